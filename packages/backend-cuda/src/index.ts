@@ -1,0 +1,1 @@
+export { type CudaNativeAddon, expectedAbiVersion, loadNativeAddon, type NativeAddonStatus } from './native-addon';

@@ -1,0 +1,1 @@
+export { expectedAbiVersion, loadNativeAddon, type NativeAddonStatus, type RocmNativeAddon } from './native-addon';
