@@ -13,20 +13,28 @@ export function countsOfReport(report) {
     failed: report.numFailedTests ?? 0,
     skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
     // A suite that failed to load (syntax error, missing import) has no tests but did fail.
-    brokenSuites: (report.testResults ?? []).filter((suite) => suite.status === 'failed' && (suite.assertionResults ?? []).length === 0).length,
+    brokenSuites: (report.testResults ?? []).filter(
+      (suite) => suite.status === 'failed' && (suite.assertionResults ?? []).length === 0,
+    ).length,
   };
 }
 
 export function summarize(resultsDirectory, failedChecks) {
   const total = { passed: 0, failed: 0, skipped: 0 };
   const lines = [];
-  const files = existsSync(resultsDirectory) ? readdirSync(resultsDirectory).filter((file) => file.endsWith('.json')).sort() : [];
+  const files = existsSync(resultsDirectory)
+    ? readdirSync(resultsDirectory)
+        .filter((file) => file.endsWith('.json'))
+        .sort()
+    : [];
   for (const file of files) {
     const counts = countsOfReport(JSON.parse(readFileSync(join(resultsDirectory, file), 'utf8')));
     total.passed += counts.passed;
     total.failed += counts.failed + counts.brokenSuites;
     total.skipped += counts.skipped;
-    lines.push(`  ${file.replace(/\.json$/, '')}: ${counts.passed} passed, ${counts.failed + counts.brokenSuites} failed, ${counts.skipped} skipped`);
+    lines.push(
+      `  ${file.replace(/\.json$/, '')}: ${counts.passed} passed, ${counts.failed + counts.brokenSuites} failed, ${counts.skipped} skipped`,
+    );
   }
   for (const check of failedChecks) lines.push(`  check failed: ${check}`);
   total.failed += failedChecks.length;

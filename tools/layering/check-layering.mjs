@@ -45,14 +45,18 @@ export function checkLayering(packagesDirectory, rules = allowedWorkspaceDepende
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     const allowed = rules[manifest.name];
     if (!allowed) {
-      violations.push(`${manifest.name} (packages/${folder}) has no entry in tools/layering/dependency-rules.mjs: add one.`);
+      violations.push(
+        `${manifest.name} (packages/${folder}) has no entry in tools/layering/dependency-rules.mjs: add one.`,
+      );
       continue;
     }
     const allowedSet = new Set([manifest.name, ...allowed]);
     for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
       for (const dependency of Object.keys(manifest[field] ?? {})) {
         if (isLayered(dependency) && !allowedSet.has(dependency)) {
-          violations.push(`${manifest.name}: package.json ${field} names ${dependency}, which DESIGN.md's dependency direction forbids.`);
+          violations.push(
+            `${manifest.name}: package.json ${field} names ${dependency}, which DESIGN.md's dependency direction forbids.`,
+          );
         }
       }
     }
@@ -61,7 +65,9 @@ export function checkLayering(packagesDirectory, rules = allowedWorkspaceDepende
       for (const specifier of importedSpecifiers(readFileSync(file, 'utf8'))) {
         const name = packageNameOf(specifier);
         if (name && isLayered(name) && !allowedSet.has(name)) {
-          violations.push(`${manifest.name}: ${relative(packagesDirectory, file)} imports ${specifier}, which DESIGN.md's dependency direction forbids.`);
+          violations.push(
+            `${manifest.name}: ${relative(packagesDirectory, file)} imports ${specifier}, which DESIGN.md's dependency direction forbids.`,
+          );
         }
       }
     }
@@ -73,6 +79,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const packagesDirectory = fileURLToPath(new URL('../../packages/', import.meta.url));
   const violations = checkLayering(packagesDirectory);
   for (const line of violations) console.error(`layering: ${line}`);
-  console.log(violations.length === 0 ? 'layering: every package follows the dependency direction.' : `layering: ${violations.length} violation(s).`);
+  console.log(
+    violations.length === 0
+      ? 'layering: every package follows the dependency direction.'
+      : `layering: ${violations.length} violation(s).`,
+  );
   process.exit(violations.length === 0 ? 0 : 1);
 }

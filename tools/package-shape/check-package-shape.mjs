@@ -11,11 +11,15 @@ function exportConditionProblems(name, exportsField) {
   if (!exportsField || typeof exportsField !== 'object') return [`${name}: package.json has no "exports" map.`];
   for (const [subpath, target] of Object.entries(exportsField)) {
     if (typeof target === 'string') {
-      if (!subpath.endsWith('package.json')) problems.push(`${name}: export "${subpath}" is a bare path; give it { types, default }.`);
+      if (!subpath.endsWith('package.json'))
+        problems.push(`${name}: export "${subpath}" is a bare path; give it { types, default }.`);
       continue;
     }
     const conditions = Object.keys(target);
-    if (conditions[0] !== 'types') problems.push(`${name}: export "${subpath}" lists ${conditions[0]} before "types"; TypeScript reads the first match.`);
+    if (conditions[0] !== 'types')
+      problems.push(
+        `${name}: export "${subpath}" lists ${conditions[0]} before "types"; TypeScript reads the first match.`,
+      );
   }
   return problems;
 }
@@ -27,10 +31,13 @@ export function checkPackageShape(packageDirectory, folderName) {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const name = manifest.name ?? `packages/${folderName}`;
   const problems = [];
-  if (!/^@alpaka-ts\/[a-z0-9-]+$/.test(manifest.name ?? '')) problems.push(`${name}: the name must be @alpaka-ts/<name>.`);
+  if (!/^@alpaka-ts\/[a-z0-9-]+$/.test(manifest.name ?? ''))
+    problems.push(`${name}: the name must be @alpaka-ts/<name>.`);
   if (manifest.type !== 'module') problems.push(`${name}: "type" must be "module" (ESM only).`);
-  if (!Array.isArray(manifest.files) || manifest.files.length === 0) problems.push(`${name}: "files" must list what is published.`);
-  if (typeof manifest.sideEffects !== 'boolean' && !Array.isArray(manifest.sideEffects)) problems.push(`${name}: declare "sideEffects".`);
+  if (!Array.isArray(manifest.files) || manifest.files.length === 0)
+    problems.push(`${name}: "files" must list what is published.`);
+  if (typeof manifest.sideEffects !== 'boolean' && !Array.isArray(manifest.sideEffects))
+    problems.push(`${name}: declare "sideEffects".`);
   if (!manifest.engines?.node) problems.push(`${name}: declare "engines.node".`);
   problems.push(...exportConditionProblems(name, manifest.exports));
   for (const required of ['tsup.config.ts', 'tsconfig.json', 'src/index.ts', 'test', 'README.md']) {
@@ -50,6 +57,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     .sort()
     .flatMap((folder) => checkPackageShape(join(packagesDirectory, folder), folder));
   for (const line of problems) console.error(`package shape: ${line}`);
-  console.log(problems.length === 0 ? 'package shape: every package has the agreed shape.' : `package shape: ${problems.length} problem(s).`);
+  console.log(
+    problems.length === 0
+      ? 'package shape: every package has the agreed shape.'
+      : `package shape: ${problems.length} problem(s).`,
+  );
   process.exit(problems.length === 0 ? 0 : 1);
 }

@@ -30,8 +30,10 @@ describe('the layering check', () => {
   it('accepts the allowed direction', () => {
     const folder = writePackagesFolder({
       'alpaka-interface/package.json': manifest('@alpaka-ts/interface'),
-      'alpaka-interface/src/index.ts': "export const x = 1;\n",
-      'backend-serial/package.json': manifest('@alpaka-ts/backend-serial', { peerDependencies: { '@alpaka-ts/interface': '*' } }),
+      'alpaka-interface/src/index.ts': 'export const x = 1;\n',
+      'backend-serial/package.json': manifest('@alpaka-ts/backend-serial', {
+        peerDependencies: { '@alpaka-ts/interface': '*' },
+      }),
       'backend-serial/src/index.ts': "import { x } from '@alpaka-ts/interface';\nexport const y = x;\n",
     });
     expect(checkLayering(folder)).toEqual([]);
@@ -43,13 +45,15 @@ describe('the layering check', () => {
       'alpaka-core/src/load.ts': "export const load = () => import('@alpaka-ts/backend-cuda');\n",
     });
     expect(checkLayering(folder)).toEqual([
-      '@alpaka-ts/core: alpaka-core/src/load.ts imports @alpaka-ts/backend-cuda, which DESIGN.md\'s dependency direction forbids.',
+      "@alpaka-ts/core: alpaka-core/src/load.ts imports @alpaka-ts/backend-cuda, which DESIGN.md's dependency direction forbids.",
     ]);
   });
 
   it('rejects the interface depending on any other workspace package, in code or in its manifest', () => {
     const folder = writePackagesFolder({
-      'alpaka-interface/package.json': manifest('@alpaka-ts/interface', { dependencies: { '@alpaka-ts/soa-template': '*' } }),
+      'alpaka-interface/package.json': manifest('@alpaka-ts/interface', {
+        dependencies: { '@alpaka-ts/soa-template': '*' },
+      }),
       'alpaka-interface/src/index.ts': "export * from '@alpaka-ts/kernel-compiler';\n",
     });
     const violations = checkLayering(folder);

@@ -1,1 +1,74 @@
-export {};
+export type { Acc, ElementIndex, FenceScope, Hierarchy, Origin, Unit, WarpOperations } from './acc';
+export {
+  type AcceleratorLimits,
+  type ArrayArgumentV1,
+  type BackendV1,
+  type DeviceV1,
+  type EventV1,
+  type Extent3,
+  type KernelArgumentV1,
+  type KernelLaunchV1,
+  type MemoryV1,
+  type PlatformV1,
+  type ProbeResult,
+  type QueueV1,
+  type RegionV1,
+  type SpecificationVersion,
+  specificationVersion,
+  type WorkDivisionV1,
+} from './backend';
+export { Buffer, type BufferLayout } from './buffer';
+export {
+  type CopyToDevice,
+  type CopyToHost,
+  copyToDevice,
+  copyToHost,
+  findCopyToDevice,
+  findCopyToHost,
+  registerCopyToDevice,
+  registerCopyToHost,
+} from './copy-registry';
+export { Device, host, hostPlatform, Platform, type QueueOptions } from './device';
+export * from './element-types';
+export * from './errors';
+export { Event } from './event';
+export { hostPlatformV1 } from './host/host-device';
+export { HostEvent } from './host/host-event';
+export { copyHostRegions, fillHostRegion, HostMemory, setHostRegion } from './host/host-memory';
+export { HostQueue } from './host/host-queue';
+export {
+  type ArrayAccess,
+  type ArrayParameter,
+  array,
+  type ConstantParameter,
+  constant,
+  elementTypeOf,
+  type KernelArguments,
+  type KernelBody,
+  type KernelDefinition,
+  type KernelOptions,
+  type KernelParameters,
+  kernel,
+  type ParameterSpec,
+  type Signature,
+} from './kernel';
+export { type BackendStatus, type LoadBackendOptions, loadBackend, packageNameOf, probeBackend } from './loader';
+export { allocAsyncBuf, allocBuf, allocMappedBuf, asConst, createView, fill, memcpy, memset, viewOf } from './memory';
+export { type ExecOptions, Queue } from './queue';
+export {
+  assertBackend,
+  knownBackendPackages,
+  registerBackend,
+  registeredBackend,
+  registeredBackends,
+} from './registry';
+export { type Dimension, type ExtentLike, formatVec, product, toVec, type Vec, vecEquals, widenTo3 } from './vector';
+export {
+  type Accelerator,
+  acceleratorOf,
+  divideUpBy,
+  makeWorkDiv,
+  validateWorkDivision,
+  type WorkDivision,
+  workDivision,
+} from './work-division';

@@ -1,0 +1,131 @@
+import type { ElementType } from './element-types';
+import type { KernelDefinition } from './kernel';
+import type { Vec } from './vector';
+
+/**
+ * The backend contract, version 1. A backend package's default export implements BackendV1; the
+ * interface wraps these raw objects in Device, Queue, Event and Buffer, which validate every call, so a
+ * backend receives only well-formed requests and every backend reports bad input the same way.
+ */
+export const specificationVersion = 'v1';
+export type SpecificationVersion = typeof specificationVersion;
+
+/** What `probe()` reports. It never throws: a missing library or device is `available: false` with the reason. */
+export interface ProbeResult {
+  readonly available: boolean;
+  readonly reason: string;
+}
+
+export interface BackendV1 {
+  readonly specificationVersion: SpecificationVersion;
+  /** The alpaka backend name: serial_sync, cuda_async, rocm_async, or a third party's own. */
+  readonly name: string;
+  /** cpu, gpu-nvidia, gpu-amd, or a third party's own. */
+  readonly accelerator: string;
+  /** The C++ accelerator type this backend corresponds to, for messages (AccCpuSerial, AccGpuCudaRt …). */
+  readonly acceleratorTypeName: string;
+  probe(): ProbeResult;
+  /** The platform whose devices run this backend's kernels. Only called after probe() said available. */
+  platform(): PlatformV1;
+  /** What a work division may ask of this accelerator on one device. */
+  limits(device: DeviceV1): AcceleratorLimits;
+  /** Enqueues a validated kernel launch into the queue (one of this platform's devices). */
+  launch(queue: QueueV1, launch: KernelLaunchV1): void;
+}
+
+export interface AcceleratorLimits {
+  readonly maxBlocksPerGrid: Vec;
+  readonly maxThreadsPerBlock: Vec;
+  readonly maxThreadsPerBlockTotal: number;
+  readonly maxElementsPerThread: number;
+  readonly maxDynamicSharedMemoryBytes: number;
+}
+
+export interface PlatformV1 {
+  readonly name: string;
+  devices(): readonly DeviceV1[];
+}
+
+export interface DeviceV1 {
+  readonly name: string;
+  readonly index: number;
+  /** True for the host CPU, whose memory JavaScript reads directly. */
+  readonly isHost: boolean;
+  readonly totalMemoryBytes: number;
+  freeMemoryBytes(): number;
+  readonly warpSizes: readonly number[];
+  readonly platform: PlatformV1;
+  /** Allocates device memory; with a queue, stream-ordered (usable by work enqueued after this call). */
+  allocate(byteLength: number, queue?: QueueV1): MemoryV1;
+  /** Allocates host memory that this device copies to and from asynchronously (pinned), when it has such memory. */
+  allocateMapped?(byteLength: number): MemoryV1;
+  createQueue(blocking: boolean): QueueV1;
+  createEvent(): EventV1;
+}
+
+export interface MemoryV1 {
+  readonly device: DeviceV1;
+  readonly byteLength: number;
+  /** The memory as an ArrayBuffer when JavaScript can read it (host and pinned host memory). */
+  readonly hostArrayBuffer: ArrayBuffer | undefined;
+}
+
+/** A pitched region of memory: byteOffset of the first element, bytes between slices and rows. */
+export interface RegionV1 {
+  readonly memory: MemoryV1;
+  readonly byteOffset: number;
+  readonly slicePitchBytes: number;
+  readonly rowPitchBytes: number;
+}
+
+/** An extent as [depth, height, width]: 1D and 2D extents have leading 1s. */
+export type Extent3 = readonly [number, number, number];
+
+export interface QueueV1 {
+  readonly device: DeviceV1;
+  readonly blocking: boolean;
+  /** Copies extent (width in bytes) from source to destination; the regions may be on different devices. */
+  copy(destination: RegionV1, source: RegionV1, extentBytes: Extent3): void;
+  set(destination: RegionV1, byteValue: number, extentBytes: Extent3): void;
+  fill(destination: RegionV1, elementType: ElementType, value: number, extentElements: Extent3): void;
+  /** Runs a host function in queue order; a returned promise holds the queue until it settles. */
+  enqueueHostTask(task: () => void | Promise<void>): void;
+  record(event: EventV1): void;
+  waitFor(event: EventV1): void;
+  /** Resolves when all work enqueued so far has finished, rejects with the first failure since the last wait. */
+  wait(): Promise<void>;
+  isEmpty(): boolean;
+}
+
+export interface EventV1 {
+  readonly device: DeviceV1;
+  isComplete(): boolean;
+  /** Resolves when the work before the latest record() has finished. */
+  wait(): Promise<void>;
+}
+
+export interface ArrayArgumentV1 {
+  readonly kind: 'array';
+  readonly memory: MemoryV1;
+  readonly byteOffset: number;
+  readonly length: number;
+  readonly elementType: ElementType;
+}
+
+export type KernelArgumentV1 = number | ArrayArgumentV1;
+
+export interface WorkDivisionV1 {
+  readonly blocksPerGrid: Vec;
+  readonly threadsPerBlock: Vec;
+  readonly elementsPerThread: Vec;
+}
+
+export interface KernelLaunchV1 {
+  readonly kernel: KernelDefinition;
+  readonly workDivision: WorkDivisionV1;
+  /** One entry per signature parameter: scalars converted to their element type, arrays as memory regions. */
+  readonly arguments: Readonly<Record<string, KernelArgumentV1>>;
+  readonly dynamicSharedMemoryBytes: number;
+  /** Where acc.check() records failures: [failed check count, id of the first failed check + 1]. */
+  readonly checkBuffer: ArrayArgumentV1 | undefined;
+}

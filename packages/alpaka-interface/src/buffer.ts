@@ -1,0 +1,111 @@
+import type { MemoryV1, RegionV1 } from './backend';
+import { Device } from './device';
+import type { ArrayOf, ElementType } from './element-types';
+import { InvalidArgumentError } from './errors';
+import { formatVec, product, type Vec, widenTo3 } from './vector';
+
+export interface BufferLayout<T extends ElementType> {
+  readonly memory: MemoryV1;
+  readonly elementType: T;
+  readonly extents: Vec;
+  readonly byteOffset: number;
+  readonly rowPitchBytes: number;
+  readonly slicePitchBytes: number;
+  readonly isConst: boolean;
+}
+
+/**
+ * Memory of one element type with 1 to 3 dimensional extents on one device (alpaka's Buf and View).
+ * Rows are rowPitchBytes apart and slices slicePitchBytes apart; the last extent is the contiguous one.
+ * Buffers made by allocBuf own their memory; views share it.
+ */
+export class Buffer<T extends ElementType = ElementType> {
+  readonly memory: MemoryV1;
+  readonly elementType: T;
+  readonly extents: Vec;
+  readonly byteOffset: number;
+  readonly rowPitchBytes: number;
+  readonly slicePitchBytes: number;
+  /** A const buffer cannot be written: not a memcpy/memset destination, only an 'in' kernel argument. */
+  readonly isConst: boolean;
+
+  constructor(layout: BufferLayout<T>) {
+    this.memory = layout.memory;
+    this.elementType = layout.elementType;
+    this.extents = layout.extents;
+    this.byteOffset = layout.byteOffset;
+    this.rowPitchBytes = layout.rowPitchBytes;
+    this.slicePitchBytes = layout.slicePitchBytes;
+    this.isConst = layout.isConst;
+    if (this.byteOffset + this.spanBytes > this.memory.byteLength) {
+      throw new InvalidArgumentError(
+        `a ${this.elementType.name} buffer of extents ${formatVec(this.extents)} at byte offset ${this.byteOffset} needs ${this.byteOffset + this.spanBytes} bytes; the memory has ${this.memory.byteLength}.`,
+      );
+    }
+  }
+
+  get device(): Device {
+    return Device.of(this.memory.device);
+  }
+
+  get dimension(): number {
+    return this.extents.length;
+  }
+
+  /** Number of elements (the product of the extents). */
+  get length(): number {
+    return product(this.extents);
+  }
+
+  /** alpaka's getPitchesInBytes: bytes between consecutive indices of each dimension, slowest first. */
+  get pitchesBytes(): Vec {
+    const all = [this.slicePitchBytes, this.rowPitchBytes, this.elementType.byteSize];
+    return all.slice(3 - this.dimension);
+  }
+
+  /** Bytes from the first to one past the last element, pitch padding included. */
+  get spanBytes(): number {
+    if (this.length === 0) return 0;
+    const [depth, height, width] = widenTo3(this.extents, 1);
+    return (depth - 1) * this.slicePitchBytes + (height - 1) * this.rowPitchBytes + width * this.elementType.byteSize;
+  }
+
+  /** Elements from the first to one past the last, pitch padding included: the length of hostArray(). */
+  get spanElements(): number {
+    return Math.ceil(this.spanBytes / this.elementType.byteSize);
+  }
+
+  /** True when the elements are contiguous, with no pitch padding. */
+  get isContiguous(): boolean {
+    const [, height, width] = widenTo3(this.extents, 1);
+    const rowBytes = width * this.elementType.byteSize;
+    return this.rowPitchBytes === rowBytes && this.slicePitchBytes === rowBytes * height;
+  }
+
+  region(): RegionV1 {
+    return {
+      memory: this.memory,
+      byteOffset: this.byteOffset,
+      slicePitchBytes: this.slicePitchBytes,
+      rowPitchBytes: this.rowPitchBytes,
+    };
+  }
+
+  /**
+   * The buffer's elements as a typed array over its memory (no copy). Multi-dimensional pitched buffers
+   * include their padding: element [z, y, x] is at z·slicePitch/size + y·rowPitch/size + x.
+   */
+  hostArray(): ArrayOf<T> {
+    const arrayBuffer = this.memory.hostArrayBuffer;
+    if (!arrayBuffer) {
+      throw new InvalidArgumentError(
+        `this ${this.elementType.name} buffer lives on ${this.device}, which JavaScript cannot read; memcpy it into a host buffer (allocBuf(host(), …)) first.`,
+      );
+    }
+    return new this.elementType.arrayConstructor(arrayBuffer, this.byteOffset, this.spanElements) as ArrayOf<T>;
+  }
+
+  toString(): string {
+    return `${this.isConst ? 'const ' : ''}${this.elementType.name}${formatVec(this.extents)} on ${this.device}`;
+  }
+}

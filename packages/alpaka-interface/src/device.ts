@@ -1,0 +1,103 @@
+import type { DeviceV1, PlatformV1 } from './backend';
+import { InvalidArgumentError } from './errors';
+import { Event } from './event';
+import { hostPlatformV1 } from './host/host-device';
+import { Queue } from './queue';
+
+const platforms = new WeakMap<PlatformV1, Platform>();
+const devices = new WeakMap<DeviceV1, Device>();
+
+/** A set of devices of one kind (alpaka's Platform). One Platform object exists per backend platform. */
+export class Platform {
+  private constructor(readonly implementation: PlatformV1) {}
+
+  static of(implementation: PlatformV1): Platform {
+    let platform = platforms.get(implementation);
+    if (!platform) {
+      platform = new Platform(implementation);
+      platforms.set(implementation, platform);
+    }
+    return platform;
+  }
+
+  get name(): string {
+    return this.implementation.name;
+  }
+
+  devices(): Device[] {
+    return this.implementation.devices().map((device) => Device.of(device));
+  }
+
+  get deviceCount(): number {
+    return this.implementation.devices().length;
+  }
+
+  device(index: number): Device {
+    const found = this.implementation.devices()[index];
+    if (!found) {
+      throw new InvalidArgumentError(
+        `platform ${this.name} has ${this.deviceCount} device(s); there is no device ${index}.`,
+      );
+    }
+    return Device.of(found);
+  }
+}
+
+export interface QueueOptions {
+  /** Blocking queues finish each operation before it returns (default for host devices); GPU queues are non-blocking. */
+  readonly blocking?: boolean;
+}
+
+/** One device: the host CPU or an accelerator. Equal devices are the same object. */
+export class Device {
+  private constructor(readonly implementation: DeviceV1) {}
+
+  static of(implementation: DeviceV1): Device {
+    let device = devices.get(implementation);
+    if (!device) {
+      device = new Device(implementation);
+      devices.set(implementation, device);
+    }
+    return device;
+  }
+
+  get platform(): Platform {
+    return Platform.of(this.implementation.platform);
+  }
+  get name(): string {
+    return this.implementation.name;
+  }
+  get index(): number {
+    return this.implementation.index;
+  }
+  get isHost(): boolean {
+    return this.implementation.isHost;
+  }
+  get totalMemoryBytes(): number {
+    return this.implementation.totalMemoryBytes;
+  }
+  freeMemoryBytes(): number {
+    return this.implementation.freeMemoryBytes();
+  }
+  get warpSizes(): readonly number[] {
+    return this.implementation.warpSizes;
+  }
+
+  createQueue(options: QueueOptions = {}): Queue {
+    const blocking = options.blocking ?? this.isHost;
+    return new Queue(this, this.implementation.createQueue(blocking));
+  }
+
+  createEvent(): Event {
+    return new Event(this, this.implementation.createEvent());
+  }
+
+  toString(): string {
+    return `${this.platform.name}:${this.index} (${this.name})`;
+  }
+}
+
+/** The host platform: the CPU, whose buffers JavaScript reads directly. */
+export const hostPlatform = (): Platform => Platform.of(hostPlatformV1);
+/** The host device (CMSSW's cms::alpakatools::host()). */
+export const host = (): Device => hostPlatform().device(0);

@@ -1,0 +1,71 @@
+import type { DeviceV1, Extent3, MemoryV1, RegionV1 } from '../backend';
+import type { ElementType } from '../element-types';
+
+/** Host memory: an ArrayBuffer that JavaScript reads directly. */
+export class HostMemory implements MemoryV1 {
+  readonly hostArrayBuffer: ArrayBuffer;
+  constructor(
+    readonly device: DeviceV1,
+    arrayBuffer: ArrayBuffer,
+  ) {
+    this.hostArrayBuffer = arrayBuffer;
+  }
+  get byteLength(): number {
+    return this.hostArrayBuffer.byteLength;
+  }
+}
+
+function bytesOf(region: RegionV1, what: string): Uint8Array {
+  const arrayBuffer = region.memory.hostArrayBuffer;
+  if (!arrayBuffer) throw new Error(`${what} is not host-accessible memory; a device backend must perform this copy.`);
+  return new Uint8Array(arrayBuffer);
+}
+
+/** Calls visit(destinationByteOffset, sourceByteOffset) once per row of a pitched 3D extent. */
+function forEachRow(
+  destination: RegionV1,
+  source: RegionV1 | undefined,
+  extent: Extent3,
+  visit: (to: number, from: number) => void,
+): void {
+  const [depth, height] = extent;
+  for (let slice = 0; slice < depth; slice++) {
+    for (let row = 0; row < height; row++) {
+      const to = destination.byteOffset + slice * destination.slicePitchBytes + row * destination.rowPitchBytes;
+      const from = source ? source.byteOffset + slice * source.slicePitchBytes + row * source.rowPitchBytes : 0;
+      visit(to, from);
+    }
+  }
+}
+
+/** Row-by-row copy between host-accessible regions; overlapping regions copy as if through a temporary. */
+export function copyHostRegions(destination: RegionV1, source: RegionV1, extentBytes: Extent3): void {
+  const width = extentBytes[2];
+  if (width === 0) return;
+  const to = bytesOf(destination, 'the copy destination');
+  const from = bytesOf(source, 'the copy source');
+  forEachRow(destination, source, extentBytes, (toOffset, fromOffset) => {
+    to.set(from.subarray(fromOffset, fromOffset + width), toOffset);
+  });
+}
+
+export function setHostRegion(destination: RegionV1, byteValue: number, extentBytes: Extent3): void {
+  const width = extentBytes[2];
+  const bytes = bytesOf(destination, 'the memset destination');
+  forEachRow(destination, undefined, extentBytes, (offset) => bytes.fill(byteValue, offset, offset + width));
+}
+
+export function fillHostRegion(
+  destination: RegionV1,
+  elementType: ElementType,
+  value: number,
+  extentElements: Extent3,
+): void {
+  const arrayBuffer = destination.memory.hostArrayBuffer;
+  if (!arrayBuffer) throw new Error('the fill destination is not host-accessible memory.');
+  const width = extentElements[2];
+  const converted = elementType.convert(value);
+  forEachRow(destination, undefined, extentElements, (offset) => {
+    new elementType.arrayConstructor(arrayBuffer, offset, width).fill(converted);
+  });
+}

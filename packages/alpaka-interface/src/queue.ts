@@ -1,0 +1,66 @@
+import type { QueueV1 } from './backend';
+import type { Buffer } from './buffer';
+import type { Device } from './device';
+import { InvalidArgumentError } from './errors';
+import type { Event } from './event';
+import type { KernelArguments, KernelDefinition, Signature } from './kernel';
+import { prepareLaunch } from './launch';
+import type { WorkDivision } from './work-division';
+
+export interface ExecOptions {
+  /** A u32 buffer of at least 2 elements on the queue's device: acc.check() records failures there. */
+  readonly checkBuffer?: Buffer;
+}
+
+/** A FIFO queue of work on one device (alpaka's Queue). */
+export class Queue {
+  constructor(
+    readonly device: Device,
+    readonly implementation: QueueV1,
+  ) {}
+
+  get blocking(): boolean {
+    return this.implementation.blocking;
+  }
+
+  /**
+   * Enqueues a kernel. The promise resolves once the launch is enqueued (on a blocking queue, once the
+   * kernel has run); bad arguments reject it before anything is enqueued.
+   */
+  async exec<S extends Signature>(
+    workDivision: WorkDivision,
+    kernel: KernelDefinition<S>,
+    args: KernelArguments<S>,
+    options: ExecOptions = {},
+  ): Promise<void> {
+    const launch = prepareLaunch(this, workDivision, kernel, args, options.checkBuffer);
+    workDivision.accelerator.backend.launch(this.implementation, launch);
+  }
+
+  /** Runs a host function in queue order; a returned promise holds a non-blocking queue until it settles. */
+  enqueue(task: () => void | Promise<void>): void {
+    if (typeof task !== 'function') throw new InvalidArgumentError('queue.enqueue needs a function.');
+    this.implementation.enqueueHostTask(task);
+  }
+
+  record(event: Event): void {
+    if (event.device !== this.device) {
+      throw new InvalidArgumentError(`an event of ${event.device} cannot be recorded into a queue of ${this.device}.`);
+    }
+    this.implementation.record(event.implementation);
+  }
+
+  /** Work enqueued after this call starts only once the event is complete. */
+  waitFor(event: Event): void {
+    this.implementation.waitFor(event.implementation);
+  }
+
+  /** Resolves when everything enqueued so far has finished; rejects with the first failure since the last wait. */
+  wait(): Promise<void> {
+    return this.implementation.wait();
+  }
+
+  isEmpty(): boolean {
+    return this.implementation.isEmpty();
+  }
+}
