@@ -1,4 +1,4 @@
-import type { ArrayOf, ElementType, TypedArray } from './element-types';
+import type { ArrayOf, ElementTypeName, elementTypes, TypedArray } from './element-types';
 import type { Vec } from './vector';
 
 /** Where an index or extent is measured from (alpaka's origin::Grid, Block, Thread). */
@@ -68,10 +68,13 @@ export interface Acc {
   /** Synchronises and returns 1 when the predicate was true in any thread of the block. */
   syncBlockThreadsOr(predicate: boolean | number): number;
 
-  /** Static block shared memory: `length` must be a compile-time constant. */
-  sharedArray<T extends ElementType>(type: T, length: number): ArrayOf<T>;
-  /** The block's dynamic shared memory, sized by the kernel's dynamicSharedMemoryBytes option. */
-  dynamicSharedArray<T extends ElementType>(type: T): ArrayOf<T>;
+  /**
+   * Static block shared memory of `length` elements of the named type ('f32', 'u32' …). The name and
+   * the length must be literals: they are compile-time constants of the kernel.
+   */
+  sharedArray<Name extends ElementTypeName>(type: Name, length: number): ArrayOf<(typeof elementTypes)[Name]>;
+  /** The block's dynamic shared memory as the named type, sized by the kernel's dynamicSharedMemoryBytes option. */
+  dynamicSharedArray<Name extends ElementTypeName>(type: Name): ArrayOf<(typeof elementTypes)[Name]>;
 
   /** Atomic read-modify-write at array[index]; each returns the value before the operation. */
   atomicAdd(array: TypedArray, index: number, value: number, hierarchy?: Hierarchy): number;

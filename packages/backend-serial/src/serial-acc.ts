@@ -3,6 +3,7 @@ import {
   type ArrayOf,
   type ElementIndex,
   type ElementType,
+  type ElementTypeName,
   elementTypes,
   InvalidArgumentError,
   type Origin,
@@ -14,6 +15,15 @@ import {
 } from '@alpaka-ts/interface';
 
 const { bool, i8, u8, i16, u16, i32, u32 } = elementTypes;
+
+function namedType(name: string, method: string): ElementType {
+  const type = (elementTypes as Record<string, ElementType>)[name];
+  if (!type)
+    throw new InvalidArgumentError(
+      `acc.${method}: '${name}' is not an element type; use one of ${Object.keys(elementTypes).join(', ')}.`,
+    );
+  return type;
+}
 
 function requireInteger(array: TypedArray, operation: string): void {
   if (array instanceof Float32Array || array instanceof Float64Array) {
@@ -213,25 +223,25 @@ export class SerialAcc implements Acc {
     return predicate ? 1 : 0;
   }
 
-  sharedArray<T extends ElementType>(type: T, length: number): ArrayOf<T> {
-    if (!Number.isInteger(length) || length < 0)
+  sharedArray<Name extends ElementTypeName>(typeName: Name, length: number): ArrayOf<(typeof elementTypes)[Name]> {
+    type Result = ArrayOf<(typeof elementTypes)[Name]>;
+    const type = namedType(typeName, 'sharedArray');
+    if (!Number.isInteger(length) || length < 0) {
       throw new InvalidArgumentError(`acc.sharedArray: length ${length} is not a non-negative integer.`);
+    }
     // The n-th declaration of a block gets the n-th array, so a declaration inside a loop keeps its memory.
     const call = this.sharedCalls++;
     const existing = this.sharedArrays[call];
-    if (existing && existing.length === length && existing instanceof type.arrayConstructor)
-      return existing as ArrayOf<T>;
-    const created = new type.arrayConstructor(length) as ArrayOf<T>;
+    if (existing && existing.length === length && existing instanceof type.arrayConstructor) return existing as Result;
+    const created = new type.arrayConstructor(length);
     this.sharedArrays[call] = created;
-    return created;
+    return created as Result;
   }
 
-  dynamicSharedArray<T extends ElementType>(type: T): ArrayOf<T> {
-    return new type.arrayConstructor(
-      this.dynamicShared,
-      0,
-      Math.floor(this.dynamicShared.byteLength / type.byteSize),
-    ) as ArrayOf<T>;
+  dynamicSharedArray<Name extends ElementTypeName>(typeName: Name): ArrayOf<(typeof elementTypes)[Name]> {
+    const type = namedType(typeName, 'dynamicSharedArray');
+    const length = Math.floor(this.dynamicShared.byteLength / type.byteSize);
+    return new type.arrayConstructor(this.dynamicShared, 0, length) as ArrayOf<(typeof elementTypes)[Name]>;
   }
 
   atomicAdd(array: TypedArray, index: number, value: number): number {

@@ -1,0 +1,272 @@
+import { Buffer } from '../../buffer';
+import { host } from '../../device';
+import { bool, f32, f64, i8, i16, i32, u8, u16, u32 } from '../../element-types';
+import { InvalidArgumentError, WorkDivisionError } from '../../errors';
+import { array, constant, kernel } from '../../kernel';
+import { allocBuf, asConst } from '../../memory';
+import { product } from '../../vector';
+import { divideUpBy, makeWorkDiv, workDivision } from '../../work-division';
+import { expectArrayEqual, expectEqual, expectThrows, expectTrue } from '../assertions';
+import { defineCases } from '../conformance-case';
+
+const scalars = kernel(
+  'conformanceScalars',
+  {
+    b: bool,
+    a8: i8,
+    b8: u8,
+    a16: i16,
+    b16: u16,
+    a32: i32,
+    b32: u32,
+    r32: f32,
+    r64: f64,
+    fixed: constant(u32),
+    out: array(f64, 'out'),
+  },
+  (acc, { b, a8, b8, a16, b16, a32, b32, r32, r64, fixed, out }) => {
+    if (acc.oncePerGrid()) {
+      out[0] = b;
+      out[1] = a8;
+      out[2] = b8;
+      out[3] = a16;
+      out[4] = b16;
+      out[5] = a32;
+      out[6] = b32;
+      out[7] = r32;
+      out[8] = r64;
+      out[9] = fixed;
+    }
+  },
+);
+
+const axpy = kernel(
+  'conformanceAxpy',
+  { n: u32, a: f32, x: array(f32, 'in'), y: array(f32) },
+  (acc, { n, a, x, y }) => {
+    for (const i of acc.uniformElements(n)) y[i] = acc.f32(a * x[i] + y[i]);
+  },
+);
+
+const workDivisionProbe = kernel('conformanceWorkDivision', { out: array(u32, 'out') }, (acc, { out }) => {
+  if (acc.oncePerGrid()) {
+    const blocks = acc.getWorkDiv('grid', 'blocks');
+    const threads = acc.getWorkDiv('block', 'threads');
+    const elements = acc.getWorkDiv('thread', 'elems');
+    const gridThreads = acc.getWorkDiv('grid', 'threads');
+    for (let axis = 0; axis < 3; axis++) {
+      out[axis] = blocks[axis];
+      out[3 + axis] = threads[axis];
+      out[6 + axis] = elements[axis];
+      out[9 + axis] = gridThreads[axis];
+    }
+  }
+});
+
+const threadIndices1D = kernel('conformanceIndices1D', { out: array(u32, 'out') }, (acc, { out }) => {
+  const thread = acc.getIdx('grid', 'threads')[0];
+  const threadsPerBlock = acc.getWorkDiv('block', 'threads')[0];
+  acc.check(thread === acc.getIdx('grid', 'blocks')[0] * threadsPerBlock + acc.getIdx('block', 'threads')[0], 1);
+  out[thread] = out[thread] + 1 + thread;
+});
+
+const threadIndices3D = kernel('conformanceIndices3D', { out: array(u32, 'out') }, (acc, { out }) => {
+  const index = acc.getIdx('grid', 'threads');
+  const extent = acc.getWorkDiv('grid', 'threads');
+  const linear = (index[0] * extent[1] + index[1]) * extent[2] + index[2];
+  out[linear] = out[linear] + 1 + linear;
+});
+
+export const kernelCases = defineCases('kernel', {
+  'every scalar type reaches the kernel as its C value': async (context) => {
+    const queue = context.queue();
+    const out = allocBuf(context.device, f64, 10);
+    await queue.exec(context.workDiv(1, 1, 1), scalars, {
+      b: true,
+      a8: -5,
+      b8: 200,
+      a16: -3000,
+      b16: 60000,
+      a32: -70000,
+      b32: 4000000000,
+      r32: 0.1,
+      r64: 0.1,
+      fixed: 12,
+      out,
+    });
+    expectArrayEqual(
+      await context.read(queue, out),
+      [1, -5, 200, -3000, 60000, -70000, 4000000000, Math.fround(0.1), 0.1, 12],
+      'scalars',
+    );
+  },
+
+  'array arguments are the buffers: axpy': async (context) => {
+    const queue = context.queue();
+    const n = 1000;
+    const x = await context.deviceBufferOf(
+      queue,
+      f32,
+      Array.from({ length: n }, (_, index) => index),
+    );
+    const y = await context.deviceBufferFilled(queue, f32, n, 1);
+    await queue.exec(context.workDiv(1, divideUpBy(n, 64), 64), axpy, { n, a: 2, x: asConst(x), y });
+    expectArrayEqual(
+      await context.read(queue, y),
+      Array.from({ length: n }, (_, index) => 2 * index + 1),
+      'y = 2x + 1',
+    );
+  },
+
+  'bad arguments are rejected before anything runs': async (context) => {
+    const queue = context.queue();
+    const division = context.workDiv(1, 1, 4);
+    const x = await context.deviceBufferFilled(queue, f32, 4, 1);
+    const y = await context.deviceBufferFilled(queue, f32, 4, 5);
+    const run = (args: object) => () => queue.exec(division, axpy, args as never);
+    await expectThrows(
+      run({ n: 4, a: 2, x, y, z: y }),
+      InvalidArgumentError,
+      /has no parameter 'z'/,
+      'an unknown argument',
+    );
+    await expectThrows(run({ n: 4, a: 2, x }), InvalidArgumentError, /argument 'y' is missing/, 'a missing argument');
+    await expectThrows(
+      run({ n: 4, a: 2, x: 1, y }),
+      InvalidArgumentError,
+      /'x' must be a Buffer of f32/,
+      'a number for an array',
+    );
+    await expectThrows(
+      run({ n: 4, a: 2, x: allocBuf(context.device, f64, 4), y }),
+      InvalidArgumentError,
+      /must hold f32, but the buffer holds f64/,
+      'a buffer of the wrong type',
+    );
+    await expectThrows(
+      run({ n: 3.5, a: 2, x, y }),
+      InvalidArgumentError,
+      /'n' .*u32, and 3.5 is not a value/,
+      'a fraction for u32',
+    );
+    await expectThrows(
+      run({ n: -1, a: 2, x, y }),
+      InvalidArgumentError,
+      /u32, and -1 is not a value/,
+      'a negative u32',
+    );
+    await expectThrows(
+      run({ n: 4, a: 'two', x, y }),
+      InvalidArgumentError,
+      /'a' is f32 and needs a number/,
+      'a string for f32',
+    );
+    await expectThrows(
+      run({ n: 4, a: 2, x, y: asConst(y) }),
+      InvalidArgumentError,
+      /const buffer, but the parameter is 'inout'/,
+      'a const buffer for an inout array',
+    );
+    if (!context.device.isHost) {
+      const onHost = allocBuf(host(), f32, 4);
+      await expectThrows(
+        run({ n: 4, a: 2, x: onHost, y }),
+        InvalidArgumentError,
+        /lives on .* but the kernel runs on/,
+        'a host buffer on a device queue',
+      );
+    }
+    await expectThrows(
+      () => queue.exec(division, {} as never, {} as never),
+      InvalidArgumentError,
+      /needs a kernel/,
+      'not a kernel',
+    );
+    expectArrayEqual(await context.read(queue, y), [5, 5, 5, 5], 'y is unchanged');
+    expectTrue(x instanceof Buffer, 'x is still a buffer');
+  },
+});
+
+export const workDivisionCases = defineCases('workDiv', {
+  "makeWorkDiv follows CMSSW's rule for the accelerator": async (context) => {
+    const division = makeWorkDiv(context.accelerator(1), 7, 32);
+    expectArrayEqual(division.blocksPerGrid, [7], 'blocks');
+    if (context.accelerator(1).runsOnHost) {
+      expectArrayEqual(
+        [...division.threadsPerBlock, ...division.elementsPerThread],
+        [1, 32],
+        'CPU: one thread of 32 elements',
+      );
+    } else {
+      expectArrayEqual(
+        [...division.threadsPerBlock, ...division.elementsPerThread],
+        [32, 1],
+        'GPU: 32 threads of one element',
+      );
+    }
+    expectEqual(divideUpBy(1000, 64), 16, 'divideUpBy rounds up');
+    expectEqual(divideUpBy(1024, 64), 16, 'divideUpBy of a multiple');
+    expectEqual(divideUpBy(0, 64), 0, 'divideUpBy of zero');
+  },
+
+  'the kernel sees its 3D work division': async (context) => {
+    const queue = context.queue();
+    const out = await context.deviceBufferFilled(queue, u32, 12, 0);
+    const division = context.workDiv(3, [2, 3, 4], [1, 2, 2]);
+    await queue.exec(division, workDivisionProbe, { out });
+    const gridThreads = division.blocksPerGrid.map((blocks, axis) => blocks * (division.threadsPerBlock[axis] ?? 1));
+    expectArrayEqual(
+      await context.read(queue, out),
+      [...division.blocksPerGrid, ...division.threadsPerBlock, ...division.elementsPerThread, ...gridThreads],
+      'getWorkDiv',
+    );
+  },
+
+  'a work division over the device limits is rejected before anything runs': async (context) => {
+    const queue = context.queue();
+    const limits = context.backend.limits(context.device.implementation);
+    const out = await context.deviceBufferFilled(queue, u32, 12, 9);
+    const tooMany = workDivision(context.accelerator(1), 1, limits.maxThreadsPerBlockTotal + 1, 1);
+    await expectThrows(
+      () => queue.exec(tooMany, workDivisionProbe, { out }),
+      WorkDivisionError,
+      /threads per block .*exceed/,
+      'too many threads per block',
+    );
+    await expectThrows(
+      () => makeWorkDiv(context.accelerator(2), [1, 2, 3], 1),
+      WorkDivisionError,
+      /3 dimensions; the accelerator has 2/,
+      'a 3D extent for a 2D accelerator',
+    );
+    expectArrayEqual(await context.read(queue, out), new Array(12).fill(9), 'nothing ran');
+  },
+});
+
+export const indexCases = defineCases('idx', {
+  'every thread of a 1D grid has a distinct global index': async (context) => {
+    const queue = context.queue();
+    const division = context.workDiv(1, 5, 8);
+    const threads = product(division.blocksPerGrid) * product(division.threadsPerBlock);
+    const out = await context.deviceBufferFilled(queue, u32, threads, 0);
+    await context.execChecked(queue, division, threadIndices1D, { out });
+    expectArrayEqual(
+      await context.read(queue, out),
+      Array.from({ length: threads }, (_, index) => index + 1),
+      'one write per thread index',
+    );
+  },
+
+  'every thread of a 3D grid has a distinct global index': async (context) => {
+    const queue = context.queue();
+    const division = context.workDiv(3, [2, 3, 2], [2, 2, 4]);
+    const threads = product(division.blocksPerGrid) * product(division.threadsPerBlock);
+    const out = await context.deviceBufferFilled(queue, u32, threads, 0);
+    await queue.exec(division, threadIndices3D, { out });
+    expectArrayEqual(
+      await context.read(queue, out),
+      Array.from({ length: threads }, (_, index) => index + 1),
+      'one write per 3D thread index',
+    );
+  },
+});
