@@ -24,6 +24,8 @@ export interface BackendV1 {
   readonly accelerator: string;
   /** The C++ accelerator type this backend corresponds to, for messages (AccCpuSerial, AccGpuCudaRt …). */
   readonly acceleratorTypeName: string;
+  /** True when kernels run on the host CPU: makeWorkDiv then uses CMSSW's CPU rule (1 thread × n elements). */
+  readonly runsOnHost: boolean;
   probe(): ProbeResult;
   /** The platform whose devices run this backend's kernels. Only called after probe() said available. */
   platform(): PlatformV1;

@@ -25,6 +25,8 @@ export function assertBackend(candidate: unknown, source: string): BackendV1 {
     if (typeof backend[field] !== 'string' || backend[field] === '')
       throw new BackendContractError(`${source}: the backend has no '${field}' string.`);
   }
+  if (typeof backend.runsOnHost !== 'boolean')
+    throw new BackendContractError(`${source}: the backend has no 'runsOnHost' boolean.`);
   for (const method of requiredMethods) {
     if (typeof backend[method] !== 'function')
       throw new BackendContractError(`${source}: backend '${backend.name}' has no ${method}() method.`);

@@ -26,7 +26,7 @@ export function acceleratorOf(backend: BackendV1, dimension: Dimension): Acceler
   }
   let accelerator = byDimension.get(dimension);
   if (!accelerator) {
-    accelerator = Object.freeze({ kind: 'accelerator', backend, dimension, runsOnHost: backend.accelerator === 'cpu' });
+    accelerator = Object.freeze({ kind: 'accelerator', backend, dimension, runsOnHost: backend.runsOnHost });
     byDimension.set(dimension, accelerator);
   }
   return accelerator;

@@ -8,6 +8,7 @@ export const serialBackend: BackendV1 = Object.freeze<BackendV1>({
   name: 'serial_sync',
   accelerator: 'cpu',
   acceleratorTypeName: 'AccCpuSerial',
+  runsOnHost: true,
   probe: () => ({ available: true, reason: 'the host CPU is always available' }),
   platform: () => hostPlatformV1,
   limits: () => serialLimits,
