@@ -45,7 +45,6 @@ const manifest = {
   scripts: {
     build: 'tsup',
     typecheck: 'tsc --noEmit -p tsconfig.json',
-    test: 'vitest run',
     'check-package': 'publint --strict && attw --pack . --profile esm-only',
   },
   nx: { tags: [] },
@@ -53,6 +52,7 @@ const manifest = {
 const files = {
   'package.json': `${JSON.stringify(manifest, null, 2)}\n`,
   'tsconfig.json': `${JSON.stringify({ extends: '../../tsconfig.base.json' }, null, 2)}\n`,
+  'tsconfig.test.json': `${JSON.stringify({ extends: '../../tsconfig.kernels.json' }, null, 2)}\n`,
   'tsup.config.ts': `import { defineConfig } from 'tsup';\nimport { packageBuildOptions } from '../../tsup.shared';\n\nexport default defineConfig(packageBuildOptions({ index: 'src/index.ts' }));\n`,
   'vitest.config.ts': `import { defineConfig } from 'vitest/config';\nimport { packageTestConfig } from '../../vitest.shared';\n\nexport default defineConfig(packageTestConfig(import.meta.dirname));\n`,
   'src/index.ts': `export {};\n`,
@@ -64,4 +64,6 @@ for (const [relative, text] of Object.entries(files)) {
   writeFileSync(path, text);
 }
 mkdirSync(join(packageRoot, 'test'), { recursive: true });
-console.log(`created packages/${folder}; next: pnpm install, write src/ and test/, and run pnpm changeset`);
+console.log(
+  `created packages/${folder}; next: add it to tools/layering/dependency-rules.mjs, pnpm install, write src/ and test/ (then add the test script and tsconfig.test.json to typecheck), and pnpm changeset`,
+);
