@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acceleratorOf,
+  allocBuf,
+  array,
+  type BackendV1,
+  Device,
+  type DeviceV1,
+  f32,
+  host,
+  hostPlatformV1,
+  InvalidArgumentError,
+  type KernelLaunchV1,
+  kernel,
+  makeWorkDiv,
+  specificationVersion,
+  WorkDivisionError,
+} from '../src/index';
+
+const launches: KernelLaunchV1[] = [];
+const recordingBackend: BackendV1 = {
+  specificationVersion,
+  name: 'recording_sync',
+  accelerator: 'cpu',
+  acceleratorTypeName: 'AccRecording',
+  runsOnHost: true,
+  probe: () => ({ available: true, reason: '' }),
+  platform: () => hostPlatformV1,
+  limits: () => ({
+    maxBlocksPerGrid: [9, 9, 9],
+    maxThreadsPerBlock: [1, 1, 1],
+    maxThreadsPerBlockTotal: 1,
+    maxElementsPerThread: 64,
+    maxDynamicSharedMemoryBytes: 0,
+  }),
+  launch: (_queue, launch) => void launches.push(launch),
+};
+
+// A device of another platform: a buffer allocated on it reports it as its device.
+const otherDevice = Device.of(
+  Object.assign(Object.create(hostPlatformV1.devices()[0] as DeviceV1), {
+    isHost: false,
+    name: 'other accelerator',
+  }) as DeviceV1,
+);
+const copyKernel = kernel('copyKernel', { from: array(f32, 'in'), to: array(f32, 'out') }, () => {});
+
+describe('launch checks', () => {
+  it('passes validated arguments to the backend, arrays as memory regions', async () => {
+    launches.length = 0;
+    const from = allocBuf(host(), f32, 4);
+    const to = allocBuf(host(), f32, 4);
+    await host()
+      .createQueue()
+      .exec(makeWorkDiv(acceleratorOf(recordingBackend, 1), 1, 4), copyKernel, { from, to });
+    expect(launches).toHaveLength(1);
+    expect(launches[0]?.arguments.from).toMatchObject({
+      kind: 'array',
+      memory: from.memory,
+      byteOffset: 0,
+      length: 4,
+      elementType: f32,
+    });
+    expect(launches[0]?.dynamicSharedMemoryBytes).toBe(0);
+  });
+
+  it('refuses a kernel argument that lives on another device, and launches nothing', async () => {
+    launches.length = 0;
+    const elsewhere = allocBuf(otherDevice, f32, 4);
+    expect(elsewhere.device).toBe(otherDevice);
+    const run = host()
+      .createQueue()
+      .exec(makeWorkDiv(acceleratorOf(recordingBackend, 1), 1, 4), copyKernel, {
+        from: elsewhere,
+        to: allocBuf(host(), f32, 4),
+      });
+    await expect(run).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(run).rejects.toThrow(
+      /argument 'from' lives on host:0 \(other accelerator\), but the kernel runs on host:0 .*; memcpy it to that device first/,
+    );
+    expect(launches).toHaveLength(0);
+  });
+
+  it("refuses a queue whose device is not one of the accelerator's", async () => {
+    const run = otherDevice
+      .createQueue()
+      .exec(makeWorkDiv(acceleratorOf(recordingBackend, 1), 1, 4), copyKernel, {
+        from: allocBuf(otherDevice, f32, 4),
+        to: allocBuf(otherDevice, f32, 4),
+      });
+    await expect(run).rejects.toBeInstanceOf(WorkDivisionError);
+    await expect(run).rejects.toThrow(
+      /work division is for recording_sync, whose devices do not include the queue's device/,
+    );
+  });
+
+  it('refuses a bad check buffer', async () => {
+    const from = allocBuf(host(), f32, 4);
+    const run = host()
+      .createQueue()
+      .exec(
+        makeWorkDiv(acceleratorOf(recordingBackend, 1), 1, 4),
+        copyKernel,
+        { from, to: from },
+        { checkBuffer: allocBuf(host(), f32, 2) },
+      );
+    await expect(run).rejects.toThrow(/check buffer must be a writable u32 buffer of at least 2 elements/);
+  });
+});
