@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Sums vitest's JSON reports (.ci-results/<package>.json, written by vitest.shared.ts) into the closing
-// line CI reads: "N passed, M failed". Each repository check that failed (type-check, lint, layering, ...)
-// is named on argv and counted as one more failure, so the line never reads green when CI is red.
+// Sums vitest's JSON reports (<package>/test-results/vitest.json, written by vitest.shared.ts) into the
+// closing line CI reads: "N passed, M failed". Each repository check that failed (type-check, lint,
+// layering, ...) is named on argv and counted as one more failure, so the line never reads green when CI is red.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,22 +19,29 @@ export function countsOfReport(report) {
   };
 }
 
-export function summarize(resultsDirectory, failedChecks) {
+/** The report of tools/ and of every folder under packages/, as [folder, path] pairs. */
+export function findReports(workspaceRoot) {
+  const folders = [
+    'tools',
+    ...readdirSync(join(workspaceRoot, 'packages'))
+      .sort()
+      .map((folder) => `packages/${folder}`),
+  ];
+  return folders
+    .map((folder) => [folder, join(workspaceRoot, folder, 'test-results', 'vitest.json')])
+    .filter(([, path]) => existsSync(path));
+}
+
+export function summarize(reports, failedChecks) {
   const total = { passed: 0, failed: 0, skipped: 0 };
   const lines = [];
-  const files = existsSync(resultsDirectory)
-    ? readdirSync(resultsDirectory)
-        .filter((file) => file.endsWith('.json'))
-        .sort()
-    : [];
-  for (const file of files) {
-    const counts = countsOfReport(JSON.parse(readFileSync(join(resultsDirectory, file), 'utf8')));
+  for (const [name, path] of reports) {
+    const counts = countsOfReport(JSON.parse(readFileSync(path, 'utf8')));
+    const failed = counts.failed + counts.brokenSuites;
     total.passed += counts.passed;
-    total.failed += counts.failed + counts.brokenSuites;
+    total.failed += failed;
     total.skipped += counts.skipped;
-    lines.push(
-      `  ${file.replace(/\.json$/, '')}: ${counts.passed} passed, ${counts.failed + counts.brokenSuites} failed, ${counts.skipped} skipped`,
-    );
+    lines.push(`  ${name}: ${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped`);
   }
   for (const check of failedChecks) lines.push(`  check failed: ${check}`);
   total.failed += failedChecks.length;
@@ -43,8 +50,8 @@ export function summarize(resultsDirectory, failedChecks) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const resultsDirectory = fileURLToPath(new URL('../../.ci-results/', import.meta.url));
-  const { lines, closing, total } = summarize(resultsDirectory, process.argv.slice(2));
+  const workspaceRoot = fileURLToPath(new URL('../../', import.meta.url));
+  const { lines, closing, total } = summarize(findReports(workspaceRoot), process.argv.slice(2));
   console.log(lines.join('\n'));
   console.log(closing);
   process.exit(total.failed === 0 && total.passed > 0 ? 0 : 1);

@@ -82,12 +82,10 @@ describe('launch checks', () => {
   });
 
   it("refuses a queue whose device is not one of the accelerator's", async () => {
-    const run = otherDevice
-      .createQueue()
-      .exec(makeWorkDiv(acceleratorOf(recordingBackend, 1), 1, 4), copyKernel, {
-        from: allocBuf(otherDevice, f32, 4),
-        to: allocBuf(otherDevice, f32, 4),
-      });
+    const run = otherDevice.createQueue().exec(makeWorkDiv(acceleratorOf(recordingBackend, 1), 1, 4), copyKernel, {
+      from: allocBuf(otherDevice, f32, 4),
+      to: allocBuf(otherDevice, f32, 4),
+    });
     await expect(run).rejects.toBeInstanceOf(WorkDivisionError);
     await expect(run).rejects.toThrow(
       /work division is for recording_sync, whose devices do not include the queue's device/,
