@@ -1,8 +1,8 @@
 import { acceleratorOf, type BackendV1, hostPlatformV1, specificationVersion } from '@alpaka-ts/interface';
-import { runInterpretedKernel } from './interpreted-kernel';
+import { launchCompiled } from './compiled-launch';
 import { serialLimits } from './serial-limits';
 
-/** serial_sync: the host CPU as one device, one thread per block, kernels run in the calling thread. */
+/** serial_sync: the host CPU as one device, one thread per block, kernels compiled to JavaScript and run in the calling thread. */
 export const serialBackend: BackendV1 = Object.freeze<BackendV1>({
   specificationVersion,
   name: 'serial_sync',
@@ -12,9 +12,7 @@ export const serialBackend: BackendV1 = Object.freeze<BackendV1>({
   probe: () => ({ available: true, reason: 'the host CPU is always available' }),
   platform: () => hostPlatformV1,
   limits: () => serialLimits,
-  launch(queue, launch) {
-    queue.enqueueHostTask(() => runInterpretedKernel(launch));
-  },
+  launch: launchCompiled,
 });
 
 /** The serial accelerator in 1, 2 and 3 dimensions (CMSSW's Acc1D, Acc2D, Acc3D for alpaka_serial_sync). */

@@ -1,0 +1,41 @@
+import type { KernelDefinition, KernelLaunchV1 } from '@alpaka-ts/interface';
+import { javaScriptEmitter } from './emitters/javascript-emitter';
+import { checkKernel } from './front-end/check-kernel';
+
+export type CompiledJavaScriptKernel = (
+  args: Readonly<Record<string, unknown>>,
+  workDivision: KernelLaunchV1['workDivision'],
+  dynamicShared: ArrayBuffer,
+  checks: Uint32Array | undefined,
+) => void;
+
+export interface CompiledKernelEntry {
+  readonly source: string;
+  readonly run: CompiledJavaScriptKernel;
+  /** The kernel calls acc.check, so a launch must pass a check buffer. */
+  readonly usesChecks: boolean;
+}
+
+const compiled = new WeakMap<KernelDefinition, Map<number, CompiledKernelEntry>>();
+
+/**
+ * The kernel as a JavaScript function specialised for a work-division dimension, compiled once per
+ * kernel and dimension. Throws KernelCompileError for a kernel outside the language.
+ */
+export function compileJavaScriptKernel(kernel: KernelDefinition, dimension: number): CompiledKernelEntry {
+  let byDimension = compiled.get(kernel);
+  if (!byDimension) {
+    byDimension = new Map();
+    compiled.set(kernel, byDimension);
+  }
+  let entry = byDimension.get(dimension);
+  if (!entry) {
+    const ir = checkKernel(kernel, { dimension });
+    const { source } = javaScriptEmitter.emit(ir, { dimension });
+    // The emitted code reads only its arguments and Math: new Function gives it no access to this module.
+    const run = new Function(source)() as CompiledJavaScriptKernel;
+    entry = { source, run, usesChecks: ir.usesChecks };
+    byDimension.set(dimension, entry);
+  }
+  return entry;
+}
