@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { allocBuf, array, divideUpBy, f32, host, kernel, makeWorkDiv, u32 } from '@alpaka-ts/interface';
 import { acc1D } from '@alpaka-ts/backend-serial';
+import { allocBuf, array, divideUpBy, f32, host, kernel, makeWorkDiv, u32 } from '@alpaka-ts/interface';
 
 const log2n = Number(process.argv[2] ?? 24);
 const repetitions = Number(process.argv[3] ?? 20);
@@ -70,7 +70,13 @@ const handSum = best(() => {
 });
 
 const ratio = (value, reference) => (value / reference).toFixed(2);
-console.log(`serial benchmark, n = 2^${log2n}, best of ${repetitions}, ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`);
-console.log(`saxpy: alpaka-ts serial ${alpakaSaxpy.toFixed(2)} ms, hand-written JS ${handSaxpy.toFixed(2)} ms, g++ -O2 ${cpp.saxpyMs.toFixed(2)} ms -> alpaka-ts / C++ = ${ratio(alpakaSaxpy, cpp.saxpyMs)}x, alpaka-ts / hand JS = ${ratio(alpakaSaxpy, handSaxpy)}x`);
-console.log(`sum:   alpaka-ts serial ${alpakaSum.toFixed(2)} ms, hand-written JS ${handSum.toFixed(2)} ms, g++ -O2 ${cpp.sumMs.toFixed(2)} ms -> alpaka-ts / C++ = ${ratio(alpakaSum, cpp.sumMs)}x, alpaka-ts / hand JS = ${ratio(alpakaSum, handSum)}x`);
+console.log(
+  `serial benchmark, n = 2^${log2n}, best of ${repetitions}, ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
+);
+console.log(
+  `saxpy: alpaka-ts serial ${alpakaSaxpy.toFixed(2)} ms, hand-written JS ${handSaxpy.toFixed(2)} ms, g++ -O2 ${cpp.saxpyMs.toFixed(2)} ms -> alpaka-ts / C++ = ${ratio(alpakaSaxpy, cpp.saxpyMs)}x, alpaka-ts / hand JS = ${ratio(alpakaSaxpy, handSaxpy)}x`,
+);
+console.log(
+  `sum:   alpaka-ts serial ${alpakaSum.toFixed(2)} ms, hand-written JS ${handSum.toFixed(2)} ms, g++ -O2 ${cpp.sumMs.toFixed(2)} ms -> alpaka-ts / C++ = ${ratio(alpakaSum, cpp.sumMs)}x, alpaka-ts / hand JS = ${ratio(alpakaSum, handSum)}x`,
+);
 console.log(`check: sums alpaka-ts ${total.hostArray()[0]}, hand JS ${handTotal}, C++ ${cpp.sum}`);

@@ -11,6 +11,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const readmes = {
   '@alpaka-ts/backend-serial': new URL('../README.md', import.meta.url),
   '@alpaka-ts/interface': new URL('../../alpaka-interface/README.md', import.meta.url),
+  '@alpaka-ts/kernel-compiler': new URL('../../kernel-compiler/README.md', import.meta.url),
 };
 
 describe('README examples', () => {
