@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@alpaka-ts/interface';
+import { cudaEmitter, hipEmitter } from './emitters/cpp-emitter';
 import { javaScriptEmitter } from './emitters/javascript-emitter';
 import type { KernelIR } from './ir';
 
@@ -14,7 +15,9 @@ export interface KernelEmitter<Output = unknown> {
 }
 
 // The built-in emitters are there from the start; backends add theirs with registerEmitter.
-const emitters = new Map<string, KernelEmitter>([[javaScriptEmitter.target, javaScriptEmitter]]);
+const emitters = new Map<string, KernelEmitter>(
+  [javaScriptEmitter, cudaEmitter, hipEmitter].map((emitter) => [emitter.target, emitter]),
+);
 
 export function registerEmitter(emitter: KernelEmitter): void {
   if (

@@ -1,3 +1,4 @@
+import type { KernelDefinition } from '../kernel';
 import type { ConformanceContext } from './context';
 
 /** One conformance case: alpaka's test category, a name, and the run that throws ConformanceFailure when the backend is wrong. */
@@ -11,3 +12,9 @@ export const defineCases = (
   category: string,
   cases: Record<string, (context: ConformanceContext) => Promise<void>>,
 ): ConformanceCase[] => Object.entries(cases).map(([name, run]) => ({ category, name, run }));
+
+/** A kernel of the suite and the work-division dimensions the suite launches it with (for ahead-of-time compile checks). */
+export interface ConformanceKernel {
+  readonly kernel: KernelDefinition;
+  readonly dimensions: readonly number[];
+}

@@ -3,7 +3,7 @@
  * with runConformanceSuite (plain Node, e.g. on a GPU machine) or register each case with your runner.
  */
 export { ConformanceFailure, expectArrayEqual, expectClose, expectEqual, expectThrows, expectTrue } from './assertions';
-export { type ConformanceCase, defineCases } from './conformance-case';
+export { type ConformanceCase, type ConformanceKernel, defineCases } from './conformance-case';
 export { ConformanceContext, holdQueue, settle } from './context';
 export { type ConformanceResult, type ConformanceRunOptions, runConformanceSuite } from './run-conformance';
-export { conformanceCases } from './suite';
+export { conformanceCases, conformanceKernels } from './suite';

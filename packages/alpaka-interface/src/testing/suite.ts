@@ -1,12 +1,12 @@
-import { atomicCases } from './cases/atomic-cases';
-import { sharedCases, sharedSharingCases, syncCases } from './cases/block-cases';
+import { atomicCases, atomicConformanceKernels } from './cases/atomic-cases';
+import { blockKernels, sharedCases, sharedSharingCases, syncCases } from './cases/block-cases';
 import { eventCases } from './cases/event-cases';
-import { execCases } from './cases/exec-cases';
-import { fenceCases, mathCases, warpCases } from './cases/fence-warp-math-cases';
-import { indexCases, kernelCases, workDivisionCases } from './cases/kernel-cases';
+import { execCases, execKernels } from './cases/exec-cases';
+import { fenceCases, fenceWarpMathKernels, mathCases, warpCases } from './cases/fence-warp-math-cases';
+import { indexCases, kernelCases, kernelKernels, workDivisionCases } from './cases/kernel-cases';
 import { copyCases, memoryBufferCases, viewCases } from './cases/memory-cases';
 import { queueCases } from './cases/queue-cases';
-import type { ConformanceCase } from './conformance-case';
+import type { ConformanceCase, ConformanceKernel } from './conformance-case';
 
 /** Every conformance case, in alpaka's unit-test categories. */
 export const conformanceCases: readonly ConformanceCase[] = Object.freeze([
@@ -26,4 +26,13 @@ export const conformanceCases: readonly ConformanceCase[] = Object.freeze([
   ...fenceCases,
   ...warpCases,
   ...mathCases,
+]);
+
+/** Every kernel the suite launches, with its dimensions: GPU backends compile them all ahead of time in CI. */
+export const conformanceKernels: readonly ConformanceKernel[] = Object.freeze([
+  ...kernelKernels,
+  ...execKernels,
+  ...blockKernels,
+  ...atomicConformanceKernels,
+  ...fenceWarpMathKernels,
 ]);

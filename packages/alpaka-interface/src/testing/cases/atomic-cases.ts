@@ -2,7 +2,7 @@ import type { Hierarchy } from '../../acc';
 import { type ElementType, f32, f64, i32, u32 } from '../../element-types';
 import { array, type KernelBody, kernel, type Signature } from '../../kernel';
 import { expectArrayEqual, expectEqual } from '../assertions';
-import { type ConformanceCase, defineCases } from '../conformance-case';
+import { type ConformanceCase, type ConformanceKernel, defineCases } from '../conformance-case';
 
 type Operation = 'Add' | 'Sub' | 'Min' | 'Max' | 'Exch' | 'Inc' | 'Dec' | 'And' | 'Or' | 'Xor' | 'Cas';
 
@@ -72,8 +72,11 @@ function atomicKernel(type: ElementType, hierarchy: Hierarchy, steps: AtomicStep
   return kernel(`conformanceAtomics_${type.name}_${hierarchy}`, signature, body);
 }
 
+const atomicKernels: ConformanceKernel[] = [];
+
 function operationCase(type: ElementType, hierarchy: Hierarchy, steps: AtomicStep[]): ConformanceCase {
   const atomics = atomicKernel(type, hierarchy, steps);
+  atomicKernels.push({ kernel: atomics, dimensions: [1] });
   return {
     category: 'atomic',
     name: `every ${type.name} operation at hierarchy '${hierarchy}' returns the old value and stores the result`,
@@ -184,4 +187,10 @@ export const atomicCases: ConformanceCase[] = [
     operationCase(f64, hierarchy, floatSteps),
   ]),
   ...contentionCases,
+];
+
+export const atomicConformanceKernels: ConformanceKernel[] = [
+  ...atomicKernels,
+  { kernel: contendedIntegers, dimensions: [1] },
+  { kernel: contendedFloats, dimensions: [1] },
 ];

@@ -2,7 +2,7 @@ import { i32, u32 } from '../../element-types';
 import { array, kernel } from '../../kernel';
 import { product } from '../../vector';
 import { expectArrayEqual } from '../assertions';
-import { defineCases } from '../conformance-case';
+import { type ConformanceKernel, defineCases } from '../conformance-case';
 
 // Each block reverses its own 64 elements through shared memory: a thread reads what another thread wrote.
 const reverseStatic = kernel('conformanceSharedReverse', { data: array(i32) }, (acc, { data }) => {
@@ -108,3 +108,10 @@ export const syncCases = defineCases('block/sync', {
     );
   },
 });
+
+export const blockKernels: ConformanceKernel[] = [
+  { kernel: reverseStatic, dimensions: [1] },
+  { kernel: reverseDynamic, dimensions: [1] },
+  { kernel: sharedPerBlock, dimensions: [1] },
+  { kernel: syncPredicates, dimensions: [1] },
+];

@@ -3,7 +3,7 @@ import { u32 } from '../../element-types';
 import { array, kernel } from '../../kernel';
 import { product } from '../../vector';
 import { expectArrayEqual, expectEqual } from '../assertions';
-import { defineCases } from '../conformance-case';
+import { type ConformanceKernel, defineCases } from '../conformance-case';
 import type { ConformanceContext } from '../context';
 
 const countUniformElements = kernel(
@@ -160,3 +160,12 @@ export const execCases = defineCases('exec', {
     expectEqual((await context.read(queue, perGrid))[0], 1, 'once per grid');
   },
 });
+
+export const execKernels: ConformanceKernel[] = [
+  { kernel: countUniformElements, dimensions: [1] },
+  { kernel: countUniformElements2D, dimensions: [2] },
+  { kernel: countUniformElementsND, dimensions: [2] },
+  { kernel: countGroups, dimensions: [1] },
+  { kernel: countIndependent, dimensions: [1] },
+  { kernel: countOnce, dimensions: [1] },
+];

@@ -2,7 +2,7 @@ import { f64, i32, u32 } from '../../element-types';
 import { array, kernel } from '../../kernel';
 import { allocBuf } from '../../memory';
 import { expectArrayEqual, expectClose, expectTrue } from '../assertions';
-import { defineCases } from '../conformance-case';
+import { type ConformanceKernel, defineCases } from '../conformance-case';
 
 // The first thread publishes data then a flag, with a fence between; the last block reads the flag then
 // the data, with a fence between: whoever sees the flag must see the data.
@@ -182,3 +182,9 @@ export const mathCases = defineCases('math', {
     });
   },
 });
+
+export const fenceWarpMathKernels: ConformanceKernel[] = [
+  { kernel: publish, dimensions: [1] },
+  { kernel: warpProbe, dimensions: [1] },
+  { kernel: mathKernel, dimensions: [1] },
+];

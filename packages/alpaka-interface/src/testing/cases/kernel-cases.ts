@@ -7,7 +7,7 @@ import { allocBuf, asConst } from '../../memory';
 import { product } from '../../vector';
 import { divideUpBy, makeWorkDiv, workDivision } from '../../work-division';
 import { expectArrayEqual, expectEqual, expectThrows, expectTrue } from '../assertions';
-import { defineCases } from '../conformance-case';
+import { type ConformanceKernel, defineCases } from '../conformance-case';
 
 const scalars = kernel(
   'conformanceScalars',
@@ -270,3 +270,11 @@ export const indexCases = defineCases('idx', {
     );
   },
 });
+
+export const kernelKernels: ConformanceKernel[] = [
+  { kernel: scalars, dimensions: [1] },
+  { kernel: axpy, dimensions: [1] },
+  { kernel: workDivisionProbe, dimensions: [3] },
+  { kernel: threadIndices1D, dimensions: [1] },
+  { kernel: threadIndices3D, dimensions: [3] },
+];

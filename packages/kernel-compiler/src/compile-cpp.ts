@@ -1,0 +1,31 @@
+import type { KernelDefinition } from '@alpaka-ts/interface';
+import { type CppKernelSource, cudaEmitter, hipEmitter } from './emitters/cpp-emitter';
+import type { CppDialect } from './emitters/cpp-prelude';
+import { checkKernel } from './front-end/check-kernel';
+
+export interface CppModule {
+  readonly dialect: CppDialect;
+  /** The whole translation unit: the dialect's prelude, then every kernel. */
+  readonly source: string;
+  readonly kernels: ReadonlyArray<CppKernelSource & { readonly kernel: KernelDefinition; readonly dimension: number }>;
+  /** Options the module must be compiled with for the kernels to give the JavaScript emitter's results. */
+  readonly requiredOptions: readonly string[];
+}
+
+/**
+ * One CUDA or HIP module holding the given kernel specialisations. Compile it without floating-point
+ * contraction (requiredOptions): a * b + c fused into an FMA rounds once, and serial rounds twice, as C does.
+ */
+export function emitCppModule(
+  dialect: CppDialect,
+  specialisations: ReadonlyArray<{ readonly kernel: KernelDefinition; readonly dimension: number }>,
+): CppModule {
+  const emitter = dialect === 'cuda' ? cudaEmitter : hipEmitter;
+  const kernels = specialisations.map(({ kernel, dimension }) => ({
+    ...emitter.emit(checkKernel(kernel, { dimension }), { dimension }),
+    kernel,
+    dimension,
+  }));
+  const source = [emitter.prelude, ...kernels.map((kernel) => kernel.code)].join('\n');
+  return { dialect, source, kernels, requiredOptions: dialect === 'cuda' ? ['--fmad=false'] : ['-ffp-contract=off'] };
+}
