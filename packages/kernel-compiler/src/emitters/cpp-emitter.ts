@@ -111,6 +111,8 @@ export class CppEmitter {
   private indentation = 0;
   private labels = 0;
   private readonly loops: Array<string | undefined> = [];
+  /** Labels a break jumps to; a label nothing jumps to is not written (nvcc warns about it). */
+  private readonly usedLabels = new Set<string>();
 
   constructor(
     private readonly ir: KernelIR,
@@ -225,6 +227,7 @@ export class CppEmitter {
         return;
       case 'break': {
         const label = this.loops[0];
+        if (label) this.usedLabels.add(label);
         this.line(label ? `goto ${label};` : 'break;');
         return;
       }
@@ -333,7 +336,7 @@ export class CppEmitter {
     }
     this.indentation -= 1;
     this.line('}');
-    this.line(`${label}: ;`);
+    if (this.usedLabels.has(label)) this.line(`${label}: ;`);
   }
 
   private components(expression: Expression): string[] {
