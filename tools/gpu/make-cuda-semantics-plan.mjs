@@ -72,7 +72,6 @@ const find = (name) => {
   return found.kernel;
 };
 const base64 = (typed) => Buffer.from(typed.buffer, typed.byteOffset, typed.byteLength).toString('base64');
-const product = (vector) => vector.reduce((total, value) => total * value, 1);
 
 const launches = [];
 const specialisations = new Map();
@@ -293,7 +292,7 @@ for (const { kernel: definition } of conformanceKernels.filter((entry) =>
   entry.kernel.name.startsWith('conformanceAtomics_'),
 )) {
   const type = definition.name.split('_')[1];
-  const Array = { i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array }[type];
+  const TypedArrayOfType = { i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array }[type];
   const float = type === 'f32' || type === 'f64';
   const data = float
     ? [1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5]
@@ -305,7 +304,12 @@ for (const { kernel: definition } of conformanceKernels.filter((entry) =>
   launch(
     definition.name,
     definition,
-    { data: Array.from(data), old: new Array(data.length), operand: Array.from(operand), compare: Array.from(compare) },
+    {
+      data: TypedArrayOfType.from(data),
+      old: new TypedArrayOfType(data.length),
+      operand: TypedArrayOfType.from(operand),
+      compare: TypedArrayOfType.from(compare),
+    },
     { blocks: [2], threads: [8] },
   );
 }
