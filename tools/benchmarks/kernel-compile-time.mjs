@@ -1,11 +1,11 @@
 #!/usr/bin/env node
+import { array, f32, i32, kernel, u32 } from '@alpaka-ts/interface';
+import { checkKernel, emitCpp, emitJavaScript } from '@alpaka-ts/kernel-compiler';
 // Benchmark (kernel-compiler issue: parse + check + emit of a 50-line kernel under 5 ms). Times a fresh
 // compile of a 50-line kernel to JavaScript and to CUDA C++, against acorn's bare parse of the same source
 // (the floor any compile pays), median of N runs after warm-up, and the very first compile of the process.
 // Usage: node tools/benchmarks/kernel-compile-time.mjs [runs]
 import { parse } from 'acorn';
-import { array, f32, i32, kernel, u32 } from '@alpaka-ts/interface';
-import { checkKernel, emitCpp, emitJavaScript } from '@alpaka-ts/kernel-compiler';
 
 const runs = Number(process.argv[2] ?? 200);
 
@@ -84,6 +84,10 @@ const toJavaScript = time(() => emitJavaScript(checkKernel(fiftyLines, { dimensi
 const toCuda = time(() => emitCpp(checkKernel(fiftyLines, { dimension: 1 }), 1, 'cuda'));
 console.log(`kernel compile time, ${lines}-line kernel, median of ${runs} after warm-up, Node ${process.version}`);
 console.log(`acorn parse alone:          ${acornParse.toFixed(3)} ms (reference)`);
-console.log(`parse + check + emit JS:    ${toJavaScript.toFixed(3)} ms = ${(toJavaScript / acornParse).toFixed(1)}x acorn's parse (goal: under 5 ms)`);
-console.log(`parse + check + emit CUDA:  ${toCuda.toFixed(3)} ms = ${(toCuda / acornParse).toFixed(1)}x acorn's parse (goal: under 5 ms)`);
+console.log(
+  `parse + check + emit JS:    ${toJavaScript.toFixed(3)} ms = ${(toJavaScript / acornParse).toFixed(1)}x acorn's parse (goal: under 5 ms)`,
+);
+console.log(
+  `parse + check + emit CUDA:  ${toCuda.toFixed(3)} ms = ${(toCuda / acornParse).toFixed(1)}x acorn's parse (goal: under 5 ms)`,
+);
 console.log(`first compile in a fresh process (JS, cold JIT): ${first.toFixed(2)} ms`);
