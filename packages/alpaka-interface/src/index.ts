@@ -42,6 +42,8 @@ export {
   array,
   type ConstantParameter,
   constant,
+  type DeviceFunctionDefinition,
+  deviceFunction,
   elementTypeOf,
   type KernelArguments,
   type KernelBody,

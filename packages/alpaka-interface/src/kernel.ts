@@ -1,6 +1,6 @@
 import type { Acc } from './acc';
 import type { Buffer } from './buffer';
-import { type ArrayOf, type ElementType, isElementType } from './element-types';
+import { type ArrayOf, type ElementType, isElementType, type TypedArray } from './element-types';
 import { InvalidArgumentError } from './errors';
 import type { WorkDivision } from './work-division';
 
@@ -19,7 +19,7 @@ export interface ConstantParameter<T extends ElementType = ElementType> {
   readonly elementType: T;
 }
 
-export type ParameterSpec = ElementType | ArrayParameter | ConstantParameter;
+export type ParameterSpec = ElementType | ArrayParameter | ConstantParameter | DeviceFunctionDefinition;
 export type Signature = Readonly<Record<string, ParameterSpec>>;
 
 /** An array argument of element type T; `access` defaults to 'inout'. */
@@ -41,27 +41,49 @@ export function constant<T extends ElementType>(elementType: T): ConstantParamet
   return Object.freeze({ kind: 'constant', elementType });
 }
 
-type ScalarValue<T extends ElementType> = T['name'] extends 'bool' ? boolean | number : number;
+// 'bool' extends the name (not the reverse), so the generic ElementType<string> admits booleans too.
+type ScalarValue<T extends ElementType> = 'bool' extends T['name'] ? boolean | number : number;
 
-/** What the host passes at launch for each parameter. */
-export type KernelArguments<S extends Signature> = {
-  readonly [Name in keyof S]: S[Name] extends ArrayParameter<infer T, infer _Access>
+// Distributive over a union of specs, so KernelArguments<Signature> stays a permissive base type.
+type ArgumentOf<Spec> =
+  Spec extends ArrayParameter<infer T, infer _Access>
     ? Buffer<T>
-    : S[Name] extends ConstantParameter<infer T>
+    : Spec extends ConstantParameter<infer T>
       ? ScalarValue<T>
-      : S[Name] extends ElementType
-        ? ScalarValue<S[Name]>
+      : Spec extends ElementType
+        ? ScalarValue<Spec>
         : never;
+
+/** What the host passes at launch for each parameter (device functions are fixed at compile time, not passed). */
+export type KernelArguments<S extends Signature> = {
+  readonly [Name in keyof S as S[Name] extends DeviceFunctionDefinition ? never : Name]: ArgumentOf<S[Name]>;
 };
 
-/** What the kernel body receives for each parameter: numbers and typed arrays. */
+/** What the kernel body receives for each parameter: numbers, typed arrays, and callable device functions. */
 export type KernelParameters<S extends Signature> = {
   readonly [Name in keyof S]: S[Name] extends ArrayParameter<infer T, infer _Access>
     ? ArrayOf<T>
-    : S[Name] extends ConstantParameter<infer _T>
-      ? number
+    : S[Name] extends DeviceFunctionDefinition<infer _S, infer R>
+      ? (...args: Array<number | TypedArray>) => R extends ElementType ? number : void
       : number;
 };
+
+/**
+ * A helper function for kernels (alpaka's ALPAKA_FN_ACC functions), declared like a kernel: a name, a
+ * signature of its parameters in call order, its return type (undefined for none) and a body
+ * `(acc, { …parameters }) => value`. A kernel lists it in its own signature and calls it by that name.
+ */
+export interface DeviceFunctionDefinition<
+  S extends Signature = Signature,
+  R extends ElementType | undefined = ElementType | undefined,
+> {
+  readonly kind: 'deviceFunction';
+  readonly name: string;
+  readonly signature: S;
+  readonly returns: R;
+  readonly source: string;
+  body(acc: Acc, parameters: KernelParameters<S>): R extends ElementType ? number : void;
+}
 
 export type KernelBody<S extends Signature> = (acc: Acc, parameters: KernelParameters<S>) => void;
 
@@ -107,7 +129,8 @@ export function kernel<const S extends Signature>(
       throw new InvalidArgumentError(`kernel '${name}': parameter name '${parameter}' is not an identifier.`);
     }
     const known =
-      isElementType(spec) || (typeof spec === 'object' && spec !== null && ['array', 'constant'].includes(spec.kind));
+      isElementType(spec) ||
+      (typeof spec === 'object' && spec !== null && ['array', 'constant', 'deviceFunction'].includes(spec.kind));
     if (!known) {
       throw new InvalidArgumentError(
         `kernel '${name}': parameter '${parameter}' has no type; use an element type (f32), array(f32, 'in') or constant(u32).`,
@@ -119,4 +142,41 @@ export function kernel<const S extends Signature>(
   return Object.freeze({ kind: 'kernel', name, signature, body, source: body.toString(), options });
 }
 
-export const elementTypeOf = (spec: ParameterSpec): ElementType => (isElementType(spec) ? spec : spec.elementType);
+/** The element type of a data parameter (a scalar, an array or a constant). */
+export function elementTypeOf(spec: ParameterSpec): ElementType {
+  if (isElementType(spec)) return spec;
+  if (spec.kind === 'deviceFunction')
+    throw new InvalidArgumentError(`'${spec.name}' is a device function, not a data parameter.`);
+  return spec.elementType;
+}
+
+/** Declares a device function; see DeviceFunctionDefinition. */
+export function deviceFunction<const S extends Signature, R extends ElementType | undefined>(
+  name: string,
+  signature: S,
+  returns: R,
+  body: (acc: Acc, parameters: KernelParameters<S>) => R extends ElementType ? number : void,
+): DeviceFunctionDefinition<S, R> {
+  if (!identifierPattern.test(name))
+    throw new InvalidArgumentError(`device function name '${name}' must be an identifier.`);
+  if (returns !== undefined && !isElementType(returns)) {
+    throw new InvalidArgumentError(
+      `device function '${name}': the return type must be an element type such as f32, or undefined for none.`,
+    );
+  }
+  for (const [parameter, spec] of Object.entries(signature)) {
+    const known =
+      isElementType(spec) ||
+      (typeof spec === 'object' && spec !== null && ['array', 'deviceFunction'].includes(spec.kind));
+    if (!identifierPattern.test(parameter) || !known) {
+      throw new InvalidArgumentError(
+        `device function '${name}': parameter '${parameter}' needs an element type, array(type) or a device function.`,
+      );
+    }
+  }
+  if (typeof body !== 'function')
+    throw new InvalidArgumentError(
+      `device function '${name}': the body must be a function (acc, parameters) => value.`,
+    );
+  return Object.freeze({ kind: 'deviceFunction', name, signature, returns, source: body.toString(), body });
+}

@@ -1,8 +1,8 @@
 import type { ArrayArgumentV1, KernelArgumentV1, KernelLaunchV1 } from './backend';
 import { Buffer } from './buffer';
-import { isElementType, isIntegerType, u32 } from './element-types';
+import { type ElementType, isElementType, isIntegerType, u32 } from './element-types';
 import { InvalidArgumentError, WorkDivisionError } from './errors';
-import type { KernelArguments, KernelDefinition, ParameterSpec, Signature } from './kernel';
+import type { ConstantParameter, KernelArguments, KernelDefinition, Signature } from './kernel';
 import type { Queue } from './queue';
 import { validateWorkDivision, type WorkDivision } from './work-division';
 
@@ -16,7 +16,7 @@ function arrayArgument(buffer: Buffer): ArrayArgumentV1 {
   };
 }
 
-function scalarArgument(where: string, spec: ParameterSpec & { kind: 'element' | 'constant' }, value: unknown): number {
+function scalarArgument(where: string, spec: ElementType | ConstantParameter, value: unknown): number {
   const type = isElementType(spec) ? spec : spec.elementType;
   if (type.name === 'bool' && typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value !== 'number') {
@@ -56,7 +56,18 @@ export function prepareLaunch<S extends Signature>(
 
   if (typeof args !== 'object' || args === null)
     throw new InvalidArgumentError(`${name}: the arguments must be an object keyed by parameter name.`);
-  const expected = Object.keys(kernel.signature);
+  const expected = Object.entries(kernel.signature)
+    .filter(([, spec]) => isElementType(spec) || spec.kind !== 'deviceFunction')
+    .map(([parameter]) => parameter);
+  const functions = Object.entries(kernel.signature).filter(
+    ([, spec]) => !isElementType(spec) && spec.kind === 'deviceFunction',
+  );
+  for (const [parameter] of functions) {
+    if (parameter in args)
+      throw new InvalidArgumentError(
+        `${name}: '${parameter}' is a device function, fixed when the kernel is compiled; do not pass it at launch.`,
+      );
+  }
   const unknown = Object.keys(args).filter((key) => !expected.includes(key));
   if (unknown.length > 0) {
     throw new InvalidArgumentError(
@@ -65,6 +76,7 @@ export function prepareLaunch<S extends Signature>(
   }
   const prepared: Record<string, KernelArgumentV1> = {};
   for (const [parameter, spec] of Object.entries(kernel.signature)) {
+    if (!isElementType(spec) && spec.kind === 'deviceFunction') continue;
     const where = `${name}, argument '${parameter}'`;
     if (!(parameter in args)) throw new InvalidArgumentError(`${name}: argument '${parameter}' is missing.`);
     const value = (args as Record<string, unknown>)[parameter];
@@ -115,5 +127,12 @@ export function prepareLaunch<S extends Signature>(
       `${name} asks for ${dynamicSharedMemoryBytes} bytes of dynamic shared memory; ${backend.name} allows 0 … ${limit} on ${queue.device.name}.`,
     );
   }
-  return { kernel, workDivision, arguments: prepared, dynamicSharedMemoryBytes, checkBuffer: checks };
+  // A generic S cannot be proven assignable to the contract's signature-independent KernelDefinition; any concrete one is.
+  return {
+    kernel: kernel as unknown as KernelDefinition,
+    workDivision,
+    arguments: prepared,
+    dynamicSharedMemoryBytes,
+    checkBuffer: checks,
+  };
 }

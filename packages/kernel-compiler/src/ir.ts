@@ -91,6 +91,13 @@ export type Expression =
       readonly operation: WarpOperation;
       readonly arguments: readonly Expression[];
     }
+  /** A call of a device function (KernelIR.functions, by id). */
+  | {
+      readonly kind: 'call';
+      readonly type: ValueType;
+      readonly function: string;
+      readonly arguments: readonly Expression[];
+    }
   /** Comma expression (minifiers write them): every part in order, the value of the last. */
   | { readonly kind: 'sequence'; readonly type: ValueType; readonly expressions: readonly Expression[] }
   | { readonly kind: 'vectorLiteral'; readonly type: ValueType; readonly components: readonly Expression[] }
@@ -165,7 +172,8 @@ export type Statement =
     }
   | { readonly kind: 'break' }
   | { readonly kind: 'continue' }
-  | { readonly kind: 'return' }
+  /** Ends the thread (in a kernel) or returns a value (in a device function). */
+  | { readonly kind: 'return'; readonly value: Expression | undefined }
   | { readonly kind: 'sync' }
   | { readonly kind: 'fence'; readonly scope: FenceScope }
   | { readonly kind: 'check'; readonly condition: Expression; readonly id: number }
@@ -186,9 +194,22 @@ export interface SharedArrayIR {
   readonly length: number | undefined;
 }
 
+/** A device function the kernel calls, directly or through another device function. */
+export interface FunctionIR {
+  /** Unique in the module: the kernel's name and the function's. */
+  readonly id: string;
+  readonly name: string;
+  readonly parameters: readonly KernelParameterIR[];
+  /** The return type; undefined for a function that returns nothing. */
+  readonly returns: ScalarType | undefined;
+  readonly body: readonly Statement[];
+}
+
 export interface KernelIR {
   readonly name: string;
   readonly parameters: readonly KernelParameterIR[];
+  /** Device functions, callees before their callers. */
+  readonly functions: readonly FunctionIR[];
   readonly shared: readonly SharedArrayIR[];
   readonly body: readonly Statement[];
   /** Whether the body uses acc.check (the launch must pass a check buffer). */

@@ -17,6 +17,13 @@ export type ValueType =
     }
   | { readonly kind: 'vector'; readonly length: number }
   | { readonly kind: 'elementIndex' }
+  | {
+      readonly kind: 'function';
+      readonly id: string;
+      readonly name: string;
+      readonly parameters: readonly ValueType[];
+      readonly returns: ScalarType | undefined;
+    }
   | { readonly kind: 'void' };
 
 export const scalar = (name: ScalarType): ValueType => ({ kind: 'scalar', scalar: name });
@@ -36,6 +43,8 @@ export function describeType(type: ValueType): string {
       return `index vector of ${type.length}`;
     case 'elementIndex':
       return 'element index { global, local }';
+    case 'function':
+      return `device function '${type.name}'`;
     case 'void':
       return 'nothing (void)';
   }

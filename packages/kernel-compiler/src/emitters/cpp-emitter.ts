@@ -113,6 +113,8 @@ export class CppEmitter {
   private readonly loops: Array<string | undefined> = [];
   /** Labels a break jumps to; a label nothing jumps to is not written (nvcc warns about it). */
   private readonly usedLabels = new Set<string>();
+  /** True while a device function's body is written. */
+  private inFunction = false;
 
   constructor(
     private readonly ir: KernelIR,
@@ -128,11 +130,7 @@ export class CppEmitter {
   emit(): CppKernelSource {
     const { ir, dimension } = this;
     const entry = `${ir.name}_${dimension}d`;
-    const parameters = ir.parameters.map((parameter) => {
-      if (parameter.type.kind === 'array')
-        return `${parameter.type.access === 'in' ? 'const ' : ''}${cTypes[parameter.type.element]}* ${cppName(parameter.local)}`;
-      return `${cTypes[scalarOf(parameter.type)]} ${cppName(parameter.local)}`;
-    });
+    const parameters = ir.parameters.map((parameter) => this.parameterDeclaration(parameter.type, parameter.local));
     const hidden: Array<'elements' | 'checks'> = [];
     for (let axis = 0; axis < dimension; axis++) {
       parameters.push(`uint32_t alpaka_elements${axis}`);
@@ -141,6 +139,20 @@ export class CppEmitter {
     if (ir.usesChecks) {
       parameters.push('uint32_t* alpaka_checks');
       hidden.push('checks');
+    }
+    for (const deviceFunction of ir.functions) {
+      const signature = deviceFunction.parameters
+        .map((parameter) => this.parameterDeclaration(parameter.type, parameter.local))
+        .join(', ');
+      this.line(
+        `static __device__ ${deviceFunction.returns === undefined ? 'void' : cTypes[deviceFunction.returns]} fn_${deviceFunction.id}(${signature}) {`,
+      );
+      this.indentation += 1;
+      this.inFunction = true;
+      this.statements(deviceFunction.body);
+      this.inFunction = false;
+      this.indentation -= 1;
+      this.line('}');
     }
     this.line(`extern "C" __global__ void ${entry}(${parameters.join(', ')}) {`);
     this.indentation += 1;
@@ -155,6 +167,12 @@ export class CppEmitter {
     this.indentation -= 1;
     this.line('}');
     return { code: `${this.lines.join('\n')}\n`, entry, hiddenParameters: hidden };
+  }
+
+  private parameterDeclaration(type: ValueType, local: string): string {
+    if (type.kind === 'array')
+      return `${type.access === 'in' ? 'const ' : ''}${cTypes[type.element]}* ${cppName(local)}`;
+    return `${cTypes[scalarOf(type)]} ${cppName(local)}`;
   }
 
   private line(text: string): void {
@@ -235,7 +253,7 @@ export class CppEmitter {
         this.line('continue;');
         return;
       case 'return':
-        this.line('return;');
+        this.line(this.inFunction && statement.value ? `return ${this.expression(statement.value)};` : 'return;');
         return;
       case 'sync':
         this.line('__syncthreads();');
@@ -435,6 +453,8 @@ export class CppEmitter {
         return this.warp(expression);
       case 'assign':
         return this.assignment(expression, valueUsed);
+      case 'call':
+        return `fn_${expression.function}(${expression.arguments.map((argument) => this.expression(argument)).join(', ')})`;
       case 'sequence':
         return `(${expression.expressions.map((part, index) => this.expression(part, index === expression.expressions.length - 1 ? valueUsed : false)).join(', ')})`;
     }

@@ -57,6 +57,8 @@ export class JavaScriptEmitter implements ExpressionEmitter {
   private labels = 0;
   /** Innermost first: the label to break out of a loop helper, or undefined for a plain loop. */
   private readonly loops: Array<string | undefined> = [];
+  /** True while a device function's body is written: return then returns instead of ending the block. */
+  private inFunction = false;
 
   constructor(
     private readonly ir: KernelIR,
@@ -77,6 +79,18 @@ export class JavaScriptEmitter implements ExpressionEmitter {
       this.line(
         `${parameter.type.kind === 'scalar' ? 'let' : 'const'} ${parameter.local} = $$args[${JSON.stringify(parameter.name)}];`,
       );
+    }
+    // Device functions are closures of the kernel function, so acc calls inside them see the block indices.
+    for (const deviceFunction of ir.functions) {
+      this.line(
+        `const $$fn_${deviceFunction.id} = (${deviceFunction.parameters.map((parameter) => parameter.local).join(', ')}) => {`,
+      );
+      this.indentation += 1;
+      this.inFunction = true;
+      this.statements(deviceFunction.body);
+      this.inFunction = false;
+      this.indentation -= 1;
+      this.line('};');
     }
     for (const shared of ir.shared) {
       const arrayType = arrayConstructors[shared.element];
@@ -174,8 +188,9 @@ export class JavaScriptEmitter implements ExpressionEmitter {
         this.line('continue;');
         return;
       case 'return':
+        if (this.inFunction) this.line(statement.value ? `return ${this.expression(statement.value)};` : 'return;');
         // One thread per block: the thread returning ends the block.
-        this.line('continue $$block;');
+        else this.line('continue $$block;');
         return;
       case 'sync':
       case 'fence':
@@ -348,6 +363,8 @@ export class JavaScriptEmitter implements ExpressionEmitter {
         return this.expression(expression.arguments[0] as Expression);
       case 'assign':
         return this.assignment(expression, valueUsed);
+      case 'call':
+        return `$$fn_${expression.function}(${expression.arguments.map((argument) => this.expression(argument)).join(', ')})`;
       case 'sequence':
         return `(${expression.expressions.map((part, index) => this.expression(part, index === expression.expressions.length - 1 ? valueUsed : false)).join(', ')})`;
     }

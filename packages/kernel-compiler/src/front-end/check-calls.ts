@@ -2,7 +2,16 @@ import type { Hierarchy, Origin, Unit } from '@alpaka-ts/interface';
 import { elementTypes } from '@alpaka-ts/interface';
 import type { BinaryExpression, CallExpression, Literal, Node } from 'acorn';
 import type { AtomicOperation, Expression, WarpOperation } from '../ir';
-import { arithmeticResult, describeType, isFloat, isInteger, promoted, type ScalarType, scalar } from '../types';
+import {
+  arithmeticResult,
+  describeType,
+  isFloat,
+  isInteger,
+  promoted,
+  type ScalarType,
+  scalar,
+  type ValueType,
+} from '../types';
 import type { CheckContext } from './check-context';
 import { coerce, condition, scalarOf } from './conversions';
 
@@ -196,12 +205,24 @@ function warp(context: CheckContext, node: CallExpression, operation: WarpOperat
   return { kind: 'warp', type: scalar(valueType), operation, arguments: args };
 }
 
+const kernelOnlyMethods = new Set([
+  'getIdx',
+  'getWorkDiv',
+  'oncePerGrid',
+  'oncePerBlock',
+  'syncBlockThreadsCount',
+  'syncBlockThreadsAnd',
+  'syncBlockThreadsOr',
+]);
+
 function accMethod(
   context: CheckContext,
   node: CallExpression,
   method: string,
   expected: ScalarType | undefined,
 ): Expression {
+  if (kernelOnlyMethods.has(method))
+    context.requireKernel(node, `acc.${method}`, 'compute it in the kernel and pass it in as an argument.');
   if (method === 'getIdx' || method === 'getWorkDiv') return indexQuery(context, node, method);
   if (method === 'oncePerGrid' || method === 'oncePerBlock') {
     expectArguments(context, node, 0, 0, `acc.${method}`);
@@ -317,6 +338,43 @@ function mathFunction(context: CheckContext, node: CallExpression, name: string)
   return context.fail(node, `${call} is not in the kernel language.`);
 }
 
+function deviceFunctionCall(
+  context: CheckContext,
+  node: CallExpression,
+  type: Extract<ValueType, { kind: 'function' }>,
+): Expression {
+  const name = `device function '${type.name}'`;
+  const args = expectArguments(context, node, type.parameters.length, type.parameters.length, name);
+  const checked = args.map((argumentNode, index) => {
+    const parameter = type.parameters[index] as ValueType;
+    const value = context.checkExpression(argumentNode, parameter.kind === 'scalar' ? parameter.scalar : undefined);
+    if (parameter.kind === 'scalar')
+      return coerce(context, argumentNode, value, parameter.scalar, `argument ${index + 1} of ${name}`);
+    if (parameter.kind === 'array') {
+      if (value.type.kind !== 'array' || value.type.element !== parameter.element) {
+        context.fail(
+          argumentNode,
+          `argument ${index + 1} of ${name} must be an array of ${parameter.element}, not ${describeType(value.type)}.`,
+        );
+      }
+      if (value.type.access === 'in' && parameter.access !== 'in') {
+        context.fail(
+          argumentNode,
+          `argument ${index + 1} of ${name} is written by the function, but the array is declared 'in' (read-only).`,
+        );
+      }
+      return value;
+    }
+    return context.fail(argumentNode, `argument ${index + 1} of ${name} has an unsupported type.`);
+  });
+  return {
+    kind: 'call',
+    type: type.returns === undefined ? { kind: 'void' } : scalar(type.returns),
+    function: type.id,
+    arguments: checked,
+  };
+}
+
 export function checkCall(context: CheckContext, node: CallExpression, expected: ScalarType | undefined): Expression {
   const callee = node.callee;
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
@@ -340,6 +398,8 @@ export function checkCall(context: CheckContext, node: CallExpression, expected:
     }
   }
   if (callee.type === 'Identifier') {
+    const binding = context.lookup(callee.name);
+    if (binding?.type.kind === 'function') return deviceFunctionCall(context, node, binding.type);
     return context.fail(
       node,
       `'${callee.name}' cannot be called: a kernel calls only acc methods and Math functions (free functions are renamed by bundlers; helper device functions are passed in explicitly).`,

@@ -1,5 +1,5 @@
 import type { Node } from 'acorn';
-import type { Expression, SharedArrayIR } from '../ir';
+import type { Expression, FunctionIR, SharedArrayIR } from '../ir';
 import type { ScalarType, ValueType } from '../types';
 import { KernelCompileError } from './kernel-compile-error';
 import { positionOf } from './parse-kernel-source';
@@ -11,7 +11,21 @@ export interface Binding {
   readonly parameter: boolean;
 }
 
-/** State shared by the statement and expression checkers of one kernel. */
+/** What is being checked: the kernel itself, or one of its device functions (which returns `returns`). */
+export type CheckMode =
+  | { readonly kind: 'kernel' }
+  | { readonly kind: 'function'; readonly name: string; readonly returns: ScalarType | undefined };
+
+/** The device functions of one kernel compile, shared by the kernel's and its functions' contexts. */
+export interface FunctionRegistry {
+  /** Compiled functions, callees before callers. */
+  readonly compiled: FunctionIR[];
+  /** Functions being compiled now, to report recursion. */
+  readonly inProgress: Set<unknown>;
+  readonly byDefinition: Map<unknown, FunctionIR>;
+}
+
+/** State shared by the statement and expression checkers of one kernel or device function. */
 export class CheckContext {
   private readonly scopes: Array<Map<string, Binding>> = [new Map()];
   readonly shared: SharedArrayIR[] = [];
@@ -24,7 +38,15 @@ export class CheckContext {
     /** The work division's dimension this kernel is specialised for. */
     readonly dimension: number,
     readonly checkExpression: (node: Node, expected?: ScalarType) => Expression,
+    readonly mode: CheckMode = { kind: 'kernel' },
+    readonly functions: FunctionRegistry = { compiled: [], inProgress: new Set(), byDefinition: new Map() },
   ) {}
+
+  /** Fails when a device function uses what only a kernel may: `what` names it, `instead` says what to do. */
+  requireKernel(node: Node | undefined, what: string, instead: string): void {
+    if (this.mode.kind === 'function')
+      this.fail(node, `${what} is not available in device function '${this.mode.name}': ${instead}`);
+  }
 
   fail(node: Node | undefined, reason: string): never {
     throw new KernelCompileError(this.kernelName, positionOf(node), reason);

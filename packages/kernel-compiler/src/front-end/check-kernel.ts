@@ -1,34 +1,74 @@
-import { elementTypeOf, isElementType, type KernelDefinition } from '@alpaka-ts/interface';
+import {
+  type DeviceFunctionDefinition,
+  elementTypeOf,
+  isElementType,
+  type KernelDefinition,
+  type ParameterSpec,
+} from '@alpaka-ts/interface';
 import type { Node } from 'acorn';
-import type { KernelIR, KernelParameterIR } from '../ir';
+import type { FunctionIR, KernelIR, KernelParameterIR, Statement } from '../ir';
 import type { ScalarType, ValueType } from '../types';
-import { CheckContext } from './check-context';
+import { CheckContext, type CheckMode, type FunctionRegistry } from './check-context';
 import { checkExpressionNode } from './check-expression';
-import { checkStatements } from './check-statements';
-import { parseKernelSource } from './parse-kernel-source';
+import { checkStatements, definitelyReturns } from './check-statements';
+import { KernelCompileError } from './kernel-compile-error';
+import { type ParsedKernel, parseKernelSource, positionOf } from './parse-kernel-source';
 
 export interface CheckOptions {
   /** The dimension of the work divisions this specialisation runs with (1 to 3). */
   readonly dimension: number;
 }
 
-/** Parses and type-checks a kernel against its signature, producing its IR; throws KernelCompileError. */
-export function checkKernel(kernel: KernelDefinition, options: CheckOptions): KernelIR {
-  const parsed = parseKernelSource(kernel);
-  const context: CheckContext = new CheckContext(kernel.name, parsed.accName, options.dimension, (node, expected) =>
-    checkExpressionNode(context, node, expected),
-  );
-  const parameters: KernelParameterIR[] = Object.entries(kernel.signature).map(([name, spec]) => {
-    const element = elementTypeOf(spec).name as ScalarType;
-    const type: ValueType =
-      isElementType(spec) || spec.kind === 'constant'
-        ? { kind: 'scalar', scalar: element }
-        : { kind: 'array', element, access: spec.access, space: 'global' };
-    const local = parsed.bindings.get(name)?.local ?? name;
-    return { name, local, type, constant: !isElementType(spec) && spec.kind === 'constant' };
-  });
-  for (const parameter of parameters) {
-    const node = parsed.bindings.get(parameter.name)?.node ?? parsed.node;
+const isDeviceFunction = (spec: ParameterSpec): spec is DeviceFunctionDefinition =>
+  !isElementType(spec) && spec.kind === 'deviceFunction';
+
+function dataParameter(
+  name: string,
+  local: string,
+  spec: Exclude<ParameterSpec, DeviceFunctionDefinition>,
+): KernelParameterIR {
+  const element = elementTypeOf(spec).name as ScalarType;
+  const type: ValueType =
+    isElementType(spec) || spec.kind === 'constant'
+      ? { kind: 'scalar', scalar: element }
+      : { kind: 'array', element, access: spec.access, space: 'global' };
+  return { name, local, type, constant: !isElementType(spec) && spec.kind === 'constant' };
+}
+
+/**
+ * Declares a kernel's or device function's parameters in its context: data parameters become
+ * KernelParameterIRs; device functions are compiled (once per kernel compile) and bound as callables.
+ */
+function declareParameters(
+  context: CheckContext,
+  parsed: ParsedKernel,
+  signature: Readonly<Record<string, ParameterSpec>>,
+  kernelName: string,
+  dimension: number,
+): KernelParameterIR[] {
+  const parameters: KernelParameterIR[] = [];
+  for (const [name, spec] of Object.entries(signature)) {
+    const binding = parsed.bindings.get(name);
+    const local = binding?.local ?? name;
+    const node = binding?.node ?? parsed.node;
+    if (isDeviceFunction(spec)) {
+      const compiled = checkDeviceFunction(spec, kernelName, dimension, context.functions, node, context);
+      context.declare(node, {
+        name: local,
+        type: {
+          kind: 'function',
+          id: compiled.id,
+          name: spec.name,
+          parameters: compiled.parameters.map((parameter) => parameter.type),
+          returns: compiled.returns,
+        },
+        constant: true,
+        parameter: true,
+      });
+      continue;
+    }
+    const parameter = dataParameter(name, local, spec);
+    parameters.push(parameter);
     context.declare(node, {
       name: parameter.local,
       type: parameter.type,
@@ -36,12 +76,100 @@ export function checkKernel(kernel: KernelDefinition, options: CheckOptions): Ke
       parameter: true,
     });
   }
+  return parameters;
+}
+
+function checkBody(context: CheckContext, parsed: ParsedKernel): Statement[] {
   const bodyNode = parsed.node.body;
   context.pushScope();
-  const body =
-    bodyNode.type === 'BlockStatement'
-      ? checkStatements(context, bodyNode.body as Node[])
-      : [{ kind: 'expression' as const, expression: context.checkExpression(bodyNode) }];
+  let body: Statement[];
+  if (bodyNode.type === 'BlockStatement') body = checkStatements(context, bodyNode.body as Node[]);
+  else if (context.mode.kind === 'function' && context.mode.returns !== undefined) {
+    // (acc, { x }) => x * x: an expression body is the returned value.
+    body = checkStatements(context, [
+      {
+        type: 'ReturnStatement',
+        argument: bodyNode,
+        loc: bodyNode.loc,
+        start: bodyNode.start,
+        end: bodyNode.end,
+      } as unknown as Node,
+    ]);
+  } else body = [{ kind: 'expression', expression: context.checkExpression(bodyNode) }];
   context.popScope();
-  return { name: kernel.name, parameters, shared: context.shared, body, usesChecks: context.usesChecks };
+  return body;
+}
+
+function checkDeviceFunction(
+  definition: DeviceFunctionDefinition,
+  kernelName: string,
+  dimension: number,
+  registry: FunctionRegistry,
+  usedAt: Node,
+  caller: CheckContext,
+): FunctionIR {
+  const done = registry.byDefinition.get(definition);
+  if (done) return done;
+  if (registry.inProgress.has(definition)) {
+    caller.fail(
+      usedAt,
+      `device function '${definition.name}' calls itself, directly or through another function: recursion is not in the kernel language.`,
+    );
+  }
+  registry.inProgress.add(definition);
+  const parsed = parseKernelSource(definition as unknown as KernelDefinition);
+  const returns = definition.returns?.name as ScalarType | undefined;
+  const mode: CheckMode = { kind: 'function', name: definition.name, returns };
+  const context: CheckContext = new CheckContext(
+    kernelName,
+    parsed.accName,
+    dimension,
+    (node, expected) => checkExpressionNode(context, node, expected),
+    mode,
+    registry,
+  );
+  const parameters = declareParameters(context, parsed, definition.signature, kernelName, dimension);
+  const body = checkBody(context, parsed);
+  if (returns !== undefined && !definitelyReturns(body)) {
+    throw new KernelCompileError(
+      kernelName,
+      positionOf(parsed.node),
+      `device function '${definition.name}' can reach its end without returning a ${returns}.`,
+    );
+  }
+  const compiled: FunctionIR = {
+    id: `${kernelName}__${definition.name}`,
+    name: definition.name,
+    parameters,
+    returns,
+    body,
+  };
+  if (registry.compiled.some((existing) => existing.id === compiled.id)) {
+    caller.fail(
+      usedAt,
+      `two different device functions are named '${definition.name}' in this kernel; give them distinct names.`,
+    );
+  }
+  registry.inProgress.delete(definition);
+  registry.byDefinition.set(definition, compiled);
+  registry.compiled.push(compiled);
+  return compiled;
+}
+
+/** Parses and type-checks a kernel and its device functions against their signatures, producing its IR; throws KernelCompileError. */
+export function checkKernel(kernel: KernelDefinition, options: CheckOptions): KernelIR {
+  const parsed = parseKernelSource(kernel);
+  const context: CheckContext = new CheckContext(kernel.name, parsed.accName, options.dimension, (node, expected) =>
+    checkExpressionNode(context, node, expected),
+  );
+  const parameters = declareParameters(context, parsed, kernel.signature, kernel.name, options.dimension);
+  const body = checkBody(context, parsed);
+  return {
+    name: kernel.name,
+    parameters,
+    functions: context.functions.compiled,
+    shared: context.shared,
+    body,
+    usesChecks: context.usesChecks,
+  };
 }

@@ -61,6 +61,7 @@ function sharedDeclaration(
   method: string,
   call: CallExpression,
 ): Statement[] {
+  context.requireKernel(call, 'shared memory', 'declare it in the kernel and pass the array in as an argument.');
   const dynamic = method === 'dynamicSharedArray';
   const args = expectArguments(context, call, dynamic ? 1 : 2, dynamic ? 1 : 2, `acc.${method}`);
   const element = literalArgument(context, args[0], elementTypeNames, 'the element type', call);
@@ -111,6 +112,11 @@ function declaration(context: CheckContext, node: VariableDeclaration): Statemen
 }
 
 function loopHelper(context: CheckContext, node: ForOfStatement): Statement {
+  context.requireKernel(
+    node,
+    'an acc loop helper',
+    'loop over the elements in the kernel and pass each index in as an argument.',
+  );
   const left = node.left;
   if (
     left.type !== 'VariableDeclaration' ||
@@ -217,6 +223,9 @@ function checkBody(context: CheckContext, node: Node): Statement[] {
 function expressionStatement(context: CheckContext, expression: Node): Statement[] {
   const method = accMethodOf(context, expression);
   const call = expression as CallExpression;
+  if (method === 'syncBlockThreads' || method === 'check') {
+    context.requireKernel(expression, `acc.${method}`, 'call it in the kernel.');
+  }
   if (method === 'syncBlockThreads') {
     expectArguments(context, call, 0, 0, 'acc.syncBlockThreads');
     return [{ kind: 'sync' }];
@@ -295,10 +304,30 @@ export function checkStatement(context: CheckContext, node: Node): Statement[] {
       if (context.loopDepth === 0) context.fail(statement, `'${word}' outside a loop.`);
       return [{ kind: word }];
     }
-    case 'ReturnStatement':
-      if (statement.argument)
-        context.fail(statement, 'a kernel returns nothing; write results into an array parameter.');
-      return [{ kind: 'return' }];
+    case 'ReturnStatement': {
+      const { mode } = context;
+      if (mode.kind === 'kernel' || mode.returns === undefined) {
+        if (statement.argument) {
+          context.fail(
+            statement,
+            mode.kind === 'kernel'
+              ? 'a kernel returns nothing; write results into an array parameter.'
+              : `device function '${mode.name}' is declared to return nothing.`,
+          );
+        }
+        return [{ kind: 'return', value: undefined }];
+      }
+      if (!statement.argument) context.fail(statement, `device function '${mode.name}' must return a ${mode.returns}.`);
+      const argument = statement.argument as Node;
+      const value = coerce(
+        context,
+        argument,
+        context.checkExpression(argument, mode.returns),
+        mode.returns,
+        'the returned value',
+      );
+      return [{ kind: 'return', value }];
+    }
     case 'FunctionDeclaration':
       return context.fail(
         statement,
@@ -324,4 +353,15 @@ export function checkStatement(context: CheckContext, node: Node): Statement[] {
 
 export function checkStatements(context: CheckContext, nodes: readonly Node[]): Statement[] {
   return nodes.flatMap((node) => checkStatement(context, node));
+}
+
+/** Whether every path through the statements ends in a return (for device functions that return a value). */
+export function definitelyReturns(statements: readonly Statement[]): boolean {
+  return statements.some((statement) => {
+    if (statement.kind === 'return') return true;
+    if (statement.kind === 'block') return definitelyReturns(statement.body);
+    if (statement.kind === 'if')
+      return definitelyReturns(statement.consequent) && definitelyReturns(statement.alternate);
+    return false;
+  });
 }

@@ -2,7 +2,7 @@ import { Buffer } from '../../buffer';
 import { host } from '../../device';
 import { bool, f32, f64, i8, i16, i32, u8, u16, u32 } from '../../element-types';
 import { InvalidArgumentError, WorkDivisionError } from '../../errors';
-import { array, constant, kernel } from '../../kernel';
+import { array, constant, deviceFunction, kernel } from '../../kernel';
 import { allocBuf, asConst } from '../../memory';
 import { product } from '../../vector';
 import { divideUpBy, makeWorkDiv, workDivision } from '../../work-division';
@@ -45,6 +45,32 @@ const axpy = kernel(
   { n: u32, a: f32, x: array(f32, 'in'), y: array(f32) },
   (acc, { n, a, x, y }) => {
     for (const i of acc.uniformElements(n)) y[i] = acc.f32(a * x[i] + y[i]);
+  },
+);
+
+// Device functions: a pure one, one that writes through an array, and one that calls another.
+const squareOf = deviceFunction('squareOf', { value: f32 }, f32, (_acc, { value }) => value * value);
+const clampInto = deviceFunction(
+  'clampInto',
+  { target: array(i32), index: u32, low: i32, high: i32 },
+  undefined,
+  (_acc, { target, index, low, high }) => {
+    if (target[index] < low) target[index] = low;
+    else if (target[index] > high) target[index] = high;
+  },
+);
+const hypotenuse = deviceFunction('hypotenuse', { a: f32, b: f32, square: squareOf }, f32, (_acc, { a, b, square }) => {
+  if (a === 0) return Math.abs(b);
+  return Math.sqrt(square(a) + square(b));
+});
+const withDeviceFunctions = kernel(
+  'conformanceDeviceFunctions',
+  { n: u32, x: array(f32, 'in'), lengths: array(f32, 'out'), codes: array(i32), hypotenuse, clampInto },
+  (acc, { n, x, lengths, codes, hypotenuse, clampInto }) => {
+    for (const i of acc.uniformElements(n)) {
+      lengths[i] = hypotenuse(x[i], 2);
+      clampInto(codes, i, -5, 5);
+    }
   },
 );
 
@@ -115,6 +141,37 @@ export const kernelCases = defineCases('kernel', {
       await context.read(queue, y),
       Array.from({ length: n }, (_, index) => 2 * index + 1),
       'y = 2x + 1',
+    );
+  },
+
+  'device functions are called with their arguments and can call each other': async (context) => {
+    const queue = context.queue();
+    const n = 64;
+    const values = Array.from({ length: n }, (_, index) => index - 32);
+    const x = await context.deviceBufferOf(
+      queue,
+      f32,
+      values.map((value) => value / 4),
+    );
+    const lengths = await context.deviceBufferFilled(queue, f32, n, -1);
+    const codes = await context.deviceBufferOf(queue, i32, values);
+    await queue.exec(context.workDiv(1, 4, 16), withDeviceFunctions, { n, x, lengths, codes });
+    const f = Math.fround;
+    const expectedLengths = values.map((value) => {
+      const a = f(value / 4);
+      return a === 0 ? 2 : f(Math.sqrt(f(f(a * a) + 4)));
+    });
+    expectArrayEqual(await context.read(queue, lengths), expectedLengths, 'hypotenuse(x, 2)');
+    expectArrayEqual(
+      await context.read(queue, codes),
+      values.map((value) => Math.min(5, Math.max(-5, value))),
+      'clampInto(codes, i, -5, 5)',
+    );
+    await expectThrows(
+      () => queue.exec(context.workDiv(1, 1, 1), withDeviceFunctions, { n, x, lengths, codes, hypotenuse } as never),
+      InvalidArgumentError,
+      /'hypotenuse' is a device function, fixed when the kernel is compiled/,
+      'a device function passed at launch',
     );
   },
 
@@ -274,6 +331,7 @@ export const indexCases = defineCases('idx', {
 export const kernelKernels: ConformanceKernel[] = [
   { kernel: scalars, dimensions: [1] },
   { kernel: axpy, dimensions: [1] },
+  { kernel: withDeviceFunctions, dimensions: [1] },
   { kernel: workDivisionProbe, dimensions: [3] },
   { kernel: threadIndices1D, dimensions: [1] },
   { kernel: threadIndices3D, dimensions: [3] },
