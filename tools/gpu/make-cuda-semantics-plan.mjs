@@ -204,8 +204,19 @@ launch(
   { n: 1000, a: 2, x: Float32Array.from({ length: 1000 }, (_, i) => i * 0.37), y: new Float32Array(1000).fill(1) },
   { blocks: [16], threads: [64] },
 );
-launch('device functions', find('conformanceDeviceFunctions'), { n: 64, x: Float32Array.from({ length: 64 }, (_, i) => (i - 32) / 4), lengths: new Float32Array(64), codes: Int32Array.from({ length: 64 }, (_, i) => i - 32) }, { blocks: [4], threads: [16] });
-launch('getWorkDiv 3D',
+launch(
+  'device functions',
+  find('conformanceDeviceFunctions'),
+  {
+    n: 64,
+    x: Float32Array.from({ length: 64 }, (_, i) => (i - 32) / 4),
+    lengths: new Float32Array(64),
+    codes: Int32Array.from({ length: 64 }, (_, i) => i - 32),
+  },
+  { blocks: [4], threads: [16] },
+);
+launch(
+  'getWorkDiv 3D',
   find('conformanceWorkDivision'),
   { out: new Uint32Array(12) },
   { blocks: [2, 3, 4], threads: [1, 2, 2], expect: { out: Uint32Array.from([2, 3, 4, 1, 2, 2, 1, 1, 1, 2, 6, 8]) } },

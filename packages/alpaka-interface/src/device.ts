@@ -1,8 +1,9 @@
-import type { DeviceV1, PlatformV1 } from './backend';
+import type { AcceleratorLimits, DeviceV1, PlatformV1 } from './backend';
 import { InvalidArgumentError } from './errors';
 import { Event } from './event';
 import { hostPlatformV1 } from './host/host-device';
 import { Queue } from './queue';
+import type { Accelerator } from './work-division';
 
 const platforms = new WeakMap<PlatformV1, Platform>();
 const devices = new WeakMap<DeviceV1, Device>();
@@ -81,6 +82,19 @@ export class Device {
   }
   get warpSizes(): readonly number[] {
     return this.implementation.warpSizes;
+  }
+
+  /**
+   * What a work division may ask of this device under an accelerator (blocks, threads, elements, dynamic
+   * shared memory): limits depend on both, as alpaka's getAccDevProps does.
+   */
+  limits(accelerator: Accelerator): AcceleratorLimits {
+    if (!accelerator.backend.platform().devices().includes(this.implementation)) {
+      throw new InvalidArgumentError(
+        `${accelerator.backend.name} does not run on ${this}; its devices are ${accelerator.backend.platform().name}'s.`,
+      );
+    }
+    return accelerator.backend.limits(this.implementation);
   }
 
   createQueue(options: QueueOptions = {}): Queue {

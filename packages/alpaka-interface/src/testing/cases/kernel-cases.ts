@@ -281,7 +281,12 @@ export const workDivisionCases = defineCases('workDiv', {
 
   'a work division over the device limits is rejected before anything runs': async (context) => {
     const queue = context.queue();
-    const limits = context.backend.limits(context.device.implementation);
+    const limits = context.device.limits(context.accelerator(1));
+    expectEqual(
+      limits,
+      context.backend.limits(context.device.implementation),
+      "device.limits(accelerator) is the backend's",
+    );
     const out = await context.deviceBufferFilled(queue, u32, 12, 9);
     const tooMany = workDivision(context.accelerator(1), 1, limits.maxThreadsPerBlockTotal + 1, 1);
     await expectThrows(
