@@ -1,14 +1,491 @@
-// The cuda_async native layer. It links against nothing from CUDA: libcuda and libnvrtc are opened
-// with dlopen at run time (backend-cuda issue), so the addon builds on machines without a CUDA SDK.
+// The cuda_async native layer: a thin, synchronous-call binding of the CUDA driver API and NVRTC, which are
+// opened with dlopen at run time (cuda-api.h declares what is used), so the addon builds and loads on machines
+// without CUDA. Everything above the driver calls (queues, events, memory, caching, launch plans) is in
+// TypeScript. Every failed call throws an Error naming the call and the error code's name.
+#include <dlfcn.h>
 #include <napi.h>
+
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "cuda-api.h"
 
 namespace {
 
-// Bumped whenever the JavaScript side must change together with the addon.
-constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.1";
+using namespace alpaka_cuda;
+
+constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.2";
+
+DriverApi driver{};
+NvrtcApi nvrtc{};
+bool driverLoaded = false;
+bool nvrtcLoaded = false;
+std::vector<CUcontext> contexts;
+int currentDevice = -1;
+Napi::ThreadSafeFunction hostCallbackDispatcher;
+
+std::string errorName(CUresult result) {
+  const char* name = nullptr;
+  if (driver.cuGetErrorName && driver.cuGetErrorName(result, &name) == CUDA_SUCCESS && name) return name;
+  return "CUDA_ERROR_" + std::to_string(result);
+}
+
+void check(Napi::Env env, CUresult result, const char* call) {
+  if (result == CUDA_SUCCESS) return;
+  Napi::Error error = Napi::Error::New(env, std::string(call) + " failed: " + errorName(result) + " (" + std::to_string(result) + ")");
+  error.Set("cudaError", Napi::String::New(env, errorName(result)));
+  error.Set("call", Napi::String::New(env, call));
+  throw error;
+}
+
+template <typename T>
+bool bind(void* library, const char* name, T& target) {
+  target = reinterpret_cast<T>(dlsym(library, name));
+  return target != nullptr;
+}
+
+uint64_t toU64(const Napi::Value& value) {
+  bool lossless = true;
+  return value.As<Napi::BigInt>().Uint64Value(&lossless);
+}
+
+Napi::Value fromU64(Napi::Env env, uint64_t value) { return Napi::BigInt::New(env, value); }
+
+// Makes the device's primary context current on this (the JavaScript) thread.
+void useDevice(Napi::Env env, int ordinal) {
+  if (ordinal == currentDevice) return;
+  if (ordinal < 0 || ordinal >= static_cast<int>(contexts.size())) throw Napi::Error::New(env, "no CUDA device " + std::to_string(ordinal));
+  if (!contexts[ordinal]) {
+    CUdevice device;
+    check(env, driver.cuDeviceGet(&device, ordinal), "cuDeviceGet");
+    check(env, driver.cuDevicePrimaryCtxRetain(&contexts[ordinal], device), "cuDevicePrimaryCtxRetain");
+  }
+  check(env, driver.cuCtxSetCurrent(contexts[ordinal]), "cuCtxSetCurrent");
+  currentDevice = ordinal;
+}
+
+Napi::Value LoadDriver(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Object result = Napi::Object::New(env);
+  void* library = dlopen("libcuda.so.1", RTLD_NOW | RTLD_GLOBAL);
+  if (!library) {
+    result.Set("loaded", false);
+    result.Set("reason", std::string("libcuda.so.1 (the NVIDIA driver) could not be opened: ") + dlerror());
+    return result;
+  }
+  bool ok = bind(library, "cuInit", driver.cuInit) && bind(library, "cuDriverGetVersion", driver.cuDriverGetVersion) &&
+            bind(library, "cuDeviceGetCount", driver.cuDeviceGetCount) && bind(library, "cuDeviceGet", driver.cuDeviceGet) &&
+            bind(library, "cuDeviceGetName", driver.cuDeviceGetName) && bind(library, "cuDeviceTotalMem_v2", driver.cuDeviceTotalMem) &&
+            bind(library, "cuDeviceGetAttribute", driver.cuDeviceGetAttribute) &&
+            bind(library, "cuDevicePrimaryCtxRetain", driver.cuDevicePrimaryCtxRetain) &&
+            bind(library, "cuCtxSetCurrent", driver.cuCtxSetCurrent) && bind(library, "cuMemGetInfo_v2", driver.cuMemGetInfo) &&
+            bind(library, "cuStreamCreate", driver.cuStreamCreate) && bind(library, "cuStreamDestroy_v2", driver.cuStreamDestroy) &&
+            bind(library, "cuStreamSynchronize", driver.cuStreamSynchronize) && bind(library, "cuStreamWaitEvent", driver.cuStreamWaitEvent) &&
+            bind(library, "cuLaunchHostFunc", driver.cuLaunchHostFunc) && bind(library, "cuEventCreate", driver.cuEventCreate) &&
+            bind(library, "cuEventRecord", driver.cuEventRecord) && bind(library, "cuEventQuery", driver.cuEventQuery) &&
+            bind(library, "cuEventDestroy_v2", driver.cuEventDestroy) && bind(library, "cuMemAlloc_v2", driver.cuMemAlloc) &&
+            bind(library, "cuMemFree_v2", driver.cuMemFree) && bind(library, "cuMemHostAlloc", driver.cuMemHostAlloc) &&
+            bind(library, "cuMemFreeHost", driver.cuMemFreeHost) && bind(library, "cuMemcpy3DAsync_v2", driver.cuMemcpy3DAsync) &&
+            bind(library, "cuMemsetD2D8Async", driver.cuMemsetD2D8Async) && bind(library, "cuMemsetD2D16Async", driver.cuMemsetD2D16Async) &&
+            bind(library, "cuMemsetD2D32Async", driver.cuMemsetD2D32Async) && bind(library, "cuModuleLoadData", driver.cuModuleLoadData) &&
+            bind(library, "cuModuleGetFunction", driver.cuModuleGetFunction) && bind(library, "cuFuncSetAttribute", driver.cuFuncSetAttribute) &&
+            bind(library, "cuLaunchKernel", driver.cuLaunchKernel) && bind(library, "cuGetErrorName", driver.cuGetErrorName);
+  if (!ok) {
+    result.Set("loaded", false);
+    result.Set("reason", std::string("libcuda.so.1 lacks an entry point this backend needs: ") + dlerror());
+    return result;
+  }
+  CUresult initialised = driver.cuInit(0);
+  if (initialised != CUDA_SUCCESS) {
+    result.Set("loaded", false);
+    result.Set("reason", "cuInit failed: " + errorName(initialised) + " (no usable NVIDIA GPU or driver)");
+    return result;
+  }
+  int version = 0, count = 0;
+  driver.cuDriverGetVersion(&version);
+  driver.cuDeviceGetCount(&count);
+  contexts.assign(count, nullptr);
+  driverLoaded = true;
+  result.Set("loaded", true);
+  result.Set("driverVersion", version);
+  result.Set("deviceCount", count);
+  return result;
+}
+
+Napi::Value LoadNvrtc(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string path = info[0].As<Napi::String>();
+  Napi::Object result = Napi::Object::New(env);
+  void* library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!library) {
+    result.Set("loaded", false);
+    result.Set("reason", std::string(dlerror()));
+    return result;
+  }
+  bool ok = bind(library, "nvrtcVersion", nvrtc.nvrtcVersion) && bind(library, "nvrtcCreateProgram", nvrtc.nvrtcCreateProgram) &&
+            bind(library, "nvrtcCompileProgram", nvrtc.nvrtcCompileProgram) &&
+            bind(library, "nvrtcGetProgramLogSize", nvrtc.nvrtcGetProgramLogSize) &&
+            bind(library, "nvrtcGetProgramLog", nvrtc.nvrtcGetProgramLog) && bind(library, "nvrtcGetCUBINSize", nvrtc.nvrtcGetCUBINSize) &&
+            bind(library, "nvrtcGetCUBIN", nvrtc.nvrtcGetCUBIN) && bind(library, "nvrtcDestroyProgram", nvrtc.nvrtcDestroyProgram) &&
+            bind(library, "nvrtcGetErrorString", nvrtc.nvrtcGetErrorString);
+  if (!ok) {
+    result.Set("loaded", false);
+    result.Set("reason", std::string("missing NVRTC entry point: ") + dlerror());
+    return result;
+  }
+  int major = 0, minor = 0;
+  nvrtc.nvrtcVersion(&major, &minor);
+  nvrtcLoaded = true;
+  result.Set("loaded", true);
+  result.Set("version", std::to_string(major) + "." + std::to_string(minor));
+  return result;
+}
+
+Napi::Value DeviceProperties(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int ordinal = info[0].As<Napi::Number>().Int32Value();
+  CUdevice device;
+  check(env, driver.cuDeviceGet(&device, ordinal), "cuDeviceGet");
+  char name[256] = {0};
+  check(env, driver.cuDeviceGetName(name, sizeof(name) - 1, device), "cuDeviceGetName");
+  size_t total = 0;
+  check(env, driver.cuDeviceTotalMem(&total, device), "cuDeviceTotalMem");
+  auto attribute = [&](int which) {
+    int value = 0;
+    check(env, driver.cuDeviceGetAttribute(&value, which, device), "cuDeviceGetAttribute");
+    return value;
+  };
+  Napi::Object properties = Napi::Object::New(env);
+  properties.Set("name", name);
+  properties.Set("totalMemoryBytes", static_cast<double>(total));
+  properties.Set("computeCapability", std::to_string(attribute(COMPUTE_CAPABILITY_MAJOR)) + std::to_string(attribute(COMPUTE_CAPABILITY_MINOR)));
+  properties.Set("multiprocessors", attribute(MULTIPROCESSOR_COUNT));
+  properties.Set("warpSize", attribute(WARP_SIZE));
+  properties.Set("maxThreadsPerBlock", attribute(MAX_THREADS_PER_BLOCK));
+  Napi::Array blockDims = Napi::Array::New(env, 3), gridDims = Napi::Array::New(env, 3);
+  blockDims.Set(0u, attribute(MAX_BLOCK_DIM_X));
+  blockDims.Set(1u, attribute(MAX_BLOCK_DIM_Y));
+  blockDims.Set(2u, attribute(MAX_BLOCK_DIM_Z));
+  gridDims.Set(0u, attribute(MAX_GRID_DIM_X));
+  gridDims.Set(1u, attribute(MAX_GRID_DIM_Y));
+  gridDims.Set(2u, attribute(MAX_GRID_DIM_Z));
+  properties.Set("maxBlockDimensions", blockDims);
+  properties.Set("maxGridDimensions", gridDims);
+  properties.Set("sharedMemoryPerBlock", attribute(MAX_SHARED_MEMORY_PER_BLOCK));
+  properties.Set("sharedMemoryPerBlockOptIn", attribute(MAX_SHARED_MEMORY_PER_BLOCK_OPTIN));
+  return properties;
+}
+
+Napi::Value FreeMemory(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  size_t free = 0, total = 0;
+  check(env, driver.cuMemGetInfo(&free, &total), "cuMemGetInfo");
+  return Napi::Number::New(env, static_cast<double>(free));
+}
+
+Napi::Value StreamCreate(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  CUstream stream;
+  check(env, driver.cuStreamCreate(&stream, CU_STREAM_NON_BLOCKING), "cuStreamCreate");
+  return fromU64(env, reinterpret_cast<uint64_t>(stream));
+}
+
+Napi::Value StreamSynchronize(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  check(env, driver.cuStreamSynchronize(reinterpret_cast<CUstream>(toU64(info[1]))), "cuStreamSynchronize");
+  return env.Undefined();
+}
+
+Napi::Value StreamWaitEvent(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  check(env, driver.cuStreamWaitEvent(reinterpret_cast<CUstream>(toU64(info[1])), reinterpret_cast<CUevent>(toU64(info[2])), 0), "cuStreamWaitEvent");
+  return env.Undefined();
+}
+
+Napi::Value EventCreate(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  CUevent event;
+  check(env, driver.cuEventCreate(&event, CU_EVENT_DISABLE_TIMING), "cuEventCreate");
+  return fromU64(env, reinterpret_cast<uint64_t>(event));
+}
+
+Napi::Value EventRecord(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  check(env, driver.cuEventRecord(reinterpret_cast<CUevent>(toU64(info[1])), reinterpret_cast<CUstream>(toU64(info[2]))), "cuEventRecord");
+  return env.Undefined();
+}
+
+Napi::Value EventQuery(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  CUresult result = driver.cuEventQuery(reinterpret_cast<CUevent>(toU64(info[1])));
+  if (result == CUDA_ERROR_NOT_READY) return Napi::Boolean::New(env, false);
+  check(env, result, "cuEventQuery");
+  return Napi::Boolean::New(env, true);
+}
+
+// Host callbacks: the driver calls them on its own thread when the stream reaches them. They hand the id to
+// JavaScript through a thread-safe function; a holding callback then waits until JavaScript completes it,
+// which keeps the stream (and everything enqueued after) waiting, as a host task on a queue must.
+struct HostCall {
+  uint32_t id;
+  bool holds;
+  std::mutex mutex;
+  std::condition_variable released;
+  bool done = false;
+};
+std::mutex pendingMutex;
+std::vector<HostCall*> pending;
+
+void HostCallbackTrampoline(void* data) {
+  HostCall* call = static_cast<HostCall*>(data);
+  uint32_t id = call->id;
+  hostCallbackDispatcher.BlockingCall([id](Napi::Env env, Napi::Function dispatch) { dispatch.Call({Napi::Number::New(env, id)}); });
+  if (call->holds) {
+    std::unique_lock<std::mutex> lock(call->mutex);
+    call->released.wait(lock, [call] { return call->done; });
+  }
+  std::lock_guard<std::mutex> guard(pendingMutex);
+  for (auto it = pending.begin(); it != pending.end(); ++it) {
+    if (*it == call) {
+      pending.erase(it);
+      break;
+    }
+  }
+  delete call;
+}
+
+Napi::Value SetHostCallbackDispatcher(const Napi::CallbackInfo& info) {
+  hostCallbackDispatcher = Napi::ThreadSafeFunction::New(info.Env(), info[0].As<Napi::Function>(), "alpaka-cuda-host-callback", 0, 1);
+  hostCallbackDispatcher.Unref(info.Env());
+  return info.Env().Undefined();
+}
+
+Napi::Value KeepAlive(const Napi::CallbackInfo& info) {
+  if (info[0].As<Napi::Boolean>().Value()) hostCallbackDispatcher.Ref(info.Env());
+  else hostCallbackDispatcher.Unref(info.Env());
+  return info.Env().Undefined();
+}
+
+Napi::Value EnqueueHostCallback(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  HostCall* call = new HostCall();
+  call->id = info[2].As<Napi::Number>().Uint32Value();
+  call->holds = info[3].As<Napi::Boolean>().Value();
+  {
+    std::lock_guard<std::mutex> guard(pendingMutex);
+    pending.push_back(call);
+  }
+  CUresult result = driver.cuLaunchHostFunc(reinterpret_cast<CUstream>(toU64(info[1])), HostCallbackTrampoline, call);
+  if (result != CUDA_SUCCESS) {
+    std::lock_guard<std::mutex> guard(pendingMutex);
+    pending.pop_back();
+    delete call;
+  }
+  check(env, result, "cuLaunchHostFunc");
+  return env.Undefined();
+}
+
+Napi::Value ReleaseHostCallback(const Napi::CallbackInfo& info) {
+  uint32_t id = info[0].As<Napi::Number>().Uint32Value();
+  std::lock_guard<std::mutex> guard(pendingMutex);
+  for (HostCall* call : pending) {
+    if (call->id == id) {
+      std::lock_guard<std::mutex> lock(call->mutex);
+      call->done = true;
+      call->released.notify_all();
+    }
+  }
+  return info.Env().Undefined();
+}
+
+Napi::Value MemoryAllocate(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  CUdeviceptr pointer = 0;
+  size_t bytes = static_cast<size_t>(info[1].As<Napi::Number>().Int64Value());
+  check(env, driver.cuMemAlloc(&pointer, bytes == 0 ? 1 : bytes), "cuMemAlloc");
+  return fromU64(env, pointer);
+}
+
+Napi::Value MemoryFree(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  check(env, driver.cuMemFree(static_cast<CUdeviceptr>(toU64(info[1]))), "cuMemFree");
+  return env.Undefined();
+}
+
+// Pinned host memory as an ArrayBuffer over it: JavaScript reads it directly, and copies from it are async.
+Napi::Value PinnedAllocate(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  size_t bytes = static_cast<size_t>(info[1].As<Napi::Number>().Int64Value());
+  void* host = nullptr;
+  check(env, driver.cuMemHostAlloc(&host, bytes == 0 ? 1 : bytes, CU_MEMHOSTALLOC_PORTABLE), "cuMemHostAlloc");
+  std::memset(host, 0, bytes);
+  return Napi::ArrayBuffer::New(env, host, bytes, [](Napi::Env, void* data) { driver.cuMemFreeHost(data); });
+}
+
+// A side of a copy: a device pointer (BigInt) or host memory (an ArrayBuffer), plus a byte offset.
+void describeSide(const Napi::Value& memory, uint64_t offset, int& type, const void*& host, CUdeviceptr& device) {
+  if (memory.IsArrayBuffer()) {
+    type = CU_MEMORYTYPE_HOST;
+    host = static_cast<const char*>(memory.As<Napi::ArrayBuffer>().Data()) + offset;
+    device = 0;
+  } else {
+    type = CU_MEMORYTYPE_UNIFIED;
+    host = nullptr;
+    device = static_cast<CUdeviceptr>(toU64(memory) + offset);
+  }
+}
+
+// copy(device, stream, dst, dstOffset, dstRowPitch, dstSlicePitch, src, srcOffset, srcRowPitch, srcSlicePitch, widthBytes, height, depth)
+Napi::Value Copy(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  auto number = [&](int index) { return static_cast<size_t>(info[index].As<Napi::Number>().Int64Value()); };
+  CUDA_MEMCPY3D copy;
+  std::memset(&copy, 0, sizeof(copy));
+  const void* dstHost = nullptr;
+  describeSide(info[2], number(3), copy.dstMemoryType, dstHost, copy.dstDevice);
+  copy.dstHost = const_cast<void*>(dstHost);
+  copy.dstPitch = number(4);
+  describeSide(info[6], number(7), copy.srcMemoryType, copy.srcHost, copy.srcDevice);
+  copy.srcPitch = number(8);
+  copy.WidthInBytes = number(10);
+  copy.Height = number(11);
+  copy.Depth = number(12);
+  copy.dstHeight = copy.dstPitch ? number(5) / copy.dstPitch : copy.Height;
+  copy.srcHeight = copy.srcPitch ? number(9) / copy.srcPitch : copy.Height;
+  if (copy.dstHeight < copy.Height) copy.dstHeight = copy.Height;
+  if (copy.srcHeight < copy.Height) copy.srcHeight = copy.Height;
+  check(env, driver.cuMemcpy3DAsync(&copy, reinterpret_cast<CUstream>(toU64(info[1]))), "cuMemcpy3DAsync");
+  return env.Undefined();
+}
+
+// set(device, stream, pointer, rowPitch, slicePitch, elementBytes, value, widthElements, height, depth)
+Napi::Value Set(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  CUstream stream = reinterpret_cast<CUstream>(toU64(info[1]));
+  CUdeviceptr pointer = static_cast<CUdeviceptr>(toU64(info[2]));
+  auto number = [&](int index) { return static_cast<size_t>(info[index].As<Napi::Number>().Int64Value()); };
+  size_t rowPitch = number(3), slicePitch = number(4), elementBytes = number(5), width = number(7), height = number(8), depth = number(9);
+  uint32_t value = info[6].As<Napi::Number>().Uint32Value();
+  for (size_t slice = 0; slice < depth; ++slice) {
+    CUdeviceptr start = pointer + slice * slicePitch;
+    if (elementBytes == 1) check(env, driver.cuMemsetD2D8Async(start, rowPitch, static_cast<unsigned char>(value), width, height, stream), "cuMemsetD2D8Async");
+    else if (elementBytes == 2) check(env, driver.cuMemsetD2D16Async(start, rowPitch, static_cast<unsigned short>(value), width, height, stream), "cuMemsetD2D16Async");
+    else check(env, driver.cuMemsetD2D32Async(start, rowPitch, value, width, height, stream), "cuMemsetD2D32Async");
+  }
+  return env.Undefined();
+}
+
+// compile(source, name, options) -> { ok, cubin?: ArrayBuffer, log }
+Napi::Value Compile(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!nvrtcLoaded) throw Napi::Error::New(env, "NVRTC is not loaded");
+  std::string source = info[0].As<Napi::String>(), name = info[1].As<Napi::String>();
+  Napi::Array optionArray = info[2].As<Napi::Array>();
+  std::vector<std::string> options;
+  for (uint32_t index = 0; index < optionArray.Length(); ++index) options.push_back(optionArray.Get(index).As<Napi::String>());
+  std::vector<const char*> optionPointers;
+  for (const std::string& option : options) optionPointers.push_back(option.c_str());
+  nvrtcProgram program;
+  nvrtcResult created = nvrtc.nvrtcCreateProgram(&program, source.c_str(), name.c_str(), 0, nullptr, nullptr);
+  if (created != 0) throw Napi::Error::New(env, std::string("nvrtcCreateProgram failed: ") + nvrtc.nvrtcGetErrorString(created));
+  nvrtcResult compiled = nvrtc.nvrtcCompileProgram(program, static_cast<int>(optionPointers.size()), optionPointers.data());
+  size_t logSize = 0;
+  nvrtc.nvrtcGetProgramLogSize(program, &logSize);
+  std::string log(logSize, '\0');
+  if (logSize > 0) nvrtc.nvrtcGetProgramLog(program, &log[0]);
+  Napi::Object result = Napi::Object::New(env);
+  result.Set("ok", compiled == 0);
+  result.Set("log", log.c_str());
+  result.Set("error", nvrtc.nvrtcGetErrorString(compiled));
+  if (compiled == 0) {
+    size_t size = 0;
+    nvrtc.nvrtcGetCUBINSize(program, &size);
+    Napi::ArrayBuffer cubin = Napi::ArrayBuffer::New(env, size);
+    nvrtc.nvrtcGetCUBIN(program, static_cast<char*>(cubin.Data()));
+    result.Set("cubin", cubin);
+  }
+  nvrtc.nvrtcDestroyProgram(&program);
+  return result;
+}
+
+Napi::Value ModuleLoad(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  CUmodule module;
+  check(env, driver.cuModuleLoadData(&module, info[1].As<Napi::ArrayBuffer>().Data()), "cuModuleLoadData");
+  return fromU64(env, reinterpret_cast<uint64_t>(module));
+}
+
+Napi::Value ModuleFunction(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  CUfunction function;
+  std::string name = info[2].As<Napi::String>();
+  check(env, driver.cuModuleGetFunction(&function, reinterpret_cast<CUmodule>(toU64(info[1])), name.c_str()), "cuModuleGetFunction");
+  int dynamicShared = info[3].As<Napi::Number>().Int32Value();
+  if (dynamicShared > 48 * 1024) check(env, driver.cuFuncSetAttribute(function, CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, dynamicShared), "cuFuncSetAttribute");
+  return fromU64(env, reinterpret_cast<uint64_t>(function));
+}
+
+// launch(device, function, stream, gridX, gridY, gridZ, blockX, blockY, blockZ, sharedBytes, argumentBytes, offsets)
+Napi::Value Launch(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  auto u32 = [&](int index) { return info[index].As<Napi::Number>().Uint32Value(); };
+  char* bytes = static_cast<char*>(info[10].As<Napi::ArrayBuffer>().Data());
+  Napi::Uint32Array offsets = info[11].As<Napi::Uint32Array>();
+  void* parameters[64];
+  size_t count = offsets.ElementLength();
+  if (count > 64) throw Napi::Error::New(env, "a kernel may take at most 64 parameters");
+  for (size_t index = 0; index < count; ++index) parameters[index] = bytes + offsets[index];
+  check(env,
+        driver.cuLaunchKernel(reinterpret_cast<CUfunction>(toU64(info[1])), u32(3), u32(4), u32(5), u32(6), u32(7), u32(8), u32(9),
+                              reinterpret_cast<CUstream>(toU64(info[2])), parameters, nullptr),
+        "cuLaunchKernel");
+  return env.Undefined();
+}
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("abiVersion", Napi::String::New(env, kAddonAbiVersion));
+  exports.Set("loadDriver", Napi::Function::New(env, LoadDriver));
+  exports.Set("loadNvrtc", Napi::Function::New(env, LoadNvrtc));
+  exports.Set("deviceProperties", Napi::Function::New(env, DeviceProperties));
+  exports.Set("freeMemory", Napi::Function::New(env, FreeMemory));
+  exports.Set("streamCreate", Napi::Function::New(env, StreamCreate));
+  exports.Set("streamSynchronize", Napi::Function::New(env, StreamSynchronize));
+  exports.Set("streamWaitEvent", Napi::Function::New(env, StreamWaitEvent));
+  exports.Set("eventCreate", Napi::Function::New(env, EventCreate));
+  exports.Set("eventRecord", Napi::Function::New(env, EventRecord));
+  exports.Set("eventQuery", Napi::Function::New(env, EventQuery));
+  exports.Set("setHostCallbackDispatcher", Napi::Function::New(env, SetHostCallbackDispatcher));
+  exports.Set("keepAlive", Napi::Function::New(env, KeepAlive));
+  exports.Set("enqueueHostCallback", Napi::Function::New(env, EnqueueHostCallback));
+  exports.Set("releaseHostCallback", Napi::Function::New(env, ReleaseHostCallback));
+  exports.Set("memoryAllocate", Napi::Function::New(env, MemoryAllocate));
+  exports.Set("memoryFree", Napi::Function::New(env, MemoryFree));
+  exports.Set("pinnedAllocate", Napi::Function::New(env, PinnedAllocate));
+  exports.Set("copy", Napi::Function::New(env, Copy));
+  exports.Set("set", Napi::Function::New(env, Set));
+  exports.Set("compile", Napi::Function::New(env, Compile));
+  exports.Set("moduleLoad", Napi::Function::New(env, ModuleLoad));
+  exports.Set("moduleFunction", Napi::Function::New(env, ModuleFunction));
+  exports.Set("launch", Napi::Function::New(env, Launch));
   return exports;
 }
 

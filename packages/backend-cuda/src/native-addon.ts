@@ -5,6 +5,87 @@ import { fileURLToPath } from 'node:url';
 /** What the cuda addon exports; the backend issue adds the device, memory and kernel entry points. */
 export interface CudaNativeAddon {
   readonly abiVersion: string;
+  loadDriver(): { loaded: boolean; reason?: string; driverVersion?: number; deviceCount?: number };
+  loadNvrtc(path: string): { loaded: boolean; reason?: string; version?: string };
+  deviceProperties(device: number): CudaDeviceProperties;
+  freeMemory(device: number): number;
+  streamCreate(device: number): bigint;
+  streamSynchronize(device: number, stream: bigint): void;
+  streamWaitEvent(device: number, stream: bigint, event: bigint): void;
+  eventCreate(device: number): bigint;
+  eventRecord(device: number, event: bigint, stream: bigint): void;
+  eventQuery(device: number, event: bigint): boolean;
+  setHostCallbackDispatcher(dispatch: (id: number) => void): void;
+  keepAlive(alive: boolean): void;
+  enqueueHostCallback(device: number, stream: bigint, id: number, holds: boolean): void;
+  releaseHostCallback(id: number): void;
+  memoryAllocate(device: number, bytes: number): bigint;
+  memoryFree(device: number, pointer: bigint): void;
+  pinnedAllocate(device: number, bytes: number): ArrayBuffer;
+  copy(
+    device: number,
+    stream: bigint,
+    destination: bigint | ArrayBuffer,
+    destinationOffset: number,
+    destinationRowPitch: number,
+    destinationSlicePitch: number,
+    source: bigint | ArrayBuffer,
+    sourceOffset: number,
+    sourceRowPitch: number,
+    sourceSlicePitch: number,
+    widthBytes: number,
+    height: number,
+    depth: number,
+  ): void;
+  set(
+    device: number,
+    stream: bigint,
+    pointer: bigint,
+    rowPitch: number,
+    slicePitch: number,
+    elementBytes: number,
+    value: number,
+    widthElements: number,
+    height: number,
+    depth: number,
+  ): void;
+  compile(
+    source: string,
+    name: string,
+    options: readonly string[],
+  ): { ok: boolean; log: string; error: string; cubin?: ArrayBuffer };
+  moduleLoad(device: number, cubin: ArrayBuffer): bigint;
+  moduleFunction(device: number, module: bigint, name: string, dynamicSharedBytes: number): bigint;
+  launch(
+    device: number,
+    kernelFunction: bigint,
+    stream: bigint,
+    gridX: number,
+    gridY: number,
+    gridZ: number,
+    blockX: number,
+    blockY: number,
+    blockZ: number,
+    sharedBytes: number,
+    argumentBytes: ArrayBuffer,
+    offsets: Uint32Array,
+  ): void;
+}
+
+/** What the driver reports of one GPU. */
+export interface CudaDeviceProperties {
+  readonly name: string;
+  readonly totalMemoryBytes: number;
+  /** "90" for sm_90. */
+  readonly computeCapability: string;
+  readonly multiprocessors: number;
+  readonly warpSize: number;
+  readonly maxThreadsPerBlock: number;
+  /** x, y, z */
+  readonly maxBlockDimensions: readonly [number, number, number];
+  readonly maxGridDimensions: readonly [number, number, number];
+  readonly sharedMemoryPerBlock: number;
+  readonly sharedMemoryPerBlockOptIn: number;
 }
 
 /** Either the loaded addon, or why it could not be loaded: importing the package never throws. */
@@ -13,7 +94,7 @@ export type NativeAddonStatus =
   | { readonly available: false; readonly reason: string };
 
 /** The addon version this JavaScript expects; a stale build from an older install is refused. */
-export const expectedAbiVersion = 'alpaka-ts.cuda-addon.1';
+export const expectedAbiVersion = 'alpaka-ts.cuda-addon.2';
 
 // src/ and dist/ both sit one level below the package root, where node-gyp writes build/.
 const packageRoot = new URL('../', import.meta.url);

@@ -1,0 +1,115 @@
+import {
+  type AcceleratorLimits,
+  acceleratorOf,
+  BackendUnavailableError,
+  type BackendV1,
+  type DeviceV1,
+  InvalidArgumentError,
+  type KernelLaunchV1,
+  type PlatformV1,
+  type QueueV1,
+  specificationVersion,
+} from '@alpaka-ts/interface';
+import { CudaDevice, CudaPlatform } from './cuda-device';
+import { CudaKernels } from './cuda-kernels';
+import { CudaQueue } from './cuda-queue';
+import { cudaRuntime } from './cuda-runtime';
+
+let platform: CudaPlatform | undefined;
+let kernels: CudaKernels | undefined;
+
+function ready(): { platform: CudaPlatform; kernels: CudaKernels } {
+  const runtime = cudaRuntime();
+  if (!runtime.available)
+    throw new BackendUnavailableError('cuda_async', `cuda_async is unavailable: ${runtime.reason}`);
+  platform ??= new CudaPlatform(runtime.devices, runtime.addon, runtime.hostCallbacks);
+  kernels ??= new CudaKernels(runtime.addon, { nvrtc: runtime.nvrtcVersion, driver: runtime.driverVersion });
+  return { platform, kernels };
+}
+
+function limitsOf(device: DeviceV1): AcceleratorLimits {
+  if (!(device instanceof CudaDevice))
+    throw new InvalidArgumentError(`cuda_async has no limits for ${device.name}, which is not a CUDA device.`);
+  const { maxBlockDimensions: block, maxGridDimensions: grid } = device.properties;
+  // alpaka's order is slowest first: [z, y, x].
+  return {
+    maxBlocksPerGrid: [grid[2], grid[1], grid[0]],
+    maxThreadsPerBlock: [block[2], block[1], block[0]],
+    maxThreadsPerBlockTotal: device.properties.maxThreadsPerBlock,
+    maxElementsPerThread: 0xffffffff,
+    maxDynamicSharedMemoryBytes: device.properties.sharedMemoryPerBlock,
+  };
+}
+
+/** The CUDA component of alpaka axis order: [x, y, z] from a vector whose last component is x. */
+const xyz = (vector: readonly number[]): [number, number, number] => [
+  vector[vector.length - 1] ?? 1,
+  vector[vector.length - 2] ?? 1,
+  vector[vector.length - 3] ?? 1,
+];
+
+function launch(queue: QueueV1, request: KernelLaunchV1): void {
+  if (!(queue instanceof CudaQueue))
+    throw new InvalidArgumentError('cuda_async launches kernels into its own queues only.');
+  const { kernels: compiled } = ready();
+  const device = queue.device as CudaDevice;
+  const dimension = request.workDivision.blocksPerGrid.length;
+  const kernel = compiled.get(request.kernel, dimension, device);
+  if (kernel.usesChecks && !request.checkBuffer) {
+    throw new InvalidArgumentError(
+      `kernel '${request.kernel.name}' calls acc.check; pass a check buffer: queue.exec(…, { checkBuffer }).`,
+    );
+  }
+  kernel.plan.write(request);
+  const [gridX, gridY, gridZ] = xyz(request.workDivision.blocksPerGrid);
+  const [blockX, blockY, blockZ] = xyz(request.workDivision.threadsPerBlock);
+  if (gridX * gridY * gridZ === 0) return;
+  const runtime = cudaRuntime();
+  if (!runtime.available) throw new BackendUnavailableError('cuda_async', runtime.reason);
+  runtime.addon.launch(
+    queue.ordinal,
+    kernel.function,
+    queue.stream,
+    gridX,
+    gridY,
+    gridZ,
+    blockX,
+    blockY,
+    blockZ,
+    request.dynamicSharedMemoryBytes,
+    kernel.plan.bytes,
+    kernel.plan.offsets,
+  );
+  queue.enqueued();
+}
+
+/** cuda_async: NVIDIA GPUs through the CUDA driver API, kernels compiled with NVRTC (alpaka's AccGpuCudaRt). */
+export const cudaBackend: BackendV1 = Object.freeze<BackendV1>({
+  specificationVersion,
+  name: 'cuda_async',
+  accelerator: 'gpu-nvidia',
+  acceleratorTypeName: 'AccGpuCudaRt',
+  runsOnHost: false,
+  probe() {
+    const runtime = cudaRuntime();
+    if (!runtime.available) return { available: false, reason: runtime.reason };
+    const names = runtime.devices
+      .map((device, index) => `${index}: ${device.name} (sm_${device.computeCapability})`)
+      .join(', ');
+    return {
+      available: true,
+      reason: `${runtime.devices.length} GPU(s) [${names}], driver ${runtime.driverVersion}, NVRTC ${runtime.nvrtcVersion} from ${runtime.nvrtcPath}`,
+    };
+  },
+  platform: (): PlatformV1 => ready().platform,
+  limits: limitsOf,
+  launch,
+});
+
+/** The CUDA accelerator in 1, 2 and 3 dimensions (CMSSW's Acc1D, Acc2D, Acc3D for alpaka_cuda_async). */
+export const acc1D = acceleratorOf(cudaBackend, 1);
+export const acc2D = acceleratorOf(cudaBackend, 2);
+export const acc3D = acceleratorOf(cudaBackend, 3);
+
+/** Kernel compilation statistics of this process (compiled with NVRTC, or loaded from the disk cache). */
+export const kernelStatistics = (): { compiled: number; loadedFromDisk: number } => ready().kernels.statistics;

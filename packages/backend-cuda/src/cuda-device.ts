@@ -1,0 +1,70 @@
+import {
+  type DeviceV1,
+  type EventV1,
+  hostPlatformV1,
+  type MemoryV1,
+  type PlatformV1,
+  type QueueV1,
+} from '@alpaka-ts/interface';
+import { CudaEvent } from './cuda-event';
+import { CudaMemory, PinnedMemory } from './cuda-memory';
+import { CudaQueue } from './cuda-queue';
+import type { HostCallbacks } from './cuda-runtime';
+import type { CudaDeviceProperties, CudaNativeAddon } from './native-addon';
+
+/** One NVIDIA GPU, through its primary context. */
+export class CudaDevice implements DeviceV1 {
+  readonly isHost = false;
+  readonly warpSizes: readonly number[];
+
+  constructor(
+    readonly platform: PlatformV1,
+    readonly index: number,
+    readonly properties: CudaDeviceProperties,
+    private readonly addon: CudaNativeAddon,
+    private readonly callbacks: HostCallbacks,
+  ) {
+    this.warpSizes = Object.freeze([properties.warpSize]);
+  }
+
+  get name(): string {
+    return this.properties.name;
+  }
+  get totalMemoryBytes(): number {
+    return this.properties.totalMemoryBytes;
+  }
+  freeMemoryBytes(): number {
+    return this.addon.freeMemory(this.index);
+  }
+
+  allocate(byteLength: number): MemoryV1 {
+    return new CudaMemory(this, this.index, byteLength, this.addon.memoryAllocate(this.index, byteLength), this.addon);
+  }
+
+  /** Pinned host memory: it belongs to the host device, and this GPU copies to and from it asynchronously. */
+  allocateMapped(byteLength: number): MemoryV1 {
+    const host = hostPlatformV1.devices()[0] as DeviceV1;
+    return new PinnedMemory(host, this.addon.pinnedAllocate(this.index, byteLength));
+  }
+
+  createQueue(blocking: boolean): QueueV1 {
+    return new CudaQueue(this, this.index, blocking, this.addon, this.callbacks);
+  }
+
+  createEvent(): EventV1 {
+    return new CudaEvent(this, this.index, this.addon.eventCreate(this.index), this.addon);
+  }
+}
+
+export class CudaPlatform implements PlatformV1 {
+  readonly name = 'cuda';
+  private readonly all: readonly CudaDevice[];
+
+  constructor(properties: readonly CudaDeviceProperties[], addon: CudaNativeAddon, callbacks: HostCallbacks) {
+    this.all = Object.freeze(properties.map((device, index) => new CudaDevice(this, index, device, addon, callbacks)));
+  }
+
+  devices(): readonly DeviceV1[] {
+    return this.all;
+  }
+}

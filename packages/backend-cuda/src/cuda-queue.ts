@@ -1,0 +1,222 @@
+import {
+  AlpakaError,
+  type DeviceV1,
+  type ElementType,
+  type EventV1,
+  type Extent3,
+  InvalidArgumentError,
+  KernelExecutionError,
+  type MemoryV1,
+  type QueueV1,
+  type RegionV1,
+} from '@alpaka-ts/interface';
+import { CudaEvent } from './cuda-event';
+import { CudaMemory } from './cuda-memory';
+import type { HostCallbacks } from './cuda-runtime';
+import type { CudaNativeAddon } from './native-addon';
+
+/** One side of a copy as the addon takes it: a device pointer or host memory (pageable or pinned). */
+function side(memory: MemoryV1, what: string): bigint | ArrayBuffer {
+  if (memory instanceof CudaMemory) return memory.pointer;
+  if (memory.hostArrayBuffer) return memory.hostArrayBuffer;
+  throw new InvalidArgumentError(`the ${what} is memory of ${memory.device.name}, which cuda_async cannot reach.`);
+}
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/**
+ * A queue on one GPU: a CUDA stream (cuda_async's QueueCudaRtNonBlocking), or, blocking, the same stream
+ * synchronised after every operation. Host tasks and wait() go through driver host callbacks.
+ */
+export class CudaQueue implements QueueV1 {
+  readonly stream: bigint;
+  private firstFailure: Error | undefined;
+  /** Recorded at isEmpty() to ask the driver whether everything before it has finished. */
+  private probeEvent: bigint | undefined;
+
+  constructor(
+    readonly device: DeviceV1,
+    readonly ordinal: number,
+    readonly blocking: boolean,
+    private readonly addon: CudaNativeAddon,
+    private readonly callbacks: HostCallbacks,
+  ) {
+    this.stream = addon.streamCreate(ordinal);
+  }
+
+  /** Called after each enqueued operation: a blocking queue finishes it before returning. */
+  enqueued(): void {
+    if (this.blocking) this.addon.streamSynchronize(this.ordinal, this.stream);
+  }
+
+  copy(destination: RegionV1, source: RegionV1, extentBytes: Extent3): void {
+    const [depth, height, width] = extentBytes;
+    this.addon.copy(
+      this.ordinal,
+      this.stream,
+      side(destination.memory, 'copy destination'),
+      destination.byteOffset,
+      destination.rowPitchBytes,
+      destination.slicePitchBytes,
+      side(source.memory, 'copy source'),
+      source.byteOffset,
+      source.rowPitchBytes,
+      source.slicePitchBytes,
+      width,
+      height,
+      depth,
+    );
+    this.enqueued();
+  }
+
+  set(destination: RegionV1, byteValue: number, extentBytes: Extent3): void {
+    const memory = destination.memory;
+    if (!(memory instanceof CudaMemory)) throw new InvalidArgumentError('cuda_async sets device memory only.');
+    const [depth, height, width] = extentBytes;
+    const pointer = memory.pointer + BigInt(destination.byteOffset);
+    this.addon.set(
+      this.ordinal,
+      this.stream,
+      pointer,
+      destination.rowPitchBytes,
+      destination.slicePitchBytes,
+      1,
+      byteValue,
+      width,
+      height,
+      depth,
+    );
+    this.enqueued();
+  }
+
+  fill(destination: RegionV1, elementType: ElementType, value: number, extentElements: Extent3): void {
+    const memory = destination.memory;
+    if (!(memory instanceof CudaMemory)) throw new InvalidArgumentError('cuda_async fills device memory only.');
+    const [depth, height, width] = extentElements;
+    const size = elementType.byteSize;
+    // The element's bit pattern, written by the driver's 8-, 16- or 32-bit memset.
+    const pattern = new elementType.arrayConstructor(1);
+    pattern[0] = elementType.convert(value);
+    if (size <= 4) {
+      const bits =
+        size === 1
+          ? new Uint8Array(pattern.buffer)[0]
+          : size === 2
+            ? new Uint16Array(pattern.buffer)[0]
+            : new Uint32Array(pattern.buffer)[0];
+      const pointer = memory.pointer + BigInt(destination.byteOffset);
+      this.addon.set(
+        this.ordinal,
+        this.stream,
+        pointer,
+        destination.rowPitchBytes,
+        destination.slicePitchBytes,
+        size,
+        bits ?? 0,
+        width,
+        height,
+        depth,
+      );
+    } else {
+      // 8-byte elements have no driver memset: copy one filled row from pageable memory, which the driver
+      // stages before returning, so the temporary may be collected afterwards.
+      const row = new elementType.arrayConstructor(width);
+      row.fill(elementType.convert(value));
+      for (let slice = 0; slice < depth; slice++) {
+        for (let line = 0; line < height; line++) {
+          const offset =
+            destination.byteOffset + slice * destination.slicePitchBytes + line * destination.rowPitchBytes;
+          this.addon.copy(
+            this.ordinal,
+            this.stream,
+            memory.pointer,
+            offset,
+            width * size,
+            width * size,
+            row.buffer as ArrayBuffer,
+            0,
+            width * size,
+            width * size,
+            width * size,
+            1,
+            1,
+          );
+        }
+      }
+    }
+    this.enqueued();
+  }
+
+  enqueueHostTask(task: () => void | Promise<void>): void {
+    if (this.blocking) {
+      // Everything before has finished when a blocking queue's enqueue returns: run the task here.
+      this.addon.streamSynchronize(this.ordinal, this.stream);
+      let result: void | Promise<void>;
+      try {
+        result = task();
+      } catch (error) {
+        throw this.wrap(error);
+      }
+      if (result instanceof Promise) {
+        result.catch(() => {});
+        throw new InvalidArgumentError(
+          'a host task on a blocking queue returned a promise, which a blocking queue cannot wait for; use a non-blocking queue.',
+        );
+      }
+      return;
+    }
+    // The stream waits in the host callback until the task (and its promise) has finished.
+    this.callbacks.enqueue(this.ordinal, this.stream, true, (id) => {
+      Promise.resolve()
+        .then(task)
+        .catch((error: unknown) => {
+          this.firstFailure ??= this.wrap(error);
+        })
+        .finally(() => this.callbacks.release(id));
+    });
+  }
+
+  record(event: EventV1): void {
+    if (!(event instanceof CudaEvent) || event.ordinal !== this.ordinal) {
+      throw new InvalidArgumentError(`a queue of ${this.device.name} records only its own device's events.`);
+    }
+    const generation = event.startRecord();
+    this.addon.eventRecord(this.ordinal, event.handle, this.stream);
+    this.callbacks.enqueue(this.ordinal, this.stream, false, () => event.complete(generation));
+    this.enqueued();
+  }
+
+  waitFor(event: EventV1): void {
+    if (event instanceof CudaEvent) {
+      this.addon.streamWaitEvent(this.ordinal, this.stream, event.handle);
+      return;
+    }
+    // An event of another platform (a host queue's): hold the stream until it completes.
+    const reached = event.wait();
+    this.enqueueHostTask(() => reached);
+  }
+
+  isEmpty(): boolean {
+    this.probeEvent ??= this.addon.eventCreate(this.ordinal);
+    this.addon.eventRecord(this.ordinal, this.probeEvent, this.stream);
+    return this.addon.eventQuery(this.ordinal, this.probeEvent);
+  }
+
+  wait(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.callbacks.enqueue(this.ordinal, this.stream, false, () => resolve());
+    }).then(() => {
+      const failure = this.firstFailure;
+      this.firstFailure = undefined;
+      if (failure) throw failure;
+    });
+  }
+
+  private wrap(error: unknown): Error {
+    const failure = asError(error);
+    if (failure instanceof AlpakaError) return failure;
+    return new KernelExecutionError(`work enqueued into a queue of ${this.device.name} failed: ${failure.message}`, {
+      cause: failure,
+    });
+  }
+}

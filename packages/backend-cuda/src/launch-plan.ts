@@ -1,0 +1,114 @@
+import type { ArrayArgumentV1, KernelArgumentV1, KernelLaunchV1 } from '@alpaka-ts/interface';
+import type { KernelIR, ScalarType } from '@alpaka-ts/kernel-compiler';
+import { CudaMemory } from './cuda-memory';
+
+const scalarSizes: Record<ScalarType, number> = {
+  bool: 1,
+  i8: 1,
+  u8: 1,
+  i16: 2,
+  u16: 2,
+  i32: 4,
+  u32: 4,
+  f32: 4,
+  f64: 8,
+};
+
+type Slot =
+  | { readonly kind: 'scalar'; readonly name: string; readonly type: ScalarType; readonly offset: number }
+  | { readonly kind: 'pointer'; readonly name: string; readonly offset: number }
+  | { readonly kind: 'elements'; readonly axis: number; readonly offset: number }
+  | { readonly kind: 'checks'; readonly offset: number };
+
+/**
+ * How a kernel's arguments are laid out for cuLaunchKernel, computed once per compiled kernel: each value at
+ * its natural alignment in one reused buffer, and the offsets the addon turns into the parameter pointer array.
+ */
+export class LaunchPlan {
+  readonly slots: readonly Slot[];
+  readonly bytes: ArrayBuffer;
+  readonly offsets: Uint32Array;
+  private readonly view: DataView;
+
+  constructor(ir: KernelIR, dimension: number) {
+    const slots: Slot[] = [];
+    let size = 0;
+    const place = (bytes: number) => {
+      size = Math.ceil(size / bytes) * bytes;
+      const offset = size;
+      size += bytes;
+      return offset;
+    };
+    for (const parameter of ir.parameters) {
+      if (parameter.type.kind === 'array') slots.push({ kind: 'pointer', name: parameter.name, offset: place(8) });
+      else if (parameter.type.kind === 'scalar')
+        slots.push({
+          kind: 'scalar',
+          name: parameter.name,
+          type: parameter.type.scalar,
+          offset: place(scalarSizes[parameter.type.scalar]),
+        });
+    }
+    for (let axis = 0; axis < dimension; axis++) slots.push({ kind: 'elements', axis, offset: place(4) });
+    if (ir.usesChecks) slots.push({ kind: 'checks', offset: place(8) });
+    this.slots = slots;
+    this.bytes = new ArrayBuffer(Math.max(8, Math.ceil(size / 8) * 8));
+    this.view = new DataView(this.bytes);
+    this.offsets = Uint32Array.from(slots, (slot) => slot.offset);
+  }
+
+  private pointerOf(argument: KernelArgumentV1 | ArrayArgumentV1 | undefined, name: string): bigint {
+    if (typeof argument !== 'object' || !(argument.memory instanceof CudaMemory)) {
+      throw new Error(`internal error: argument '${name}' is not device memory`);
+    }
+    return argument.memory.pointer + BigInt(argument.byteOffset);
+  }
+
+  /** Writes one launch's arguments into the reused buffer. */
+  write(launch: KernelLaunchV1): void {
+    const { view } = this;
+    for (const slot of this.slots) {
+      switch (slot.kind) {
+        case 'pointer':
+          view.setBigUint64(slot.offset, this.pointerOf(launch.arguments[slot.name], slot.name), true);
+          break;
+        case 'elements':
+          view.setUint32(slot.offset, launch.workDivision.elementsPerThread[slot.axis] ?? 1, true);
+          break;
+        case 'checks':
+          view.setBigUint64(slot.offset, this.pointerOf(launch.checkBuffer, 'checkBuffer'), true);
+          break;
+        case 'scalar': {
+          const value = launch.arguments[slot.name] as number;
+          switch (slot.type) {
+            case 'bool':
+            case 'u8':
+              view.setUint8(slot.offset, value);
+              break;
+            case 'i8':
+              view.setInt8(slot.offset, value);
+              break;
+            case 'i16':
+              view.setInt16(slot.offset, value, true);
+              break;
+            case 'u16':
+              view.setUint16(slot.offset, value, true);
+              break;
+            case 'i32':
+              view.setInt32(slot.offset, value, true);
+              break;
+            case 'u32':
+              view.setUint32(slot.offset, value, true);
+              break;
+            case 'f32':
+              view.setFloat32(slot.offset, value, true);
+              break;
+            case 'f64':
+              view.setFloat64(slot.offset, value, true);
+              break;
+          }
+        }
+      }
+    }
+  }
+}

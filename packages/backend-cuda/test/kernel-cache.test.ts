@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kernelCacheKey } from '@alpaka-ts/kernel-compiler';
+import { describe, expect, it } from 'vitest';
+import { kernelCacheDirectory, nvrtcSearchFolders } from '../src/index';
+import { readCachedBinary, writeCachedBinary } from '../src/kernel-cache';
+
+describe('the kernel binary cache', () => {
+  it('lives in the user cache directory unless configured, and can be turned off', () => {
+    expect(kernelCacheDirectory({ HOME: '/home/u', XDG_CACHE_HOME: '/cache' })).toBe('/cache/alpaka-ts/cuda');
+    expect(kernelCacheDirectory({ ALPAKA_TS_CACHE_DIR: '/tmp/k' })).toBe('/tmp/k/cuda');
+    expect(kernelCacheDirectory({ ALPAKA_TS_CACHE_DIR: 'off' })).toBeUndefined();
+  });
+
+  it('keys binaries by source, options, architecture and compiler versions', () => {
+    const base = {
+      source: 'kernel',
+      target: 'cuda',
+      options: { options: '--gpu-architecture=sm_90', nvrtc: '13.0', driver: 13000 },
+    };
+    const key = kernelCacheKey(base);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(kernelCacheKey({ ...base, options: { ...base.options } })).toBe(key);
+    expect(kernelCacheKey({ ...base, source: 'kernel ' })).not.toBe(key);
+    expect(kernelCacheKey({ ...base, options: { ...base.options, options: '--gpu-architecture=sm_80' } })).not.toBe(
+      key,
+    );
+    expect(kernelCacheKey({ ...base, options: { ...base.options, nvrtc: '13.1' } })).not.toBe(key);
+    expect(kernelCacheKey({ ...base, options: { ...base.options, driver: 13010 } })).not.toBe(key);
+  });
+
+  it('round-trips a binary, and misses cleanly', () => {
+    const directory = join(mkdtempSync(join(tmpdir(), 'alpaka-cache-')), 'cuda');
+    expect(readCachedBinary(directory, 'missing')).toBeUndefined();
+    writeCachedBinary(directory, 'abc', Uint8Array.from([1, 2, 3]).buffer);
+    expect([...new Uint8Array(readCachedBinary(directory, 'abc') ?? new ArrayBuffer(0))]).toEqual([1, 2, 3]);
+  });
+});
+
+describe('the NVRTC search', () => {
+  it('tries CUDA_PATH, then LD_LIBRARY_PATH, then the toolkits', () => {
+    const folders = nvrtcSearchFolders({ CUDA_PATH: '/opt/cuda', LD_LIBRARY_PATH: '/a:/b' });
+    expect(folders.slice(0, 5)).toEqual([
+      '/opt/cuda/lib64',
+      '/opt/cuda/targets/x86_64-linux/lib',
+      '/opt/cuda/lib',
+      '/a',
+      '/b',
+    ]);
+  });
+});

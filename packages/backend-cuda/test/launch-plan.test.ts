@@ -1,0 +1,59 @@
+import { array, f32, f64, i8, type KernelLaunchV1, kernel, u32 } from '@alpaka-ts/interface';
+import { checkKernel } from '@alpaka-ts/kernel-compiler';
+import { describe, expect, it } from 'vitest';
+import { CudaMemory } from '../src/cuda-memory';
+import { LaunchPlan } from '../src/index';
+import type { CudaNativeAddon } from '../src/native-addon';
+
+const mixed = kernel(
+  'mixed',
+  { flag: i8, scale: f64, x: array(f32, 'in'), n: u32, out: array(f32) },
+  (acc, { flag, scale, x, n, out }) => {
+    for (const i of acc.uniformElementsAlong(1, n)) {
+      acc.check(flag !== 0, 1);
+      out[i] = x[i] * scale;
+    }
+  },
+);
+
+const fakeAddon = { memoryFree: () => {} } as unknown as CudaNativeAddon;
+const fakeDevice = { name: 'fake GPU' } as never;
+
+describe('the launch plan', () => {
+  const plan = new LaunchPlan(checkKernel(mixed, { dimension: 2 }), 2);
+
+  it('lays the signature out at natural alignment, then elements per axis, then the check buffer', () => {
+    // flag i8 @0, scale f64 @8, x pointer @16, n u32 @24, out pointer @32, elements0 @40, elements1 @44, checks @48
+    expect([...plan.offsets]).toEqual([0, 8, 16, 24, 32, 40, 44, 48]);
+    expect(plan.bytes.byteLength).toBe(56);
+  });
+
+  it('writes scalars in their C representation and pointers with the buffer offset', () => {
+    const x = new CudaMemory(fakeDevice, 0, 1024, 0x7f0000001000n, fakeAddon);
+    const out = new CudaMemory(fakeDevice, 0, 1024, 0x7f0000002000n, fakeAddon);
+    const checks = new CudaMemory(fakeDevice, 0, 8, 0x7f0000003000n, fakeAddon);
+    const region = (memory: CudaMemory, byteOffset: number) => ({
+      kind: 'array' as const,
+      memory,
+      byteOffset,
+      length: 4,
+      elementType: f32,
+    });
+    const launch = {
+      kernel: mixed,
+      workDivision: { blocksPerGrid: [2, 3], threadsPerBlock: [4, 8], elementsPerThread: [1, 2] },
+      arguments: { flag: -3, scale: 0.5, x: region(x, 16), n: 77, out: region(out, 0) },
+      dynamicSharedMemoryBytes: 0,
+      checkBuffer: region(checks, 0),
+    } as unknown as KernelLaunchV1;
+    plan.write(launch);
+    const view = new DataView(plan.bytes);
+    expect(view.getInt8(0)).toBe(-3);
+    expect(view.getFloat64(8, true)).toBe(0.5);
+    expect(view.getBigUint64(16, true)).toBe(0x7f0000001010n);
+    expect(view.getUint32(24, true)).toBe(77);
+    expect(view.getBigUint64(32, true)).toBe(0x7f0000002000n);
+    expect([view.getUint32(40, true), view.getUint32(44, true)]).toEqual([1, 2]);
+    expect(view.getBigUint64(48, true)).toBe(0x7f0000003000n);
+  });
+});
