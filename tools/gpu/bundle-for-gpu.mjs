@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Bundles a GPU script with its workspace dependencies into .gpu/bundle/dist/ (node_modules is too large to
+// send), copies the built cuda addon where the bundle looks for it (../build/Release beside dist/), and packs
+// this machine's Node (../shared/gpu/pack-node.sh). Usage: node tools/gpu/bundle-for-gpu.mjs tools/gpu/run-cuda-conformance.mjs
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const entry = process.argv[2] ?? 'tools/gpu/run-cuda-conformance.mjs';
+const bundle = join(root, '.gpu', 'bundle');
+await build({
+  entryPoints: [join(root, entry)],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: join(bundle, 'dist', basename(entry).replace(/\.m?js$/, '.mjs')),
+  // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
+  banner: {
+    js: "import { createRequire as __alpakaCreateRequire } from 'node:module'; const require = __alpakaCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+mkdirSync(join(bundle, 'build', 'Release'), { recursive: true });
+copyFileSync(
+  join(root, 'packages/backend-cuda/build/Release/alpaka_cuda.node'),
+  join(bundle, 'build', 'Release', 'alpaka_cuda.node'),
+);
+execFileSync('bash', [join(root, '../shared/gpu/pack-node.sh'), join(root, '.gpu')], { stdio: 'inherit' });
+console.log(`bundled ${entry} into ${bundle}`);
