@@ -4,24 +4,59 @@
 // copies, and the time of a kernel's first launch (compile, or load from the disk cache). Timed as the native
 // reference is: wall clock around N enqueues and one queue.wait(), best of 5 rounds. Prints one JSON object.
 import { cudaBackend, kernelStatistics } from '@alpaka-ts/backend-cuda';
-import { acceleratorOf, allocBuf, allocMappedBuf, array, Device, divideUpBy, f32, i32, kernel, makeWorkDiv, memcpy, memset, u32 } from '@alpaka-ts/interface';
+import {
+  acceleratorOf,
+  allocBuf,
+  allocMappedBuf,
+  array,
+  Device,
+  divideUpBy,
+  f32,
+  i32,
+  kernel,
+  makeWorkDiv,
+  memcpy,
+  memset,
+  u32,
+} from '@alpaka-ts/interface';
 
 const saxpy = kernel('benchSaxpy', { n: u32, a: f32, x: array(f32, 'in'), y: array(f32) }, (acc, { n, a, x, y }) => {
   for (const i of acc.uniformElements(n)) y[i] = a * x[i] + y[i];
 });
-const fillColumns = kernel('benchFillColumns', { n: u32, x: array(f32, 'out'), y: array(f32, 'out'), z: array(f32, 'out'), id: array(i32, 'out') }, (acc, { n, x, y, z, id }) => {
-  for (const i of acc.uniformElements(n)) {
-    // f32 constants, as the native reference's 0.5f: a bare 0.5 next to an integer would compute in f64.
-    x[i] = acc.f32(0.5) * i;
-    y[i] = acc.f32(1.5) * i;
-    z[i] = acc.f32(-0.25) * i;
-    id[i] = i;
-  }
-});
+const fillColumns = kernel(
+  'benchFillColumns',
+  { n: u32, x: array(f32, 'out'), y: array(f32, 'out'), z: array(f32, 'out'), id: array(i32, 'out') },
+  (acc, { n, x, y, z, id }) => {
+    for (const i of acc.uniformElements(n)) {
+      // f32 constants, as the native reference's 0.5f: a bare 0.5 next to an integer would compute in f64.
+      x[i] = acc.f32(0.5) * i;
+      y[i] = acc.f32(1.5) * i;
+      z[i] = acc.f32(-0.25) * i;
+      id[i] = i;
+    }
+  },
+);
 const empty0 = kernel('benchEmpty0', {}, (_acc) => {});
 const empty16 = kernel(
   'benchEmpty16',
-  { p0: array(f32), p1: array(f32), p2: array(f32), p3: array(f32), p4: array(f32), p5: array(f32), p6: array(f32), p7: array(f32), i0: u32, i1: u32, i2: u32, i3: u32, f0: f32, f1: f32, f2: f32, f3: f32 },
+  {
+    p0: array(f32),
+    p1: array(f32),
+    p2: array(f32),
+    p3: array(f32),
+    p4: array(f32),
+    p5: array(f32),
+    p6: array(f32),
+    p7: array(f32),
+    i0: u32,
+    i1: u32,
+    i2: u32,
+    i3: u32,
+    f0: f32,
+    f1: f32,
+    f2: f32,
+    f3: f32,
+  },
   (_acc) => {},
 );
 
@@ -71,7 +106,17 @@ const fillMs = await best(5, 20, queue, () => queue.exec(division, fillColumns, 
 
 const one = makeWorkDiv(acc1D, 1, 1);
 const pointers = Array.from({ length: 8 }, () => allocBuf(gpu, f32, 16));
-const args16 = { ...Object.fromEntries(pointers.map((buffer, index) => [`p${index}`, buffer])), i0: 1, i1: 2, i2: 3, i3: 4, f0: 1, f1: 2, f2: 3, f3: 4 };
+const args16 = {
+  ...Object.fromEntries(pointers.map((buffer, index) => [`p${index}`, buffer])),
+  i0: 1,
+  i1: 2,
+  i2: 3,
+  i3: 4,
+  f0: 1,
+  f1: 2,
+  f2: 3,
+  f3: 4,
+};
 const launch0Us = 1000 * (await best(5, 10000, queue, () => queue.exec(one, empty0, {})));
 const launch16Us = 1000 * (await best(5, 10000, queue, () => queue.exec(one, empty16, args16)));
 
@@ -81,4 +126,18 @@ const device = allocBuf(gpu, f32, pinnedElements);
 const toDeviceMs = await best(5, 5, queue, () => memcpy(queue, device, pinned));
 const toHostMs = await best(5, 5, queue, () => memcpy(queue, pinned, device));
 
-console.log(JSON.stringify({ n, copyMs, saxpyMs, fillMs, launch0Us, launch16Us, pinnedBytes: pinnedElements * 4, toDeviceMs, toHostMs, firstLaunchMs: first, kernels: kernelStatistics() }));
+console.log(
+  JSON.stringify({
+    n,
+    copyMs,
+    saxpyMs,
+    fillMs,
+    launch0Us,
+    launch16Us,
+    pinnedBytes: pinnedElements * 4,
+    toDeviceMs,
+    toHostMs,
+    firstLaunchMs: first,
+    kernels: kernelStatistics(),
+  }),
+);

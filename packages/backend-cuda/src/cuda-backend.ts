@@ -54,7 +54,8 @@ function launch(queue: QueueV1, request: KernelLaunchV1): void {
   const { kernels: compiled } = ready();
   const device = queue.device as CudaDevice;
   const dimension = request.workDivision.blocksPerGrid.length;
-  const kernel = compiled.get(request.kernel, dimension, device);
+  const oneElementPerThread = request.workDivision.elementsPerThread.every((elements) => elements === 1);
+  const kernel = compiled.get(request.kernel, dimension, device, oneElementPerThread);
   if (kernel.usesChecks && !request.checkBuffer) {
     throw new InvalidArgumentError(
       `kernel '${request.kernel.name}' calls acc.check; pass a check buffer: queue.exec(…, { checkBuffer }).`,

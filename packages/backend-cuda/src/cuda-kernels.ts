@@ -40,24 +40,30 @@ export class CudaKernels {
     private readonly cacheDirectory: string | undefined = kernelCacheDirectory(),
   ) {}
 
-  get(kernel: KernelDefinition, dimension: number, device: CudaDevice): LoadedKernel {
+  /** oneElementPerThread selects the variant compiled for the GPU work division's one element per thread. */
+  get(kernel: KernelDefinition, dimension: number, device: CudaDevice, oneElementPerThread: boolean): LoadedKernel {
     let byTarget = this.loaded.get(kernel);
     if (!byTarget) {
       byTarget = new Map();
       this.loaded.set(kernel, byTarget);
     }
-    const target = `${dimension}/${device.index}`;
+    const target = `${dimension}/${device.index}/${oneElementPerThread ? 1 : 0}`;
     let entry = byTarget.get(target);
     if (!entry) {
-      entry = this.load(kernel, dimension, device);
+      entry = this.load(kernel, dimension, device, oneElementPerThread);
       byTarget.set(target, entry);
     }
     return entry;
   }
 
-  private load(kernel: KernelDefinition, dimension: number, device: CudaDevice): LoadedKernel {
+  private load(
+    kernel: KernelDefinition,
+    dimension: number,
+    device: CudaDevice,
+    oneElementPerThread: boolean,
+  ): LoadedKernel {
     const ir = checkKernel(kernel, { dimension });
-    const module = emitCppModule('cuda', [{ kernel, dimension }]);
+    const module = emitCppModule('cuda', [{ kernel, dimension, oneElementPerThread }]);
     const architecture = `sm_${device.properties.computeCapability}`;
     const options = [...module.requiredOptions, `--gpu-architecture=${architecture}`, '-std=c++17'];
     const key = kernelCacheKey({

@@ -1,5 +1,5 @@
 import type { KernelDefinition } from '@alpaka-ts/interface';
-import { type CppKernelSource, cudaEmitter, hipEmitter } from './emitters/cpp-emitter';
+import { type CppKernelSource, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp-emitter';
 import type { CppDialect } from './emitters/cpp-prelude';
 import { checkKernel } from './front-end/check-kernel';
 
@@ -18,11 +18,15 @@ export interface CppModule {
  */
 export function emitCppModule(
   dialect: CppDialect,
-  specialisations: ReadonlyArray<{ readonly kernel: KernelDefinition; readonly dimension: number }>,
+  specialisations: ReadonlyArray<{
+    readonly kernel: KernelDefinition;
+    readonly dimension: number;
+    readonly oneElementPerThread?: boolean;
+  }>,
 ): CppModule {
   const emitter = dialect === 'cuda' ? cudaEmitter : hipEmitter;
-  const kernels = specialisations.map(({ kernel, dimension }) => ({
-    ...emitter.emit(checkKernel(kernel, { dimension }), { dimension }),
+  const kernels = specialisations.map(({ kernel, dimension, oneElementPerThread = false }) => ({
+    ...emitCpp(checkKernel(kernel, { dimension }), dimension, dialect, oneElementPerThread),
     kernel,
     dimension,
   }));

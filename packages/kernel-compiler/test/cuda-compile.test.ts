@@ -38,7 +38,9 @@ describe.skipIf(!nvcc)('the CUDA C++ emitter, compiled by nvcc -arch=sm_90', () 
   it('emits every conformance kernel in every dimension it is launched with, and nvcc -arch=sm_90 compiles the module', () => {
     const specialisations = [
       ...conformanceKernels.flatMap(({ kernel: definition, dimensions }) =>
-        dimensions.map((dimension) => ({ kernel: definition, dimension })),
+        dimensions.flatMap((dimension) =>
+          [false, true].map((oneElementPerThread) => ({ kernel: definition, dimension, oneElementPerThread })),
+        ),
       ),
       { kernel: breakAndReturn, dimension: 1 },
     ];

@@ -22,8 +22,10 @@ describe('device functions', () => {
       out[0] = twice(out[0]);
     });
     const { code } = emitCpp(checkKernel(doubled, { dimension: 1 }), 1, 'cuda');
-    expect(code.indexOf('static __device__ int32_t fn_doubledCpp__twice(int32_t v_value)')).toBeGreaterThanOrEqual(0);
-    expect(code.indexOf('fn_doubledCpp__twice(')).toBeLessThan(
+    expect(
+      code.indexOf('static __device__ int32_t fn_doubledCpp_1d__doubledCpp__twice(int32_t v_value)'),
+    ).toBeGreaterThanOrEqual(0);
+    expect(code.indexOf('fn_doubledCpp_1d__doubledCpp__twice(')).toBeLessThan(
       code.indexOf('extern "C" __global__ void doubledCpp_1d'),
     );
   });

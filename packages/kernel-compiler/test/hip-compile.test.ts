@@ -25,7 +25,11 @@ describe.skipIf(!hiprtcAvailable)('the HIP C++ emitter, compiled by hiprtc (HIP 
     it(`compiles every conformance kernel in every dimension it is launched with for ${architecture}`, () => {
       const module = emitCppModule(
         'hip',
-        conformanceKernels.flatMap(({ kernel, dimensions }) => dimensions.map((dimension) => ({ kernel, dimension }))),
+        conformanceKernels.flatMap(({ kernel, dimensions }) =>
+          dimensions.flatMap((dimension) =>
+            [false, true].map((oneElementPerThread) => ({ kernel, dimension, oneElementPerThread })),
+          ),
+        ),
       );
       const result = compileWithHiprtc(module.source, architecture, module.requiredOptions);
       if (result.status !== 0) throw new Error(`hiprtc failed for ${architecture}:\n${result.stdout}${result.stderr}`);

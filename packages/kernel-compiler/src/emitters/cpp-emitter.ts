@@ -115,11 +115,15 @@ export class CppEmitter {
   private readonly usedLabels = new Set<string>();
   /** True while a device function's body is written. */
   private inFunction = false;
+  /** The entry's name: device functions are named after it, so two specialisations in one module never collide. */
+  private entry = '';
 
   constructor(
     private readonly ir: KernelIR,
     private readonly dimension: number,
     private readonly dialect: CppDialect,
+    /** Compile for one element per thread (the GPU work division's): loop helpers lose their chunk loops. */
+    private readonly oneElementPerThread = false,
   ) {}
 
   /** The CUDA component (x, y, z) of alpaka axis `axis`. */
@@ -129,11 +133,12 @@ export class CppEmitter {
 
   emit(): CppKernelSource {
     const { ir, dimension } = this;
-    const entry = `${ir.name}_${dimension}d`;
+    const entry = `${ir.name}_${dimension}d${this.oneElementPerThread ? '_1e' : ''}`;
+    this.entry = entry;
     const parameters = ir.parameters.map((parameter) => this.parameterDeclaration(parameter.type, parameter.local));
     const hidden: Array<'elements' | 'checks'> = [];
     for (let axis = 0; axis < dimension; axis++) {
-      parameters.push(`uint32_t alpaka_elements${axis}`);
+      parameters.push(`uint32_t alpaka_elements_parameter${axis}`);
       hidden.push('elements');
     }
     if (ir.usesChecks) {
@@ -145,7 +150,7 @@ export class CppEmitter {
         .map((parameter) => this.parameterDeclaration(parameter.type, parameter.local))
         .join(', ');
       this.line(
-        `static __device__ ${deviceFunction.returns === undefined ? 'void' : cTypes[deviceFunction.returns]} fn_${deviceFunction.id}(${signature}) {`,
+        `static __device__ ${deviceFunction.returns === undefined ? 'void' : cTypes[deviceFunction.returns]} ${this.functionName(deviceFunction.id)}(${signature}) {`,
       );
       this.indentation += 1;
       this.inFunction = true;
@@ -156,6 +161,12 @@ export class CppEmitter {
     }
     this.line(`extern "C" __global__ void ${entry}(${parameters.join(', ')}) {`);
     this.indentation += 1;
+    for (let axis = 0; axis < dimension; axis++) {
+      // A compile-time 1 lets the compiler drop the chunk loops; the launch still passes the value.
+      this.line(
+        `const uint32_t alpaka_elements${axis} = ${this.oneElementPerThread ? '1u' : `alpaka_elements_parameter${axis}`};`,
+      );
+    }
     for (const shared of ir.shared) {
       if (shared.length === undefined)
         this.line(
@@ -167,6 +178,10 @@ export class CppEmitter {
     this.indentation -= 1;
     this.line('}');
     return { code: `${this.lines.join('\n')}\n`, entry, hiddenParameters: hidden };
+  }
+
+  private functionName(id: string): string {
+    return `fn_${this.entry}__${id}`;
   }
 
   private parameterDeclaration(type: ValueType, local: string): string {
@@ -454,7 +469,7 @@ export class CppEmitter {
       case 'assign':
         return this.assignment(expression, valueUsed);
       case 'call':
-        return `fn_${expression.function}(${expression.arguments.map((argument) => this.expression(argument)).join(', ')})`;
+        return `${this.functionName(expression.function)}(${expression.arguments.map((argument) => this.expression(argument)).join(', ')})`;
       case 'sequence':
         return `(${expression.expressions.map((part, index) => this.expression(part, index === expression.expressions.length - 1 ? valueUsed : false)).join(', ')})`;
     }
@@ -504,8 +519,13 @@ export class CppEmitter {
   }
 }
 
-export function emitCpp(ir: KernelIR, dimension: number, dialect: CppDialect): CppKernelSource {
-  return new CppEmitter(ir, dimension, dialect).emit();
+export function emitCpp(
+  ir: KernelIR,
+  dimension: number,
+  dialect: CppDialect,
+  oneElementPerThread = false,
+): CppKernelSource {
+  return new CppEmitter(ir, dimension, dialect, oneElementPerThread).emit();
 }
 
 /** The built-in C++ emitters; `prelude` starts every module, then each kernel's `code` follows. */
