@@ -1,4 +1,4 @@
-import type { MemoryV1, RegionV1 } from './backend';
+import type { ArrayArgumentV1, MemoryV1, RegionV1 } from './backend';
 import { Device } from './device';
 import type { ArrayOf, ElementType } from './element-types';
 import { InvalidArgumentError } from './errors';
@@ -44,9 +44,25 @@ export class Buffer<T extends ElementType = ElementType> {
     }
   }
 
+  /** The device the memory is on (computed once: buffers are immutable). */
   get device(): Device {
-    return Device.of(this.memory.device);
+    this.cachedDevice ??= Device.of(this.memory.device);
+    return this.cachedDevice;
   }
+  private cachedDevice: Device | undefined;
+
+  /** The buffer as a kernel argument for backends (computed once per buffer, not per launch). */
+  get kernelArgument(): ArrayArgumentV1 {
+    this.cachedArgument ??= Object.freeze({
+      kind: 'array',
+      memory: this.memory,
+      byteOffset: this.byteOffset,
+      length: this.spanElements,
+      elementType: this.elementType,
+    });
+    return this.cachedArgument;
+  }
+  private cachedArgument: ArrayArgumentV1 | undefined;
 
   get dimension(): number {
     return this.extents.length;

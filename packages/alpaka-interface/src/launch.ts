@@ -1,40 +1,120 @@
-import type { ArrayArgumentV1, KernelArgumentV1, KernelLaunchV1 } from './backend';
+import type { AcceleratorLimits, ArrayArgumentV1, DeviceV1, KernelArgumentV1, KernelLaunchV1 } from './backend';
 import { Buffer } from './buffer';
 import { type ElementType, isElementType, isIntegerType, u32 } from './element-types';
 import { InvalidArgumentError, WorkDivisionError } from './errors';
-import type { ConstantParameter, KernelArguments, KernelDefinition, Signature } from './kernel';
+import type { ArrayParameter, KernelArguments, KernelDefinition, ParameterSpec, Signature } from './kernel';
 import type { Queue } from './queue';
 import { validateWorkDivision, type WorkDivision } from './work-division';
 
-function arrayArgument(buffer: Buffer): ArrayArgumentV1 {
-  return {
-    kind: 'array',
-    memory: buffer.memory,
-    byteOffset: buffer.byteOffset,
-    length: buffer.spanElements,
-    elementType: buffer.elementType,
-  };
+type DataParameter =
+  | { readonly name: string; readonly kind: 'scalar'; readonly type: ElementType }
+  | { readonly name: string; readonly kind: 'array'; readonly spec: ArrayParameter };
+
+/** What a launch checks about a kernel's signature, read once per kernel (definitions are frozen). */
+interface KernelShape {
+  readonly parameters: readonly DataParameter[];
+  readonly known: ReadonlySet<string>;
+  readonly deviceFunctions: ReadonlySet<string>;
 }
 
-function scalarArgument(where: string, spec: ElementType | ConstantParameter, value: unknown): number {
-  const type = isElementType(spec) ? spec : spec.elementType;
-  if (type.name === 'bool' && typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value !== 'number') {
-    throw new InvalidArgumentError(
-      `${where} is ${type.name} and needs a number, but got ${value instanceof Buffer ? 'a buffer' : typeof value}.`,
+const shapes = new WeakMap<KernelDefinition, KernelShape>();
+
+function shapeOf(kernel: KernelDefinition): KernelShape {
+  let shape = shapes.get(kernel);
+  if (!shape) {
+    const parameters: DataParameter[] = [];
+    const deviceFunctions = new Set<string>();
+    for (const [name, spec] of Object.entries(kernel.signature) as Array<[string, ParameterSpec]>) {
+      if (isElementType(spec)) parameters.push({ name, kind: 'scalar', type: spec });
+      else if (spec.kind === 'constant') parameters.push({ name, kind: 'scalar', type: spec.elementType });
+      else if (spec.kind === 'array') parameters.push({ name, kind: 'array', spec });
+      else deviceFunctions.add(name);
+    }
+    shape = { parameters, known: new Set(parameters.map((parameter) => parameter.name)), deviceFunctions };
+    shapes.set(kernel, shape);
+  }
+  return shape;
+}
+
+// A work division validated on a device is valid there for good (both are immutable): validate once.
+const validated = new WeakMap<WorkDivision, WeakMap<DeviceV1, AcceleratorLimits>>();
+
+function limitsFor(queue: Queue, workDivision: WorkDivision, name: string): AcceleratorLimits {
+  const device = queue.device.implementation;
+  const cached = validated.get(workDivision)?.get(device);
+  if (cached) return cached;
+  const { backend } = workDivision.accelerator;
+  if (!backend.platform().devices().includes(device)) {
+    throw new WorkDivisionError(
+      `${name}: the work division is for ${backend.name}, whose devices do not include the queue's device ${queue.device}.`,
     );
   }
-  if (isIntegerType(type) || type.name === 'bool') {
-    if (!Number.isInteger(value) || type.convert(value) !== value) {
+  const limits = backend.limits(device);
+  validateWorkDivision(workDivision, limits, queue.device.name);
+  let byDevice = validated.get(workDivision);
+  if (!byDevice) {
+    byDevice = new WeakMap();
+    validated.set(workDivision, byDevice);
+  }
+  byDevice.set(device, limits);
+  return limits;
+}
+
+function scalarArgument(where: string, type: ElementType, value: unknown): number {
+  if (typeof value === 'number') {
+    if ((isIntegerType(type) || type.name === 'bool') && (!Number.isInteger(value) || type.convert(value) !== value)) {
       throw new InvalidArgumentError(
         `${where} is ${type.name}, and ${value} is not a value of that type; convert it explicitly.`,
       );
     }
+    return type.convert(value);
   }
-  return type.convert(value);
+  if (type.name === 'bool' && typeof value === 'boolean') return value ? 1 : 0;
+  throw new InvalidArgumentError(
+    `${where} is ${type.name} and needs a number, but got ${value instanceof Buffer ? 'a buffer' : typeof value}.`,
+  );
 }
 
-/** Validates a launch against the queue, accelerator and signature, and turns it into the backend's form. */
+function arrayArgument(where: string, spec: ArrayParameter, value: unknown, queue: Queue): ArrayArgumentV1 {
+  if (!(value instanceof Buffer))
+    throw new InvalidArgumentError(`${where} must be a Buffer of ${spec.elementType.name}.`);
+  if (value.elementType !== spec.elementType) {
+    throw new InvalidArgumentError(
+      `${where} must hold ${spec.elementType.name}, but the buffer holds ${value.elementType.name}.`,
+    );
+  }
+  if (value.device !== queue.device) {
+    throw new InvalidArgumentError(
+      `${where} lives on ${value.device}, but the kernel runs on ${queue.device}; memcpy it to that device first.`,
+    );
+  }
+  if (value.isConst && spec.access !== 'in') {
+    throw new InvalidArgumentError(
+      `${where} is a const buffer, but the parameter is '${spec.access}'; declare it array(${spec.elementType.name}, 'in') or pass a writable buffer.`,
+    );
+  }
+  return value.kernelArgument;
+}
+
+function unexpectedArguments(name: string, shape: KernelShape, args: object): void {
+  for (const key in args) {
+    if (shape.known.has(key)) continue;
+    if (shape.deviceFunctions.has(key))
+      throw new InvalidArgumentError(
+        `${name}: '${key}' is a device function, fixed when the kernel is compiled; do not pass it at launch.`,
+      );
+    const unknown = Object.keys(args).filter((candidate) => !shape.known.has(candidate));
+    throw new InvalidArgumentError(
+      `${name} has no parameter ${unknown.map((candidate) => `'${candidate}'`).join(', ')}; its parameters are ${[...shape.known].join(', ')}.`,
+    );
+  }
+}
+
+/**
+ * Validates a launch against the queue, accelerator and signature, and turns it into the backend's form.
+ * What cannot change between launches (the kernel's signature, a work division's fit on a device, a buffer's
+ * argument form) is checked once and remembered, so a repeated launch costs little.
+ */
 export function prepareLaunch<S extends Signature>(
   queue: Queue,
   workDivision: WorkDivision,
@@ -44,64 +124,25 @@ export function prepareLaunch<S extends Signature>(
 ): KernelLaunchV1 {
   if (kernel?.kind !== 'kernel')
     throw new InvalidArgumentError('exec needs a kernel made with kernel(name, signature, body).');
+  const definition = kernel as unknown as KernelDefinition;
   const name = `kernel '${kernel.name}'`;
-  const { backend } = workDivision.accelerator;
-  const devices = backend.platform().devices();
-  if (!devices.includes(queue.device.implementation)) {
-    throw new WorkDivisionError(
-      `${name}: the work division is for ${backend.name}, whose devices do not include the queue's device ${queue.device}.`,
-    );
-  }
-  validateWorkDivision(workDivision, backend.limits(queue.device.implementation), queue.device.name);
-
+  const limits = limitsFor(queue, workDivision, name);
   if (typeof args !== 'object' || args === null)
     throw new InvalidArgumentError(`${name}: the arguments must be an object keyed by parameter name.`);
-  const expected = Object.entries(kernel.signature)
-    .filter(([, spec]) => isElementType(spec) || spec.kind !== 'deviceFunction')
-    .map(([parameter]) => parameter);
-  const functions = Object.entries(kernel.signature).filter(
-    ([, spec]) => !isElementType(spec) && spec.kind === 'deviceFunction',
-  );
-  for (const [parameter] of functions) {
-    if (parameter in args)
-      throw new InvalidArgumentError(
-        `${name}: '${parameter}' is a device function, fixed when the kernel is compiled; do not pass it at launch.`,
-      );
-  }
-  const unknown = Object.keys(args).filter((key) => !expected.includes(key));
-  if (unknown.length > 0) {
-    throw new InvalidArgumentError(
-      `${name} has no parameter ${unknown.map((key) => `'${key}'`).join(', ')}; its parameters are ${expected.join(', ')}.`,
-    );
-  }
+  const shape = shapeOf(definition);
+  unexpectedArguments(name, shape, args);
+
   const prepared: Record<string, KernelArgumentV1> = {};
-  for (const [parameter, spec] of Object.entries(kernel.signature)) {
-    if (!isElementType(spec) && spec.kind === 'deviceFunction') continue;
-    const where = `${name}, argument '${parameter}'`;
-    if (!(parameter in args)) throw new InvalidArgumentError(`${name}: argument '${parameter}' is missing.`);
-    const value = (args as Record<string, unknown>)[parameter];
-    if (isElementType(spec) || spec.kind === 'constant') {
-      prepared[parameter] = scalarArgument(where, spec, value);
-      continue;
-    }
-    if (!(value instanceof Buffer))
-      throw new InvalidArgumentError(`${where} must be a Buffer of ${spec.elementType.name}.`);
-    if (value.elementType !== spec.elementType) {
-      throw new InvalidArgumentError(
-        `${where} must hold ${spec.elementType.name}, but the buffer holds ${value.elementType.name}.`,
-      );
-    }
-    if (value.device !== queue.device) {
-      throw new InvalidArgumentError(
-        `${where} lives on ${value.device}, but the kernel runs on ${queue.device}; memcpy it to that device first.`,
-      );
-    }
-    if (value.isConst && spec.access !== 'in') {
-      throw new InvalidArgumentError(
-        `${where} is a const buffer, but the parameter is '${spec.access}'; declare it array(${spec.elementType.name}, 'in') or pass a writable buffer.`,
-      );
-    }
-    prepared[parameter] = arrayArgument(value);
+  const values = args as Record<string, unknown>;
+  for (const parameter of shape.parameters) {
+    const value = values[parameter.name];
+    if (value === undefined && !(parameter.name in values))
+      throw new InvalidArgumentError(`${name}: argument '${parameter.name}' is missing.`);
+    const where = `${name}, argument '${parameter.name}'`;
+    prepared[parameter.name] =
+      parameter.kind === 'scalar'
+        ? scalarArgument(where, parameter.type, value)
+        : arrayArgument(where, parameter.spec, value, queue);
   }
 
   let checks: ArrayArgumentV1 | undefined;
@@ -117,22 +158,19 @@ export function prepareLaunch<S extends Signature>(
         `${name}: the check buffer must be a writable u32 buffer of at least 2 elements on ${queue.device}.`,
       );
     }
-    checks = arrayArgument(checkBuffer);
+    checks = checkBuffer.kernelArgument;
   }
 
   const dynamicSharedMemoryBytes = kernel.options.dynamicSharedMemoryBytes?.(workDivision, args) ?? 0;
-  const limit = backend.limits(queue.device.implementation).maxDynamicSharedMemoryBytes;
-  if (!Number.isInteger(dynamicSharedMemoryBytes) || dynamicSharedMemoryBytes < 0 || dynamicSharedMemoryBytes > limit) {
+  if (
+    dynamicSharedMemoryBytes !== 0 &&
+    (!Number.isInteger(dynamicSharedMemoryBytes) ||
+      dynamicSharedMemoryBytes < 0 ||
+      dynamicSharedMemoryBytes > limits.maxDynamicSharedMemoryBytes)
+  ) {
     throw new WorkDivisionError(
-      `${name} asks for ${dynamicSharedMemoryBytes} bytes of dynamic shared memory; ${backend.name} allows 0 … ${limit} on ${queue.device.name}.`,
+      `${name} asks for ${dynamicSharedMemoryBytes} bytes of dynamic shared memory; ${workDivision.accelerator.backend.name} allows 0 … ${limits.maxDynamicSharedMemoryBytes} on ${queue.device.name}.`,
     );
   }
-  // A generic S cannot be proven assignable to the contract's signature-independent KernelDefinition; any concrete one is.
-  return {
-    kernel: kernel as unknown as KernelDefinition,
-    workDivision,
-    arguments: prepared,
-    dynamicSharedMemoryBytes,
-    checkBuffer: checks,
-  };
+  return { kernel: definition, workDivision, arguments: prepared, dynamicSharedMemoryBytes, checkBuffer: checks };
 }

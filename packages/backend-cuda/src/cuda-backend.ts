@@ -14,17 +14,21 @@ import { CudaDevice, CudaPlatform } from './cuda-device';
 import { CudaKernels } from './cuda-kernels';
 import { CudaQueue } from './cuda-queue';
 import { cudaRuntime } from './cuda-runtime';
+import type { CudaNativeAddon } from './native-addon';
 
-let platform: CudaPlatform | undefined;
-let kernels: CudaKernels | undefined;
+let loaded: { platform: CudaPlatform; kernels: CudaKernels; addon: CudaNativeAddon } | undefined;
 
-function ready(): { platform: CudaPlatform; kernels: CudaKernels } {
+function ready(): { platform: CudaPlatform; kernels: CudaKernels; addon: CudaNativeAddon } {
+  if (loaded) return loaded;
   const runtime = cudaRuntime();
   if (!runtime.available)
     throw new BackendUnavailableError('cuda_async', `cuda_async is unavailable: ${runtime.reason}`);
-  platform ??= new CudaPlatform(runtime.devices, runtime.addon, runtime.hostCallbacks);
-  kernels ??= new CudaKernels(runtime.addon, { nvrtc: runtime.nvrtcVersion, driver: runtime.driverVersion });
-  return { platform, kernels };
+  loaded = {
+    platform: new CudaPlatform(runtime.devices, runtime.addon, runtime.hostCallbacks),
+    kernels: new CudaKernels(runtime.addon, { nvrtc: runtime.nvrtcVersion, driver: runtime.driverVersion }),
+    addon: runtime.addon,
+  };
+  return loaded;
 }
 
 function limitsOf(device: DeviceV1): AcceleratorLimits {
@@ -41,12 +45,8 @@ function limitsOf(device: DeviceV1): AcceleratorLimits {
   };
 }
 
-/** The CUDA component of alpaka axis order: [x, y, z] from a vector whose last component is x. */
-const xyz = (vector: readonly number[]): [number, number, number] => [
-  vector[vector.length - 1] ?? 1,
-  vector[vector.length - 2] ?? 1,
-  vector[vector.length - 3] ?? 1,
-];
+/** CUDA's component (0 = x, 1 = y, 2 = z) of an alpaka-order vector, whose last component is x. */
+const component = (vector: readonly number[], which: number): number => vector[vector.length - 1 - which] ?? 1;
 
 function launch(queue: QueueV1, request: KernelLaunchV1): void {
   if (!(queue instanceof CudaQueue))
@@ -62,21 +62,22 @@ function launch(queue: QueueV1, request: KernelLaunchV1): void {
     );
   }
   kernel.plan.write(request);
-  const [gridX, gridY, gridZ] = xyz(request.workDivision.blocksPerGrid);
-  const [blockX, blockY, blockZ] = xyz(request.workDivision.threadsPerBlock);
+  const { blocksPerGrid: grid, threadsPerBlock: block } = request.workDivision;
+  const gridX = component(grid, 0);
+  const gridY = component(grid, 1);
+  const gridZ = component(grid, 2);
   if (gridX * gridY * gridZ === 0) return;
-  const runtime = cudaRuntime();
-  if (!runtime.available) throw new BackendUnavailableError('cuda_async', runtime.reason);
-  runtime.addon.launch(
+  const { addon } = ready();
+  addon.launch(
     queue.ordinal,
     kernel.function,
     queue.stream,
     gridX,
     gridY,
     gridZ,
-    blockX,
-    blockY,
-    blockZ,
+    component(block, 0),
+    component(block, 1),
+    component(block, 2),
     request.dynamicSharedMemoryBytes,
     kernel.plan.bytes,
     kernel.plan.offsets,

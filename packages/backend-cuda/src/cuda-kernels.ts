@@ -30,7 +30,7 @@ function excerpt(source: string, log: string): string {
  * so a second run of a program compiles nothing.
  */
 export class CudaKernels {
-  private readonly loaded = new WeakMap<KernelDefinition, Map<string, LoadedKernel>>();
+  private readonly loaded = new WeakMap<KernelDefinition, Map<number, LoadedKernel>>();
   /** What this process did, for tests and benchmarks. */
   readonly statistics = { compiled: 0, loadedFromDisk: 0 };
 
@@ -47,7 +47,7 @@ export class CudaKernels {
       byTarget = new Map();
       this.loaded.set(kernel, byTarget);
     }
-    const target = `${dimension}/${device.index}/${oneElementPerThread ? 1 : 0}`;
+    const target = (device.index * 4 + dimension) * 2 + (oneElementPerThread ? 1 : 0);
     let entry = byTarget.get(target);
     if (!entry) {
       entry = this.load(kernel, dimension, device, oneElementPerThread);

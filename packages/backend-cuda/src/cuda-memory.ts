@@ -16,6 +16,8 @@ const freeing = new FinalizationRegistry<{ addon: CudaNativeAddon; device: numbe
 /** Memory on a GPU: a device pointer JavaScript cannot read. */
 export class CudaMemory implements MemoryV1 {
   readonly hostArrayBuffer = undefined;
+  /** The pointer as a number, for writing launch arguments without BigInt arithmetic: device addresses fit in 48 bits. */
+  readonly address: number;
 
   constructor(
     readonly device: DeviceV1,
@@ -24,6 +26,9 @@ export class CudaMemory implements MemoryV1 {
     readonly pointer: bigint,
     addon: CudaNativeAddon,
   ) {
+    this.address = Number(pointer);
+    if (!Number.isSafeInteger(this.address))
+      throw new Error(`internal error: device address ${pointer} does not fit a double`);
     freeing.register(this, { addon, device: ordinal, pointer });
   }
 }

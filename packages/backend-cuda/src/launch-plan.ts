@@ -57,11 +57,14 @@ export class LaunchPlan {
     this.offsets = Uint32Array.from(slots, (slot) => slot.offset);
   }
 
-  private pointerOf(argument: KernelArgumentV1 | ArrayArgumentV1 | undefined, name: string): bigint {
+  /** Writes a device pointer (address + offset) as two little-endian 32-bit halves, with no BigInt. */
+  private writePointer(offset: number, argument: KernelArgumentV1 | ArrayArgumentV1 | undefined, name: string): void {
     if (typeof argument !== 'object' || !(argument.memory instanceof CudaMemory)) {
       throw new Error(`internal error: argument '${name}' is not device memory`);
     }
-    return argument.memory.pointer + BigInt(argument.byteOffset);
+    const address = argument.memory.address + argument.byteOffset;
+    this.view.setUint32(offset, address % 4294967296, true);
+    this.view.setUint32(offset + 4, Math.floor(address / 4294967296), true);
   }
 
   /** Writes one launch's arguments into the reused buffer. */
@@ -70,13 +73,13 @@ export class LaunchPlan {
     for (const slot of this.slots) {
       switch (slot.kind) {
         case 'pointer':
-          view.setBigUint64(slot.offset, this.pointerOf(launch.arguments[slot.name], slot.name), true);
+          this.writePointer(slot.offset, launch.arguments[slot.name], slot.name);
           break;
         case 'elements':
           view.setUint32(slot.offset, launch.workDivision.elementsPerThread[slot.axis] ?? 1, true);
           break;
         case 'checks':
-          view.setBigUint64(slot.offset, this.pointerOf(launch.checkBuffer, 'checkBuffer'), true);
+          this.writePointer(slot.offset, launch.checkBuffer, 'checkBuffer');
           break;
         case 'scalar': {
           const value = launch.arguments[slot.name] as number;
