@@ -304,6 +304,14 @@ export class CppEmitter {
       const end = `${label}_end${axis}`;
       const base = `${label}_base${axis}`;
       this.line(`const uint32_t ${end} = ${extent};`);
+      if (this.oneElementPerThread) {
+        // One element per thread: a plain grid-strided loop. (With the chunk loop the compiler cannot prove
+        // `v < min(base + 1, end)` runs once, since base + 1 may wrap, and unrolls it four times.)
+        open(
+          `for (uint32_t ${name} = ${first} + ${thread(axis)}; ${name} < ${end}; ${name} += gridDim.${c} * blockDim.${c}) {`,
+        );
+        return;
+      }
       open(
         `for (uint32_t ${base} = ${first} + ${thread(axis)} * alpaka_elements${axis}; ${base} < ${end}; ${base} += gridDim.${c} * blockDim.${c} * alpaka_elements${axis}) {`,
       );
@@ -333,12 +341,18 @@ export class CppEmitter {
         this.line(`const uint32_t ${label}_size = blockDim.x * alpaka_elements0;`);
         this.line(`const uint32_t ${label}_first = ${args[0]} * ${label}_size;`);
         this.line(`const uint32_t ${label}_end = min(${label}_first + ${label}_size, ${args[1]});`);
-        open(
-          `for (uint32_t ${label}_base = ${label}_first + threadIdx.x * alpaka_elements0; ${label}_base < ${label}_end; ${label}_base += ${label}_size) {`,
-        );
-        open(
-          `for (uint32_t ${label}_global = ${label}_base; ${label}_global < min(${label}_base + alpaka_elements0, ${label}_end); ++${label}_global) {`,
-        );
+        if (this.oneElementPerThread) {
+          open(
+            `for (uint32_t ${label}_global = ${label}_first + threadIdx.x; ${label}_global < ${label}_end; ${label}_global += ${label}_size) {`,
+          );
+        } else {
+          open(
+            `for (uint32_t ${label}_base = ${label}_first + threadIdx.x * alpaka_elements0; ${label}_base < ${label}_end; ${label}_base += ${label}_size) {`,
+          );
+          open(
+            `for (uint32_t ${label}_global = ${label}_base; ${label}_global < min(${label}_base + alpaka_elements0, ${label}_end); ++${label}_global) {`,
+          );
+        }
         this.line(
           `const uint32_t ${cppName(`${statement.variable}$global`)} = ${label}_global, ${cppName(`${statement.variable}$local`)} = ${label}_global - ${label}_first;`,
         );
@@ -351,12 +365,18 @@ export class CppEmitter {
       case 'independentGroupElements': {
         const [first, extent] = args.length === 2 ? args : ['0u', args[0]];
         this.line(`const uint32_t ${label}_end = ${extent};`);
-        open(
-          `for (uint32_t ${label}_base = ${first} + threadIdx.x * alpaka_elements0; ${label}_base < ${label}_end; ${label}_base += blockDim.x * alpaka_elements0) {`,
-        );
-        open(
-          `for (uint32_t ${variable} = ${label}_base; ${variable} < min(${label}_base + alpaka_elements0, ${label}_end); ++${variable}) {`,
-        );
+        if (this.oneElementPerThread) {
+          open(
+            `for (uint32_t ${variable} = ${first} + threadIdx.x; ${variable} < ${label}_end; ${variable} += blockDim.x) {`,
+          );
+        } else {
+          open(
+            `for (uint32_t ${label}_base = ${first} + threadIdx.x * alpaka_elements0; ${label}_base < ${label}_end; ${label}_base += blockDim.x * alpaka_elements0) {`,
+          );
+          open(
+            `for (uint32_t ${variable} = ${label}_base; ${variable} < min(${label}_base + alpaka_elements0, ${label}_end); ++${variable}) {`,
+          );
+        }
         break;
       }
     }
