@@ -10,6 +10,7 @@ import {
   type QueueV1,
   specificationVersion,
 } from '@alpaka-ts/interface';
+import type { AllocatorStatistics } from './caching-allocator';
 import { CudaDevice, CudaPlatform } from './cuda-device';
 import { CudaKernels } from './cuda-kernels';
 import { CudaQueue } from './cuda-queue';
@@ -61,7 +62,7 @@ function launch(queue: QueueV1, request: KernelLaunchV1): void {
       `kernel '${request.kernel.name}' calls acc.check; pass a check buffer: queue.exec(…, { checkBuffer }).`,
     );
   }
-  kernel.plan.write(request);
+  kernel.plan.write(request, queue.stream);
   const { blocksPerGrid: grid, threadsPerBlock: block } = request.workDivision;
   const gridX = component(grid, 0);
   const gridY = component(grid, 1);
@@ -112,6 +113,13 @@ export const cudaBackend: BackendV1 = Object.freeze<BackendV1>({
 export const acc1D = acceleratorOf(cudaBackend, 1);
 export const acc2D = acceleratorOf(cudaBackend, 2);
 export const acc3D = acceleratorOf(cudaBackend, 3);
+
+/** The caching allocator's statistics for one GPU (bytes live and cached, requests, cache hits, driver calls). */
+export const allocatorStatistics = (device = 0): AllocatorStatistics => {
+  const found = ready().platform.devices()[device];
+  if (!(found instanceof CudaDevice)) throw new InvalidArgumentError(`there is no CUDA device ${device}.`);
+  return found.allocator.stats();
+};
 
 /** Kernel compilation statistics of this process (compiled with NVRTC, or loaded from the disk cache). */
 export const kernelStatistics = (): { compiled: number; loadedFromDisk: number } => ready().kernels.statistics;

@@ -6,6 +6,7 @@ import {
   type PlatformV1,
   type QueueV1,
 } from '@alpaka-ts/interface';
+import { CachingAllocator, cmsswAllocatorOptions } from './caching-allocator';
 import { CudaEvent } from './cuda-event';
 import { CudaMemory, PinnedMemory } from './cuda-memory';
 import { CudaQueue } from './cuda-queue';
@@ -16,6 +17,8 @@ import type { CudaDeviceProperties, CudaNativeAddon } from './native-addon';
 export class CudaDevice implements DeviceV1 {
   readonly isHost = false;
   readonly warpSizes: readonly number[];
+  /** CMSSW's caching allocator for this device's memory. */
+  readonly allocator: CachingAllocator;
 
   constructor(
     readonly platform: PlatformV1,
@@ -25,6 +28,23 @@ export class CudaDevice implements DeviceV1 {
     private readonly callbacks: HostCallbacks,
   ) {
     this.warpSizes = Object.freeze([properties.warpSize]);
+    // Events the allocator marks freed blocks with, reused once their block leaves the cache.
+    const spareEvents: bigint[] = [];
+    this.allocator = new CachingAllocator(
+      {
+        allocate: (bytes) => addon.memoryAllocate(index, bytes),
+        free: (pointer) => addon.memoryFree(index, pointer),
+        recordEvent: (stream) => {
+          const event = spareEvents.pop() ?? addon.eventCreate(index);
+          addon.eventRecord(index, event, stream);
+          return event;
+        },
+        eventComplete: (event) => addon.eventQuery(index, event),
+        releaseEvent: (event) => void spareEvents.push(event),
+        isOutOfMemory: (error) => (error as { cudaError?: string }).cudaError === 'CUDA_ERROR_OUT_OF_MEMORY',
+      },
+      cmsswAllocatorOptions(properties.totalMemoryBytes),
+    );
   }
 
   get name(): string {
@@ -37,8 +57,17 @@ export class CudaDevice implements DeviceV1 {
     return this.addon.freeMemory(this.index);
   }
 
-  allocate(byteLength: number): MemoryV1 {
-    return new CudaMemory(this, this.index, byteLength, this.addon.memoryAllocate(this.index, byteLength), this.addon);
+  /** Device memory from the caching allocator; with a queue, stream-ordered (reusable at once on its stream). */
+  allocate(byteLength: number, queue?: QueueV1): MemoryV1 {
+    const stream = queue instanceof CudaQueue ? queue.stream : undefined;
+    return new CudaMemory(
+      this,
+      this.index,
+      byteLength,
+      this.allocator.allocate(byteLength, stream),
+      this.allocator,
+      stream,
+    );
   }
 
   /** Pinned host memory: it belongs to the host device, and this GPU copies to and from it asynchronously. */

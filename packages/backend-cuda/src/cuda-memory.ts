@@ -1,35 +1,45 @@
 import type { DeviceV1, MemoryV1 } from '@alpaka-ts/interface';
-import type { CudaNativeAddon } from './native-addon';
+import type { Block, CachingAllocator } from './caching-allocator';
 
-// Device memory is freed when its JavaScript object is collected. cuMemFree waits for the device, so no
-// queue still uses it then. (The caching allocator of the backend-cuda issue will replace this.)
-const freeing = new FinalizationRegistry<{ addon: CudaNativeAddon; device: number; pointer: bigint }>(
-  ({ addon, device, pointer }) => {
+/** The stream that last used a device buffer: its block is reused elsewhere only after that stream passes. */
+export interface MemoryUsage {
+  lastStream: bigint | undefined;
+}
+
+// When a device buffer is collected, its block goes back to the device's caching allocator, marked with the
+// last stream that used it. (The held value must not reference the memory object, or it would never be collected.)
+const returning = new FinalizationRegistry<{ allocator: CachingAllocator; block: Block; usage: MemoryUsage }>(
+  ({ allocator, block, usage }) => {
     try {
-      addon.memoryFree(device, pointer);
+      allocator.free(block, usage.lastStream);
     } catch {
-      // The process may be shutting down with the context gone; nothing is left to free then.
+      // The process may be shutting down with the context gone; nothing is left to return then.
     }
   },
 );
 
-/** Memory on a GPU: a device pointer JavaScript cannot read. */
+/** Memory on a GPU: a device pointer JavaScript cannot read, from the device's caching allocator. */
 export class CudaMemory implements MemoryV1 {
   readonly hostArrayBuffer = undefined;
+  readonly pointer: bigint;
   /** The pointer as a number, for writing launch arguments without BigInt arithmetic: device addresses fit in 48 bits. */
   readonly address: number;
+  readonly usage: MemoryUsage;
 
   constructor(
     readonly device: DeviceV1,
     readonly ordinal: number,
     readonly byteLength: number,
-    readonly pointer: bigint,
-    addon: CudaNativeAddon,
+    block: Block,
+    allocator: CachingAllocator | undefined,
+    stream?: bigint,
   ) {
-    this.address = Number(pointer);
+    this.pointer = block.pointer;
+    this.address = Number(block.pointer);
     if (!Number.isSafeInteger(this.address))
-      throw new Error(`internal error: device address ${pointer} does not fit a double`);
-    freeing.register(this, { addon, device: ordinal, pointer });
+      throw new Error(`internal error: device address ${block.pointer} does not fit a double`);
+    this.usage = { lastStream: stream };
+    if (allocator) returning.register(this, { allocator, block, usage: this.usage });
   }
 }
 

@@ -16,8 +16,11 @@ import type { HostCallbacks } from './cuda-runtime';
 import type { CudaNativeAddon } from './native-addon';
 
 /** One side of a copy as the addon takes it: a device pointer or host memory (pageable or pinned). */
-function side(memory: MemoryV1, what: string): bigint | ArrayBuffer {
-  if (memory instanceof CudaMemory) return memory.pointer;
+function side(memory: MemoryV1, what: string, stream: bigint): bigint | ArrayBuffer {
+  if (memory instanceof CudaMemory) {
+    memory.usage.lastStream = stream;
+    return memory.pointer;
+  }
   if (memory.hostArrayBuffer) return memory.hostArrayBuffer;
   throw new InvalidArgumentError(`the ${what} is memory of ${memory.device.name}, which cuda_async cannot reach.`);
 }
@@ -54,11 +57,11 @@ export class CudaQueue implements QueueV1 {
     this.addon.copy(
       this.ordinal,
       this.stream,
-      side(destination.memory, 'copy destination'),
+      side(destination.memory, 'copy destination', this.stream),
       destination.byteOffset,
       destination.rowPitchBytes,
       destination.slicePitchBytes,
-      side(source.memory, 'copy source'),
+      side(source.memory, 'copy source', this.stream),
       source.byteOffset,
       source.rowPitchBytes,
       source.slicePitchBytes,
@@ -72,6 +75,7 @@ export class CudaQueue implements QueueV1 {
   set(destination: RegionV1, byteValue: number, extentBytes: Extent3): void {
     const memory = destination.memory;
     if (!(memory instanceof CudaMemory)) throw new InvalidArgumentError('cuda_async sets device memory only.');
+    memory.usage.lastStream = this.stream;
     const [depth, height, width] = extentBytes;
     const pointer = memory.pointer + BigInt(destination.byteOffset);
     this.addon.set(
@@ -92,6 +96,7 @@ export class CudaQueue implements QueueV1 {
   fill(destination: RegionV1, elementType: ElementType, value: number, extentElements: Extent3): void {
     const memory = destination.memory;
     if (!(memory instanceof CudaMemory)) throw new InvalidArgumentError('cuda_async fills device memory only.');
+    memory.usage.lastStream = this.stream;
     const [depth, height, width] = extentElements;
     const size = elementType.byteSize;
     // The element's bit pattern, written by the driver's 8-, 16- or 32-bit memset.

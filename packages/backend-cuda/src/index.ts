@@ -1,6 +1,12 @@
 import { cudaBackend } from './cuda-backend';
 
-export { acc1D, acc2D, acc3D, cudaBackend, kernelStatistics } from './cuda-backend';
+export {
+  type AllocatorStatistics,
+  CachingAllocator,
+  type CachingAllocatorOptions,
+  cmsswAllocatorOptions,
+} from './caching-allocator';
+export { acc1D, acc2D, acc3D, allocatorStatistics, cudaBackend, kernelStatistics } from './cuda-backend';
 export { type CudaRuntime, cudaRuntime } from './cuda-runtime';
 export { kernelCacheDirectory } from './kernel-cache';
 export { LaunchPlan } from './launch-plan';

@@ -58,28 +58,34 @@ export class LaunchPlan {
   }
 
   /** Writes a device pointer (address + offset) as two little-endian 32-bit halves, with no BigInt. */
-  private writePointer(offset: number, argument: KernelArgumentV1 | ArrayArgumentV1 | undefined, name: string): void {
+  private writePointer(
+    offset: number,
+    argument: KernelArgumentV1 | ArrayArgumentV1 | undefined,
+    name: string,
+    stream: bigint,
+  ): void {
     if (typeof argument !== 'object' || !(argument.memory instanceof CudaMemory)) {
       throw new Error(`internal error: argument '${name}' is not device memory`);
     }
+    argument.memory.usage.lastStream = stream;
     const address = argument.memory.address + argument.byteOffset;
     this.view.setUint32(offset, address % 4294967296, true);
     this.view.setUint32(offset + 4, Math.floor(address / 4294967296), true);
   }
 
   /** Writes one launch's arguments into the reused buffer. */
-  write(launch: KernelLaunchV1): void {
+  write(launch: KernelLaunchV1, stream: bigint): void {
     const { view } = this;
     for (const slot of this.slots) {
       switch (slot.kind) {
         case 'pointer':
-          this.writePointer(slot.offset, launch.arguments[slot.name], slot.name);
+          this.writePointer(slot.offset, launch.arguments[slot.name], slot.name, stream);
           break;
         case 'elements':
           view.setUint32(slot.offset, launch.workDivision.elementsPerThread[slot.axis] ?? 1, true);
           break;
         case 'checks':
-          this.writePointer(slot.offset, launch.checkBuffer, 'checkBuffer');
+          this.writePointer(slot.offset, launch.checkBuffer, 'checkBuffer', stream);
           break;
         case 'scalar': {
           const value = launch.arguments[slot.name] as number;

@@ -3,7 +3,6 @@ import { checkKernel } from '@alpaka-ts/kernel-compiler';
 import { describe, expect, it } from 'vitest';
 import { CudaMemory } from '../src/cuda-memory';
 import { LaunchPlan } from '../src/index';
-import type { CudaNativeAddon } from '../src/native-addon';
 
 const mixed = kernel(
   'mixed',
@@ -16,7 +15,6 @@ const mixed = kernel(
   },
 );
 
-const fakeAddon = { memoryFree: () => {} } as unknown as CudaNativeAddon;
 const fakeDevice = { name: 'fake GPU' } as never;
 
 describe('the launch plan', () => {
@@ -29,9 +27,10 @@ describe('the launch plan', () => {
   });
 
   it('writes scalars in their C representation and pointers with the buffer offset', () => {
-    const x = new CudaMemory(fakeDevice, 0, 1024, 0x7f0000001000n, fakeAddon);
-    const out = new CudaMemory(fakeDevice, 0, 1024, 0x7f0000002000n, fakeAddon);
-    const checks = new CudaMemory(fakeDevice, 0, 8, 0x7f0000003000n, fakeAddon);
+    const block = (pointer: bigint) => ({ pointer, bytes: 1024, bin: 10 });
+    const x = new CudaMemory(fakeDevice, 0, 1024, block(0x7f0000001000n), undefined);
+    const out = new CudaMemory(fakeDevice, 0, 1024, block(0x7f0000002000n), undefined);
+    const checks = new CudaMemory(fakeDevice, 0, 8, block(0x7f0000003000n), undefined);
     const region = (memory: CudaMemory, byteOffset: number) => ({
       kind: 'array' as const,
       memory,
@@ -46,7 +45,7 @@ describe('the launch plan', () => {
       dynamicSharedMemoryBytes: 0,
       checkBuffer: region(checks, 0),
     } as unknown as KernelLaunchV1;
-    plan.write(launch);
+    plan.write(launch, 42n);
     const view = new DataView(plan.bytes);
     expect(view.getInt8(0)).toBe(-3);
     expect(view.getFloat64(8, true)).toBe(0.5);
@@ -55,5 +54,7 @@ describe('the launch plan', () => {
     expect(view.getBigUint64(32, true)).toBe(0x7f0000002000n);
     expect([view.getUint32(40, true), view.getUint32(44, true)]).toEqual([1, 2]);
     expect(view.getBigUint64(48, true)).toBe(0x7f0000003000n);
+    // Every buffer the launch uses now has that stream as its last user (for the caching allocator).
+    expect([x, out, checks].map((memory) => memory.usage.lastStream)).toEqual([42n, 42n, 42n]);
   });
 });
