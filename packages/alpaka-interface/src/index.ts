@@ -32,6 +32,7 @@ export { Device, host, hostPlatform, Platform, type QueueOptions } from './devic
 export * from './element-types';
 export * from './errors';
 export { Event } from './event';
+export { EventGenerations } from './event-generations';
 export { hostPlatformV1 } from './host/host-device';
 export { HostEvent } from './host/host-event';
 export { copyHostRegions, fillHostRegion, HostMemory, setHostRegion } from './host/host-memory';
@@ -57,6 +58,7 @@ export {
 export { type BackendStatus, type LoadBackendOptions, loadBackend, packageNameOf, probeBackend } from './loader';
 export { allocAsyncBuf, allocBuf, allocMappedBuf, asConst, createView, fill, memcpy, memset, viewOf } from './memory';
 export { type ExecOptions, Queue } from './queue';
+export { queueFailure, runHostTaskNow } from './queue-failures';
 export {
   assertBackend,
   knownBackendPackages,

@@ -1,14 +1,14 @@
 import {
-  AlpakaError,
   type DeviceV1,
   type ElementType,
   type EventV1,
   type Extent3,
   InvalidArgumentError,
-  KernelExecutionError,
   type MemoryV1,
   type QueueV1,
+  queueFailure,
   type RegionV1,
+  runHostTaskNow,
 } from '@alpaka-ts/interface';
 import { CudaEvent } from './cuda-event';
 import { CudaMemory } from './cuda-memory';
@@ -24,8 +24,6 @@ function side(memory: MemoryV1, what: string, stream: bigint): bigint | ArrayBuf
   if (memory.hostArrayBuffer) return memory.hostArrayBuffer;
   throw new InvalidArgumentError(`the ${what} is memory of ${memory.device.name}, which cuda_async cannot reach.`);
 }
-
-const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /**
  * A queue on one GPU: a CUDA stream (cuda_async's QueueCudaRtNonBlocking), or, blocking, the same stream
@@ -156,18 +154,7 @@ export class CudaQueue implements QueueV1 {
     if (this.blocking) {
       // Everything before has finished when a blocking queue's enqueue returns: run the task here.
       this.addon.streamSynchronize(this.ordinal, this.stream);
-      let result: void | Promise<void>;
-      try {
-        result = task();
-      } catch (error) {
-        throw this.wrap(error);
-      }
-      if (result instanceof Promise) {
-        result.catch(() => {});
-        throw new InvalidArgumentError(
-          'a host task on a blocking queue returned a promise, which a blocking queue cannot wait for; use a non-blocking queue.',
-        );
-      }
+      runHostTaskNow(task, this.device.name);
       return;
     }
     // The stream waits in the host callback until the task (and its promise) has finished.
@@ -175,7 +162,7 @@ export class CudaQueue implements QueueV1 {
       Promise.resolve()
         .then(task)
         .catch((error: unknown) => {
-          this.firstFailure ??= this.wrap(error);
+          this.firstFailure ??= queueFailure(error, this.device.name);
         })
         .finally(() => this.callbacks.release(id));
     });
@@ -185,9 +172,9 @@ export class CudaQueue implements QueueV1 {
     if (!(event instanceof CudaEvent) || event.ordinal !== this.ordinal) {
       throw new InvalidArgumentError(`a queue of ${this.device.name} records only its own device's events.`);
     }
-    const generation = event.startRecord();
+    const generation = event.generations.startRecord();
     this.addon.eventRecord(this.ordinal, event.handle, this.stream);
-    this.callbacks.enqueue(this.ordinal, this.stream, false, () => event.complete(generation));
+    this.callbacks.enqueue(this.ordinal, this.stream, false, () => event.generations.complete(generation));
     this.enqueued();
   }
 
@@ -214,14 +201,6 @@ export class CudaQueue implements QueueV1 {
       const failure = this.firstFailure;
       this.firstFailure = undefined;
       if (failure) throw failure;
-    });
-  }
-
-  private wrap(error: unknown): Error {
-    const failure = asError(error);
-    if (failure instanceof AlpakaError) return failure;
-    return new KernelExecutionError(`work enqueued into a queue of ${this.device.name} failed: ${failure.message}`, {
-      cause: failure,
     });
   }
 }

@@ -1,10 +1,9 @@
 import type { DeviceV1, EventV1, Extent3, QueueV1, RegionV1 } from '../backend';
 import type { ElementType } from '../element-types';
-import { AlpakaError, InvalidArgumentError, KernelExecutionError } from '../errors';
+import { InvalidArgumentError } from '../errors';
+import { queueFailure, runHostTaskNow } from '../queue-failures';
 import { HostEvent } from './host-event';
 import { copyHostRegions, fillHostRegion, setHostRegion } from './host-memory';
-
-const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /**
  * A FIFO queue of the host device. Blocking queues (alpaka's QueueCpuBlocking) run each operation before
@@ -23,26 +22,14 @@ export class HostQueue implements QueueV1 {
 
   enqueueHostTask(task: () => void | Promise<void>): void {
     if (this.blocking) {
-      let result: void | Promise<void>;
-      try {
-        result = task();
-      } catch (error) {
-        throw this.wrap(error);
-      }
-      if (result instanceof Promise) {
-        // The task already ran; a blocking queue cannot hold the calling thread for a promise.
-        result.catch(() => {});
-        throw new InvalidArgumentError(
-          'a host task on a blocking queue returned a promise, which a blocking queue cannot wait for; use a non-blocking queue (device.createQueue({ blocking: false })).',
-        );
-      }
+      runHostTaskNow(task, this.device.name);
       return;
     }
     this.pending += 1;
     this.tail = this.tail
       .then(task)
       .catch((error: unknown) => {
-        this.firstFailure ??= this.wrap(error);
+        this.firstFailure ??= queueFailure(error, this.device.name);
       })
       .finally(() => {
         this.pending -= 1;
@@ -67,8 +54,8 @@ export class HostQueue implements QueueV1 {
         `a host queue records only host events; this event belongs to ${event.device.name}.`,
       );
     }
-    const generation = event.startRecord();
-    this.enqueueHostTask(() => event.complete(generation));
+    const generation = event.generations.startRecord();
+    this.enqueueHostTask(() => event.generations.complete(generation));
   }
 
   waitFor(event: EventV1): void {
@@ -94,13 +81,5 @@ export class HostQueue implements QueueV1 {
     const failure = this.firstFailure;
     this.firstFailure = undefined;
     if (failure) throw failure;
-  }
-
-  private wrap(error: unknown): Error {
-    const failure = asError(error);
-    if (failure instanceof AlpakaError) return failure;
-    return new KernelExecutionError(`work enqueued into a queue of ${this.device.name} failed: ${failure.message}`, {
-      cause: failure,
-    });
   }
 }
