@@ -18,6 +18,8 @@ interface KernelShape {
 }
 
 const shapes = new WeakMap<KernelDefinition, KernelShape>();
+/** "kernel 'name'" for messages, built once per kernel. */
+const kernelNames = new WeakMap<KernelDefinition, string>();
 
 function shapeOf(kernel: KernelDefinition): KernelShape {
   let shape = shapes.get(kernel);
@@ -60,37 +62,46 @@ function limitsFor(queue: Queue, workDivision: WorkDivision, name: string): Acce
   return limits;
 }
 
-function scalarArgument(where: string, type: ElementType, value: unknown): number {
+/** "kernel 'name', argument 'x'": built only when an argument is wrong, never on a good launch. */
+const where = (kernelName: string, parameter: string): string => `${kernelName}, argument '${parameter}'`;
+
+function scalarArgument(kernelName: string, parameter: string, type: ElementType, value: unknown): number {
   if (typeof value === 'number') {
     if ((isIntegerType(type) || type.name === 'bool') && (!Number.isInteger(value) || type.convert(value) !== value)) {
       throw new InvalidArgumentError(
-        `${where} is ${type.name}, and ${value} is not a value of that type; convert it explicitly.`,
+        `${where(kernelName, parameter)} is ${type.name}, and ${value} is not a value of that type; convert it explicitly.`,
       );
     }
     return type.convert(value);
   }
   if (type.name === 'bool' && typeof value === 'boolean') return value ? 1 : 0;
   throw new InvalidArgumentError(
-    `${where} is ${type.name} and needs a number, but got ${value instanceof Buffer ? 'a buffer' : typeof value}.`,
+    `${where(kernelName, parameter)} is ${type.name} and needs a number, but got ${value instanceof Buffer ? 'a buffer' : typeof value}.`,
   );
 }
 
-function arrayArgument(where: string, spec: ArrayParameter, value: unknown, queue: Queue): ArrayArgumentV1 {
+function arrayArgument(
+  kernelName: string,
+  parameter: string,
+  spec: ArrayParameter,
+  value: unknown,
+  queue: Queue,
+): ArrayArgumentV1 {
   if (!(value instanceof Buffer))
-    throw new InvalidArgumentError(`${where} must be a Buffer of ${spec.elementType.name}.`);
+    throw new InvalidArgumentError(`${where(kernelName, parameter)} must be a Buffer of ${spec.elementType.name}.`);
   if (value.elementType !== spec.elementType) {
     throw new InvalidArgumentError(
-      `${where} must hold ${spec.elementType.name}, but the buffer holds ${value.elementType.name}.`,
+      `${where(kernelName, parameter)} must hold ${spec.elementType.name}, but the buffer holds ${value.elementType.name}.`,
     );
   }
   if (value.device !== queue.device) {
     throw new InvalidArgumentError(
-      `${where} lives on ${value.device}, but the kernel runs on ${queue.device}; memcpy it to that device first.`,
+      `${where(kernelName, parameter)} lives on ${value.device}, but the kernel runs on ${queue.device}; memcpy it to that device first.`,
     );
   }
   if (value.isConst && spec.access !== 'in') {
     throw new InvalidArgumentError(
-      `${where} is a const buffer, but the parameter is '${spec.access}'; declare it array(${spec.elementType.name}, 'in') or pass a writable buffer.`,
+      `${where(kernelName, parameter)} is a const buffer, but the parameter is '${spec.access}'; declare it array(${spec.elementType.name}, 'in') or pass a writable buffer.`,
     );
   }
   return value.kernelArgument;
@@ -125,7 +136,11 @@ export function prepareLaunch<S extends Signature>(
   if (kernel?.kind !== 'kernel')
     throw new InvalidArgumentError('exec needs a kernel made with kernel(name, signature, body).');
   const definition = kernel as unknown as KernelDefinition;
-  const name = `kernel '${kernel.name}'`;
+  let name = kernelNames.get(definition);
+  if (name === undefined) {
+    name = `kernel '${kernel.name}'`;
+    kernelNames.set(definition, name);
+  }
   const limits = limitsFor(queue, workDivision, name);
   if (typeof args !== 'object' || args === null)
     throw new InvalidArgumentError(`${name}: the arguments must be an object keyed by parameter name.`);
@@ -138,11 +153,10 @@ export function prepareLaunch<S extends Signature>(
     const value = values[parameter.name];
     if (value === undefined && !(parameter.name in values))
       throw new InvalidArgumentError(`${name}: argument '${parameter.name}' is missing.`);
-    const where = `${name}, argument '${parameter.name}'`;
     prepared[parameter.name] =
       parameter.kind === 'scalar'
-        ? scalarArgument(where, parameter.type, value)
-        : arrayArgument(where, parameter.spec, value, queue);
+        ? scalarArgument(name, parameter.name, parameter.type, value)
+        : arrayArgument(name, parameter.name, parameter.spec, value, queue);
   }
 
   let checks: ArrayArgumentV1 | undefined;

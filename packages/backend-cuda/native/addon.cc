@@ -47,7 +47,10 @@ bool bind(void* library, const char* name, T& target) {
   return target != nullptr;
 }
 
+// Handles and pointers arrive as BigInt, or as Number on the launch path (host and device addresses fit in
+// 48 bits, so a double holds them exactly, and a Number costs less to pass than a BigInt).
 uint64_t toU64(const Napi::Value& value) {
+  if (value.IsNumber()) return static_cast<uint64_t>(value.As<Napi::Number>().Int64Value());
   bool lossless = true;
   return value.As<Napi::BigInt>().Uint64Value(&lossless);
 }

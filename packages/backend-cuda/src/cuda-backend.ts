@@ -72,7 +72,7 @@ function launch(queue: QueueV1, request: KernelLaunchV1): void {
   addon.launch(
     queue.ordinal,
     kernel.function,
-    queue.stream,
+    queue.streamAddress,
     gridX,
     gridY,
     gridZ,

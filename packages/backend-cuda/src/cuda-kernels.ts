@@ -6,7 +6,8 @@ import { LaunchPlan } from './launch-plan';
 import type { CudaNativeAddon } from './native-addon';
 
 export interface LoadedKernel {
-  readonly function: bigint;
+  /** The CUfunction handle as a number (host addresses fit a double exactly). */
+  readonly function: number;
   readonly plan: LaunchPlan;
   readonly usesChecks: boolean;
 }
@@ -87,10 +88,9 @@ export class CudaKernels {
     }
     const moduleHandle = this.addon.moduleLoad(device.index, cubin);
     const entry = module.kernels[0]?.entry ?? `${kernel.name}_${dimension}d`;
-    return {
-      function: this.addon.moduleFunction(device.index, moduleHandle, entry, 0),
-      plan: new LaunchPlan(ir, dimension),
-      usesChecks: ir.usesChecks,
-    };
+    const handle = this.addon.moduleFunction(device.index, moduleHandle, entry, 0);
+    if (!Number.isSafeInteger(Number(handle)))
+      throw new Error(`internal error: function handle ${handle} does not fit a double`);
+    return { function: Number(handle), plan: new LaunchPlan(ir, dimension), usesChecks: ir.usesChecks };
   }
 }

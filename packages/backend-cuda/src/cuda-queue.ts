@@ -31,6 +31,8 @@ function side(memory: MemoryV1, what: string, stream: bigint): bigint | ArrayBuf
  */
 export class CudaQueue implements QueueV1 {
   readonly stream: bigint;
+  /** The stream handle as a number, for the launch path (host addresses fit a double exactly). */
+  readonly streamAddress: number;
   private firstFailure: Error | undefined;
   /** Recorded at isEmpty() to ask the driver whether everything before it has finished. */
   private probeEvent: bigint | undefined;
@@ -43,6 +45,9 @@ export class CudaQueue implements QueueV1 {
     private readonly callbacks: HostCallbacks,
   ) {
     this.stream = addon.streamCreate(ordinal);
+    this.streamAddress = Number(this.stream);
+    if (!Number.isSafeInteger(this.streamAddress))
+      throw new Error(`internal error: stream handle ${this.stream} does not fit a double`);
   }
 
   /** Called after each enqueued operation: a blocking queue finishes it before returning. */

@@ -58,8 +58,8 @@ export interface CudaNativeAddon {
   moduleFunction(device: number, module: bigint, name: string, dynamicSharedBytes: number): bigint;
   launch(
     device: number,
-    kernelFunction: bigint,
-    stream: bigint,
+    kernelFunction: bigint | number,
+    stream: bigint | number,
     gridX: number,
     gridY: number,
     gridZ: number,
