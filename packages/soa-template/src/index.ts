@@ -1,1 +1,3 @@
-export {};
+export { arrayColumn, column, layoutOf, matrixColumn, scalar, soaLayout } from './decorators';
+export { alignSize, computeDataSize, computeLayout, describeLayout, type FieldLayout, type Layout } from './layout';
+export { defineLayout, type FieldSchema, type LayoutOptions, type LayoutSchema } from './schema';

@@ -1,0 +1,65 @@
+import type { ElementType } from '@alpaka-ts/interface';
+import { defineLayout, type FieldSchema, type LayoutOptions, type LayoutSchema } from './schema';
+
+// Field decorators run before their class decorator, in declaration order. They record into the class's
+// decorator metadata object (which esbuild's lowering and TypeScript both provide), or, where a transpiler
+// gives none, into a list the next class decorator takes.
+const fieldsByMetadata = new WeakMap<object, FieldSchema[]>();
+const pendingWithoutMetadata: FieldSchema[] = [];
+const schemas = new WeakMap<object, LayoutSchema>();
+
+// Omit distributed over the union, so each kind keeps its own fields.
+type FieldWithoutName = FieldSchema extends infer Field ? (Field extends unknown ? Omit<Field, 'name'> : never) : never;
+
+function record(context: ClassFieldDecoratorContext, field: FieldWithoutName): void {
+  if (context.static || context.private)
+    throw new TypeError(`SoA field '${String(context.name)}' must be a public instance field.`);
+  const complete = { ...field, name: String(context.name) } as FieldSchema;
+  const metadata = context.metadata as object | undefined;
+  if (!metadata) {
+    pendingWithoutMetadata.push(complete);
+    return;
+  }
+  const list = fieldsByMetadata.get(metadata) ?? [];
+  list.push(complete);
+  fieldsByMetadata.set(metadata, list);
+}
+
+type FieldDecorator = (value: undefined, context: ClassFieldDecoratorContext) => void;
+
+/** One value per element (SOA_COLUMN). */
+export const column =
+  (elementType: ElementType): FieldDecorator =>
+  (_value, context) =>
+    record(context, { kind: 'column', elementType });
+/** One value for the whole collection (SOA_SCALAR). */
+export const scalar =
+  (elementType: ElementType): FieldDecorator =>
+  (_value, context) =>
+    record(context, { kind: 'scalar', elementType });
+/** `length` values per element, stored together (a column of std::array<T, length>). */
+export const arrayColumn =
+  (elementType: ElementType, length: number): FieldDecorator =>
+  (_value, context) =>
+    record(context, { kind: 'arrayColumn', elementType, length });
+/** A rows × columns matrix per element, each coefficient its own aligned column (SOA_EIGEN_COLUMN). */
+export const matrixColumn =
+  (elementType: ElementType, rows: number, columns: number): FieldDecorator =>
+  (_value, context) =>
+    record(context, { kind: 'matrixColumn', elementType, rows, columns });
+
+/** Makes a class an SoA layout: its decorated fields, in declaration order, become the layout's schema. */
+export function soaLayout(options: LayoutOptions = {}) {
+  return (target: abstract new (...args: never[]) => unknown, context: ClassDecoratorContext): void => {
+    const metadata = context.metadata as object | undefined;
+    const fields = metadata ? (fieldsByMetadata.get(metadata) ?? []) : pendingWithoutMetadata.splice(0);
+    schemas.set(target, defineLayout(String(context.name ?? target.name), fields, options));
+  };
+}
+
+/** The schema of a class decorated with @soaLayout(). */
+export function layoutOf(layoutClass: abstract new (...args: never[]) => unknown): LayoutSchema {
+  const schema = schemas.get(layoutClass);
+  if (!schema) throw new TypeError(`${layoutClass.name} is not an SoA layout: decorate it with @soaLayout().`);
+  return schema;
+}

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// A consumer's decorated layout, compiled as tsup compiles it (ES2022: standard decorators lowered), run by
+// plain Node 20 against the built package: what users get, not the sources vitest transforms.
+const consumer = `
+import { f64, i32 } from '@alpaka-ts/interface';
+import { column, computeDataSize, layoutOf, scalar, soaLayout } from '@alpaka-ts/soa-template';
+
+@soaLayout({ alignment: 64 })
+class Hits {
+  @column(f64) x!: number;
+  @column(i32) id!: number;
+  @scalar(f64) energy!: number;
+}
+console.log(JSON.stringify({ fields: layoutOf(Hits).fields.map((field) => field.kind + ':' + field.name), bytes: computeDataSize(layoutOf(Hits), 10) }));
+`;
+
+const scratch = fileURLToPath(new URL('./.built-package/', import.meta.url));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('the built package', () => {
+  it('runs decorated layouts compiled to ES2022 on Node 20', () => {
+    mkdirSync(scratch, { recursive: true });
+    const { code } = transformSync(consumer, { loader: 'ts', format: 'esm', target: 'es2022' });
+    expect(code).not.toMatch(/^\s*@column/m);
+    const file = `${scratch}consumer.mjs`;
+    writeFileSync(file, code);
+    const run = spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: scratch });
+    expect(run.stderr).toBe('');
+    // x: align(80, 64) = 128; id: align(40, 64) = 64; energy: 64.
+    expect(JSON.parse(run.stdout)).toEqual({ fields: ['column:x', 'column:id', 'scalar:energy'], bytes: 256 });
+  });
+});
