@@ -1,0 +1,234 @@
+import { AlpakaError, InvalidArgumentError, type TypedArray } from '@alpaka-ts/interface';
+import { computeLayout, type FieldLayout, type Layout } from './layout';
+import type { LayoutSchema } from './schema';
+
+export interface ViewOptions {
+  /** Check element indices in at(), element(), matrix get/set (CMSSW's RangeChecking::enabled). */
+  readonly rangeChecking?: boolean;
+  /** A const view: scalar, row and matrix writes throw (the column arrays are still live memory). */
+  readonly readOnly?: boolean;
+}
+
+/** A matrix column: coefficient (row, column) of element i, and each coefficient's own column of N values. */
+export interface MatrixColumnView {
+  get(element: number, row: number, column: number): number;
+  set(element: number, row: number, column: number, value: number): void;
+  coefficient(row: number, column: number): TypedArray;
+}
+
+/** An element's values across every column (not scalars): reads and writes through to the buffer. */
+export type RowProxy = Record<
+  string,
+  number | TypedArray | MatrixColumnView | ((row: Record<string, unknown>) => void)
+> & {
+  assign(row: Record<string, number | ArrayLike<number>>): void;
+};
+
+/** An index outside 0 … size-1 with range checking on. */
+export class SoaRangeError extends AlpakaError {
+  constructor(message: string) {
+    super('ALPAKA_SOA_RANGE', message);
+  }
+}
+
+/**
+ * A view of an SoA layout over host memory (CMSSW's View and ConstView): every column as a typed array over
+ * the buffer (`view.columns.x[i]`), scalars as properties (`view.scalars.r`), array columns as typed arrays of
+ * N·k values with element(name, i) giving element i's k, matrix columns by (element, row, column), and
+ * at(i) for a row proxy.
+ */
+export class SoaView {
+  readonly layout: Layout;
+  /** Column name → the column's values (array columns: N·k values; matrix columns: not here, see matrix()). */
+  readonly columns: Readonly<Record<string, TypedArray>>;
+  readonly scalars: Record<string, number>;
+  private readonly matrices = new Map<string, MatrixColumnView>();
+
+  constructor(
+    readonly schema: LayoutSchema,
+    size: number,
+    readonly arrayBuffer: ArrayBuffer,
+    readonly byteOffset = 0,
+    readonly options: ViewOptions = {},
+  ) {
+    this.layout = computeLayout(schema, size);
+    const needed = byteOffset + this.layout.byteSize;
+    if (needed > arrayBuffer.byteLength) {
+      throw new InvalidArgumentError(
+        `a view of '${schema.name}' for ${size} elements needs ${this.layout.byteSize} bytes at offset ${byteOffset}; the buffer has ${arrayBuffer.byteLength - byteOffset}.`,
+      );
+    }
+    if (schema.alignmentEnforcement && byteOffset % schema.alignment !== 0) {
+      throw new InvalidArgumentError(
+        `layout '${schema.name}' enforces ${schema.alignment}-byte alignment, and the view starts at byte ${byteOffset}.`,
+      );
+    }
+    const columns: Record<string, TypedArray> = {};
+    const scalars: Record<string, number> = {};
+    for (const placed of this.layout.fields) {
+      const { field } = placed;
+      const start = byteOffset + placed.offset;
+      if (start % field.elementType.byteSize !== 0) {
+        throw new InvalidArgumentError(
+          `field '${field.name}' of '${schema.name}' would start at byte ${start}, not a multiple of ${field.elementType.byteSize}; use an alignment of at least 8.`,
+        );
+      }
+      const array = (length: number, at = start) => new field.elementType.arrayConstructor(arrayBuffer, at, length);
+      if (field.kind === 'column') columns[field.name] = array(size);
+      else if (field.kind === 'arrayColumn') columns[field.name] = array(size * field.length);
+      else if (field.kind === 'matrixColumn') this.matrices.set(field.name, this.matrixView(placed, array));
+      else {
+        const cell = array(1);
+        Object.defineProperty(scalars, field.name, {
+          enumerable: true,
+          get: () => cell[0],
+          set: (value: number) => {
+            this.writable(field.name);
+            cell[0] = value;
+          },
+        });
+      }
+    }
+    this.columns = Object.freeze(columns);
+    this.scalars = Object.seal(scalars);
+  }
+
+  get size(): number {
+    return this.layout.size;
+  }
+
+  private writable(what: string): void {
+    if (this.options.readOnly)
+      throw new InvalidArgumentError(`'${what}' cannot be written through a const view of '${this.schema.name}'.`);
+  }
+
+  private checkIndex(what: string, index: number): void {
+    if (this.options.rangeChecking && !(Number.isInteger(index) && index >= 0 && index < this.size)) {
+      throw new SoaRangeError(
+        `index ${index} of '${what}' is out of range for '${this.schema.name}' of ${this.size} elements.`,
+      );
+    }
+  }
+
+  private matrixView(placed: FieldLayout, array: (length: number, at?: number) => TypedArray): MatrixColumnView {
+    const field = placed.field;
+    if (field.kind !== 'matrixColumn') throw new Error('internal error: not a matrix column');
+    const coefficients = Array.from({ length: field.rows * field.columns }, (_, index) =>
+      array(this.size, this.byteOffset + placed.offset + index * placed.coefficientStride),
+    );
+    const coefficientOf = (row: number, column: number): TypedArray => {
+      if (!(row >= 0 && row < field.rows && column >= 0 && column < field.columns)) {
+        throw new SoaRangeError(
+          `coefficient (${row}, ${column}) is outside the ${field.rows} x ${field.columns} matrix '${field.name}'.`,
+        );
+      }
+      // Coefficients are stored in column-major order, as Eigen stores them.
+      return coefficients[column * field.rows + row] as TypedArray;
+    };
+    return Object.freeze({
+      get: (element: number, row: number, column: number) => {
+        this.checkIndex(field.name, element);
+        return coefficientOf(row, column)[element] as number;
+      },
+      set: (element: number, row: number, column: number, value: number) => {
+        this.writable(field.name);
+        this.checkIndex(field.name, element);
+        coefficientOf(row, column)[element] = value;
+      },
+      coefficient: coefficientOf,
+    });
+  }
+
+  /** A matrix column's accessor. */
+  matrix(name: string): MatrixColumnView {
+    const found = this.matrices.get(name);
+    if (!found) throw new InvalidArgumentError(`'${name}' is not a matrix column of '${this.schema.name}'.`);
+    return found;
+  }
+
+  /** Element i's k values of an array column, as a typed array over the buffer. */
+  element(name: string, index: number): TypedArray {
+    const placed = this.layout.field(name);
+    if (placed.field.kind !== 'arrayColumn')
+      throw new InvalidArgumentError(`'${name}' is not an array column of '${this.schema.name}'.`);
+    this.checkIndex(name, index);
+    const length = placed.field.length;
+    return (this.columns[name] as TypedArray).subarray(index * length, (index + 1) * length);
+  }
+
+  /** A proxy for element i: every column (not the scalars) by name, and assign(row) to write them all. */
+  at(index: number): RowProxy {
+    this.checkIndex('at', index);
+    const row = {} as RowProxy;
+    for (const { field } of this.layout.fields) {
+      if (field.kind === 'scalar') continue;
+      if (field.kind === 'column') {
+        const values = this.columns[field.name] as TypedArray;
+        Object.defineProperty(row, field.name, {
+          enumerable: true,
+          get: () => values[index],
+          set: (value: number) => {
+            this.writable(field.name);
+            values[index] = value;
+          },
+        });
+      } else if (field.kind === 'arrayColumn') {
+        Object.defineProperty(row, field.name, { enumerable: true, get: () => this.element(field.name, index) });
+      } else {
+        const matrix = this.matrix(field.name);
+        Object.defineProperty(row, field.name, {
+          enumerable: true,
+          get: () => ({
+            get: (r: number, c: number) => matrix.get(index, r, c),
+            set: (r: number, c: number, value: number) => matrix.set(index, r, c, value),
+          }),
+        });
+      }
+    }
+    Object.defineProperty(row, 'assign', {
+      value: (values: Record<string, number | ArrayLike<number>>) => {
+        this.writable('a row');
+        for (const { field } of this.layout.fields) {
+          if (field.kind === 'scalar') continue;
+          const value = values[field.name];
+          if (value === undefined)
+            throw new InvalidArgumentError(
+              `the row for '${this.schema.name}' has no value for '${field.name}'; give every column.`,
+            );
+          if (field.kind === 'column') (this.columns[field.name] as TypedArray)[index] = value as number;
+          else if (field.kind === 'arrayColumn') this.element(field.name, index).set(value as ArrayLike<number>);
+          else {
+            // A matrix row value lists the coefficients in column-major order.
+            const coefficients = value as ArrayLike<number>;
+            for (let column = 0; column < field.columns; column++) {
+              for (let r = 0; r < field.rows; r++)
+                this.matrix(field.name).set(index, r, column, coefficients[column * field.rows + r] as number);
+            }
+          }
+        }
+      },
+    });
+    return Object.freeze(row);
+  }
+}
+
+/** Copies every field of one view into another of the same layout and size (CMSSW's deepCopy). */
+export function deepCopy(destination: SoaView, source: SoaView): void {
+  if (destination.schema !== source.schema)
+    throw new InvalidArgumentError(
+      `deepCopy: the views have different layouts ('${destination.schema.name}' and '${source.schema.name}').`,
+    );
+  if (destination.size !== source.size)
+    throw new InvalidArgumentError(
+      `deepCopy: the views have ${destination.size} and ${source.size} elements; they must have the same size.`,
+    );
+  if (destination.options.readOnly) throw new InvalidArgumentError('deepCopy: the destination is a const view.');
+  new Uint8Array(destination.arrayBuffer, destination.byteOffset, destination.layout.byteSize).set(
+    new Uint8Array(source.arrayBuffer, source.byteOffset, source.layout.byteSize),
+  );
+}
+
+/** A view of `size` elements over a new zeroed buffer of exactly computeDataSize bytes. */
+export function allocateView(schema: LayoutSchema, size: number, options: ViewOptions = {}): SoaView {
+  return new SoaView(schema, size, new ArrayBuffer(computeLayout(schema, size).byteSize), 0, options);
+}
