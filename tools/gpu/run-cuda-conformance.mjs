@@ -3,8 +3,10 @@
 // then runs it a second time in a fresh process to show the disk cache compiles nothing. Bundled with
 // bundle-for-gpu.mjs and run on the GPU machine with the packed Node: node .gpu/bundle/dist/run.mjs
 import { allocatorStatistics, cudaBackend, kernelStatistics } from '@alpaka-ts/backend-cuda';
-import { allocAsyncBuf, Device, f32, memset } from '@alpaka-ts/interface';
+import { allocAsyncBuf, copyToDevice, copyToHost, Device, f32, f64, host, i32, memset } from '@alpaka-ts/interface';
 import { runConformanceSuite } from '@alpaka-ts/interface/testing';
+import { PortableDeviceCollection, PortableHostCollection } from '@alpaka-ts/portable';
+import { defineLayout } from '@alpaka-ts/soa-template';
 
 const started = performance.now();
 const probe = cudaBackend.probe();
@@ -39,6 +41,34 @@ if (globalThis.gc) {
   console.log(
     `caching allocator: ${reused ? 'reused a collected block' : 'FAILED to reuse a collected block'}; ${JSON.stringify(after)}`,
   );
+}
+// Portable collections: a host collection to the GPU and back, one memcpy each way.
+{
+  const gpu = Device.of(cudaBackend.platform().devices()[0]);
+  const queue = gpu.createQueue();
+  const layout = defineLayout('Hits', [
+    { kind: 'column', name: 'x', elementType: f64 },
+    { kind: 'column', name: 'id', elementType: i32 },
+    { kind: 'scalar', name: 'energy', elementType: f64 },
+  ]);
+  const original = new PortableHostCollection(layout, 1000, host());
+  original.view().columns.x.forEach((_, index, values) => {
+    values[index] = index * 0.5;
+  });
+  original.view().columns.id.forEach((_, index, values) => {
+    values[index] = -index;
+  });
+  original.view().scalars.energy = 42.5;
+  const onDevice = copyToDevice(queue, original);
+  const back = await copyToHost(queue, onDevice);
+  await queue.wait();
+  const same =
+    onDevice instanceof PortableDeviceCollection &&
+    back.view().scalars.energy === 42.5 &&
+    back.view().columns.x.every((value, index) => value === index * 0.5) &&
+    back.view().columns.id.every((value, index) => value === -index);
+  if (!same) failed += 1;
+  console.log(`portable collections: host -> ${gpu.name} -> host ${same ? 'round trip exact' : 'FAILED'}`);
 }
 const statistics = kernelStatistics();
 console.log(

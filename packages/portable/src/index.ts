@@ -1,1 +1,9 @@
-export {};
+import { registerPortableCopies } from './copies';
+
+// The copies are registered when the package is loaded, as CMSSW's plugin registration does.
+registerPortableCopies();
+
+export { registerPortableCopies } from './copies';
+export { collectionFor, PortableDeviceCollection } from './device-collection';
+export { PortableHostCollection } from './host-collection';
+export { type LayoutLike, schemaOf } from './schema-of';

@@ -1,0 +1,29 @@
+import { memcpy, registerCopyToDevice, registerCopyToHost } from '@alpaka-ts/interface';
+import { PortableDeviceCollection } from './device-collection';
+import { PortableHostCollection } from './host-collection';
+
+let registered = false;
+
+/**
+ * Registers CopyToHost for device collections and CopyToDevice for host collections: one memcpy of the
+ * whole buffer each way, into pinned memory of the queue's platform. On host backends copyToHost/copyToDevice
+ * copy nothing (the interface's rule). Idempotent; the package's entry point calls it.
+ */
+export function registerPortableCopies(): void {
+  if (registered) return;
+  registered = true;
+  registerCopyToHost(PortableDeviceCollection, {
+    copyAsync(queue, source) {
+      const copy = new PortableHostCollection(source.schema, source.size, queue);
+      memcpy(queue, copy.buffer, source.buffer);
+      return copy;
+    },
+  });
+  registerCopyToDevice(PortableHostCollection, {
+    copyAsync(queue, source) {
+      const copy = new PortableDeviceCollection(source.schema, source.size, queue);
+      memcpy(queue, copy.buffer, source.buffer);
+      return copy;
+    },
+  });
+}

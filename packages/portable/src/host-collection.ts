@@ -1,0 +1,52 @@
+import { allocBuf, allocMappedBuf, type Buffer, Device, fill, type Queue, u8 } from '@alpaka-ts/interface';
+import { computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
+import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
+
+/**
+ * An SoA collection in host memory (CMSSW's PortableHostCollection): one buffer of computeDataSize bytes.
+ * Given a host device it is pageable memory; given a queue, pinned memory of the queue's platform (so copies
+ * to and from that queue's device are asynchronous; plain host memory on CPU backends).
+ */
+export class PortableHostCollection {
+  readonly schema: LayoutSchema;
+  readonly size: number;
+  readonly buffer: Buffer<typeof u8>;
+  private views: { view?: SoaView; constView?: SoaView } = {};
+
+  constructor(layout: LayoutLike, size: number, hostOrQueue: Device | Queue) {
+    this.schema = schemaOf(layout);
+    this.size = checkedSize(size, this.schema);
+    const bytes = computeDataSize(this.schema, this.size);
+    this.buffer =
+      hostOrQueue instanceof Device
+        ? allocBuf(hostOrQueue, u8, bytes)
+        : allocMappedBuf(hostOrQueue.device.platform, u8, bytes);
+    if (!this.buffer.device.isHost) throw new Error('internal error: a host collection on a device');
+  }
+
+  /** The view (CMSSW's view()): columns, scalars, rows over this collection's memory. */
+  view(options: Omit<ViewOptions, 'readOnly'> = {}): SoaView {
+    if (Object.keys(options).length > 0) return this.makeView({ ...options, readOnly: false });
+    this.views.view ??= this.makeView({ readOnly: false });
+    return this.views.view;
+  }
+
+  /** The const view (CMSSW's const_view()). */
+  constView(options: Omit<ViewOptions, 'readOnly'> = {}): SoaView {
+    if (Object.keys(options).length > 0) return this.makeView({ ...options, readOnly: true });
+    this.views.constView ??= this.makeView({ readOnly: true });
+    return this.views.constView;
+  }
+
+  private makeView(options: ViewOptions): SoaView {
+    const arrayBuffer = this.buffer.memory.hostArrayBuffer;
+    if (!arrayBuffer) throw new Error('internal error: host collection memory is not host-accessible');
+    return new SoaView(this.schema, this.size, arrayBuffer, this.buffer.byteOffset, options);
+  }
+
+  /** Sets every byte to zero, now (host) or in queue order. */
+  zeroInitialise(queue?: Queue): void {
+    if (queue) fill(queue, this.buffer, 0);
+    else this.buffer.hostArray().fill(0);
+  }
+}
