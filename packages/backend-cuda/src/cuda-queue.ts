@@ -75,11 +75,23 @@ export class CudaQueue implements QueueV1 {
     this.enqueued();
   }
 
-  set(destination: RegionV1, byteValue: number, extentBytes: Extent3): void {
-    const memory = destination.memory;
-    if (!(memory instanceof CudaMemory)) throw new InvalidArgumentError('cuda_async sets device memory only.');
+  /** The region's device memory, marked as last used by this queue's stream (for the caching allocator). */
+  private deviceMemory(region: RegionV1, operation: string): CudaMemory {
+    const memory = region.memory;
+    if (!(memory instanceof CudaMemory)) throw new InvalidArgumentError(`cuda_async ${operation} device memory only.`);
     memory.usage.lastStream = this.stream;
-    const [depth, height, width] = extentBytes;
+    return memory;
+  }
+
+  /** Writes an element bit pattern of 1, 2 or 4 bytes over a pitched extent (width in elements). */
+  private setPattern(
+    destination: RegionV1,
+    memory: CudaMemory,
+    elementBytes: number,
+    bits: number,
+    extentElements: Extent3,
+  ): void {
+    const [depth, height, width] = extentElements;
     const pointer = memory.pointer + BigInt(destination.byteOffset);
     this.addon.set(
       this.ordinal,
@@ -87,19 +99,21 @@ export class CudaQueue implements QueueV1 {
       pointer,
       destination.rowPitchBytes,
       destination.slicePitchBytes,
-      1,
-      byteValue,
+      elementBytes,
+      bits,
       width,
       height,
       depth,
     );
+  }
+
+  set(destination: RegionV1, byteValue: number, extentBytes: Extent3): void {
+    this.setPattern(destination, this.deviceMemory(destination, 'sets'), 1, byteValue, extentBytes);
     this.enqueued();
   }
 
   fill(destination: RegionV1, elementType: ElementType, value: number, extentElements: Extent3): void {
-    const memory = destination.memory;
-    if (!(memory instanceof CudaMemory)) throw new InvalidArgumentError('cuda_async fills device memory only.');
-    memory.usage.lastStream = this.stream;
+    const memory = this.deviceMemory(destination, 'fills');
     const [depth, height, width] = extentElements;
     const size = elementType.byteSize;
     // The element's bit pattern, written by the driver's 8-, 16- or 32-bit memset.
@@ -112,19 +126,7 @@ export class CudaQueue implements QueueV1 {
           : size === 2
             ? new Uint16Array(pattern.buffer)[0]
             : new Uint32Array(pattern.buffer)[0];
-      const pointer = memory.pointer + BigInt(destination.byteOffset);
-      this.addon.set(
-        this.ordinal,
-        this.stream,
-        pointer,
-        destination.rowPitchBytes,
-        destination.slicePitchBytes,
-        size,
-        bits ?? 0,
-        width,
-        height,
-        depth,
-      );
+      this.setPattern(destination, memory, size, bits ?? 0, extentElements);
     } else {
       // 8-byte elements have no driver memset: copy one filled row from pageable memory, which the driver
       // stages before returning, so the temporary may be collected afterwards.
