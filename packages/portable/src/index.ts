@@ -7,3 +7,10 @@ export { registerPortableCopies } from './copies';
 export { collectionFor, PortableDeviceCollection } from './device-collection';
 export { PortableHostCollection } from './host-collection';
 export { type LayoutLike, schemaOf } from './schema-of';
+export {
+  deserialiseCollection,
+  type SerialisedHeader,
+  serialisationMagic,
+  serialisationVersion,
+  serialiseCollection,
+} from './serialisation';
