@@ -19,14 +19,12 @@ function filled(size: number): PortableHostCollection {
   const collection = new PortableHostCollection(testSoA, size, host());
   const view = collection.view();
   for (let i = 0; i < size; i++) {
-    view
-      .at(i)
-      .assign({
-        x: i * 1.25,
-        id: -i,
-        flags: [i, i + 1, i + 2, i + 3],
-        m: Array.from({ length: 18 }, (_, k) => i * 100 + k),
-      });
+    view.at(i).assign({
+      x: i * 1.25,
+      id: -i,
+      flags: [i, i + 1, i + 2, i + 3],
+      m: Array.from({ length: 18 }, (_, k) => i * 100 + k),
+    });
   }
   view.scalars.r = 6.5;
   return collection;
