@@ -1,11 +1,12 @@
 import { memcpy, registerCopyToDevice, registerCopyToHost } from '@alpaka-ts/interface';
 import { PortableDeviceCollection } from './device-collection';
 import { PortableHostCollection } from './host-collection';
+import { PortableDeviceObject, PortableHostObject } from './objects';
 
 let registered = false;
 
 /**
- * Registers CopyToHost for device collections and CopyToDevice for host collections: one memcpy of the
+ * Registers CopyToHost for device collections and objects and CopyToDevice for host ones: one memcpy of the
  * whole buffer each way, into pinned memory of the queue's platform. On host backends copyToHost/copyToDevice
  * copy nothing (the interface's rule). Idempotent; the package's entry point calls it.
  */
@@ -22,6 +23,20 @@ export function registerPortableCopies(): void {
   registerCopyToDevice(PortableHostCollection, {
     copyAsync(queue, source) {
       const copy = new PortableDeviceCollection(source.schema, source.size, queue);
+      memcpy(queue, copy.buffer, source.buffer);
+      return copy;
+    },
+  });
+  registerCopyToHost(PortableDeviceObject, {
+    copyAsync(queue, source) {
+      const copy = new PortableHostObject(source.schema, queue);
+      memcpy(queue, copy.buffer, source.buffer);
+      return copy;
+    },
+  });
+  registerCopyToDevice(PortableHostObject, {
+    copyAsync(queue, source) {
+      const copy = new PortableDeviceObject(source.schema, queue);
       memcpy(queue, copy.buffer, source.buffer);
       return copy;
     },

@@ -6,6 +6,7 @@ registerPortableCopies();
 export { registerPortableCopies } from './copies';
 export { collectionFor, PortableDeviceCollection } from './device-collection';
 export { PortableHostCollection } from './host-collection';
+export { objectFor, PortableDeviceObject, PortableHostObject } from './objects';
 export { type LayoutLike, schemaOf } from './schema-of';
 export {
   deserialiseCollection,
@@ -14,3 +15,4 @@ export {
   serialisationVersion,
   serialiseCollection,
 } from './serialisation';
+export { defineStruct, type StructSchema } from './struct-schema';

@@ -1,0 +1,75 @@
+import {
+  allocAsyncBuf,
+  allocBuf,
+  allocMappedBuf,
+  type Buffer,
+  Device,
+  InvalidArgumentError,
+  memset,
+  type Queue,
+  u8,
+} from '@alpaka-ts/interface';
+import type { StructSchema } from './struct-schema';
+
+/**
+ * One struct in host memory (CMSSW's PortableHostObject<T>): `value.field` reads and writes it in place. Given a
+ * queue, the memory is pinned for the queue's platform, as for host collections.
+ */
+export class PortableHostObject {
+  readonly buffer: Buffer<typeof u8>;
+  /** The struct's fields as properties over the buffer. */
+  readonly value: Record<string, number>;
+
+  constructor(
+    readonly schema: StructSchema,
+    hostOrQueue: Device | Queue,
+  ) {
+    if (schema?.kind !== 'struct')
+      throw new InvalidArgumentError('a portable object needs a struct schema from defineStruct.');
+    this.buffer =
+      hostOrQueue instanceof Device
+        ? allocBuf(hostOrQueue, u8, schema.byteSize)
+        : allocMappedBuf(hostOrQueue.device.platform, u8, schema.byteSize);
+    const arrayBuffer = this.buffer.memory.hostArrayBuffer;
+    if (!arrayBuffer) throw new Error('internal error: host object memory is not host-accessible');
+    const value: Record<string, number> = {};
+    for (const field of schema.fields) {
+      const cell = new field.elementType.arrayConstructor(arrayBuffer, this.buffer.byteOffset + field.offset, 1);
+      Object.defineProperty(value, field.name, {
+        enumerable: true,
+        get: () => cell[0],
+        set: (next: number) => {
+          cell[0] = next;
+        },
+      });
+    }
+    this.value = Object.seal(value);
+  }
+}
+
+/** One struct in a device's memory (CMSSW's PortableDeviceObject<T>), allocated in queue order. */
+export class PortableDeviceObject {
+  readonly buffer: Buffer<typeof u8>;
+
+  constructor(
+    readonly schema: StructSchema,
+    queue: Queue,
+  ) {
+    if (schema?.kind !== 'struct')
+      throw new InvalidArgumentError('a portable object needs a struct schema from defineStruct.');
+    if (queue.device.isHost)
+      throw new InvalidArgumentError(
+        `a device object of '${schema.name}' on the host: on host backends use PortableHostObject, or objectFor(queue, …).`,
+      );
+    this.buffer = allocAsyncBuf(queue, u8, schema.byteSize);
+  }
+
+  zeroInitialise(queue: Queue): void {
+    memset(queue, this.buffer, 0);
+  }
+}
+
+/** The object type for this backend: the host object on host backends, the device object on accelerators. */
+export function objectFor(queue: Queue, schema: StructSchema): PortableHostObject | PortableDeviceObject {
+  return queue.device.isHost ? new PortableHostObject(schema, queue) : new PortableDeviceObject(schema, queue);
+}

@@ -1,0 +1,52 @@
+import {
+  copyToDevice,
+  copyToHost,
+  Device,
+  type DeviceV1,
+  f32,
+  f64,
+  host,
+  hostPlatformV1,
+  InvalidArgumentError,
+  i8,
+  i32,
+  u16,
+} from '@alpaka-ts/interface';
+import { describe, expect, it } from 'vitest';
+import { defineStruct, objectFor, PortableDeviceObject, PortableHostObject } from '../src/index';
+
+const accelerator = Device.of(
+  Object.assign(Object.create(hostPlatformV1.devices()[0] as DeviceV1), {
+    isHost: false,
+    name: 'test accelerator',
+  }) as DeviceV1,
+);
+
+describe('portable objects', () => {
+  it('lay a struct out as C does: natural alignment, size rounded to the largest alignment', () => {
+    // struct { int8_t a; double b; uint16_t c; float d; }: a@0, b@8, c@16, d@20, sizeof 24.
+    const mixed = defineStruct('Mixed', { a: i8, b: f64, c: u16, d: f32 });
+    expect(mixed.fields.map((field) => field.offset)).toEqual([0, 8, 16, 20]);
+    expect(mixed.byteSize).toBe(24);
+    expect(defineStruct('Small', { x: i8, y: u16 }).byteSize).toBe(4);
+    expect(() => defineStruct('Empty', {})).toThrow("struct 'Empty' has no fields.");
+  });
+
+  it('read and write the struct in place, and copy to a device and back', async () => {
+    const parameters = defineStruct('Parameters', { threshold: f64, count: i32, scale: f32 });
+    const original = new PortableHostObject(parameters, host());
+    original.value.threshold = 0.125;
+    original.value.count = -42;
+    original.value.scale = 1.5;
+    expect(new Float64Array(original.buffer.hostArray().buffer, 0, 1)[0]).toBe(0.125);
+    const queue = accelerator.createQueue({ blocking: false });
+    const onDevice = copyToDevice<PortableDeviceObject>(queue, original);
+    expect(onDevice).toBeInstanceOf(PortableDeviceObject);
+    const back = await copyToHost<PortableHostObject>(queue, onDevice);
+    await queue.wait();
+    expect({ ...back.value }).toEqual({ threshold: 0.125, count: -42, scale: 1.5 });
+    expect(objectFor(queue, parameters)).toBeInstanceOf(PortableDeviceObject);
+    expect(objectFor(host().createQueue(), parameters)).toBeInstanceOf(PortableHostObject);
+    expect(() => new PortableDeviceObject(parameters, host().createQueue())).toThrow(InvalidArgumentError);
+  });
+});
