@@ -1,6 +1,7 @@
 import { memcpy, registerCopyToDevice, registerCopyToHost } from '@alpaka-ts/interface';
 import { PortableDeviceCollection } from './device-collection';
 import { PortableHostCollection } from './host-collection';
+import { PortableDeviceMultiCollection, PortableHostMultiCollection } from './multi-collection';
 import { PortableDeviceObject, PortableHostObject } from './objects';
 
 let registered = false;
@@ -23,6 +24,20 @@ export function registerPortableCopies(): void {
   registerCopyToDevice(PortableHostCollection, {
     copyAsync(queue, source) {
       const copy = new PortableDeviceCollection(source.schema, source.size, queue);
+      memcpy(queue, copy.buffer, source.buffer);
+      return copy;
+    },
+  });
+  registerCopyToHost(PortableDeviceMultiCollection, {
+    copyAsync(queue, source) {
+      const copy = new PortableHostMultiCollection(source.schemas, source.sizes, queue);
+      memcpy(queue, copy.buffer, source.buffer);
+      return copy;
+    },
+  });
+  registerCopyToDevice(PortableHostMultiCollection, {
+    copyAsync(queue, source) {
+      const copy = new PortableDeviceMultiCollection(source.schemas, source.sizes, queue);
       memcpy(queue, copy.buffer, source.buffer);
       return copy;
     },

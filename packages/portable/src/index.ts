@@ -6,6 +6,7 @@ registerPortableCopies();
 export { registerPortableCopies } from './copies';
 export { collectionFor, PortableDeviceCollection } from './device-collection';
 export { PortableHostCollection } from './host-collection';
+export { PortableDeviceMultiCollection, PortableHostMultiCollection } from './multi-collection';
 export { objectFor, PortableDeviceObject, PortableHostObject } from './objects';
 export { type LayoutLike, schemaOf } from './schema-of';
 export {

@@ -1,0 +1,122 @@
+import {
+  allocAsyncBuf,
+  allocBuf,
+  allocMappedBuf,
+  type Buffer,
+  Device,
+  InvalidArgumentError,
+  memset,
+  type Queue,
+  u8,
+} from '@alpaka-ts/interface';
+import { alignSize, computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
+import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
+
+/** Where each layout of a multi-layout collection starts in the shared buffer. */
+interface Part {
+  readonly schema: LayoutSchema;
+  readonly size: number;
+  readonly offset: number;
+}
+
+/** Chains 2 to 5 layouts in one buffer, each starting on its own alignment (CMSSW's PortableMultiCollection). */
+function plan(layouts: readonly LayoutLike[], sizes: readonly number[]): { parts: Part[]; byteSize: number } {
+  if (layouts.length < 2 || layouts.length > 5)
+    throw new InvalidArgumentError(`a multi-layout collection holds 2 to 5 layouts, not ${layouts.length}.`);
+  if (sizes.length !== layouts.length)
+    throw new InvalidArgumentError(
+      `a multi-layout collection of ${layouts.length} layouts needs ${layouts.length} sizes, not ${sizes.length}.`,
+    );
+  let offset = 0;
+  const parts = layouts.map((layout, index) => {
+    const schema = schemaOf(layout);
+    const size = checkedSize(sizes[index] ?? 0, schema);
+    offset = alignSize(offset, schema.alignment);
+    const part = { schema, size, offset };
+    offset += computeDataSize(schema, size);
+    return part;
+  });
+  return { parts, byteSize: offset };
+}
+
+function partIndex(parts: readonly Part[], which: number | LayoutLike): number {
+  if (typeof which === 'number') {
+    if (!Number.isInteger(which) || which < 0 || which >= parts.length)
+      throw new InvalidArgumentError(`the collection has layouts 0 … ${parts.length - 1}, not ${which}.`);
+    return which;
+  }
+  const schema = schemaOf(which);
+  const index = parts.findIndex((part) => part.schema === schema);
+  if (index < 0)
+    throw new InvalidArgumentError(
+      `layout '${schema.name}' is not one of this collection's (${parts.map((part) => part.schema.name).join(', ')}).`,
+    );
+  return index;
+}
+
+/** Several SoA layouts, each with its own size, in one host buffer; `view(i)` or `view(Layout)`. */
+export class PortableHostMultiCollection {
+  readonly buffer: Buffer<typeof u8>;
+  private readonly parts: readonly Part[];
+
+  constructor(layouts: readonly LayoutLike[], sizes: readonly number[], hostOrQueue: Device | Queue) {
+    const { parts, byteSize } = plan(layouts, sizes);
+    this.parts = parts;
+    this.buffer =
+      hostOrQueue instanceof Device
+        ? allocBuf(hostOrQueue, u8, byteSize)
+        : allocMappedBuf(hostOrQueue.device.platform, u8, byteSize);
+  }
+
+  get sizes(): readonly number[] {
+    return this.parts.map((part) => part.size);
+  }
+
+  get schemas(): readonly LayoutSchema[] {
+    return this.parts.map((part) => part.schema);
+  }
+
+  view(which: number | LayoutLike, options: ViewOptions = {}): SoaView {
+    const part = this.parts[partIndex(this.parts, which)] as Part;
+    const arrayBuffer = this.buffer.memory.hostArrayBuffer;
+    if (!arrayBuffer) throw new Error('internal error: host collection memory is not host-accessible');
+    return new SoaView(part.schema, part.size, arrayBuffer, this.buffer.byteOffset + part.offset, options);
+  }
+
+  zeroInitialise(): void {
+    this.buffer.hostArray().fill(0);
+  }
+}
+
+/** Several SoA layouts in one device buffer, allocated in queue order. */
+export class PortableDeviceMultiCollection {
+  readonly buffer: Buffer<typeof u8>;
+  private readonly parts: readonly Part[];
+
+  constructor(layouts: readonly LayoutLike[], sizes: readonly number[], queue: Queue) {
+    const { parts, byteSize } = plan(layouts, sizes);
+    if (queue.device.isHost)
+      throw new InvalidArgumentError(
+        'a device multi-layout collection on the host: on host backends use PortableHostMultiCollection.',
+      );
+    this.parts = parts;
+    this.buffer = allocAsyncBuf(queue, u8, byteSize);
+  }
+
+  get sizes(): readonly number[] {
+    return this.parts.map((part) => part.size);
+  }
+
+  get schemas(): readonly LayoutSchema[] {
+    return this.parts.map((part) => part.schema);
+  }
+
+  /** Byte offset of a layout in the buffer (for kernels that take the buffer). */
+  offsetOf(which: number | LayoutLike): number {
+    return (this.parts[partIndex(this.parts, which)] as Part).offset;
+  }
+
+  zeroInitialise(queue: Queue): void {
+    memset(queue, this.buffer, 0);
+  }
+}

@@ -1,0 +1,68 @@
+import {
+  copyToDevice,
+  copyToHost,
+  Device,
+  type DeviceV1,
+  f32,
+  f64,
+  host,
+  hostPlatformV1,
+  i32,
+} from '@alpaka-ts/interface';
+import { computeDataSize, defineLayout } from '@alpaka-ts/soa-template';
+import { describe, expect, it } from 'vitest';
+import { PortableDeviceMultiCollection, PortableHostMultiCollection } from '../src/index';
+
+const tracks = defineLayout('Tracks', [
+  { kind: 'column', name: 'pt', elementType: f64 },
+  { kind: 'scalar', name: 'count', elementType: i32 },
+]);
+const vertices = defineLayout('Vertices', [{ kind: 'column', name: 'z', elementType: f32 }], { alignment: 64 });
+const accelerator = Device.of(
+  Object.assign(Object.create(hostPlatformV1.devices()[0] as DeviceV1), {
+    isHost: false,
+    name: 'test accelerator',
+  }) as DeviceV1,
+);
+
+describe('multi-layout collections', () => {
+  it('chain the layouts in one buffer, each with its own size and alignment', () => {
+    const collection = new PortableHostMultiCollection([tracks, vertices], [10, 3], host());
+    expect(collection.sizes).toEqual([10, 3]);
+    expect(collection.buffer.length).toBe(computeDataSize(tracks, 10) + computeDataSize(vertices, 3));
+    collection.view(0).columns.pt?.fill(2.5);
+    collection.view(vertices).columns.z?.set([1, 2, 3]);
+    expect(collection.view(tracks).columns.pt?.[9]).toBe(2.5);
+    // Vertices start right after Tracks' 256 bytes (a multiple of its 64-byte alignment).
+    expect(new Float32Array(collection.buffer.hostArray().buffer, 256, 3)).toEqual(Float32Array.from([1, 2, 3]));
+  });
+
+  it('copy to a device and back with one memcpy each way', async () => {
+    const queue = accelerator.createQueue({ blocking: false });
+    const original = new PortableHostMultiCollection([tracks, vertices], [4, 2], host());
+    original.view(0).columns.pt?.set([1, 2, 3, 4]);
+    original.view(0).scalars.count = 4;
+    original.view(1).columns.z?.set([-1, -2]);
+    const onDevice = copyToDevice<PortableDeviceMultiCollection>(queue, original);
+    expect(onDevice).toBeInstanceOf(PortableDeviceMultiCollection);
+    expect(onDevice.offsetOf(vertices)).toBe(computeDataSize(tracks, 4));
+    const back = await copyToHost<PortableHostMultiCollection>(queue, onDevice);
+    await queue.wait();
+    expect([...(back.view(0).columns.pt ?? [])]).toEqual([1, 2, 3, 4]);
+    expect(back.view(0).scalars.count).toBe(4);
+    expect([...(back.view(1).columns.z ?? [])]).toEqual([-1, -2]);
+  });
+
+  it('hold 2 to 5 layouts, one size each, and name what is wrong', () => {
+    expect(() => new PortableHostMultiCollection([tracks], [1], host())).toThrow(
+      'a multi-layout collection holds 2 to 5 layouts, not 1.',
+    );
+    expect(() => new PortableHostMultiCollection([tracks, vertices], [1], host())).toThrow(
+      'a multi-layout collection of 2 layouts needs 2 sizes, not 1.',
+    );
+    const collection = new PortableHostMultiCollection([tracks, vertices], [0, 0], host());
+    expect(() => collection.view(2)).toThrow('the collection has layouts 0 … 1, not 2.');
+    const other = defineLayout('Other', [{ kind: 'column', name: 'q', elementType: f64 }]);
+    expect(() => collection.view(other)).toThrow("layout 'Other' is not one of this collection's (Tracks, Vertices).");
+  });
+});
