@@ -1,8 +1,33 @@
-import { memcpy, registerCopyToDevice, registerCopyToHost } from '@alpaka-ts/interface';
+import { type Buffer, memcpy, type Queue, registerCopyToDevice, registerCopyToHost } from '@alpaka-ts/interface';
 import { PortableDeviceCollection } from './device-collection';
 import { PortableHostCollection } from './host-collection';
 import { PortableDeviceMultiCollection, PortableHostMultiCollection } from './multi-collection';
 import { PortableDeviceObject, PortableHostObject } from './objects';
+
+type Product = { readonly buffer: Buffer };
+type ProductClass<P extends Product> = abstract new (...args: never[]) => P;
+
+/** Enqueues the one memcpy of the whole buffer into the freshly made twin, and returns the twin. */
+function copiedInto<P extends Product>(queue: Queue, source: Product, copy: P): P {
+  memcpy(queue, copy.buffer, source.buffer);
+  return copy;
+}
+
+/**
+ * Registers CopyToHost for a device product and CopyToDevice for its host twin: each makes the twin on the
+ * queue (pinned for host twins) and copies the whole buffer into it.
+ */
+function registerTwins<Device extends Product, Host extends Product>(
+  deviceClass: ProductClass<Device>,
+  hostClass: ProductClass<Host>,
+  hostTwin: (source: Device, queue: Queue) => Host,
+  deviceTwin: (source: Host, queue: Queue) => Device,
+): void {
+  registerCopyToHost(deviceClass, { copyAsync: (queue, source) => copiedInto(queue, source, hostTwin(source, queue)) });
+  registerCopyToDevice(hostClass, {
+    copyAsync: (queue, source) => copiedInto(queue, source, deviceTwin(source, queue)),
+  });
+}
 
 let registered = false;
 
@@ -14,46 +39,22 @@ let registered = false;
 export function registerPortableCopies(): void {
   if (registered) return;
   registered = true;
-  registerCopyToHost(PortableDeviceCollection, {
-    copyAsync(queue, source) {
-      const copy = new PortableHostCollection(source.schema, source.size, queue);
-      memcpy(queue, copy.buffer, source.buffer);
-      return copy;
-    },
-  });
-  registerCopyToDevice(PortableHostCollection, {
-    copyAsync(queue, source) {
-      const copy = new PortableDeviceCollection(source.schema, source.size, queue);
-      memcpy(queue, copy.buffer, source.buffer);
-      return copy;
-    },
-  });
-  registerCopyToHost(PortableDeviceMultiCollection, {
-    copyAsync(queue, source) {
-      const copy = new PortableHostMultiCollection(source.schemas, source.sizes, queue);
-      memcpy(queue, copy.buffer, source.buffer);
-      return copy;
-    },
-  });
-  registerCopyToDevice(PortableHostMultiCollection, {
-    copyAsync(queue, source) {
-      const copy = new PortableDeviceMultiCollection(source.schemas, source.sizes, queue);
-      memcpy(queue, copy.buffer, source.buffer);
-      return copy;
-    },
-  });
-  registerCopyToHost(PortableDeviceObject, {
-    copyAsync(queue, source) {
-      const copy = new PortableHostObject(source.schema, queue);
-      memcpy(queue, copy.buffer, source.buffer);
-      return copy;
-    },
-  });
-  registerCopyToDevice(PortableHostObject, {
-    copyAsync(queue, source) {
-      const copy = new PortableDeviceObject(source.schema, queue);
-      memcpy(queue, copy.buffer, source.buffer);
-      return copy;
-    },
-  });
+  registerTwins(
+    PortableDeviceCollection,
+    PortableHostCollection,
+    (source, queue) => new PortableHostCollection(source.schema, source.size, queue),
+    (source, queue) => new PortableDeviceCollection(source.schema, source.size, queue),
+  );
+  registerTwins(
+    PortableDeviceMultiCollection,
+    PortableHostMultiCollection,
+    (source, queue) => new PortableHostMultiCollection(source.schemas, source.sizes, queue),
+    (source, queue) => new PortableDeviceMultiCollection(source.schemas, source.sizes, queue),
+  );
+  registerTwins(
+    PortableDeviceObject,
+    PortableHostObject,
+    (source, queue) => new PortableHostObject(source.schema, queue),
+    (source, queue) => new PortableDeviceObject(source.schema, queue),
+  );
 }

@@ -1,5 +1,6 @@
-import { allocBuf, allocMappedBuf, type Buffer, Device, fill, type Queue, u8 } from '@alpaka-ts/interface';
+import { type Buffer, type Device, fill, type Queue, type u8 } from '@alpaka-ts/interface';
 import { computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
+import { allocateHostBytes } from './host-bytes';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
 
 /**
@@ -17,10 +18,7 @@ export class PortableHostCollection {
     this.schema = schemaOf(layout);
     this.size = checkedSize(size, this.schema);
     const bytes = computeDataSize(this.schema, this.size);
-    this.buffer =
-      hostOrQueue instanceof Device
-        ? allocBuf(hostOrQueue, u8, bytes)
-        : allocMappedBuf(hostOrQueue.device.platform, u8, bytes);
+    this.buffer = allocateHostBytes(bytes, hostOrQueue);
     if (!this.buffer.device.isHost) throw new Error('internal error: a host collection on a device');
   }
 

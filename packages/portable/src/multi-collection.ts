@@ -1,15 +1,14 @@
 import {
   allocAsyncBuf,
-  allocBuf,
-  allocMappedBuf,
   type Buffer,
-  Device,
+  type Device,
   InvalidArgumentError,
   memset,
   type Queue,
   u8,
 } from '@alpaka-ts/interface';
 import { alignSize, computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
+import { allocateHostBytes } from './host-bytes';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
 
 /** Where each layout of a multi-layout collection starts in the shared buffer. */
@@ -62,10 +61,7 @@ export class PortableHostMultiCollection {
   constructor(layouts: readonly LayoutLike[], sizes: readonly number[], hostOrQueue: Device | Queue) {
     const { parts, byteSize } = plan(layouts, sizes);
     this.parts = parts;
-    this.buffer =
-      hostOrQueue instanceof Device
-        ? allocBuf(hostOrQueue, u8, byteSize)
-        : allocMappedBuf(hostOrQueue.device.platform, u8, byteSize);
+    this.buffer = allocateHostBytes(byteSize, hostOrQueue);
   }
 
   get sizes(): readonly number[] {

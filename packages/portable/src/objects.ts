@@ -1,14 +1,13 @@
 import {
   allocAsyncBuf,
-  allocBuf,
-  allocMappedBuf,
   type Buffer,
-  Device,
+  type Device,
   InvalidArgumentError,
   memset,
   type Queue,
   u8,
 } from '@alpaka-ts/interface';
+import { allocateHostBytes } from './host-bytes';
 import type { StructSchema } from './struct-schema';
 
 /**
@@ -26,10 +25,7 @@ export class PortableHostObject {
   ) {
     if (schema?.kind !== 'struct')
       throw new InvalidArgumentError('a portable object needs a struct schema from defineStruct.');
-    this.buffer =
-      hostOrQueue instanceof Device
-        ? allocBuf(hostOrQueue, u8, schema.byteSize)
-        : allocMappedBuf(hostOrQueue.device.platform, u8, schema.byteSize);
+    this.buffer = allocateHostBytes(schema.byteSize, hostOrQueue);
     const arrayBuffer = this.buffer.memory.hostArrayBuffer;
     if (!arrayBuffer) throw new Error('internal error: host object memory is not host-accessible');
     const value: Record<string, number> = {};

@@ -1,17 +1,8 @@
-import {
-  copyToDevice,
-  copyToHost,
-  Device,
-  type DeviceV1,
-  f64,
-  host,
-  hostPlatformV1,
-  InvalidArgumentError,
-  i32,
-} from '@alpaka-ts/interface';
+import { copyToDevice, copyToHost, f64, host, InvalidArgumentError, i32 } from '@alpaka-ts/interface';
 import { defineLayout } from '@alpaka-ts/soa-template';
 import { describe, expect, it } from 'vitest';
 import { collectionFor, PortableDeviceCollection, PortableHostCollection } from '../src/index';
+import { acceleratorLikeDevice } from './accelerator-like-device';
 
 const hits = defineLayout('Hits', [
   { kind: 'column', name: 'x', elementType: f64 },
@@ -19,13 +10,7 @@ const hits = defineLayout('Hits', [
   { kind: 'scalar', name: 'energy', elementType: f64 },
 ]);
 
-// An accelerator-like device whose memory happens to be host memory: the copy paths run for real, no GPU needed.
-const accelerator = Device.of(
-  Object.assign(Object.create(hostPlatformV1.devices()[0] as DeviceV1), {
-    isHost: false,
-    name: 'test accelerator',
-  }) as DeviceV1,
-);
+const accelerator = acceleratorLikeDevice;
 
 describe('portable collections', () => {
   it('a host collection is one buffer of computeDataSize bytes, written through its view', () => {

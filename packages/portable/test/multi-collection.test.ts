@@ -1,29 +1,15 @@
-import {
-  copyToDevice,
-  copyToHost,
-  Device,
-  type DeviceV1,
-  f32,
-  f64,
-  host,
-  hostPlatformV1,
-  i32,
-} from '@alpaka-ts/interface';
+import { copyToDevice, copyToHost, f32, f64, host, i32 } from '@alpaka-ts/interface';
 import { computeDataSize, defineLayout } from '@alpaka-ts/soa-template';
 import { describe, expect, it } from 'vitest';
 import { PortableDeviceMultiCollection, PortableHostMultiCollection } from '../src/index';
+import { acceleratorLikeDevice } from './accelerator-like-device';
 
 const tracks = defineLayout('Tracks', [
   { kind: 'column', name: 'pt', elementType: f64 },
   { kind: 'scalar', name: 'count', elementType: i32 },
 ]);
 const vertices = defineLayout('Vertices', [{ kind: 'column', name: 'z', elementType: f32 }], { alignment: 64 });
-const accelerator = Device.of(
-  Object.assign(Object.create(hostPlatformV1.devices()[0] as DeviceV1), {
-    isHost: false,
-    name: 'test accelerator',
-  }) as DeviceV1,
-);
+const accelerator = acceleratorLikeDevice;
 
 describe('multi-layout collections', () => {
   it('chain the layouts in one buffer, each with its own size and alignment', () => {

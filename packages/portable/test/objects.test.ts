@@ -1,26 +1,9 @@
-import {
-  copyToDevice,
-  copyToHost,
-  Device,
-  type DeviceV1,
-  f32,
-  f64,
-  host,
-  hostPlatformV1,
-  InvalidArgumentError,
-  i8,
-  i32,
-  u16,
-} from '@alpaka-ts/interface';
+import { copyToDevice, copyToHost, f32, f64, host, InvalidArgumentError, i8, i32, u16 } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
 import { defineStruct, objectFor, PortableDeviceObject, PortableHostObject } from '../src/index';
+import { acceleratorLikeDevice } from './accelerator-like-device';
 
-const accelerator = Device.of(
-  Object.assign(Object.create(hostPlatformV1.devices()[0] as DeviceV1), {
-    isHost: false,
-    name: 'test accelerator',
-  }) as DeviceV1,
-);
+const accelerator = acceleratorLikeDevice;
 
 describe('portable objects', () => {
   it('lay a struct out as C does: natural alignment, size rounded to the largest alignment', () => {
