@@ -1,5 +1,6 @@
 import type { ElementType } from './element-types';
 import type { KernelDefinition } from './kernel';
+import type { Layout } from './soa-layout';
 import type { Vec } from './vector';
 
 /**
@@ -114,7 +115,16 @@ export interface ArrayArgumentV1 {
   readonly elementType: ElementType;
 }
 
-export type KernelArgumentV1 = number | ArrayArgumentV1;
+/** A view argument: the layout of `layout.size` elements, laid out from `byteOffset` in `memory`. */
+export interface ViewArgumentV1 {
+  readonly kind: 'view';
+  readonly memory: MemoryV1;
+  readonly byteOffset: number;
+  /** Field offsets (from byteOffset), strides and the element count. */
+  readonly layout: Layout;
+}
+
+export type KernelArgumentV1 = number | ArrayArgumentV1 | ViewArgumentV1;
 
 export interface WorkDivisionV1 {
   readonly blocksPerGrid: Vec;

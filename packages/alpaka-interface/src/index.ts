@@ -15,6 +15,7 @@ export {
   type RegionV1,
   type SpecificationVersion,
   specificationVersion,
+  type ViewArgumentV1,
   type WorkDivisionV1,
 } from './backend';
 export { Buffer, type BufferLayout } from './buffer';
@@ -51,9 +52,14 @@ export {
   type KernelDefinition,
   type KernelOptions,
   type KernelParameters,
+  type KernelView,
+  type KernelViewArgument,
   kernel,
   type ParameterSpec,
   type Signature,
+  type UntypedKernelView,
+  type ViewParameter,
+  view,
 } from './kernel';
 export { type BackendStatus, type LoadBackendOptions, loadBackend, packageNameOf, probeBackend } from './loader';
 export { allocAsyncBuf, allocBuf, allocMappedBuf, asConst, createView, fill, memcpy, memset, viewOf } from './memory';
@@ -66,6 +72,17 @@ export {
   registeredBackend,
   registeredBackends,
 } from './registry';
+export { alignSize, computeDataSize, computeLayout, type FieldLayout, type Layout } from './soa-layout';
+export {
+  defineLayout,
+  type FieldSchema,
+  type LayoutLike,
+  type LayoutOptions,
+  type LayoutSchema,
+  layoutSchemaOf,
+  registerLayoutClass,
+  sameLayout,
+} from './soa-schema';
 export { type Dimension, type ExtentLike, formatVec, product, toVec, type Vec, vecEquals, widenTo3 } from './vector';
 export {
   type Accelerator,

@@ -2,6 +2,7 @@ import type { Acc } from './acc';
 import type { Buffer } from './buffer';
 import { type ArrayOf, type ElementType, isElementType, type TypedArray } from './element-types';
 import { InvalidArgumentError } from './errors';
+import { type LayoutLike, type LayoutSchema, layoutSchemaOf } from './soa-schema';
 import type { WorkDivision } from './work-division';
 
 /** How a kernel uses an array argument: `'in'` arrays are read-only (a const buffer may be passed). */
@@ -19,7 +20,14 @@ export interface ConstantParameter<T extends ElementType = ElementType> {
   readonly elementType: T;
 }
 
-export type ParameterSpec = ElementType | ArrayParameter | ConstantParameter | DeviceFunctionDefinition;
+/** An SoA view of a layout (CMSSW's View / ConstView): columns and scalars of one collection. */
+export interface ViewParameter<L extends LayoutSchema = LayoutSchema, Access extends ArrayAccess = ArrayAccess> {
+  readonly kind: 'view';
+  readonly layout: L;
+  readonly access: Access;
+}
+
+export type ParameterSpec = ElementType | ArrayParameter | ConstantParameter | ViewParameter | DeviceFunctionDefinition;
 export type Signature = Readonly<Record<string, ParameterSpec>>;
 
 /** An array argument of element type T; `access` defaults to 'inout'. */
@@ -36,6 +44,36 @@ export function array<T extends ElementType, Access extends ArrayAccess = 'inout
   return Object.freeze({ kind: 'array', elementType, access: chosen });
 }
 
+type SchemaOf<L> = L extends LayoutSchema ? L : LayoutSchema;
+
+/**
+ * A view parameter of a layout (a schema, or a class decorated with @soaLayout()); `access` defaults to
+ * 'inout', and 'in' takes const views. Kernels read `v.x[i]` (columns), `v.r` (scalars), `v.flags[i * k + j]`
+ * (array columns), `v.m(row, column)[i]` (matrix coefficients) and `v.size`.
+ */
+export function view<const L extends LayoutLike, Access extends ArrayAccess = 'inout'>(
+  layout: L,
+  access?: Access,
+): ViewParameter<SchemaOf<L>, Access> {
+  const schema = layoutSchemaOf(layout) as SchemaOf<L>;
+  const chosen = (access ?? 'inout') as Access;
+  if (!['in', 'out', 'inout'].includes(chosen)) {
+    throw new InvalidArgumentError(`view access must be 'in', 'out' or 'inout', not '${String(access)}'.`);
+  }
+  return Object.freeze({ kind: 'view', layout: schema, access: chosen });
+}
+
+/**
+ * What a view parameter takes at launch: `size` elements of `schema` laid out from the start of `buffer`.
+ * soa-template's SoaView and portable's collection views are ones; `readOnly` views fit only 'in' parameters.
+ */
+export interface KernelViewArgument {
+  readonly schema: LayoutSchema;
+  readonly size: number;
+  readonly readOnly: boolean;
+  readonly buffer: Buffer;
+}
+
 export function constant<T extends ElementType>(elementType: T): ConstantParameter<T> {
   if (!isElementType(elementType)) throw new InvalidArgumentError('constant(type) needs an element type such as u32.');
   return Object.freeze({ kind: 'constant', elementType });
@@ -48,24 +86,51 @@ type ScalarValue<T extends ElementType> = 'bool' extends T['name'] ? boolean | n
 type ArgumentOf<Spec> =
   Spec extends ArrayParameter<infer T, infer _Access>
     ? Buffer<T>
-    : Spec extends ConstantParameter<infer T>
-      ? ScalarValue<T>
-      : Spec extends ElementType
-        ? ScalarValue<Spec>
-        : never;
+    : Spec extends ViewParameter
+      ? KernelViewArgument
+      : Spec extends ConstantParameter<infer T>
+        ? ScalarValue<T>
+        : Spec extends ElementType
+          ? ScalarValue<Spec>
+          : never;
 
 /** What the host passes at launch for each parameter (device functions are fixed at compile time, not passed). */
 export type KernelArguments<S extends Signature> = {
   readonly [Name in keyof S as S[Name] extends DeviceFunctionDefinition ? never : Name]: ArgumentOf<S[Name]>;
 };
 
-/** What the kernel body receives for each parameter: numbers, typed arrays, and callable device functions. */
+type ViewField<F> = F extends { readonly kind: 'scalar' }
+  ? number
+  : F extends { readonly kind: 'matrixColumn'; readonly elementType: infer T extends ElementType }
+    ? (row: number, column: number) => ArrayOf<T>
+    : F extends { readonly elementType: infer T extends ElementType }
+      ? ArrayOf<T>
+      : never;
+
+/** A view of a layout whose fields the type system does not know (a decorated class): any field name. */
+export interface UntypedKernelView {
+  readonly size: number;
+  // biome-ignore lint/suspicious/noExplicitAny: the fields of a decorated class are known only at run time.
+  [field: string]: any;
+}
+
+/**
+ * What a kernel body sees for a view parameter: columns as typed arrays, scalars as numbers, matrix
+ * coefficients as (row, column) → column, and the element count `size`.
+ */
+export type KernelView<L extends LayoutSchema> = string extends L['fields'][number]['name']
+  ? UntypedKernelView
+  : { readonly size: number } & { -readonly [F in L['fields'][number] as F['name']]: ViewField<F> };
+
+/** What the kernel body receives for each parameter: numbers, typed arrays, views, and callable device functions. */
 export type KernelParameters<S extends Signature> = {
   readonly [Name in keyof S]: S[Name] extends ArrayParameter<infer T, infer _Access>
     ? ArrayOf<T>
-    : S[Name] extends DeviceFunctionDefinition<infer _S, infer R>
-      ? (...args: Array<number | TypedArray>) => R extends ElementType ? number : void
-      : number;
+    : S[Name] extends ViewParameter<infer L, infer _Access>
+      ? KernelView<L>
+      : S[Name] extends DeviceFunctionDefinition<infer _S, infer R>
+        ? (...args: Array<number | TypedArray | UntypedKernelView>) => R extends ElementType ? number : void
+        : number;
 };
 
 /**
@@ -130,10 +195,12 @@ export function kernel<const S extends Signature>(
     }
     const known =
       isElementType(spec) ||
-      (typeof spec === 'object' && spec !== null && ['array', 'constant', 'deviceFunction'].includes(spec.kind));
+      (typeof spec === 'object' &&
+        spec !== null &&
+        ['array', 'constant', 'view', 'deviceFunction'].includes(spec.kind));
     if (!known) {
       throw new InvalidArgumentError(
-        `kernel '${name}': parameter '${parameter}' has no type; use an element type (f32), array(f32, 'in') or constant(u32).`,
+        `kernel '${name}': parameter '${parameter}' has no type; use an element type (f32), array(f32, 'in'), view(Layout) or constant(u32).`,
       );
     }
   }
@@ -147,6 +214,10 @@ export function elementTypeOf(spec: ParameterSpec): ElementType {
   if (isElementType(spec)) return spec;
   if (spec.kind === 'deviceFunction')
     throw new InvalidArgumentError(`'${spec.name}' is a device function, not a data parameter.`);
+  if (spec.kind === 'view')
+    throw new InvalidArgumentError(
+      `a view of '${spec.layout.name}' has columns of several types, not one element type.`,
+    );
   return spec.elementType;
 }
 
@@ -167,10 +238,10 @@ export function deviceFunction<const S extends Signature, R extends ElementType 
   for (const [parameter, spec] of Object.entries(signature)) {
     const known =
       isElementType(spec) ||
-      (typeof spec === 'object' && spec !== null && ['array', 'deviceFunction'].includes(spec.kind));
+      (typeof spec === 'object' && spec !== null && ['array', 'view', 'deviceFunction'].includes(spec.kind));
     if (!identifierPattern.test(parameter) || !known) {
       throw new InvalidArgumentError(
-        `device function '${name}': parameter '${parameter}' needs an element type, array(type) or a device function.`,
+        `device function '${name}': parameter '${parameter}' needs an element type, array(type), view(Layout) or a device function.`,
       );
     }
   }

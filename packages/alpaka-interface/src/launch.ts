@@ -1,14 +1,32 @@
-import type { AcceleratorLimits, ArrayArgumentV1, DeviceV1, KernelArgumentV1, KernelLaunchV1 } from './backend';
+import type {
+  AcceleratorLimits,
+  ArrayArgumentV1,
+  DeviceV1,
+  KernelArgumentV1,
+  KernelLaunchV1,
+  ViewArgumentV1,
+} from './backend';
 import { Buffer } from './buffer';
 import { type ElementType, isElementType, isIntegerType, u32 } from './element-types';
 import { InvalidArgumentError, WorkDivisionError } from './errors';
-import type { ArrayParameter, KernelArguments, KernelDefinition, ParameterSpec, Signature } from './kernel';
+import type {
+  ArrayParameter,
+  KernelArguments,
+  KernelDefinition,
+  KernelViewArgument,
+  ParameterSpec,
+  Signature,
+  ViewParameter,
+} from './kernel';
 import type { Queue } from './queue';
+import { computeLayout } from './soa-layout';
+import { sameLayout } from './soa-schema';
 import { validateWorkDivision, type WorkDivision } from './work-division';
 
 type DataParameter =
   | { readonly name: string; readonly kind: 'scalar'; readonly type: ElementType }
-  | { readonly name: string; readonly kind: 'array'; readonly spec: ArrayParameter };
+  | { readonly name: string; readonly kind: 'array'; readonly spec: ArrayParameter }
+  | { readonly name: string; readonly kind: 'view'; readonly spec: ViewParameter };
 
 /** What a launch checks about a kernel's signature, read once per kernel (definitions are frozen). */
 interface KernelShape {
@@ -30,6 +48,7 @@ function shapeOf(kernel: KernelDefinition): KernelShape {
       if (isElementType(spec)) parameters.push({ name, kind: 'scalar', type: spec });
       else if (spec.kind === 'constant') parameters.push({ name, kind: 'scalar', type: spec.elementType });
       else if (spec.kind === 'array') parameters.push({ name, kind: 'array', spec });
+      else if (spec.kind === 'view') parameters.push({ name, kind: 'view', spec });
       else deviceFunctions.add(name);
     }
     shape = { parameters, known: new Set(parameters.map((parameter) => parameter.name)), deviceFunctions };
@@ -107,6 +126,65 @@ function arrayArgument(
   return value.kernelArgument;
 }
 
+// A view argument's backend form, per device: views do not change once made, so each is checked once.
+const preparedViews = new WeakMap<object, { device: unknown; argument: ViewArgumentV1 }>();
+
+function viewArgument(
+  kernelName: string,
+  parameter: string,
+  spec: ViewParameter,
+  value: unknown,
+  queue: Queue,
+): ViewArgumentV1 {
+  const candidate = value as Partial<KernelViewArgument> | undefined;
+  const cached = typeof value === 'object' && value !== null ? preparedViews.get(value) : undefined;
+  if (cached && cached.device === queue.device && (candidate?.readOnly !== true || spec.access === 'in'))
+    return cached.argument;
+  const wanted = `a view of '${spec.layout.name}'`;
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    candidate.schema?.kind !== 'soaLayout' ||
+    !(candidate.buffer instanceof Buffer)
+  ) {
+    throw new InvalidArgumentError(
+      `${where(kernelName, parameter)} must be ${wanted}: a collection's view() or constView(), or an SoaView.`,
+    );
+  }
+  if (!sameLayout(candidate.schema, spec.layout)) {
+    throw new InvalidArgumentError(
+      `${where(kernelName, parameter)} must be ${wanted}, but the view is of '${candidate.schema.name}', whose fields differ.`,
+    );
+  }
+  const buffer = candidate.buffer;
+  if (buffer.device !== queue.device) {
+    throw new InvalidArgumentError(
+      `${where(kernelName, parameter)} lives on ${buffer.device}, but the kernel runs on ${queue.device}; copy the collection to that device first.`,
+    );
+  }
+  if ((candidate.readOnly === true || buffer.isConst) && spec.access !== 'in') {
+    throw new InvalidArgumentError(
+      `${where(kernelName, parameter)} is a const view, but the parameter is '${spec.access}'; declare it view(${spec.layout.name}, 'in') or pass view().`,
+    );
+  }
+  const layout = computeLayout(spec.layout, candidate.size ?? Number.NaN);
+  const byteLength = buffer.spanBytes;
+  if (buffer.dimension !== 1 || layout.byteSize > byteLength) {
+    throw new InvalidArgumentError(
+      `${where(kernelName, parameter)}: ${layout.size} elements of '${spec.layout.name}' need ${layout.byteSize} contiguous bytes, and the view's buffer has ${buffer.dimension === 1 ? byteLength : `${buffer.dimension} dimensions`}.`,
+    );
+  }
+  const array = buffer.kernelArgument;
+  const argument: ViewArgumentV1 = Object.freeze({
+    kind: 'view',
+    memory: array.memory,
+    byteOffset: array.byteOffset,
+    layout,
+  });
+  preparedViews.set(candidate, { device: queue.device, argument });
+  return argument;
+}
+
 function unexpectedArguments(name: string, shape: KernelShape, args: object): void {
   for (const key in args) {
     if (shape.known.has(key)) continue;
@@ -156,7 +234,9 @@ export function prepareLaunch<S extends Signature>(
     prepared[parameter.name] =
       parameter.kind === 'scalar'
         ? scalarArgument(name, parameter.name, parameter.type, value)
-        : arrayArgument(name, parameter.name, parameter.spec, value, queue);
+        : parameter.kind === 'array'
+          ? arrayArgument(name, parameter.name, parameter.spec, value, queue)
+          : viewArgument(name, parameter.name, parameter.spec, value, queue);
   }
 
   let checks: ArrayArgumentV1 | undefined;

@@ -1,5 +1,5 @@
 import type { ArrayArgumentV1, KernelArgumentV1, KernelLaunchV1 } from '@alpaka-ts/interface';
-import type { KernelIR, ScalarType } from '@alpaka-ts/kernel-compiler';
+import { type KernelIR, type ScalarType, type ViewStruct, viewStruct } from '@alpaka-ts/kernel-compiler';
 import { CudaMemory } from './cuda-memory';
 
 const scalarSizes: Record<ScalarType, number> = {
@@ -17,6 +17,7 @@ const scalarSizes: Record<ScalarType, number> = {
 type Slot =
   | { readonly kind: 'scalar'; readonly name: string; readonly type: ScalarType; readonly offset: number }
   | { readonly kind: 'pointer'; readonly name: string; readonly offset: number }
+  | { readonly kind: 'view'; readonly name: string; readonly offset: number; readonly struct: ViewStruct }
   | { readonly kind: 'elements'; readonly axis: number; readonly offset: number }
   | { readonly kind: 'checks'; readonly offset: number };
 
@@ -33,15 +34,18 @@ export class LaunchPlan {
   constructor(ir: KernelIR, dimension: number) {
     const slots: Slot[] = [];
     let size = 0;
-    const place = (bytes: number) => {
-      size = Math.ceil(size / bytes) * bytes;
+    const place = (bytes: number, alignment = bytes) => {
+      size = Math.ceil(size / alignment) * alignment;
       const offset = size;
       size += bytes;
       return offset;
     };
     for (const parameter of ir.parameters) {
       if (parameter.type.kind === 'array') slots.push({ kind: 'pointer', name: parameter.name, offset: place(8) });
-      else if (parameter.type.kind === 'scalar')
+      else if (parameter.type.kind === 'view') {
+        const struct = viewStruct(parameter.type.layout);
+        slots.push({ kind: 'view', name: parameter.name, struct, offset: place(struct.byteSize, 8) });
+      } else if (parameter.type.kind === 'scalar')
         slots.push({
           kind: 'scalar',
           name: parameter.name,
@@ -73,6 +77,35 @@ export class LaunchPlan {
     this.view.setUint32(offset + 4, Math.floor(address / 4294967296), true);
   }
 
+  /** Writes a view's struct: each field's device address, matrix strides in elements, the size. */
+  private writeView(
+    slot: Extract<Slot, { kind: 'view' }>,
+    argument: KernelArgumentV1 | undefined,
+    stream: bigint,
+  ): void {
+    if (typeof argument !== 'object' || argument.kind !== 'view' || !(argument.memory instanceof CudaMemory)) {
+      throw new Error(`internal error: argument '${slot.name}' is not a view in device memory`);
+    }
+    argument.memory.usage.lastStream = stream;
+    const base = argument.memory.address + argument.byteOffset;
+    const { layout } = argument;
+    for (const member of slot.struct.members) {
+      const at = slot.offset + member.offset;
+      if (member.kind === 'size') {
+        this.view.setUint32(at, layout.size, true);
+        continue;
+      }
+      const placed = layout.field(member.field);
+      if (member.kind === 'stride') {
+        this.view.setUint32(at, placed.coefficientStride / placed.field.elementType.byteSize, true);
+        continue;
+      }
+      const address = base + placed.offset;
+      this.view.setUint32(at, address % 4294967296, true);
+      this.view.setUint32(at + 4, Math.floor(address / 4294967296), true);
+    }
+  }
+
   /** Writes one launch's arguments into the reused buffer. */
   write(launch: KernelLaunchV1, stream: bigint): void {
     const { view } = this;
@@ -80,6 +113,9 @@ export class LaunchPlan {
       switch (slot.kind) {
         case 'pointer':
           this.writePointer(slot.offset, launch.arguments[slot.name], slot.name, stream);
+          break;
+        case 'view':
+          this.writeView(slot, launch.arguments[slot.name], stream);
           break;
         case 'elements':
           view.setUint32(slot.offset, launch.workDivision.elementsPerThread[slot.axis] ?? 1, true);

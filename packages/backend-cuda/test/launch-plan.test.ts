@@ -1,4 +1,15 @@
-import { array, f32, f64, i8, type KernelLaunchV1, kernel, u32 } from '@alpaka-ts/interface';
+import {
+  array,
+  computeLayout,
+  defineLayout,
+  f32,
+  f64,
+  i8,
+  type KernelLaunchV1,
+  kernel,
+  u32,
+  view,
+} from '@alpaka-ts/interface';
 import { checkKernel } from '@alpaka-ts/kernel-compiler';
 import { describe, expect, it } from 'vitest';
 import { CudaMemory } from '../src/cuda-memory';
@@ -56,5 +67,53 @@ describe('the launch plan', () => {
     expect(view.getBigUint64(48, true)).toBe(0x7f0000003000n);
     // Every buffer the launch uses now has that stream as its last user (for the caching allocator).
     expect([x, out, checks].map((memory) => memory.usage.lastStream)).toEqual([42n, 42n, 42n]);
+  });
+});
+
+const Tracks = defineLayout('Tracks', [
+  { kind: 'column', name: 'pt', elementType: f32 },
+  { kind: 'scalar', name: 'count', elementType: u32 },
+  { kind: 'matrixColumn', name: 'covariance', elementType: f64, rows: 2, columns: 2 },
+]);
+
+const withView = kernel('withView', { n: u32, tracks: view(Tracks) }, (acc, { n, tracks }) => {
+  for (const i of acc.uniformElements(n)) tracks.pt[i] = tracks.covariance(1, 1)[i];
+});
+
+describe('the launch plan of a view argument', () => {
+  const plan = new LaunchPlan(checkKernel(withView, { dimension: 1 }), 1);
+
+  it('passes the view as one struct: field pointers, matrix strides, size, 8-byte aligned', () => {
+    // n u32 @0, the struct @8 (3 pointers, 1 stride, size: 32 bytes), elements0 @40
+    expect([...plan.offsets]).toEqual([0, 8, 40]);
+    expect(plan.bytes.byteLength).toBe(48);
+  });
+
+  it('writes each field at the address CMSSW lays it out at', () => {
+    const memory = new CudaMemory(
+      fakeDevice,
+      0,
+      1 << 16,
+      { pointer: 0x7f0000010000n, bytes: 1 << 16, bin: 16 },
+      undefined,
+    );
+    const layout = computeLayout(Tracks, 40);
+    const launch = {
+      kernel: withView,
+      workDivision: { blocksPerGrid: [1], threadsPerBlock: [64], elementsPerThread: [1] },
+      arguments: { n: 40, tracks: { kind: 'view', memory, byteOffset: 256, layout } },
+      dynamicSharedMemoryBytes: 0,
+      checkBuffer: undefined,
+    } as unknown as KernelLaunchV1;
+    plan.write(launch, 7n);
+    const data = new DataView(plan.bytes);
+    const base = 0x7f0000010000n + 256n;
+    expect(data.getBigUint64(8, true)).toBe(base + BigInt(layout.field('pt').offset));
+    expect(data.getBigUint64(16, true)).toBe(base + BigInt(layout.field('count').offset));
+    expect(data.getBigUint64(24, true)).toBe(base + BigInt(layout.field('covariance').offset));
+    // 40 f64 = 320 bytes, padded to 384: coefficients are 48 elements apart.
+    expect(data.getUint32(32, true)).toBe(48);
+    expect(data.getUint32(36, true)).toBe(40);
+    expect(memory.usage.lastStream).toBe(7n);
   });
 });

@@ -24,7 +24,11 @@ describe('README examples', () => {
       expect(expected.length).toBeGreaterThan(0);
       const file = `${scratch}${name.replace(/\W/g, '_')}.mjs`;
       writeFileSync(file, code ?? '');
-      const run = spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: scratch });
+      const run = spawnSync(process.execPath, [file], {
+        encoding: 'utf8',
+        cwd: scratch,
+        env: { ...process.env, FORCE_COLOR: '0' },
+      });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(run.stdout.trim().split('\n')).toEqual(expected);

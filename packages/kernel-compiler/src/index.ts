@@ -5,7 +5,10 @@ export { emitterFor, type KernelEmitter, registerEmitter, registeredEmitterTarge
 export { type CppKernelSource, cppName, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp-emitter';
 export { type CppDialect, cppPrelude } from './emitters/cpp-prelude';
 export { emitJavaScript, type JavaScriptKernelSource, javaScriptEmitter } from './emitters/javascript-emitter';
+export { type JavaScriptView, javaScriptView } from './emitters/javascript-view';
 export { type CheckOptions, checkKernel } from './front-end/check-kernel';
 export { KernelCompileError } from './front-end/kernel-compile-error';
 export type * from './ir';
+export type { ViewFieldIR, ViewLayout } from './types';
 export { arithmeticResult, describeType, type ScalarType, type ValueType } from './types';
+export { type ViewStruct, type ViewStructMember, viewLayoutOf, viewStruct } from './view-layout';

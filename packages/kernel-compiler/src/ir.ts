@@ -22,6 +22,19 @@ export type Expression =
   | { readonly kind: 'component'; readonly type: ValueType; readonly base: Expression; readonly index: Expression }
   | { readonly kind: 'field'; readonly type: ValueType; readonly base: Expression; readonly field: 'global' | 'local' }
   | { readonly kind: 'index'; readonly type: ValueType; readonly array: Expression; readonly index: Expression }
+  /**
+   * A field of a view as an array: a column, an array column (length values per element), a scalar (one
+   * value, at index 0), or coefficient `coefficient` (column-major) of a matrix column.
+   */
+  | {
+      readonly kind: 'viewField';
+      readonly type: ValueType;
+      readonly view: Expression;
+      readonly field: string;
+      readonly coefficient: Expression | undefined;
+    }
+  /** A view's element count (u32). */
+  | { readonly kind: 'viewSize'; readonly type: ValueType; readonly view: Expression }
   /** Arithmetic in `type` (the operands are already converted to it). */
   | {
       readonly kind: 'binary';

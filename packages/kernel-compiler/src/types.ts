@@ -15,6 +15,7 @@ export type ValueType =
       readonly access: ArrayAccess;
       readonly space: 'global' | 'shared';
     }
+  | { readonly kind: 'view'; readonly layout: ViewLayout; readonly access: ArrayAccess }
   | { readonly kind: 'vector'; readonly length: number }
   | { readonly kind: 'elementIndex' }
   | {
@@ -25,6 +26,25 @@ export type ValueType =
       readonly returns: ScalarType | undefined;
     }
   | { readonly kind: 'void' };
+
+/** One field of a view's layout, as kernels see it. */
+export interface ViewFieldIR {
+  readonly name: string;
+  readonly kind: 'column' | 'scalar' | 'arrayColumn' | 'matrixColumn';
+  readonly element: ScalarType;
+  /** Values per element of an array column; 1 otherwise. */
+  readonly length: number;
+  /** Rows and columns of a matrix column; 1 otherwise. */
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** An SoA layout as the kernel language sees it: fields by name; `id` names its C++ struct. */
+export interface ViewLayout {
+  readonly id: string;
+  readonly name: string;
+  readonly fields: readonly ViewFieldIR[];
+}
 
 export const scalar = (name: ScalarType): ValueType => ({ kind: 'scalar', scalar: name });
 export const voidType: ValueType = { kind: 'void' };
@@ -39,6 +59,8 @@ export function describeType(type: ValueType): string {
       return type.scalar;
     case 'array':
       return `${type.space === 'shared' ? 'shared ' : ''}array of ${type.element}${type.access === 'in' ? " ('in')" : ''}`;
+    case 'view':
+      return `view of '${type.layout.name}'${type.access === 'in' ? " ('in')" : ''}`;
     case 'vector':
       return `index vector of ${type.length}`;
     case 'elementIndex':

@@ -1,4 +1,13 @@
-import { allocAsyncBuf, type Buffer, InvalidArgumentError, memset, type Queue, u8 } from '@alpaka-ts/interface';
+import {
+  allocAsyncBuf,
+  asConst,
+  type Buffer,
+  InvalidArgumentError,
+  type KernelViewArgument,
+  memset,
+  type Queue,
+  u8,
+} from '@alpaka-ts/interface';
 import { computeDataSize, type LayoutSchema } from '@alpaka-ts/soa-template';
 import { PortableHostCollection } from './host-collection';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
@@ -21,6 +30,28 @@ export class PortableDeviceCollection {
       );
     }
     this.buffer = allocAsyncBuf(queue, u8, computeDataSize(this.schema, this.size));
+  }
+
+  private views: { view?: KernelViewArgument; constView?: KernelViewArgument } = {};
+
+  /**
+   * The view a kernel takes (CMSSW's view()): the collection's device bytes, its layout and size. JavaScript
+   * cannot read device memory, so unlike a host collection's view it has no columns; pass it to queue.exec.
+   */
+  view(): KernelViewArgument {
+    this.views.view ??= Object.freeze({ schema: this.schema, size: this.size, readOnly: false, buffer: this.buffer });
+    return this.views.view;
+  }
+
+  /** The const view (CMSSW's const_view()), for view(Layout, 'in') parameters. */
+  constView(): KernelViewArgument {
+    this.views.constView ??= Object.freeze({
+      schema: this.schema,
+      size: this.size,
+      readOnly: true,
+      buffer: asConst(this.buffer),
+    });
+    return this.views.constView;
   }
 
   zeroInitialise(queue: Queue): void {

@@ -1,4 +1,4 @@
-import { type Buffer, type Device, fill, type Queue, type u8 } from '@alpaka-ts/interface';
+import { asConst, type Buffer, type Device, fill, type Queue, type u8 } from '@alpaka-ts/interface';
 import { computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
 import { allocateHostBytes } from './host-bytes';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
@@ -39,7 +39,10 @@ export class PortableHostCollection {
   private makeView(options: ViewOptions): SoaView {
     const arrayBuffer = this.buffer.memory.hostArrayBuffer;
     if (!arrayBuffer) throw new Error('internal error: host collection memory is not host-accessible');
-    return new SoaView(this.schema, this.size, arrayBuffer, this.buffer.byteOffset, options);
+    return new SoaView(this.schema, this.size, arrayBuffer, this.buffer.byteOffset, {
+      ...options,
+      buffer: options.readOnly ? asConst(this.buffer) : this.buffer,
+    });
   }
 
   /** Sets every byte to zero, now (host) or in queue order. */

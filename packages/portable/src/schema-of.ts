@@ -1,16 +1,9 @@
-import { InvalidArgumentError } from '@alpaka-ts/interface';
-import { type LayoutSchema, layoutOf } from '@alpaka-ts/soa-template';
+import { InvalidArgumentError, type LayoutLike, type LayoutSchema, layoutSchemaOf } from '@alpaka-ts/interface';
 
-/** A layout given as a decorated class or as its schema. */
-export type LayoutLike = LayoutSchema | (abstract new (...args: never[]) => unknown);
+export type { LayoutLike };
 
-export function schemaOf(layout: LayoutLike): LayoutSchema {
-  if (typeof layout === 'function') return layoutOf(layout);
-  if (layout?.kind === 'soaLayout') return layout;
-  throw new InvalidArgumentError(
-    'a portable collection needs an SoA layout: a class decorated with @soaLayout(), or a schema from defineLayout.',
-  );
-}
+/** The schema of a decorated class or a schema (one registry, in @alpaka-ts/interface). */
+export const schemaOf = (layout: LayoutLike): LayoutSchema => layoutSchemaOf(layout);
 
 export function checkedSize(size: number, schema: LayoutSchema): number {
   if (!Number.isInteger(size) || size < 0 || size > 0xffffffff) {

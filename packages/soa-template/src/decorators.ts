@@ -1,12 +1,18 @@
-import type { ElementType } from '@alpaka-ts/interface';
-import { defineLayout, type FieldSchema, type LayoutOptions, type LayoutSchema } from './schema';
+import {
+  defineLayout,
+  type ElementType,
+  type FieldSchema,
+  type LayoutOptions,
+  type LayoutSchema,
+  layoutSchemaOf,
+  registerLayoutClass,
+} from '@alpaka-ts/interface';
 
 // Field decorators run before their class decorator, in declaration order. They record into the class's
 // decorator metadata object (which esbuild's lowering and TypeScript both provide), or, where a transpiler
 // gives none, into a list the next class decorator takes.
 const fieldsByMetadata = new WeakMap<object, FieldSchema[]>();
 const pendingWithoutMetadata: FieldSchema[] = [];
-const schemas = new WeakMap<object, LayoutSchema>();
 
 // Omit distributed over the union, so each kind keeps its own fields.
 type FieldWithoutName = FieldSchema extends infer Field ? (Field extends unknown ? Omit<Field, 'name'> : never) : never;
@@ -53,13 +59,11 @@ export function soaLayout(options: LayoutOptions = {}) {
   return (target: abstract new (...args: never[]) => unknown, context: ClassDecoratorContext): void => {
     const metadata = context.metadata as object | undefined;
     const fields = metadata ? (fieldsByMetadata.get(metadata) ?? []) : pendingWithoutMetadata.splice(0);
-    schemas.set(target, defineLayout(String(context.name ?? target.name), fields, options));
+    registerLayoutClass(target, defineLayout(String(context.name ?? target.name), fields, options));
   };
 }
 
 /** The schema of a class decorated with @soaLayout(). */
 export function layoutOf(layoutClass: abstract new (...args: never[]) => unknown): LayoutSchema {
-  const schema = schemas.get(layoutClass);
-  if (!schema) throw new TypeError(`${layoutClass.name} is not an SoA layout: decorate it with @soaLayout().`);
-  return schema;
+  return layoutSchemaOf(layoutClass);
 }

@@ -1,6 +1,20 @@
+// The schema and byte layout live in @alpaka-ts/interface (kernels take views as arguments, and backends
+// lay them out); they are re-exported here, where users look for them.
+export {
+  alignSize,
+  computeDataSize,
+  computeLayout,
+  defineLayout,
+  type FieldLayout,
+  type FieldSchema,
+  type Layout,
+  type LayoutLike,
+  type LayoutOptions,
+  type LayoutSchema,
+  sameLayout,
+} from '@alpaka-ts/interface';
 export { arrayColumn, column, layoutOf, matrixColumn, scalar, soaLayout } from './decorators';
-export { alignSize, computeDataSize, computeLayout, describeLayout, type FieldLayout, type Layout } from './layout';
-export { defineLayout, type FieldSchema, type LayoutOptions, type LayoutSchema } from './schema';
+export { describeLayout } from './describe-layout';
 export {
   allocateView,
   deepCopy,

@@ -1,12 +1,26 @@
-import { AlpakaError, InvalidArgumentError, type TypedArray } from '@alpaka-ts/interface';
-import { computeLayout, type FieldLayout, type Layout } from './layout';
-import type { LayoutSchema } from './schema';
+import {
+  AlpakaError,
+  type Buffer,
+  computeLayout,
+  type FieldLayout,
+  InvalidArgumentError,
+  type KernelViewArgument,
+  type Layout,
+  type LayoutSchema,
+  type TypedArray,
+  viewOf,
+} from '@alpaka-ts/interface';
 
 export interface ViewOptions {
   /** Check element indices in at(), element(), matrix get/set (CMSSW's RangeChecking::enabled). */
   readonly rangeChecking?: boolean;
   /** A const view: scalar, row and matrix writes throw (the column arrays are still live memory). */
   readonly readOnly?: boolean;
+  /**
+   * The Buffer these bytes belong to, which kernels receive when the view is a kernel argument (collections
+   * pass theirs, so pinned memory stays pinned). Without it, the view makes a host Buffer over its bytes.
+   */
+  readonly buffer?: Buffer;
 }
 
 /** A matrix column: coefficient (row, column) of element i, and each coefficient's own column of N values. */
@@ -37,12 +51,13 @@ export class SoaRangeError extends AlpakaError {
  * N·k values with element(name, i) giving element i's k, matrix columns by (element, row, column), and
  * at(i) for a row proxy.
  */
-export class SoaView {
+export class SoaView implements KernelViewArgument {
   readonly layout: Layout;
   /** Column name → the column's values (array columns: N·k values; matrix columns: not here, see matrix()). */
   readonly columns: Readonly<Record<string, TypedArray>>;
   readonly scalars: Record<string, number>;
   private readonly matrices = new Map<string, MatrixColumnView>();
+  private ownBuffer: Buffer | undefined;
 
   constructor(
     readonly schema: LayoutSchema,
@@ -95,6 +110,18 @@ export class SoaView {
 
   get size(): number {
     return this.layout.size;
+  }
+
+  /** Whether this is a const view (a kernel takes it only for a view(Layout, 'in') parameter). */
+  get readOnly(): boolean {
+    return this.options.readOnly === true;
+  }
+
+  /** The view's bytes as a u8 Buffer: what a kernel launch passes for a view parameter (KernelViewArgument). */
+  get buffer(): Buffer {
+    this.ownBuffer ??=
+      this.options.buffer ?? viewOf(new Uint8Array(this.arrayBuffer, this.byteOffset, this.layout.byteSize));
+    return this.ownBuffer;
   }
 
   private writable(what: string): void {

@@ -29,7 +29,11 @@ describe('the built package', () => {
     expect(code).not.toMatch(/^\s*@column/m);
     const file = `${scratch}consumer.mjs`;
     writeFileSync(file, code);
-    const run = spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: scratch });
+    const run = spawnSync(process.execPath, [file], {
+      encoding: 'utf8',
+      cwd: scratch,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     expect(run.stderr).toBe('');
     // x: align(80, 64) = 128; id: align(40, 64) = 64; energy: 64.
     expect(JSON.parse(run.stdout)).toEqual({ fields: ['column:x', 'column:id', 'scalar:energy'], bytes: 256 });

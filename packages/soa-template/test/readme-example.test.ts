@@ -14,7 +14,11 @@ it("the README's opening example compiles as tsup would, runs on Node 20, and pr
   expect(expected).toEqual(['3072 768']);
   mkdirSync(scratch, { recursive: true });
   writeFileSync(`${scratch}example.mjs`, transformSync(source, { loader: 'ts', format: 'esm', target: 'es2022' }).code);
-  const run = spawnSync(process.execPath, [`${scratch}example.mjs`], { encoding: 'utf8', cwd: scratch });
+  const run = spawnSync(process.execPath, [`${scratch}example.mjs`], {
+    encoding: 'utf8',
+    cwd: scratch,
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   expect(run.stderr).toBe('');
   expect(run.stdout.trim().split('\n')).toEqual(expected);
 });

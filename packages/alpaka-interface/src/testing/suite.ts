@@ -6,6 +6,7 @@ import { fenceCases, fenceWarpMathKernels, mathCases, warpCases } from './cases/
 import { indexCases, kernelCases, kernelKernels, workDivisionCases } from './cases/kernel-cases';
 import { copyCases, memoryBufferCases, viewCases } from './cases/memory-cases';
 import { queueCases } from './cases/queue-cases';
+import { soaViewCases, soaViewKernels } from './cases/soa-view-cases';
 import type { ConformanceCase, ConformanceKernel } from './conformance-case';
 
 /** Every conformance case, in alpaka's unit-test categories. */
@@ -26,6 +27,7 @@ export const conformanceCases: readonly ConformanceCase[] = Object.freeze([
   ...fenceCases,
   ...warpCases,
   ...mathCases,
+  ...soaViewCases,
 ]);
 
 /** Every kernel the suite launches, with its dimensions: GPU backends compile them all ahead of time in CI. */
@@ -35,4 +37,5 @@ export const conformanceKernels: readonly ConformanceKernel[] = Object.freeze([
   ...blockKernels,
   ...atomicConformanceKernels,
   ...fenceWarpMathKernels,
+  ...soaViewKernels,
 ]);

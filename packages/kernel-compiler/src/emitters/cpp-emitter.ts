@@ -1,5 +1,6 @@
 import type { Expression, KernelIR, Statement } from '../ir';
-import { isFloat, type ScalarType, type ValueType } from '../types';
+import { isFloat, type ScalarType, type ValueType, type ViewLayout } from '../types';
+import { viewStruct } from '../view-layout';
 import { type CppDialect, cppPrelude } from './cpp-prelude';
 
 const cTypes: Record<ScalarType, string> = {
@@ -145,6 +146,7 @@ export class CppEmitter {
       parameters.push('uint32_t* alpaka_checks');
       hidden.push('checks');
     }
+    this.viewStructs();
     for (const deviceFunction of ir.functions) {
       const signature = deviceFunction.parameters
         .map((parameter) => this.parameterDeclaration(parameter.type, parameter.local))
@@ -180,11 +182,37 @@ export class CppEmitter {
     return { code: `${this.lines.join('\n')}\n`, entry, hiddenParameters: hidden };
   }
 
+  /**
+   * Declares the struct of every view the kernel or its functions take (viewStruct's order: pointers, matrix
+   * strides, size), guarded so that kernels sharing a layout in one module share the struct.
+   */
+  private viewStructs(): void {
+    const layouts = new Map<string, ViewLayout>();
+    for (const parameter of [...this.ir.parameters, ...this.ir.functions.flatMap((fn) => fn.parameters)]) {
+      if (parameter.type.kind === 'view') layouts.set(parameter.type.layout.id, parameter.type.layout);
+    }
+    for (const layout of layouts.values()) {
+      const guard = `ALPAKA_VIEW_${layout.id}`;
+      this.line(`#ifndef ${guard}`);
+      this.line(`#define ${guard}`);
+      this.line(`struct alpaka_view_${layout.id} {`);
+      for (const member of viewStruct(layout).members) {
+        const field = layout.fields.find((candidate) => member.kind !== 'size' && candidate.name === member.field);
+        if (member.kind === 'pointer' && field) this.line(`  ${cTypes[field.element]}* ${cppName(field.name)};`);
+        else if (member.kind === 'stride' && field) this.line(`  uint32_t ${cppName(field.name)}_stride;`);
+        else this.line('  uint32_t size;');
+      }
+      this.line('};');
+      this.line('#endif');
+    }
+  }
+
   private functionName(id: string): string {
     return `fn_${this.entry}__${id}`;
   }
 
   private parameterDeclaration(type: ValueType, local: string): string {
+    if (type.kind === 'view') return `alpaka_view_${type.layout.id} ${cppName(local)}`;
     if (type.kind === 'array')
       return `${type.access === 'in' ? 'const ' : ''}${cTypes[type.element]}* ${cppName(local)}`;
     return `${cTypes[scalarOf(type)]} ${cppName(local)}`;
@@ -209,6 +237,8 @@ export class CppEmitter {
   }
 
   private declaration(name: string, type: ValueType, constant: boolean, init: string): string {
+    if (type.kind === 'array')
+      return `${type.access === 'in' ? 'const ' : ''}${cTypes[type.element]}* const ${cppName(name)} = ${init};`;
     return `${constant ? 'const ' : ''}${cTypes[scalarOf(type)]} ${cppName(name)} = ${init};`;
   }
 
@@ -437,6 +467,13 @@ export class CppEmitter {
         return cppName(`${expression.base.name}$${expression.field}`);
       case 'index':
         return `${this.expression(expression.array)}[${this.expression(expression.index)}]`;
+      case 'viewField': {
+        const member = `${this.expression(expression.view)}.${cppName(expression.field)}`;
+        if (!expression.coefficient) return member;
+        return `(${member} + (size_t)(${this.expression(expression.coefficient)}) * ${member}_stride)`;
+      }
+      case 'viewSize':
+        return `${this.expression(expression.view)}.size`;
       case 'binary':
         return binary(expression.operator, this.expression(expression.left), this.expression(expression.right), type);
       case 'integerDivide':

@@ -1,4 +1,4 @@
-import type { Expression, KernelIR, Statement } from '../ir';
+import type { Expression, KernelIR, KernelParameterIR, Statement } from '../ir';
 import { isFloat, type ScalarType } from '../types';
 import {
   binaryCode,
@@ -79,6 +79,7 @@ export class JavaScriptEmitter implements ExpressionEmitter {
       this.line(
         `${parameter.type.kind === 'scalar' ? 'let' : 'const'} ${parameter.local} = $$args[${JSON.stringify(parameter.name)}];`,
       );
+      this.viewLocals(parameter);
     }
     // Device functions are closures of the kernel function, so acc calls inside them see the block indices.
     for (const deviceFunction of ir.functions) {
@@ -86,6 +87,7 @@ export class JavaScriptEmitter implements ExpressionEmitter {
         `const $$fn_${deviceFunction.id} = (${deviceFunction.parameters.map((parameter) => parameter.local).join(', ')}) => {`,
       );
       this.indentation += 1;
+      for (const parameter of deviceFunction.parameters) this.viewLocals(parameter);
       this.inFunction = true;
       this.statements(deviceFunction.body);
       this.inFunction = false;
@@ -117,6 +119,15 @@ export class JavaScriptEmitter implements ExpressionEmitter {
     this.indentation -= 1;
     this.line('};');
     return { source: `'use strict';\n${atomicHelpers}${this.lines.join('\n')}\n`, dimension };
+  }
+
+  /** A view's fields as locals (`v$$x`), read once, so loops index typed arrays, not object properties. */
+  private viewLocals(parameter: KernelParameterIR): void {
+    if (parameter.type.kind !== 'view') return;
+    const fields = [...parameter.type.layout.fields.map((field) => field.name), 'size'];
+    this.line(
+      `const ${fields.map((field) => `${viewLocal(parameter.local, field)} = ${parameter.local}.${field}`).join(', ')};`,
+    );
   }
 
   private line(text: string): void {
@@ -308,6 +319,12 @@ export class JavaScriptEmitter implements ExpressionEmitter {
         return generated.field(expression.base.name, expression.field);
       case 'index':
         return `${this.expression(expression.array)}[${this.expression(expression.index)}]`;
+      case 'viewField': {
+        const local = viewLocal(viewName(expression.view), expression.field);
+        return expression.coefficient ? `${local}[${this.expression(expression.coefficient)}]` : local;
+      }
+      case 'viewSize':
+        return viewLocal(viewName(expression.view), 'size');
       case 'binary':
         return binaryCode(
           expression.operator,
@@ -374,7 +391,10 @@ export class JavaScriptEmitter implements ExpressionEmitter {
     const target = this.expression(expression.target);
     const targetType = scalarOf(expression.type);
     if (expression.operator === '=') return `(${target} = ${this.expression(expression.value)})`;
-    if (expression.target.kind === 'index' && !isSideEffectFree(expression.target.index)) {
+    if (
+      expression.target.kind === 'index' &&
+      (!isSideEffectFree(expression.target.index) || !isSideEffectFree(expression.target.array))
+    ) {
       throw new Error(
         `kernel '${this.ir.name}': a compound assignment to an array element needs an index without side effects; compute the index into a const first.`,
       );
@@ -398,6 +418,13 @@ export class JavaScriptEmitter implements ExpressionEmitter {
   }
 }
 
+const viewLocal = (view: string, field: string): string => `${view}$$${field}`;
+
+function viewName(view: Expression): string {
+  if (view.kind !== 'variable') throw new Error('internal error: a view is always a parameter');
+  return view.name;
+}
+
 function isSideEffectFree(expression: Expression): boolean {
   switch (expression.kind) {
     case 'literal':
@@ -412,6 +439,8 @@ function isSideEffectFree(expression: Expression): boolean {
       return isSideEffectFree(expression.index);
     case 'field':
       return true;
+    case 'viewField':
+      return expression.coefficient === undefined || isSideEffectFree(expression.coefficient);
     default:
       return false;
   }

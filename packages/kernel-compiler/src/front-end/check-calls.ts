@@ -1,6 +1,6 @@
 import type { Hierarchy, Origin, Unit } from '@alpaka-ts/interface';
 import { elementTypes } from '@alpaka-ts/interface';
-import type { BinaryExpression, CallExpression, Literal, Node } from 'acorn';
+import type { BinaryExpression, CallExpression, Literal, MemberExpression, Node } from 'acorn';
 import type { AtomicOperation, Expression, WarpOperation } from '../ir';
 import {
   arithmeticResult,
@@ -12,7 +12,7 @@ import {
   scalar,
   type ValueType,
 } from '../types';
-import type { CheckContext } from './check-context';
+import type { Binding, CheckContext } from './check-context';
 import { coerce, condition, scalarOf } from './conversions';
 
 const castNames = new Set(Object.keys(elementTypes));
@@ -365,6 +365,21 @@ function deviceFunctionCall(
       }
       return value;
     }
+    if (parameter.kind === 'view') {
+      if (value.type.kind !== 'view' || value.type.layout.id !== parameter.layout.id) {
+        context.fail(
+          argumentNode,
+          `argument ${index + 1} of ${name} must be a view of '${parameter.layout.name}', not ${describeType(value.type)}.`,
+        );
+      }
+      if (value.type.access === 'in' && parameter.access !== 'in') {
+        context.fail(
+          argumentNode,
+          `argument ${index + 1} of ${name} is a view the function may write, but the view is declared 'in' (const).`,
+        );
+      }
+      return value;
+    }
     return context.fail(argumentNode, `argument ${index + 1} of ${name} has an unsupported type.`);
   });
   return {
@@ -372,6 +387,61 @@ function deviceFunctionCall(
     type: type.returns === undefined ? { kind: 'void' } : scalar(type.returns),
     function: type.id,
     arguments: checked,
+  };
+}
+
+/** `v.m(row, column)`: coefficient (row, column) of matrix column m, as an array over the elements. */
+function matrixCoefficient(
+  context: CheckContext,
+  node: CallExpression,
+  callee: MemberExpression,
+  binding: Binding,
+): Expression {
+  const type = binding.type as Extract<ValueType, { kind: 'view' }>;
+  const name = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '?';
+  const field = type.layout.fields.find((candidate) => candidate.name === name);
+  if (field?.kind !== 'matrixColumn') {
+    return context.fail(
+      node,
+      `'${name}' of view '${binding.name}' cannot be called: only matrix columns are, as m(row, column)[i].`,
+    );
+  }
+  const where = `${name}(row, column)`;
+  const [rowNode, columnNode] = expectArguments(context, node, 2, 2, where) as [Node, Node];
+  const index = (argumentNode: Node, limit: number, what: string): Expression => {
+    const value = coerce(
+      context,
+      argumentNode,
+      context.checkExpression(argumentNode, 'u32'),
+      'u32',
+      `the ${what} of ${where}`,
+    );
+    if (value.kind === 'literal' && (value.value < 0 || value.value >= limit))
+      context.fail(argumentNode, `'${name}' has ${limit} ${what}s (0 … ${limit - 1}); ${value.value} is outside.`);
+    return value;
+  };
+  const row = index(rowNode, field.rows, 'row');
+  const column = index(columnNode, field.columns, 'column');
+  const u32 = scalar('u32');
+  const coefficient: Expression = {
+    kind: 'binary',
+    type: u32,
+    operator: '+',
+    left: {
+      kind: 'binary',
+      type: u32,
+      operator: '*',
+      left: column,
+      right: { kind: 'literal', type: u32, value: field.rows },
+    },
+    right: row,
+  };
+  return {
+    kind: 'viewField',
+    type: { kind: 'array', element: field.element, access: type.access, space: 'global' },
+    view: { kind: 'variable', type, name: binding.name },
+    field: name,
+    coefficient,
   };
 }
 
@@ -396,6 +466,10 @@ export function checkCall(context: CheckContext, node: CallExpression, expected:
         context.fail(node, `acc.warp.${method} is not a warp operation.`);
       return warp(context, node, method as WarpOperation);
     }
+  }
+  if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier') {
+    const binding = context.lookup(callee.object.name);
+    if (binding?.type.kind === 'view') return matrixCoefficient(context, node, callee, binding);
   }
   if (callee.type === 'Identifier') {
     const binding = context.lookup(callee.name);

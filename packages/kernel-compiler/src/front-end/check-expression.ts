@@ -10,7 +10,16 @@ import type {
   UpdateExpression,
 } from 'acorn';
 import type { BinaryOperator, CompareOperator, Expression } from '../ir';
-import { arithmeticResult, describeType, isFloat, isInteger, promoted, type ScalarType, scalar } from '../types';
+import {
+  arithmeticResult,
+  describeType,
+  isFloat,
+  isInteger,
+  promoted,
+  type ScalarType,
+  scalar,
+  type ValueType,
+} from '../types';
 import { checkCall } from './check-calls';
 import type { CheckContext } from './check-context';
 import { coerce, condition, scalarOf } from './conversions';
@@ -220,6 +229,45 @@ function unary(context: CheckContext, node: UnaryExpression, expected: ScalarTyp
   return { kind: 'unary', type: scalar(result), operator, operand: converted };
 }
 
+/** `v.x` (a column or array column, as an array), `v.r` (a scalar, as a value), `v.size`. */
+function viewMember(
+  context: CheckContext,
+  node: MemberExpression,
+  base: Expression,
+  type: Extract<ValueType, { kind: 'view' }>,
+): Expression {
+  const name = !node.computed && node.property.type === 'Identifier' ? node.property.name : undefined;
+  if (name === undefined) return context.fail(node, `a view's fields are read by name (v.x), not by computed keys.`);
+  if (name === 'size') return { kind: 'viewSize', type: scalar('u32'), view: base };
+  const field = type.layout.fields.find((candidate) => candidate.name === name);
+  if (!field) {
+    return context.fail(
+      node,
+      `'${type.layout.name}' has no field '${name}'; its fields are ${type.layout.fields.map((candidate) => candidate.name).join(', ')} (and size).`,
+    );
+  }
+  if (field.kind === 'matrixColumn') {
+    return context.fail(
+      node,
+      `'${name}' is a matrix column: read coefficient (row, column) of element i as ${name}(row, column)[i].`,
+    );
+  }
+  const array: Expression = {
+    kind: 'viewField',
+    type: { kind: 'array', element: field.element, access: type.access, space: 'global' },
+    view: base,
+    field: name,
+    coefficient: undefined,
+  };
+  if (field.kind !== 'scalar') return array;
+  return {
+    kind: 'index',
+    type: scalar(field.element),
+    array,
+    index: { kind: 'literal', type: scalar('u32'), value: 0 },
+  };
+}
+
 function member(context: CheckContext, node: MemberExpression): Expression {
   if (
     node.object.type === 'Identifier' &&
@@ -237,6 +285,7 @@ function member(context: CheckContext, node: MemberExpression): Expression {
   }
   if (node.object.type === 'Super') return context.fail(node, "'super' is not in the kernel language.");
   const base = context.checkExpression(node.object);
+  if (base.type.kind === 'view') return viewMember(context, node, base, base.type);
   if (!node.computed) {
     const name = node.property.type === 'Identifier' ? node.property.name : '?';
     if (base.type.kind === 'elementIndex' && (name === 'global' || name === 'local'))
@@ -275,6 +324,16 @@ function target(context: CheckContext, node: Node): Expression {
   if (node.type === 'MemberExpression') {
     const checked = member(context, node as MemberExpression);
     if (checked.kind !== 'index') return context.fail(node, 'only array elements and let variables can be assigned.');
+    if (
+      checked.array.kind === 'viewField' &&
+      checked.array.type.kind === 'array' &&
+      checked.array.type.access === 'in'
+    ) {
+      context.fail(
+        node,
+        `the view is declared 'in' (a const view) in the signature; declare it view(Layout) or view(Layout, 'out') to write to it.`,
+      );
+    }
     if (checked.array.type.kind === 'array' && checked.array.type.access === 'in') {
       context.fail(
         node,

@@ -8,6 +8,7 @@ import {
 import type { Node } from 'acorn';
 import type { FunctionIR, KernelIR, KernelParameterIR, Statement } from '../ir';
 import type { ScalarType, ValueType } from '../types';
+import { viewLayoutOf } from '../view-layout';
 import { CheckContext, type CheckMode, type FunctionRegistry } from './check-context';
 import { checkExpressionNode } from './check-expression';
 import { checkStatements, definitelyReturns } from './check-statements';
@@ -27,6 +28,14 @@ function dataParameter(
   local: string,
   spec: Exclude<ParameterSpec, DeviceFunctionDefinition>,
 ): KernelParameterIR {
+  if (!isElementType(spec) && spec.kind === 'view') {
+    return {
+      name,
+      local,
+      type: { kind: 'view', layout: viewLayoutOf(spec.layout), access: spec.access },
+      constant: false,
+    };
+  }
   const element = elementTypeOf(spec).name as ScalarType;
   const type: ValueType =
     isElementType(spec) || spec.kind === 'constant'

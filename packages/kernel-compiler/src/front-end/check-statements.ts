@@ -103,6 +103,8 @@ function declaration(context: CheckContext, node: VariableDeclaration): Statemen
     const init = context.checkExpression(declarator.init as Node);
     const type: ValueType = init.type;
     if (type.kind === 'void') context.fail(declarator.init ?? declarator, `'${name}' cannot hold nothing (void).`);
+    if (type.kind === 'view' || type.kind === 'function')
+      context.fail(declarator, `'${name}' would name ${describeType(type)}; use the parameter itself.`);
     if (type.kind !== 'scalar' && node.kind !== 'const')
       context.fail(node, `'${name}' holds ${describeType(type)}; declare it const.`);
     context.declare(declarator, { name, type, constant: node.kind === 'const', parameter: false });

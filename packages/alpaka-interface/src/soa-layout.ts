@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from '@alpaka-ts/interface';
-import type { FieldSchema, LayoutSchema } from './schema';
+import { InvalidArgumentError } from './errors';
+import type { FieldSchema, LayoutSchema } from './soa-schema';
 
 /** Rounds a byte count up to a multiple of the alignment (CMSSW's alignSize). */
 export const alignSize = (bytes: number, alignment: number): number => Math.ceil(bytes / alignment) * alignment;
@@ -84,22 +84,3 @@ export function computeLayout(schema: LayoutSchema, size: number): Layout {
 
 /** Bytes a buffer needs for `size` elements of the layout (CMSSW's computeDataSize). */
 export const computeDataSize = (schema: LayoutSchema, size: number): number => computeLayout(schema, size).byteSize;
-
-/** A printable summary of offsets, sizes and padding, in the spirit of CMSSW's soaToStreamInternal. */
-export function describeLayout(layout: Layout): string {
-  const lines = [
-    `${layout.schema.name}(${layout.size} elements, alignment ${layout.schema.alignment}): ${layout.byteSize} bytes`,
-  ];
-  for (const { field, offset, byteSize, padding } of layout.fields) {
-    const shape =
-      field.kind === 'matrixColumn'
-        ? ` (${field.rows} x ${field.columns})`
-        : field.kind === 'arrayColumn'
-          ? `[${field.length}]`
-          : '';
-    lines.push(
-      `  ${field.kind} ${field.name}: ${field.elementType.name}${shape} at offset ${offset}, size ${byteSize}, padding ${padding}`,
-    );
-  }
-  return lines.join('\n');
-}

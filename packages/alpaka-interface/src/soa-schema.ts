@@ -1,0 +1,130 @@
+import { type ElementType, isElementType } from './element-types';
+import { InvalidArgumentError } from './errors';
+
+/**
+ * One field of an SoA layout (CMSSW's SOA_COLUMN, SOA_SCALAR, a column of fixed-size arrays such as
+ * std::array<short, 4>, and SOA_EIGEN_COLUMN).
+ */
+export type FieldSchema =
+  | { readonly kind: 'column'; readonly name: string; readonly elementType: ElementType }
+  | { readonly kind: 'scalar'; readonly name: string; readonly elementType: ElementType }
+  | { readonly kind: 'arrayColumn'; readonly name: string; readonly elementType: ElementType; readonly length: number }
+  | {
+      readonly kind: 'matrixColumn';
+      readonly name: string;
+      readonly elementType: ElementType;
+      readonly rows: number;
+      readonly columns: number;
+    };
+
+export interface LayoutOptions {
+  /** Every field starts on a multiple of this many bytes (CMSSW's default: 128). A power of two. */
+  readonly alignment?: number;
+  /** Refuse buffers and columns that are not aligned (CMSSW's AlignmentEnforcement::enforced). */
+  readonly alignmentEnforcement?: boolean;
+}
+
+/**
+ * A layout as plain values: what soa-template's decorators build, what views and collections lay out, and
+ * what the kernel compiler reads when a view is a kernel argument. `Fields` keeps the field names and types
+ * of a layout written with defineLayout, so a kernel's view parameter is typed by column.
+ */
+export interface LayoutSchema<Fields extends readonly FieldSchema[] = readonly FieldSchema[]> {
+  readonly kind: 'soaLayout';
+  readonly name: string;
+  readonly alignment: number;
+  readonly alignmentEnforcement: boolean;
+  readonly fields: Fields;
+}
+
+/** A layout given as a class decorated with soa-template's @soaLayout(), or as its schema. */
+export type LayoutLike = LayoutSchema | (abstract new (...args: never[]) => unknown);
+
+// Filled by soa-template's class decorator; here so that every package reads one registry.
+const layoutClasses = new WeakMap<object, LayoutSchema>();
+
+/** Records the schema a layout class stands for (soa-template's @soaLayout() calls this). */
+export function registerLayoutClass(
+  layoutClass: abstract new (...args: never[]) => unknown,
+  schema: LayoutSchema,
+): void {
+  layoutClasses.set(layoutClass, schema);
+}
+
+/** The schema of a layout class or schema; a clear error for anything else. */
+export function layoutSchemaOf(layout: LayoutLike): LayoutSchema {
+  if (typeof layout === 'function') {
+    const schema = layoutClasses.get(layout);
+    if (!schema) throw new InvalidArgumentError(`${layout.name} is not an SoA layout: decorate it with @soaLayout().`);
+    return schema;
+  }
+  if ((layout as LayoutSchema | undefined)?.kind === 'soaLayout') return layout;
+  throw new InvalidArgumentError(
+    'this needs an SoA layout: a class decorated with @soaLayout(), or a schema from defineLayout.',
+  );
+}
+
+/** Whether two schemas lay out the same bytes and name the same fields (a class and its defineLayout twin). */
+export function sameLayout(left: LayoutSchema, right: LayoutSchema): boolean {
+  if (left === right) return true;
+  if (left.alignment !== right.alignment || left.fields.length !== right.fields.length) return false;
+  return left.fields.every((field, index) => {
+    const other = right.fields[index] as FieldSchema;
+    return (
+      field.kind === other.kind &&
+      field.name === other.name &&
+      field.elementType === other.elementType &&
+      (field.kind !== 'arrayColumn' || (other.kind === 'arrayColumn' && field.length === other.length)) &&
+      (field.kind !== 'matrixColumn' ||
+        (other.kind === 'matrixColumn' && field.rows === other.rows && field.columns === other.columns))
+    );
+  });
+}
+
+const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const positiveInteger = (value: number) => Number.isInteger(value) && value > 0;
+
+/** Builds and checks a layout schema; the same result the decorators give for the same fields. */
+export function defineLayout<const Fields extends readonly FieldSchema[]>(
+  name: string,
+  fields: Fields,
+  options: LayoutOptions = {},
+): LayoutSchema<Fields> {
+  const alignment = options.alignment ?? 128;
+  if (!positiveInteger(alignment) || (alignment & (alignment - 1)) !== 0) {
+    throw new InvalidArgumentError(`layout '${name}': the alignment ${alignment} must be a power of two.`);
+  }
+  const seen = new Set<string>();
+  for (const field of fields) {
+    if (!identifier.test(field.name))
+      throw new InvalidArgumentError(`layout '${name}': '${field.name}' is not an identifier.`);
+    if (seen.has(field.name)) throw new InvalidArgumentError(`layout '${name}' declares '${field.name}' twice.`);
+    if (field.name === 'size') {
+      throw new InvalidArgumentError(
+        `layout '${name}': a field cannot be named 'size'; in kernels a view's size is its element count. Rename the field.`,
+      );
+    }
+    seen.add(field.name);
+    if (!isElementType(field.elementType))
+      throw new InvalidArgumentError(
+        `layout '${name}', field '${field.name}': the type must be an element type such as f64.`,
+      );
+    if (field.kind === 'arrayColumn' && !positiveInteger(field.length)) {
+      throw new InvalidArgumentError(
+        `layout '${name}', field '${field.name}': an array column needs a positive length, not ${field.length}.`,
+      );
+    }
+    if (field.kind === 'matrixColumn' && (!positiveInteger(field.rows) || !positiveInteger(field.columns))) {
+      throw new InvalidArgumentError(
+        `layout '${name}', field '${field.name}': a matrix column needs positive rows and columns.`,
+      );
+    }
+  }
+  return Object.freeze({
+    kind: 'soaLayout',
+    name,
+    alignment,
+    alignmentEnforcement: options.alignmentEnforcement ?? false,
+    fields: Object.freeze([...fields]) as unknown as Fields,
+  });
+}
