@@ -183,6 +183,12 @@ export type Statement =
       readonly arguments: readonly Expression[];
       readonly body: readonly Statement[];
     }
+  /** C's switch over an integer: case labels are literals in order (undefined: default); bodies fall through. */
+  | {
+      readonly kind: 'switch';
+      readonly discriminant: Expression;
+      readonly cases: readonly { readonly test: number | undefined; readonly body: readonly Statement[] }[];
+    }
   | { readonly kind: 'break' }
   | { readonly kind: 'continue' }
   /** Ends the thread (in a kernel) or returns a value (in a device function). */

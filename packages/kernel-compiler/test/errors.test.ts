@@ -1,6 +1,6 @@
 import { array, f32, i32, kernel, u32 } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
-import { checkKernel, KernelCompileError } from '../src/index';
+import { checkKernel, emitCppModule, emitJavaScript, KernelCompileError } from '../src/index';
 
 const compile = (definition: ReturnType<typeof kernel>) => () => checkKernel(definition, { dimension: 1 });
 
@@ -168,6 +168,51 @@ describe('the kernel language rejects, with kernel name, line and column', () =>
     const broken = { ...k, source: '(_acc, { out }) => { out[0] = ; }' };
     expect(() => checkKernel(broken, { dimension: 1 })).toThrow(
       /kernel 'broken', line 1, .*cannot parse the kernel body/,
+    );
+  });
+});
+
+describe('switch', () => {
+  const message = (definition: ReturnType<typeof kernel>): string => {
+    try {
+      checkKernel(definition, { dimension: 1 });
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'compiled';
+  };
+
+  it('rejects what C would not take: non-literal labels, float values, repeated labels, declarations across cases', () => {
+    // biome-ignore format: one case per line
+    const cases: Array<[ReturnType<typeof kernel>, RegExp]> = [
+      [kernel('labelVariable', { a: i32, b: i32, out: array(i32) }, (_acc, { a, b, out }) => { switch (a) { case b: out[0] = 1; } }),
+        /a case label must be an integer literal \(C needs a constant\)/],
+      [kernel('floatSwitch', { x: f32, out: array(i32) }, (_acc, { x, out }) => { switch (x) { case 1: out[0] = 1; } }),
+        /a switch needs an integer value, not f32/],
+      [kernel('twice', { a: i32, out: array(i32) }, (_acc, { a, out }) => { switch (a) { case 1: out[0] = 1; break; case 1: out[0] = 2; } }),
+        /case 1 appears twice/],
+      [kernel('unsignedNegative', { a: u32, out: array(i32) }, (_acc, { a, out }) => { switch (a) { case -1: out[0] = 1; } }),
+        /case -1 is not a value of the switch's type u32/],
+      [kernel('caseScope', { a: i32, out: array(i32) }, (_acc, { a, out }) => { switch (a) { case 1: { out[0] = 1; const k = 2; out[1] = k; break; }case 2: out[0] = k; } }),
+        /'k' is not defined in the kernel/],
+    ];
+    for (const [definition, pattern] of cases) expect(message(definition), definition.name).toMatch(pattern);
+  });
+
+  it('is emitted as a switch in both languages, labels typed as the value', () => {
+    const labels = kernel('labels', { a: u32, out: array(i32) }, (_acc, { a, out }) => {
+      switch (a) {
+        case 4000000000:
+          out[0] = 1;
+          break;
+        default:
+          out[0] = 2;
+      }
+    });
+    const module = emitCppModule('cuda', [{ kernel: labels, dimension: 1 }]);
+    expect(module.source).toMatch(/switch \(v_a\) \{\s*case 4000000000u: \{/);
+    expect(emitJavaScript(checkKernel(labels, { dimension: 1 }), 1).source).toMatch(
+      /switch \(a\) \{\s*case 4000000000: \{/,
     );
   });
 });

@@ -314,6 +314,19 @@ export class CppEmitter {
       case 'block':
         this.block('', statement.body, null);
         return;
+      case 'switch': {
+        const type = scalarOf(statement.discriminant.type);
+        this.line(`switch (${this.expression(statement.discriminant)}) {`);
+        this.indentation += 1;
+        for (const switchCase of statement.cases) {
+          const label = switchCase.test === undefined ? 'default' : `case ${literal(switchCase.test, type)}`;
+          // A break in a case leaves the switch (undefined: a plain break), not an enclosing loop helper.
+          this.block(`${label}:`, switchCase.body, undefined);
+        }
+        this.indentation -= 1;
+        this.line('}');
+        return;
+      }
     }
   }
 

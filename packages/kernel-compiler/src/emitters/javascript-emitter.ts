@@ -190,6 +190,17 @@ export class JavaScriptEmitter implements ExpressionEmitter {
       case 'loopHelper':
         this.loopHelper(statement);
         return;
+      case 'switch':
+        this.line(`switch (${this.expression(statement.discriminant)}) {`);
+        this.indentation += 1;
+        for (const switchCase of statement.cases) {
+          const label = switchCase.test === undefined ? 'default' : `case ${formatNumber(switchCase.test)}`;
+          // A break in a case leaves the switch, not an enclosing loop helper.
+          this.block(`${label}:`, switchCase.body, '');
+        }
+        this.indentation -= 1;
+        this.line('}');
+        return;
       case 'break': {
         const label = this.loops[0];
         this.line(label ? `break ${label};` : 'break;');

@@ -31,6 +31,8 @@ export class CheckContext {
   readonly shared: SharedArrayIR[] = [];
   usesChecks = false;
   loopDepth = 0;
+  /** Switches being checked: `break` leaves the innermost one. */
+  switchDepth = 0;
 
   constructor(
     readonly kernelName: string,

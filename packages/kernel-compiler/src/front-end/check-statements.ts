@@ -6,10 +6,12 @@ import type {
   ForOfStatement,
   Literal,
   Node,
+  SwitchStatement,
+  UnaryExpression,
   VariableDeclaration,
 } from 'acorn';
 import type { Expression, LoopHelper, Statement } from '../ir';
-import { describeType, type ValueType } from '../types';
+import { describeType, isInteger, promoted, type ScalarType, type ValueType } from '../types';
 import { expectArguments, literalArgument } from './check-calls';
 import type { CheckContext } from './check-context';
 import { coerce, condition } from './conversions';
@@ -252,6 +254,50 @@ function expressionStatement(context: CheckContext, expression: Node): Statement
   return [{ kind: 'expression', expression: context.checkExpression(expression) }];
 }
 
+/** The value of a case label: an integer literal (C needs a constant), possibly negated. */
+function caseValue(context: CheckContext, node: Node, type: ScalarType): number {
+  const negative = node.type === 'UnaryExpression' && (node as UnaryExpression).operator === '-';
+  const literal = (negative ? (node as UnaryExpression).argument : node) as Literal;
+  if (literal.type !== 'Literal' || typeof literal.value !== 'number' || !Number.isInteger(literal.value)) {
+    return context.fail(
+      node,
+      'a case label must be an integer literal (C needs a constant); use if / else if to compare with a variable.',
+    );
+  }
+  const value = negative ? -literal.value : literal.value;
+  const converted = type === 'u32' ? value >>> 0 : value | 0;
+  if (converted !== value) context.fail(node, `case ${value} is not a value of the switch's type ${type}.`);
+  return value;
+}
+
+function switchStatement(context: CheckContext, node: SwitchStatement): Statement {
+  const checked = context.checkExpression(node.discriminant);
+  const type = checked.type.kind === 'scalar' ? checked.type.scalar : undefined;
+  if (type === undefined || !isInteger(type)) {
+    context.fail(
+      node.discriminant,
+      `a switch needs an integer value, not ${describeType(checked.type)}; convert it with acc.i32(…) or use if / else.`,
+    );
+  }
+  const promotedType = promoted(type as ScalarType);
+  const discriminant = coerce(context, node.discriminant, checked, promotedType, 'the switch value');
+  const seen = new Set<number | undefined>();
+  context.switchDepth += 1;
+  const cases = node.cases.map((switchCase) => {
+    const test = switchCase.test ? caseValue(context, switchCase.test, promotedType) : undefined;
+    if (seen.has(test))
+      context.fail(switchCase, test === undefined ? 'a switch has one default.' : `case ${test} appears twice.`);
+    seen.add(test);
+    // Each case is its own scope: C++ may not jump over a declaration into a later case.
+    context.pushScope();
+    const body = checkStatements(context, switchCase.consequent as Node[]);
+    context.popScope();
+    return { test, body };
+  });
+  context.switchDepth -= 1;
+  return { kind: 'switch', discriminant, cases };
+}
+
 export function checkStatement(context: CheckContext, node: Node): Statement[] {
   const statement = node as EstreeStatement;
   switch (statement.type) {
@@ -303,7 +349,8 @@ export function checkStatement(context: CheckContext, node: Node): Statement[] {
     case 'ContinueStatement': {
       const word = statement.type === 'BreakStatement' ? 'break' : 'continue';
       if (statement.label) context.fail(statement, `labelled ${word} is not in the kernel language.`);
-      if (context.loopDepth === 0) context.fail(statement, `'${word}' outside a loop.`);
+      if (context.loopDepth === 0 && (word === 'continue' || context.switchDepth === 0))
+        context.fail(statement, `'${word}' outside a loop${word === 'break' ? ' or switch' : ''}.`);
       return [{ kind: word }];
     }
     case 'ReturnStatement': {
@@ -341,7 +388,7 @@ export function checkStatement(context: CheckContext, node: Node): Statement[] {
         "'for…in' is not in the kernel language; use a counted for loop or an acc loop helper.",
       );
     case 'SwitchStatement':
-      return context.fail(statement, "'switch' is not in the kernel language yet; use if / else if.");
+      return [switchStatement(context, statement)];
     case 'TryStatement':
     case 'ThrowStatement':
       return context.fail(

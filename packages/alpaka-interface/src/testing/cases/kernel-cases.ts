@@ -103,7 +103,58 @@ const threadIndices3D = kernel('conformanceIndices3D', { out: array(u32, 'out') 
   out[linear] = out[linear] + 1 + linear;
 });
 
+const switches = kernel(
+  'conformanceSwitch',
+  { n: u32, codes: array(i32, 'in'), out: array(i32, 'out') },
+  (acc, { n, codes, out }) => {
+    for (const i of acc.uniformElements(n)) {
+      let value = 0;
+      // biome-ignore lint/suspicious/noFallthroughSwitchClause: C's fall-through is what this case checks.
+      switch (codes[i]) {
+        case -1:
+          value = 100;
+          break;
+        case 0:
+        case 1:
+          value = 10;
+        case 2:
+          value += 1;
+          break;
+        case 3:
+          for (let k = 0; k < 10; k++) {
+            if (k === 4) break;
+            value += k;
+          }
+          break;
+        case 7: {
+          const doubled = codes[i] * 2;
+          value = doubled;
+          break;
+        }
+        default:
+          value = -codes[i];
+      }
+      out[i] = value;
+    }
+  },
+);
+
 export const kernelCases = defineCases('kernel', {
+  'switch: fall-through, default, break leaves the switch (not the element loop), a loop inside a case': async (
+    context,
+  ) => {
+    const queue = context.queue();
+    const codes = [-1, 0, 1, 2, 3, 7, 5, -3, 2147483647, -2147483648];
+    const input = await context.deviceBufferOf(queue, i32, codes);
+    const out = await context.deviceBufferFilled(queue, i32, codes.length, 12345);
+    await queue.exec(context.workDiv(1, 2, 4), switches, { n: codes.length, codes: input, out });
+    expectArrayEqual(
+      await context.read(queue, out),
+      [100, 11, 11, 1, 6, 14, -5, 3, -2147483647, -2147483648],
+      'switch results',
+    );
+  },
+
   'every scalar type reaches the kernel as its C value': async (context) => {
     const queue = context.queue();
     const out = allocBuf(context.device, f64, 10);
@@ -337,6 +388,7 @@ export const kernelKernels: ConformanceKernel[] = [
   { kernel: scalars, dimensions: [1] },
   { kernel: axpy, dimensions: [1] },
   { kernel: withDeviceFunctions, dimensions: [1] },
+  { kernel: switches, dimensions: [1] },
   { kernel: workDivisionProbe, dimensions: [3] },
   { kernel: threadIndices1D, dimensions: [1] },
   { kernel: threadIndices3D, dimensions: [3] },
