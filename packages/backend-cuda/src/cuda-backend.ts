@@ -10,6 +10,7 @@ import {
   type QueueV1,
   specificationVersion,
 } from '@alpaka-ts/interface';
+import { constantsOf } from '@alpaka-ts/kernel-compiler';
 import type { AllocatorStatistics } from './caching-allocator';
 import { CudaDevice, CudaPlatform } from './cuda-device';
 import { CudaKernels } from './cuda-kernels';
@@ -56,7 +57,13 @@ function launch(queue: QueueV1, request: KernelLaunchV1): void {
   const device = queue.device as CudaDevice;
   const dimension = request.workDivision.blocksPerGrid.length;
   const oneElementPerThread = request.workDivision.elementsPerThread.every((elements) => elements === 1);
-  const kernel = compiled.get(request.kernel, dimension, device, oneElementPerThread);
+  const kernel = compiled.get(
+    request.kernel,
+    dimension,
+    device,
+    oneElementPerThread,
+    constantsOf(request.kernel, request.arguments),
+  );
   if (kernel.usesChecks && !request.checkBuffer) {
     throw new InvalidArgumentError(
       `kernel '${request.kernel.name}' calls acc.check; pass a check buffer: queue.exec(…, { checkBuffer }).`,

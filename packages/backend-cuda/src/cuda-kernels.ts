@@ -1,5 +1,5 @@
 import { AlpakaError, type KernelDefinition } from '@alpaka-ts/interface';
-import { checkKernel, emitCppModule, kernelCacheKey } from '@alpaka-ts/kernel-compiler';
+import { checkKernel, emitCppModule, kernelCacheKey, specialisationKey } from '@alpaka-ts/kernel-compiler';
 import type { CudaDevice } from './cuda-device';
 import { kernelCacheDirectory, readCachedBinary, writeCachedBinary } from './kernel-cache';
 import { LaunchPlan } from './launch-plan';
@@ -31,7 +31,7 @@ function excerpt(source: string, log: string): string {
  * so a second run of a program compiles nothing.
  */
 export class CudaKernels {
-  private readonly loaded = new WeakMap<KernelDefinition, Map<number, LoadedKernel>>();
+  private readonly loaded = new WeakMap<KernelDefinition, Map<number | string, LoadedKernel>>();
   /** What this process did, for tests and benchmarks. */
   readonly statistics = { compiled: 0, loadedFromDisk: 0 };
 
@@ -42,16 +42,24 @@ export class CudaKernels {
   ) {}
 
   /** oneElementPerThread selects the variant compiled for the GPU work division's one element per thread. */
-  get(kernel: KernelDefinition, dimension: number, device: CudaDevice, oneElementPerThread: boolean): LoadedKernel {
+  get(
+    kernel: KernelDefinition,
+    dimension: number,
+    device: CudaDevice,
+    oneElementPerThread: boolean,
+    constants?: Readonly<Record<string, number>>,
+  ): LoadedKernel {
     let byTarget = this.loaded.get(kernel);
     if (!byTarget) {
       byTarget = new Map();
       this.loaded.set(kernel, byTarget);
     }
-    const target = (device.index * 4 + dimension) * 2 + (oneElementPerThread ? 1 : 0);
+    const variant = (device.index * 4 + dimension) * 2 + (oneElementPerThread ? 1 : 0);
+    // A number for kernels without constant() parameters keeps the common lookup free of string building.
+    const target = constants === undefined ? variant : `${variant}:${specialisationKey(constants)}`;
     let entry = byTarget.get(target);
     if (!entry) {
-      entry = this.load(kernel, dimension, device, oneElementPerThread);
+      entry = this.load(kernel, dimension, device, oneElementPerThread, constants);
       byTarget.set(target, entry);
     }
     return entry;
@@ -62,9 +70,10 @@ export class CudaKernels {
     dimension: number,
     device: CudaDevice,
     oneElementPerThread: boolean,
+    constants: Readonly<Record<string, number>> | undefined,
   ): LoadedKernel {
-    const ir = checkKernel(kernel, { dimension });
-    const module = emitCppModule('cuda', [{ kernel, dimension, oneElementPerThread }]);
+    const ir = checkKernel(kernel, { dimension, constants });
+    const module = emitCppModule('cuda', [{ kernel, dimension, oneElementPerThread, constants }]);
     const architecture = `sm_${device.properties.computeCapability}`;
     const options = [...module.requiredOptions, `--gpu-architecture=${architecture}`, '-std=c++17'];
     const key = kernelCacheKey({

@@ -41,6 +41,7 @@ export class LaunchPlan {
       return offset;
     };
     for (const parameter of ir.parameters) {
+      if (parameter.value !== undefined) continue; // a specialised constant: compiled in, not passed
       if (parameter.type.kind === 'array') slots.push({ kind: 'pointer', name: parameter.name, offset: place(8) });
       else if (parameter.type.kind === 'view') {
         const struct = viewStruct(parameter.type.layout);

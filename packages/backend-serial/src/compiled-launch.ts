@@ -6,7 +6,7 @@ import {
   type TypedArray,
   type ViewArgumentV1,
 } from '@alpaka-ts/interface';
-import { compileJavaScriptKernel, type JavaScriptView, javaScriptView } from '@alpaka-ts/kernel-compiler';
+import { compileJavaScriptKernel, constantsOf, type JavaScriptView, javaScriptView } from '@alpaka-ts/kernel-compiler';
 
 function hostBytes(argument: ArrayArgumentV1 | ViewArgumentV1, kernelName: string, parameter: string): ArrayBuffer {
   const arrayBuffer = argument.memory.hostArrayBuffer;
@@ -42,7 +42,11 @@ function hostArray(argument: ArrayArgumentV1, kernelName: string, parameter: str
  */
 export function launchCompiled(queue: QueueV1, launch: KernelLaunchV1): void {
   const { kernel, workDivision } = launch;
-  const compiled = compileJavaScriptKernel(kernel, workDivision.blocksPerGrid.length);
+  const compiled = compileJavaScriptKernel(
+    kernel,
+    workDivision.blocksPerGrid.length,
+    constantsOf(kernel, launch.arguments),
+  );
   if (compiled.usesChecks && !launch.checkBuffer) {
     throw new InvalidArgumentError(
       `kernel '${kernel.name}' calls acc.check; pass a check buffer: queue.exec(…, { checkBuffer }).`,

@@ -22,11 +22,13 @@ export function emitCppModule(
     readonly kernel: KernelDefinition;
     readonly dimension: number;
     readonly oneElementPerThread?: boolean;
+    /** constant() values to specialise for (see CheckOptions.constants). */
+    readonly constants?: Readonly<Record<string, number>> | undefined;
   }>,
 ): CppModule {
   const emitter = dialect === 'cuda' ? cudaEmitter : hipEmitter;
-  const kernels = specialisations.map(({ kernel, dimension, oneElementPerThread = false }) => ({
-    ...emitCpp(checkKernel(kernel, { dimension }), dimension, dialect, oneElementPerThread),
+  const kernels = specialisations.map(({ kernel, dimension, oneElementPerThread = false, constants }) => ({
+    ...emitCpp(checkKernel(kernel, { dimension, constants }), dimension, dialect, oneElementPerThread),
     kernel,
     dimension,
   }));

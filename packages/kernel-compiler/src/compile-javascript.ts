@@ -1,6 +1,7 @@
 import type { KernelDefinition, KernelLaunchV1 } from '@alpaka-ts/interface';
 import { javaScriptEmitter } from './emitters/javascript-emitter';
 import { checkKernel } from './front-end/check-kernel';
+import { specialisationKey } from './specialisation';
 
 export type CompiledJavaScriptKernel = (
   args: Readonly<Record<string, unknown>>,
@@ -16,26 +17,32 @@ export interface CompiledKernelEntry {
   readonly usesChecks: boolean;
 }
 
-const compiled = new WeakMap<KernelDefinition, Map<number, CompiledKernelEntry>>();
+const compiled = new WeakMap<KernelDefinition, Map<string, CompiledKernelEntry>>();
 
 /**
- * The kernel as a JavaScript function specialised for a work-division dimension, compiled once per
- * kernel and dimension. Throws KernelCompileError for a kernel outside the language.
+ * The kernel as a JavaScript function specialised for a work-division dimension (and, given `constants`, for
+ * those constant() values), compiled once per kernel, dimension and values. Throws KernelCompileError for a
+ * kernel outside the language.
  */
-export function compileJavaScriptKernel(kernel: KernelDefinition, dimension: number): CompiledKernelEntry {
+export function compileJavaScriptKernel(
+  kernel: KernelDefinition,
+  dimension: number,
+  constants?: Readonly<Record<string, number>>,
+): CompiledKernelEntry {
   let byDimension = compiled.get(kernel);
   if (!byDimension) {
     byDimension = new Map();
     compiled.set(kernel, byDimension);
   }
-  let entry = byDimension.get(dimension);
+  const key = constants === undefined ? String(dimension) : `${dimension}:${specialisationKey(constants)}`;
+  let entry = byDimension.get(key);
   if (!entry) {
-    const ir = checkKernel(kernel, { dimension });
+    const ir = checkKernel(kernel, { dimension, constants });
     const { source } = javaScriptEmitter.emit(ir, { dimension });
     // The emitted code reads only its arguments and Math: new Function gives it no access to this module.
     const run = new Function(source)() as CompiledJavaScriptKernel;
     entry = { source, run, usesChecks: ir.usesChecks };
-    byDimension.set(dimension, entry);
+    byDimension.set(key, entry);
   }
   return entry;
 }

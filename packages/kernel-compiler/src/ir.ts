@@ -204,6 +204,11 @@ export interface KernelParameterIR {
   readonly local: string;
   readonly type: ValueType;
   readonly constant: boolean;
+  /**
+   * The value of a constant() parameter the kernel is specialised for: every use reads it as a literal, and the
+   * C++ entry has no such parameter (undefined: passed at launch like a scalar).
+   */
+  readonly value?: number | undefined;
 }
 
 export interface SharedArrayIR {

@@ -1,15 +1,6 @@
 import type { LayoutSchema } from '@alpaka-ts/interface';
+import { shortHash } from './short-hash';
 import type { ScalarType, ViewFieldIR, ViewLayout } from './types';
-
-// FNV-1a over the field list: two layouts of one name but different fields get different C++ structs.
-function hash(text: string): string {
-  let value = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    value ^= text.charCodeAt(index);
-    value = Math.imul(value, 0x01000193) >>> 0;
-  }
-  return value.toString(16).padStart(8, '0');
-}
 
 const layouts = new WeakMap<LayoutSchema, ViewLayout>();
 
@@ -27,7 +18,8 @@ export function viewLayoutOf(schema: LayoutSchema): ViewLayout {
     }));
     const description = JSON.stringify(fields);
     layout = Object.freeze({
-      id: `${schema.name.replace(/[^A-Za-z0-9_]/g, '_')}_${hash(description)}`,
+      // Two layouts of one name but different fields get different C++ structs.
+      id: `${schema.name.replace(/[^A-Za-z0-9_]/g, '_')}_${shortHash(description)}`,
       name: schema.name,
       fields: Object.freeze(fields),
     });

@@ -37,9 +37,16 @@ it.runIf(toolchainsRequired)('CI has nvcc, so every emitted CUDA kernel is compi
 describe.skipIf(!nvcc)('the CUDA C++ emitter, compiled by nvcc -arch=sm_90', () => {
   it('emits every conformance kernel in every dimension it is launched with, and nvcc -arch=sm_90 compiles the module', () => {
     const specialisations = [
-      ...conformanceKernels.flatMap(({ kernel: definition, dimensions }) =>
-        dimensions.flatMap((dimension) =>
-          [false, true].map((oneElementPerThread) => ({ kernel: definition, dimension, oneElementPerThread })),
+      ...conformanceKernels.flatMap(({ kernel: definition, dimensions, specialisations = [undefined] }) =>
+        specialisations.flatMap((constants) =>
+          dimensions.flatMap((dimension) =>
+            [false, true].map((oneElementPerThread) => ({
+              kernel: definition,
+              dimension,
+              oneElementPerThread,
+              constants,
+            })),
+          ),
         ),
       ),
       { kernel: breakAndReturn, dimension: 1 },

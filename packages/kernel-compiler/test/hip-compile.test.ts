@@ -25,9 +25,11 @@ describe.skipIf(!hiprtcAvailable)('the HIP C++ emitter, compiled by hiprtc (HIP 
     it(`compiles every conformance kernel in every dimension it is launched with for ${architecture}`, () => {
       const module = emitCppModule(
         'hip',
-        conformanceKernels.flatMap(({ kernel, dimensions }) =>
-          dimensions.flatMap((dimension) =>
-            [false, true].map((oneElementPerThread) => ({ kernel, dimension, oneElementPerThread })),
+        conformanceKernels.flatMap(({ kernel, dimensions, specialisations = [undefined] }) =>
+          specialisations.flatMap((constants) =>
+            dimensions.flatMap((dimension) =>
+              [false, true].map((oneElementPerThread) => ({ kernel, dimension, oneElementPerThread, constants })),
+            ),
           ),
         ),
       );

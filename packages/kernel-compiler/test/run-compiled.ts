@@ -11,12 +11,13 @@ export function runCompiled(
     dimension?: number;
     dynamicSharedBytes?: number;
     checks?: Uint32Array;
+    constants?: Record<string, number>;
   } = {},
 ): void {
   const dimension = options.dimension ?? 1;
   const blocks = new Array(dimension).fill(options.blocks ?? 1);
   const elements = new Array(dimension).fill(options.elements ?? 1);
-  const { run } = compileJavaScriptKernel(kernel, dimension);
+  const { run } = compileJavaScriptKernel(kernel, dimension, options.constants);
   run(
     args,
     { blocksPerGrid: blocks, threadsPerBlock: new Array(dimension).fill(1), elementsPerThread: elements },

@@ -17,4 +17,9 @@ export const defineCases = (
 export interface ConformanceKernel {
   readonly kernel: KernelDefinition;
   readonly dimensions: readonly number[];
+  /**
+   * The constant() values the suite launches it with, for kernels that need them at compile time (a shared
+   * array sized by one); compile checks build one specialisation per entry.
+   */
+  readonly specialisations?: ReadonlyArray<Readonly<Record<string, number>>>;
 }

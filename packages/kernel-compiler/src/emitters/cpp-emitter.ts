@@ -1,4 +1,5 @@
 import type { Expression, KernelIR, Statement } from '../ir';
+import { shortHash } from '../short-hash';
 import { isFloat, type ScalarType, type ValueType, type ViewLayout } from '../types';
 import { viewStruct } from '../view-layout';
 import { type CppDialect, cppPrelude } from './cpp-prelude';
@@ -24,7 +25,7 @@ export const cppName = (name: string): string => `v_${name.replace(/\$/g, '_S_')
 export interface CppKernelSource {
   /** The kernel's definition, to follow the dialect's prelude in a module. */
   readonly code: string;
-  /** The extern "C" entry point: `${kernel name}_${dimension}d`. */
+  /** The extern "C" entry point: `${kernel name}_${dimension}d`, then `_1e` (one element per thread), `_s<hash>` (specialised constants). */
   readonly entry: string;
   /** Launch parameters after the signature's: one u32 elements-per-thread per axis, then the check buffer. */
   readonly hiddenParameters: readonly ('elements' | 'checks')[];
@@ -134,9 +135,18 @@ export class CppEmitter {
 
   emit(): CppKernelSource {
     const { ir, dimension } = this;
-    const entry = `${ir.name}_${dimension}d${this.oneElementPerThread ? '_1e' : ''}`;
+    const specialised = ir.parameters.filter((parameter) => parameter.value !== undefined);
+    // Each specialisation has its own entry, so several can share one module.
+    const suffix =
+      specialised.length === 0
+        ? ''
+        : `_s${shortHash(specialised.map((parameter) => `${parameter.name}=${parameter.value}`).join(','))}`;
+    const entry = `${ir.name}_${dimension}d${this.oneElementPerThread ? '_1e' : ''}${suffix}`;
     this.entry = entry;
-    const parameters = ir.parameters.map((parameter) => this.parameterDeclaration(parameter.type, parameter.local));
+    // Specialised constants are literals in the body, not parameters.
+    const parameters = ir.parameters
+      .filter((parameter) => parameter.value === undefined)
+      .map((parameter) => this.parameterDeclaration(parameter.type, parameter.local));
     const hidden: Array<'elements' | 'checks'> = [];
     for (let axis = 0; axis < dimension; axis++) {
       parameters.push(`uint32_t alpaka_elements_parameter${axis}`);

@@ -76,6 +76,7 @@ export class JavaScriptEmitter implements ExpressionEmitter {
       this.line(`const ${generated.gridElements(axis)} = ${generated.blocks(axis)} * ${generated.elements(axis)};`);
     }
     for (const parameter of ir.parameters) {
+      if (parameter.value !== undefined) continue; // specialised: every use is a literal
       this.line(
         `${parameter.type.kind === 'scalar' ? 'let' : 'const'} ${parameter.local} = $$args[${JSON.stringify(parameter.name)}];`,
       );

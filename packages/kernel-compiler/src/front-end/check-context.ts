@@ -9,6 +9,8 @@ export interface Binding {
   readonly type: ValueType;
   readonly constant: boolean;
   readonly parameter: boolean;
+  /** A specialised constant() parameter's value: uses become literals. */
+  readonly value?: number | undefined;
 }
 
 /** What is being checked: the kernel itself, or one of its device functions (which returns `returns`). */

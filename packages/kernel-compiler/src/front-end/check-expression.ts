@@ -436,6 +436,7 @@ export function checkExpressionNode(context: CheckContext, node: Node, expected?
           `'${expression.name}' is not defined in the kernel: a kernel reads only its parameters, its own locals, Math and literals. Pass '${expression.name}' in as a parameter (add it to the signature, or use constant(type) for a value fixed at compile time).`,
         );
       }
+      if (binding.value !== undefined) return { kind: 'literal', type: binding.type, value: binding.value };
       return { kind: 'variable', type: binding.type, name: binding.name };
     }
     case 'BinaryExpression':

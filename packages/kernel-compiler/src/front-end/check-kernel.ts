@@ -1,6 +1,7 @@
 import {
   type DeviceFunctionDefinition,
   elementTypeOf,
+  InvalidArgumentError,
   isElementType,
   type KernelDefinition,
   type ParameterSpec,
@@ -18,6 +19,12 @@ import { type ParsedKernel, parseKernelSource, positionOf } from './parse-kernel
 export interface CheckOptions {
   /** The dimension of the work divisions this specialisation runs with (1 to 3). */
   readonly dimension: number;
+  /**
+   * Values of constant() parameters to specialise for (alpaka's template arguments): each becomes a literal in
+   * the kernel (so it can size shared arrays and label cases) and leaves the C++ parameter list. A constant
+   * without a value stays an ordinary launch argument.
+   */
+  readonly constants?: Readonly<Record<string, number>> | undefined;
 }
 
 const isDeviceFunction = (spec: ParameterSpec): spec is DeviceFunctionDefinition =>
@@ -27,6 +34,7 @@ function dataParameter(
   name: string,
   local: string,
   spec: Exclude<ParameterSpec, DeviceFunctionDefinition>,
+  constants: Readonly<Record<string, number>> | undefined,
 ): KernelParameterIR {
   if (!isElementType(spec) && spec.kind === 'view') {
     return {
@@ -41,7 +49,16 @@ function dataParameter(
     isElementType(spec) || spec.kind === 'constant'
       ? { kind: 'scalar', scalar: element }
       : { kind: 'array', element, access: spec.access, space: 'global' };
-  return { name, local, type, constant: !isElementType(spec) && spec.kind === 'constant' };
+  if (isElementType(spec) || spec.kind !== 'constant' || constants?.[name] === undefined)
+    return { name, local, type, constant: !isElementType(spec) && spec.kind === 'constant' };
+  const given = constants[name];
+  const value = spec.elementType.convert(given);
+  if (!Object.is(value, given) && !(Number.isNaN(value) && Number.isNaN(given))) {
+    throw new InvalidArgumentError(
+      `constant '${name}' is ${element}, and ${given} is not a value of that type; specialise with ${value} or convert it explicitly.`,
+    );
+  }
+  return { name, local, type, constant: true, value };
 }
 
 /**
@@ -54,6 +71,7 @@ function declareParameters(
   signature: Readonly<Record<string, ParameterSpec>>,
   kernelName: string,
   dimension: number,
+  constants?: Readonly<Record<string, number>>,
 ): KernelParameterIR[] {
   const parameters: KernelParameterIR[] = [];
   for (const [name, spec] of Object.entries(signature)) {
@@ -76,13 +94,14 @@ function declareParameters(
       });
       continue;
     }
-    const parameter = dataParameter(name, local, spec);
+    const parameter = dataParameter(name, local, spec, constants);
     parameters.push(parameter);
     context.declare(node, {
       name: parameter.local,
       type: parameter.type,
-      constant: parameter.type.kind !== 'scalar',
+      constant: parameter.type.kind !== 'scalar' || parameter.value !== undefined,
       parameter: true,
+      value: parameter.value,
     });
   }
   return parameters;
@@ -171,7 +190,22 @@ export function checkKernel(kernel: KernelDefinition, options: CheckOptions): Ke
   const context: CheckContext = new CheckContext(kernel.name, parsed.accName, options.dimension, (node, expected) =>
     checkExpressionNode(context, node, expected),
   );
-  const parameters = declareParameters(context, parsed, kernel.signature, kernel.name, options.dimension);
+  for (const name of Object.keys(options.constants ?? {})) {
+    const spec = kernel.signature[name];
+    if (spec === undefined || isElementType(spec) || spec.kind !== 'constant') {
+      throw new InvalidArgumentError(
+        `kernel '${kernel.name}': '${name}' is not a constant() parameter, so it cannot be specialised.`,
+      );
+    }
+  }
+  const parameters = declareParameters(
+    context,
+    parsed,
+    kernel.signature,
+    kernel.name,
+    options.dimension,
+    options.constants,
+  );
   const body = checkBody(context, parsed);
   return {
     name: kernel.name,

@@ -42,12 +42,20 @@ function accMethodOf(context: CheckContext, node: Node | null | undefined): stri
 }
 
 function integerLiteral(context: CheckContext, node: Node | undefined, what: string, call: Node): number {
+  if (node?.type === 'Identifier') {
+    // A specialised constant() parameter is a compile-time constant too.
+    const value = context.lookup((node as unknown as { name: string }).name)?.value;
+    if (value !== undefined && Number.isInteger(value)) return value;
+  }
   if (
     node?.type !== 'Literal' ||
     typeof (node as Literal).value !== 'number' ||
     !Number.isInteger((node as Literal).value)
   ) {
-    return context.fail(node ?? call, `${what} must be an integer literal (a compile-time constant).`);
+    return context.fail(
+      node ?? call,
+      `${what} must be an integer literal or a constant() parameter the kernel is specialised for (a compile-time constant).`,
+    );
   }
   return (node as Literal).value as number;
 }
@@ -256,15 +264,21 @@ function expressionStatement(context: CheckContext, expression: Node): Statement
 
 /** The value of a case label: an integer literal (C needs a constant), possibly negated. */
 function caseValue(context: CheckContext, node: Node, type: ScalarType): number {
+  const specialised =
+    node.type === 'Identifier' ? context.lookup((node as unknown as { name: string }).name)?.value : undefined;
+  if (specialised !== undefined) return checkedCase(context, node, specialised, type);
   const negative = node.type === 'UnaryExpression' && (node as UnaryExpression).operator === '-';
   const literal = (negative ? (node as UnaryExpression).argument : node) as Literal;
   if (literal.type !== 'Literal' || typeof literal.value !== 'number' || !Number.isInteger(literal.value)) {
     return context.fail(
       node,
-      'a case label must be an integer literal (C needs a constant); use if / else if to compare with a variable.',
+      'a case label must be an integer literal or a specialised constant() (C needs a constant); use if / else if to compare with a variable.',
     );
   }
-  const value = negative ? -literal.value : literal.value;
+  return checkedCase(context, node, negative ? -literal.value : literal.value, type);
+}
+
+function checkedCase(context: CheckContext, node: Node, value: number, type: ScalarType): number {
   const converted = type === 'u32' ? value >>> 0 : value | 0;
   if (converted !== value) context.fail(node, `case ${value} is not a value of the switch's type ${type}.`);
   return value;

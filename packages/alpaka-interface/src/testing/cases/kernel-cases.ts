@@ -109,12 +109,12 @@ const switches = kernel(
   (acc, { n, codes, out }) => {
     for (const i of acc.uniformElements(n)) {
       let value = 0;
-      // biome-ignore lint/suspicious/noFallthroughSwitchClause: C's fall-through is what this case checks.
       switch (codes[i]) {
         case -1:
           value = 100;
           break;
         case 0:
+        // @ts-expect-error TS7029: C's fall-through is what this case checks (Biome's rule is off for this file).
         case 1:
           value = 10;
         case 2:
@@ -139,7 +139,51 @@ const switches = kernel(
   },
 );
 
+// alpaka's template arguments: a constant() sizes a shared array and labels a case, so it must be compiled in.
+const specialised = kernel(
+  'conformanceSpecialised',
+  { tile: constant(u32), out: array(u32, 'out') },
+  (acc, { tile, out }) => {
+    const shared = acc.sharedArray('u32', tile);
+    if (acc.oncePerBlock()) {
+      for (let k = 0; k < tile; k++) shared[k] = k * k;
+    }
+    acc.syncBlockThreads();
+    if (acc.oncePerGrid()) {
+      let sum = 0;
+      for (let k = 0; k < tile; k++) sum += shared[k];
+      out[0] = sum;
+      let label = 0;
+      for (let k = 0; k < 10; k++) {
+        switch (k) {
+          case tile:
+            label += 100;
+            break;
+          default:
+            label += 1;
+        }
+      }
+      out[1] = label;
+    }
+  },
+);
+
 export const kernelCases = defineCases('kernel', {
+  'constant() parameters are compile-time values: they size shared arrays and label cases, one build per value': async (
+    context,
+  ) => {
+    const queue = context.queue();
+    for (const [tile, sum, label] of [
+      [3, 5, 109],
+      [8, 140, 109],
+      [3, 5, 109],
+    ] as const) {
+      const out = await context.deviceBufferFilled(queue, u32, 2, 0);
+      await queue.exec(context.workDiv(1, 2, 1), specialised, { tile, out });
+      expectArrayEqual(await context.read(queue, out), [sum, label], `tile ${tile}`);
+    }
+  },
+
   'switch: fall-through, default, break leaves the switch (not the element loop), a loop inside a case': async (
     context,
   ) => {
@@ -389,6 +433,7 @@ export const kernelKernels: ConformanceKernel[] = [
   { kernel: axpy, dimensions: [1] },
   { kernel: withDeviceFunctions, dimensions: [1] },
   { kernel: switches, dimensions: [1] },
+  { kernel: specialised, dimensions: [1], specialisations: [{ tile: 3 }, { tile: 8 }] },
   { kernel: workDivisionProbe, dimensions: [3] },
   { kernel: threadIndices1D, dimensions: [1] },
   { kernel: threadIndices3D, dimensions: [3] },

@@ -1,0 +1,32 @@
+import { isElementType, type KernelArgumentV1, type KernelDefinition } from '@alpaka-ts/interface';
+
+/** A stable text for a set of constant() values (names sorted; -0 and NaN kept apart from 0). */
+export function specialisationKey(constants: Readonly<Record<string, number>>): string {
+  return Object.keys(constants)
+    .sort()
+    .map((name) => `${name}=${Object.is(constants[name], -0) ? '-0' : String(constants[name])}`)
+    .join(',');
+}
+
+const constantNames = new WeakMap<KernelDefinition, readonly string[]>();
+
+/**
+ * The constant() values of a launch, which backends compile the kernel for (alpaka's template arguments), or
+ * undefined when the kernel has no constant() parameter. The names are read once per kernel.
+ */
+export function constantsOf(
+  kernel: KernelDefinition,
+  args: Readonly<Record<string, KernelArgumentV1>>,
+): Readonly<Record<string, number>> | undefined {
+  let names = constantNames.get(kernel);
+  if (!names) {
+    names = Object.entries(kernel.signature)
+      .filter(([, spec]) => !isElementType(spec) && spec.kind === 'constant')
+      .map(([name]) => name);
+    constantNames.set(kernel, names);
+  }
+  if (names.length === 0) return undefined;
+  const constants: Record<string, number> = {};
+  for (const name of names) constants[name] = args[name] as number;
+  return constants;
+}
