@@ -3,7 +3,21 @@
 // then runs it a second time in a fresh process to show the disk cache compiles nothing. Bundled with
 // bundle-for-gpu.mjs and run on the GPU machine with the packed Node: node .gpu/bundle/dist/run.mjs
 import { allocatorStatistics, cudaBackend, kernelStatistics } from '@alpaka-ts/backend-cuda';
-import { allocAsyncBuf, copyToDevice, copyToHost, Device, f32, f64, host, i32, memset } from '@alpaka-ts/interface';
+import {
+  acceleratorOf,
+  allocAsyncBuf,
+  copyToDevice,
+  copyToHost,
+  Device,
+  f32,
+  f64,
+  host,
+  i32,
+  kernel,
+  makeWorkDiv,
+  memset,
+  view,
+} from '@alpaka-ts/interface';
 import { runConformanceSuite } from '@alpaka-ts/interface/testing';
 import { PortableDeviceCollection, PortableHostCollection } from '@alpaka-ts/portable';
 import { defineLayout } from '@alpaka-ts/soa-template';
@@ -69,6 +83,32 @@ if (globalThis.gc) {
     back.view().columns.id.every((value, index) => value === -index);
   if (!same) failed += 1;
   console.log(`portable collections: host -> ${gpu.name} -> host ${same ? 'round trip exact' : 'FAILED'}`);
+
+  // A kernel over the device collection's views: reads a const view, writes another collection's view.
+  const scale = kernel(
+    'scaleHits',
+    { source: view(layout, 'in'), target: view(layout, 'out') },
+    (acc, { source, target }) => {
+      for (const i of acc.uniformElements(source.size)) {
+        target.x[i] = source.x[i] * source.energy;
+        target.id[i] = source.id[i] * 2;
+      }
+      if (acc.oncePerGrid()) target.energy = source.size;
+    },
+  );
+  const target = new PortableDeviceCollection(layout, 1000, queue);
+  await queue.exec(makeWorkDiv(acceleratorOf(cudaBackend, 1), 8, 128), scale, {
+    source: onDevice.constView(),
+    target: target.view(),
+  });
+  const scaled = await copyToHost(queue, target);
+  await queue.wait();
+  const kernelRight =
+    scaled.view().scalars.energy === 1000 &&
+    scaled.view().columns.x.every((value, index) => value === index * 0.5 * 42.5) &&
+    scaled.view().columns.id.every((value, index) => value === -2 * index);
+  if (!kernelRight) failed += 1;
+  console.log(`portable collections: a kernel over device collection views ${kernelRight ? 'exact' : 'FAILED'}`);
 }
 const statistics = kernelStatistics();
 console.log(
