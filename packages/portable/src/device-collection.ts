@@ -1,7 +1,6 @@
 import {
   allocAsyncBuf,
   asConst,
-  type Buffer,
   InvalidArgumentError,
   type KernelViewArgument,
   memset,
@@ -10,26 +9,32 @@ import {
 } from '@alpaka-ts/interface';
 import { computeDataSize, type LayoutSchema } from '@alpaka-ts/soa-template';
 import { PortableHostCollection } from './host-collection';
+import { PortableProduct } from './portable-product';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
 
 /**
  * An SoA collection in a device's memory (CMSSW's PortableDeviceCollection): one buffer of computeDataSize
  * bytes, allocated in queue order. JavaScript cannot read it; copy it to the host (copyToHost) to look at it.
  */
-export class PortableDeviceCollection {
+export class PortableDeviceCollection extends PortableProduct {
   readonly schema: LayoutSchema;
   readonly size: number;
-  readonly buffer: Buffer<typeof u8>;
 
   constructor(layout: LayoutLike, size: number, queue: Queue) {
-    this.schema = schemaOf(layout);
-    this.size = checkedSize(size, this.schema);
+    const schema = schemaOf(layout);
+    const checked = checkedSize(size, schema);
     if (queue.device.isHost) {
       throw new InvalidArgumentError(
-        `a device collection of '${this.schema.name}' on the host: on host backends use PortableHostCollection, or collectionFor(queue, …), which picks it.`,
+        `a device collection of '${schema.name}' on the host: on host backends use PortableHostCollection, or collectionFor(queue, …), which picks it.`,
       );
     }
-    this.buffer = allocAsyncBuf(queue, u8, computeDataSize(this.schema, this.size));
+    super(allocAsyncBuf(queue, u8, computeDataSize(schema, checked)));
+    this.schema = schema;
+    this.size = checked;
+  }
+
+  protected override forgetDerivedState(): void {
+    this.views = {};
   }
 
   private views: { view?: KernelViewArgument; constView?: KernelViewArgument } = {};

@@ -1,6 +1,7 @@
-import { asConst, type Buffer, type Device, fill, type Queue, type u8 } from '@alpaka-ts/interface';
+import { asConst, type Device, fill, type Queue } from '@alpaka-ts/interface';
 import { computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
 import { allocateHostBytes } from './host-bytes';
+import { PortableProduct } from './portable-product';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
 
 /**
@@ -8,18 +9,22 @@ import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
  * Given a host device it is pageable memory; given a queue, pinned memory of the queue's platform (so copies
  * to and from that queue's device are asynchronous; plain host memory on CPU backends).
  */
-export class PortableHostCollection {
+export class PortableHostCollection extends PortableProduct {
   readonly schema: LayoutSchema;
   readonly size: number;
-  readonly buffer: Buffer<typeof u8>;
   private views: { view?: SoaView; constView?: SoaView } = {};
 
   constructor(layout: LayoutLike, size: number, hostOrQueue: Device | Queue) {
-    this.schema = schemaOf(layout);
-    this.size = checkedSize(size, this.schema);
-    const bytes = computeDataSize(this.schema, this.size);
-    this.buffer = allocateHostBytes(bytes, hostOrQueue);
+    const schema = schemaOf(layout);
+    const checked = checkedSize(size, schema);
+    super(allocateHostBytes(computeDataSize(schema, checked), hostOrQueue));
+    this.schema = schema;
+    this.size = checked;
     if (!this.buffer.device.isHost) throw new Error('internal error: a host collection on a device');
+  }
+
+  protected override forgetDerivedState(): void {
+    this.views = {};
   }
 
   /** The view (CMSSW's view()): columns, scalars, rows over this collection's memory. */

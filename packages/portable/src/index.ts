@@ -4,10 +4,12 @@ import { registerPortableCopies } from './copies';
 registerPortableCopies();
 
 export { registerPortableCopies } from './copies';
+export { deepCopy } from './deep-copy';
 export { collectionFor, PortableDeviceCollection } from './device-collection';
 export { PortableHostCollection } from './host-collection';
 export { PortableDeviceMultiCollection, PortableHostMultiCollection } from './multi-collection';
 export { objectFor, PortableDeviceObject, PortableHostObject } from './objects';
+export { PortableProduct, ProductMovedError } from './portable-product';
 export { type LayoutLike, schemaOf } from './schema-of';
 export {
   deserialiseCollection,
@@ -16,4 +18,14 @@ export {
   serialisationVersion,
   serialiseCollection,
 } from './serialisation';
+export {
+  deserialiseMultiCollection,
+  deserialiseObject,
+  multiCollectionMagic,
+  objectMagic,
+  type SerialisedMultiHeader,
+  type SerialisedObjectHeader,
+  serialiseMultiCollection,
+  serialiseObject,
+} from './serialise-products';
 export { defineStruct, type StructSchema } from './struct-schema';

@@ -1,14 +1,18 @@
 import {
   allocAsyncBuf,
+  asConst,
   type Buffer,
+  createView,
   type Device,
   InvalidArgumentError,
+  type KernelViewArgument,
   memset,
   type Queue,
   u8,
 } from '@alpaka-ts/interface';
 import { alignSize, computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
 import { allocateHostBytes } from './host-bytes';
+import { PortableProduct } from './portable-product';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
 
 /** Where each layout of a multi-layout collection starts in the shared buffer. */
@@ -38,6 +42,10 @@ function plan(layouts: readonly LayoutLike[], sizes: readonly number[]): { parts
   return { parts, byteSize: offset };
 }
 
+/** The bytes of one part, as a view of the shared buffer. */
+const partBytes = (buffer: Buffer<typeof u8>, part: Part): Buffer<typeof u8> =>
+  createView(buffer, computeDataSize(part.schema, part.size), part.offset);
+
 function partIndex(parts: readonly Part[], which: number | LayoutLike): number {
   if (typeof which === 'number') {
     if (!Number.isInteger(which) || which < 0 || which >= parts.length)
@@ -54,14 +62,13 @@ function partIndex(parts: readonly Part[], which: number | LayoutLike): number {
 }
 
 /** Several SoA layouts, each with its own size, in one host buffer; `view(i)` or `view(Layout)`. */
-export class PortableHostMultiCollection {
-  readonly buffer: Buffer<typeof u8>;
+export class PortableHostMultiCollection extends PortableProduct {
   private readonly parts: readonly Part[];
 
   constructor(layouts: readonly LayoutLike[], sizes: readonly number[], hostOrQueue: Device | Queue) {
     const { parts, byteSize } = plan(layouts, sizes);
+    super(allocateHostBytes(byteSize, hostOrQueue));
     this.parts = parts;
-    this.buffer = allocateHostBytes(byteSize, hostOrQueue);
   }
 
   get sizes(): readonly number[] {
@@ -72,11 +79,26 @@ export class PortableHostMultiCollection {
     return this.parts.map((part) => part.schema);
   }
 
-  view(which: number | LayoutLike, options: ViewOptions = {}): SoaView {
+  /** Byte offset of a layout in the buffer. */
+  offsetOf(which: number | LayoutLike): number {
+    return (this.parts[partIndex(this.parts, which)] as Part).offset;
+  }
+
+  /** Layout i's view (or the view of the given layout); a kernel argument too. */
+  view(which: number | LayoutLike, options: Omit<ViewOptions, 'buffer'> = {}): SoaView {
     const part = this.parts[partIndex(this.parts, which)] as Part;
     const arrayBuffer = this.buffer.memory.hostArrayBuffer;
     if (!arrayBuffer) throw new Error('internal error: host collection memory is not host-accessible');
-    return new SoaView(part.schema, part.size, arrayBuffer, this.buffer.byteOffset + part.offset, options);
+    const bytes = partBytes(this.buffer, part);
+    return new SoaView(part.schema, part.size, arrayBuffer, this.buffer.byteOffset + part.offset, {
+      ...options,
+      buffer: options.readOnly ? asConst(bytes) : bytes,
+    });
+  }
+
+  /** Layout i's const view. */
+  constView(which: number | LayoutLike, options: Omit<ViewOptions, 'buffer' | 'readOnly'> = {}): SoaView {
+    return this.view(which, { ...options, readOnly: true });
   }
 
   zeroInitialise(): void {
@@ -85,8 +107,7 @@ export class PortableHostMultiCollection {
 }
 
 /** Several SoA layouts in one device buffer, allocated in queue order. */
-export class PortableDeviceMultiCollection {
-  readonly buffer: Buffer<typeof u8>;
+export class PortableDeviceMultiCollection extends PortableProduct {
   private readonly parts: readonly Part[];
 
   constructor(layouts: readonly LayoutLike[], sizes: readonly number[], queue: Queue) {
@@ -95,8 +116,30 @@ export class PortableDeviceMultiCollection {
       throw new InvalidArgumentError(
         'a device multi-layout collection on the host: on host backends use PortableHostMultiCollection.',
       );
+    super(allocAsyncBuf(queue, u8, byteSize));
     this.parts = parts;
-    this.buffer = allocAsyncBuf(queue, u8, byteSize);
+  }
+
+  /** Layout i's view for kernels: its bytes in the device buffer, its layout and size. */
+  view(which: number | LayoutLike): KernelViewArgument {
+    const part = this.parts[partIndex(this.parts, which)] as Part;
+    return Object.freeze({
+      schema: part.schema,
+      size: part.size,
+      readOnly: false,
+      buffer: partBytes(this.buffer, part),
+    });
+  }
+
+  /** Layout i's const view for kernels. */
+  constView(which: number | LayoutLike): KernelViewArgument {
+    const part = this.parts[partIndex(this.parts, which)] as Part;
+    return Object.freeze({
+      schema: part.schema,
+      size: part.size,
+      readOnly: true,
+      buffer: asConst(partBytes(this.buffer, part)),
+    });
   }
 
   get sizes(): readonly number[] {

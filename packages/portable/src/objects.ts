@@ -1,23 +1,14 @@
-import {
-  allocAsyncBuf,
-  type Buffer,
-  type Device,
-  InvalidArgumentError,
-  memset,
-  type Queue,
-  u8,
-} from '@alpaka-ts/interface';
+import { allocAsyncBuf, type Device, InvalidArgumentError, memset, type Queue, u8 } from '@alpaka-ts/interface';
 import { allocateHostBytes } from './host-bytes';
+import { PortableProduct, ProductMovedError } from './portable-product';
 import type { StructSchema } from './struct-schema';
 
 /**
  * One struct in host memory (CMSSW's PortableHostObject<T>): `value.field` reads and writes it in place. Given a
  * queue, the memory is pinned for the queue's platform, as for host collections.
  */
-export class PortableHostObject {
-  readonly buffer: Buffer<typeof u8>;
-  /** The struct's fields as properties over the buffer. */
-  readonly value: Record<string, number>;
+export class PortableHostObject extends PortableProduct {
+  private fields: Record<string, number>;
 
   constructor(
     readonly schema: StructSchema,
@@ -25,11 +16,25 @@ export class PortableHostObject {
   ) {
     if (schema?.kind !== 'struct')
       throw new InvalidArgumentError('a portable object needs a struct schema from defineStruct.');
-    this.buffer = allocateHostBytes(schema.byteSize, hostOrQueue);
+    super(allocateHostBytes(schema.byteSize, hostOrQueue));
+    this.fields = this.fieldsOverBuffer();
+  }
+
+  /** The struct's fields as properties over the buffer (throws after transfer()). */
+  get value(): Record<string, number> {
+    if (this.isMoved) throw new ProductMovedError(this.constructor.name);
+    return this.fields;
+  }
+
+  protected override forgetDerivedState(): void {
+    if (!this.isMoved) this.fields = this.fieldsOverBuffer();
+  }
+
+  private fieldsOverBuffer(): Record<string, number> {
     const arrayBuffer = this.buffer.memory.hostArrayBuffer;
     if (!arrayBuffer) throw new Error('internal error: host object memory is not host-accessible');
     const value: Record<string, number> = {};
-    for (const field of schema.fields) {
+    for (const field of this.schema.fields) {
       const cell = new field.elementType.arrayConstructor(arrayBuffer, this.buffer.byteOffset + field.offset, 1);
       Object.defineProperty(value, field.name, {
         enumerable: true,
@@ -39,14 +44,12 @@ export class PortableHostObject {
         },
       });
     }
-    this.value = Object.seal(value);
+    return Object.seal(value);
   }
 }
 
 /** One struct in a device's memory (CMSSW's PortableDeviceObject<T>), allocated in queue order. */
-export class PortableDeviceObject {
-  readonly buffer: Buffer<typeof u8>;
-
+export class PortableDeviceObject extends PortableProduct {
   constructor(
     readonly schema: StructSchema,
     queue: Queue,
@@ -57,7 +60,7 @@ export class PortableDeviceObject {
       throw new InvalidArgumentError(
         `a device object of '${schema.name}' on the host: on host backends use PortableHostObject, or objectFor(queue, …).`,
       );
-    this.buffer = allocAsyncBuf(queue, u8, schema.byteSize);
+    super(allocAsyncBuf(queue, u8, schema.byteSize));
   }
 
   zeroInitialise(queue: Queue): void {

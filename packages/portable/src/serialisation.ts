@@ -1,6 +1,7 @@
-import { elementTypes, host, InvalidArgumentError } from '@alpaka-ts/interface';
+import { elementTypes, host } from '@alpaka-ts/interface';
 import { computeLayout, defineLayout, type FieldSchema, type LayoutSchema } from '@alpaka-ts/soa-template';
 import { PortableHostCollection } from './host-collection';
+import { envelopeFailure, readEnvelope, writeEnvelope } from './serialisation-envelope';
 
 /** The first 8 bytes of a serialised collection. */
 export const serialisationMagic = 'ALPKSOA1';
@@ -29,17 +30,12 @@ export interface SerialisedHeader {
   }>;
 }
 
-/**
- * Serialises a host collection: "ALPKSOA1", a little-endian u32 header length, the JSON header, zero padding to
- * a multiple of 8 bytes, then the collection's buffer byte for byte (the CMSSW layout, so one copy each way).
- */
-export function serialiseCollection(collection: PortableHostCollection): Uint8Array {
-  const layout = computeLayout(collection.schema, collection.size);
-  const header: SerialisedHeader = {
-    format: 'alpaka-ts.soa',
-    version: serialisationVersion,
-    layout: { name: collection.schema.name, alignment: collection.schema.alignment },
-    size: collection.size,
+/** The header of one layout of `size` elements: the layout, and every field's offset and size. */
+export function layoutHeader(schema: LayoutSchema, size: number): Omit<SerialisedHeader, 'format' | 'version'> {
+  const layout = computeLayout(schema, size);
+  return {
+    layout: { name: schema.name, alignment: schema.alignment },
+    size,
     byteSize: layout.byteSize,
     fields: layout.fields.map(({ field, offset, byteSize, coefficientStride }) => ({
       kind: field.kind,
@@ -51,38 +47,18 @@ export function serialiseCollection(collection: PortableHostCollection): Uint8Ar
       ...(field.kind === 'matrixColumn' ? { rows: field.rows, columns: field.columns, coefficientStride } : {}),
     })),
   };
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const dataStart = Math.ceil((12 + json.length) / 8) * 8;
-  const bytes = new Uint8Array(dataStart + layout.byteSize);
-  bytes.set(new TextEncoder().encode(serialisationMagic), 0);
-  new DataView(bytes.buffer).setUint32(8, json.length, true);
-  bytes.set(json, 12);
-  bytes.set(collection.buffer.hostArray().subarray(0, layout.byteSize), dataStart);
-  return bytes;
 }
 
-const fail = (reason: string): never => {
-  throw new InvalidArgumentError(`not a serialised alpaka-ts collection: ${reason}.`);
-};
+const elementTypeNamed = (what: string, name: string) =>
+  (elementTypes as Record<string, (typeof elementTypes)[keyof typeof elementTypes]>)[name] ??
+  envelopeFailure(what, `unknown element type '${name}'`);
 
-/** Reads a serialised collection back into a new host collection; checks the header against the layout rules. */
-export function deserialiseCollection(bytes: Uint8Array): PortableHostCollection {
-  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== serialisationMagic)
-    fail(`it does not start with ${serialisationMagic}`);
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
-  if (12 + headerLength > bytes.length) fail('the header is longer than the data');
-  let header: SerialisedHeader;
-  try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as SerialisedHeader;
-  } catch (error) {
-    return fail(`the header is not JSON (${(error as Error).message})`);
-  }
-  if (header.format !== 'alpaka-ts.soa' || header.version !== serialisationVersion)
-    fail(`format ${header.format} version ${header.version} is not ${serialisationVersion}`);
+/** The schema a layout header describes, checked against the layout rules (every offset must agree). */
+export function schemaFromHeader(header: Omit<SerialisedHeader, 'format' | 'version'>, what: string): LayoutSchema {
+  if (!Array.isArray(header?.fields) || typeof header.layout?.name !== 'string')
+    envelopeFailure(what, 'the header has no layout');
   const fields = header.fields.map((field): FieldSchema => {
-    const elementType =
-      (elementTypes as Record<string, (typeof elementTypes)[keyof typeof elementTypes]>)[field.type] ??
-      fail(`unknown element type '${field.type}'`);
+    const elementType = elementTypeNamed(what, field.type);
     if (field.kind === 'arrayColumn')
       return { kind: field.kind, name: field.name, elementType, length: field.length ?? 0 };
     if (field.kind === 'matrixColumn')
@@ -95,12 +71,38 @@ export function deserialiseCollection(bytes: Uint8Array): PortableHostCollection
     layout.byteSize !== header.byteSize ||
     layout.fields.some((placed, index) => placed.offset !== header.fields[index]?.offset)
   ) {
-    fail('the offsets in the header disagree with the layout rules');
+    envelopeFailure(what, 'the offsets in the header disagree with the layout rules');
   }
-  const dataStart = Math.ceil((12 + headerLength) / 8) * 8;
-  if (bytes.length < dataStart + layout.byteSize)
-    fail(`the data holds ${bytes.length - dataStart} bytes; the layout needs ${layout.byteSize}`);
-  const collection = new PortableHostCollection(schema, header.size, host());
-  collection.buffer.hostArray().set(bytes.subarray(dataStart, dataStart + layout.byteSize));
+  return schema;
+}
+
+/**
+ * Serialises a host collection: "ALPKSOA1", a little-endian u32 header length, the JSON header, zero padding to
+ * a multiple of 8 bytes, then the collection's buffer byte for byte (the CMSSW layout, so one copy each way).
+ */
+export function serialiseCollection(collection: PortableHostCollection): Uint8Array {
+  const header: SerialisedHeader = {
+    format: 'alpaka-ts.soa',
+    version: serialisationVersion,
+    ...layoutHeader(collection.schema, collection.size),
+  };
+  return writeEnvelope(serialisationMagic, header, collection.buffer.hostArray().subarray(0, header.byteSize));
+}
+
+/** Reads a serialised collection back into a new host collection; checks the header against the layout rules. */
+export function deserialiseCollection(bytes: Uint8Array): PortableHostCollection {
+  const what = 'collection';
+  const { header, data } = readEnvelope(bytes, serialisationMagic, what);
+  const parsed = header as SerialisedHeader;
+  if (parsed?.format !== 'alpaka-ts.soa' || parsed.version !== serialisationVersion)
+    envelopeFailure(
+      what,
+      `format ${parsed?.format} version ${parsed?.version} is not alpaka-ts.soa ${serialisationVersion}`,
+    );
+  const schema = schemaFromHeader(parsed, what);
+  if (data.length < parsed.byteSize)
+    envelopeFailure(what, `the data holds ${data.length} bytes; the layout needs ${parsed.byteSize}`);
+  const collection = new PortableHostCollection(schema, parsed.size, host());
+  collection.buffer.hostArray().set(data.subarray(0, parsed.byteSize));
   return collection;
 }

@@ -12,7 +12,12 @@ import {
 } from '@alpaka-ts/interface';
 import { column, layoutOf, matrixColumn, scalar, soaLayout } from '@alpaka-ts/soa-template';
 import { describe, expect, it } from 'vitest';
-import { collectionFor, PortableDeviceCollection, PortableHostCollection } from '../src/index';
+import {
+  collectionFor,
+  PortableDeviceCollection,
+  PortableHostCollection,
+  PortableHostMultiCollection,
+} from '../src/index';
 import { acceleratorLikeDevice } from './accelerator-like-device';
 
 @soaLayout()
@@ -76,6 +81,17 @@ describe('collections as kernel arguments on serial_sync', async () => {
       host(),
     );
     await expect(queue.exec(division(3), fill, { points: other.view() })).rejects.toThrow(InvalidArgumentError);
+  });
+});
+
+describe('multi-layout collection views as kernel arguments', async () => {
+  const backend = await loadBackend('serial_sync');
+  it('a kernel fills the second layout of a host multi-collection through view(i), nothing else', async () => {
+    const queue = host().createQueue();
+    const multi = new PortableHostMultiCollection([layoutOf(Points), layoutOf(Points)], [2, 4], queue);
+    await queue.exec(makeWorkDiv(acceleratorOf(backend, 1), 1, 4), fill, { points: multi.view(1) });
+    expect([...(multi.view(1).columns.x ?? [])]).toEqual([0, 1.5, 3, 4.5]);
+    expect([...(multi.view(0).columns.x ?? [])]).toEqual([0, 0]);
   });
 });
 
