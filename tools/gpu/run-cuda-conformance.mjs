@@ -2,10 +2,12 @@
 // Runs the whole backend conformance suite on every NVIDIA GPU through cuda_async, without a test framework,
 // then runs it a second time in a fresh process to show the disk cache compiles nothing. Bundled with
 // bundle-for-gpu.mjs and run on the GPU machine with the packed Node: node .gpu/bundle/dist/run.mjs
-import { allocatorStatistics, cudaBackend, kernelStatistics } from '@alpaka-ts/backend-cuda';
+import { allocatorStatistics, cudaBackend, kernelStatistics, pinnedAllocatorStatistics } from '@alpaka-ts/backend-cuda';
 import {
   acceleratorOf,
   allocAsyncBuf,
+  allocBuf,
+  allocMappedBuf,
   copyToDevice,
   copyToHost,
   Device,
@@ -15,6 +17,7 @@ import {
   i32,
   kernel,
   makeWorkDiv,
+  memcpy,
   memset,
   view,
 } from '@alpaka-ts/interface';
@@ -54,6 +57,33 @@ if (globalThis.gc) {
   if (!reused) failed += 1;
   console.log(
     `caching allocator: ${reused ? 'reused a collected block' : 'FAILED to reuse a collected block'}; ${JSON.stringify(after)}`,
+  );
+}
+// The caching host allocator: a pinned buffer collected after its queue copied it comes back for the same size.
+if (globalThis.gc) {
+  const gpu = Device.of(cudaBackend.platform().devices()[0]);
+  const queue = gpu.createQueue();
+  const onDevice = allocAsyncBuf(queue, f32, 5000);
+  const copyAndDrop = () => {
+    const pinned = allocMappedBuf(gpu.platform, f32, 5000, queue);
+    pinned.hostArray().fill(1.5);
+    memcpy(queue, onDevice, pinned);
+  };
+  copyAndDrop();
+  await queue.wait();
+  const before = pinnedAllocatorStatistics();
+  globalThis.gc();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  copyAndDrop();
+  await queue.wait();
+  const after = pinnedAllocatorStatistics();
+  const back = allocBuf(host(), f32, 5000);
+  memcpy(queue, back, onDevice);
+  await queue.wait();
+  const reused = after.cacheHits > before.cacheHits && back.hostArray().every((value) => value === 1.5);
+  if (!reused) failed += 1;
+  console.log(
+    `caching host allocator: ${reused ? 'reused a collected pinned block, data intact' : 'FAILED'}; ${JSON.stringify(after)}`,
   );
 }
 // Portable collections: a host collection to the GPU and back, one memcpy each way.

@@ -61,7 +61,8 @@ export interface DeviceV1 {
   /** Allocates device memory; with a queue, stream-ordered (usable by work enqueued after this call). */
   allocate(byteLength: number, queue?: QueueV1): MemoryV1;
   /** Allocates host memory that this device copies to and from asynchronously (pinned), when it has such memory. */
-  allocateMapped?(byteLength: number): MemoryV1;
+  /** Pinned host memory for this platform; with a queue, ordered by it (CMSSW's make_host_unique(queue)). */
+  allocateMapped?(byteLength: number, queue?: QueueV1): MemoryV1;
   createQueue(blocking: boolean): QueueV1;
   createEvent(): EventV1;
 }

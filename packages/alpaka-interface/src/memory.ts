@@ -55,18 +55,26 @@ export function allocAsyncBuf<T extends ElementType>(queue: Queue, elementType: 
 
 /**
  * Allocates host memory that the platform's devices copy asynchronously (alpaka::allocMappedBuf: pinned
- * memory on GPU platforms, plain host memory on CPU ones). The buffer belongs to the host device.
+ * memory on GPU platforms, plain host memory on CPU ones). The buffer belongs to the host device. With a
+ * queue, GPU backends order the memory's reuse by it (CMSSW's make_host_unique(queue)).
  */
 export function allocMappedBuf<T extends ElementType>(
   platform: Platform,
   elementType: T,
   extents: ExtentLike,
+  queue?: Queue,
 ): Buffer<T> {
   checkedType(elementType, 'allocMappedBuf');
   const vector = toVec(extents);
   const byteLength = product(vector) * elementType.byteSize;
+  if (queue !== undefined && queue.device.platform !== platform) {
+    throw new InvalidArgumentError(
+      `allocMappedBuf: the queue runs on ${queue.device}, not on platform ${platform.name}; pass a queue of that platform or none.`,
+    );
+  }
   const firstDevice = platform.implementation.devices()[0];
-  const memory = firstDevice?.allocateMapped?.(byteLength) ?? host().implementation.allocate(byteLength);
+  const memory =
+    firstDevice?.allocateMapped?.(byteLength, queue?.implementation) ?? host().implementation.allocate(byteLength);
   return tightLayout(memory, elementType, vector);
 }
 

@@ -17,7 +17,7 @@ namespace {
 
 using namespace alpaka_cuda;
 
-constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.2";
+constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.3";
 
 DriverApi driver{};
 NvrtcApi nvrtc{};
@@ -328,15 +328,30 @@ Napi::Value MemoryFree(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// Pinned host memory as an ArrayBuffer over it: JavaScript reads it directly, and copies from it are async.
+// Pinned host memory for the caching host allocator: the pointer (BigInt), freed only by PinnedFree.
 Napi::Value PinnedAllocate(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   useDevice(env, info[0].As<Napi::Number>().Int32Value());
   size_t bytes = static_cast<size_t>(info[1].As<Napi::Number>().Int64Value());
   void* host = nullptr;
   check(env, driver.cuMemHostAlloc(&host, bytes == 0 ? 1 : bytes, CU_MEMHOSTALLOC_PORTABLE), "cuMemHostAlloc");
-  std::memset(host, 0, bytes);
-  return Napi::ArrayBuffer::New(env, host, bytes, [](Napi::Env, void* data) { driver.cuMemFreeHost(data); });
+  return fromU64(env, reinterpret_cast<uint64_t>(host));
+}
+
+Napi::Value PinnedFree(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  check(env, driver.cuMemFreeHost(reinterpret_cast<void*>(toU64(info[1]))), "cuMemFreeHost");
+  return env.Undefined();
+}
+
+// An ArrayBuffer over `bytes` of pinned memory at `pointer`. It does not own the memory: the allocator gets the
+// block back when the ArrayBuffer is collected (a FinalizationRegistry on the JavaScript side), and reuses it.
+Napi::Value PinnedArrayBuffer(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  void* host = reinterpret_cast<void*>(toU64(info[0]));
+  size_t bytes = static_cast<size_t>(info[1].As<Napi::Number>().Int64Value());
+  return Napi::ArrayBuffer::New(env, host, bytes, [](Napi::Env, void*) {});
 }
 
 // A side of a copy: a device pointer (BigInt) or host memory (an ArrayBuffer), plus a byte offset.
@@ -483,6 +498,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("memoryAllocate", Napi::Function::New(env, MemoryAllocate));
   exports.Set("memoryFree", Napi::Function::New(env, MemoryFree));
   exports.Set("pinnedAllocate", Napi::Function::New(env, PinnedAllocate));
+  exports.Set("pinnedFree", Napi::Function::New(env, PinnedFree));
+  exports.Set("pinnedArrayBuffer", Napi::Function::New(env, PinnedArrayBuffer));
   exports.Set("copy", Napi::Function::New(env, Copy));
   exports.Set("set", Napi::Function::New(env, Set));
   exports.Set("compile", Napi::Function::New(env, Compile));

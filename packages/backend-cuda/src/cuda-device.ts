@@ -12,6 +12,7 @@ import { CudaMemory, PinnedMemory } from './cuda-memory';
 import { CudaQueue } from './cuda-queue';
 import type { HostCallbacks } from './cuda-runtime';
 import type { CudaDeviceProperties, CudaNativeAddon } from './native-addon';
+import { pinnedAllocatorOf } from './pinned-allocator';
 
 /** One NVIDIA GPU, through its primary context. */
 export class CudaDevice implements DeviceV1 {
@@ -70,10 +71,22 @@ export class CudaDevice implements DeviceV1 {
     );
   }
 
-  /** Pinned host memory: it belongs to the host device, and this GPU copies to and from it asynchronously. */
-  allocateMapped(byteLength: number): MemoryV1 {
+  /**
+   * Pinned host memory from the process's caching host allocator: it belongs to the host device, and GPUs copy
+   * to and from it asynchronously. With a queue, the block is stream-ordered as device memory is.
+   */
+  allocateMapped(byteLength: number, queue?: QueueV1): MemoryV1 {
     const host = hostPlatformV1.devices()[0] as DeviceV1;
-    return new PinnedMemory(host, this.addon.pinnedAllocate(this.index, byteLength));
+    const stream = queue instanceof CudaQueue ? queue.stream : undefined;
+    const allocator = pinnedAllocatorOf(this.addon);
+    return new PinnedMemory(
+      host,
+      byteLength,
+      allocator.allocate(byteLength, stream),
+      allocator,
+      (pointer, bytes) => this.addon.pinnedArrayBuffer(pointer, bytes),
+      stream,
+    );
   }
 
   createQueue(blocking: boolean): QueueV1 {

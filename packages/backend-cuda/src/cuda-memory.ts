@@ -43,13 +43,38 @@ export class CudaMemory implements MemoryV1 {
   }
 }
 
-/** Pinned host memory: an ArrayBuffer over page-locked memory, so copies to and from it are asynchronous. */
+// A pinned block goes back to the host allocator when its ArrayBuffer is collected: the ArrayBuffer, not the
+// memory object, is what typed arrays keep alive, so no JavaScript can reach the block once it is reused.
+const returningPinned = new FinalizationRegistry<{
+  allocator: CachingAllocator;
+  block: Block;
+  usage: MemoryUsage;
+}>(({ allocator, block, usage }) => {
+  try {
+    allocator.free(block, usage.lastStream);
+  } catch {
+    // The process may be shutting down with the context gone.
+  }
+});
+
+/**
+ * Pinned host memory from the caching host allocator: an ArrayBuffer over page-locked memory, so copies to and
+ * from it are asynchronous. A reused block keeps what it held (as CMSSW's does): write before reading.
+ */
 export class PinnedMemory implements MemoryV1 {
+  readonly hostArrayBuffer: ArrayBuffer;
+  readonly usage: MemoryUsage;
+
   constructor(
     readonly device: DeviceV1,
-    readonly hostArrayBuffer: ArrayBuffer,
-  ) {}
-  get byteLength(): number {
-    return this.hostArrayBuffer.byteLength;
+    readonly byteLength: number,
+    block: Block,
+    allocator: CachingAllocator,
+    arrayBufferOver: (pointer: bigint, bytes: number) => ArrayBuffer,
+    stream: bigint | undefined,
+  ) {
+    this.hostArrayBuffer = arrayBufferOver(block.pointer, byteLength);
+    this.usage = { lastStream: stream };
+    returningPinned.register(this.hostArrayBuffer, { allocator, block, usage: this.usage });
   }
 }

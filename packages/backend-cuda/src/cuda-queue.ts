@@ -11,9 +11,10 @@ import {
   runHostTaskNow,
 } from '@alpaka-ts/interface';
 import { CudaEvent } from './cuda-event';
-import { CudaMemory } from './cuda-memory';
+import { CudaMemory, PinnedMemory } from './cuda-memory';
 import type { HostCallbacks } from './cuda-runtime';
 import type { CudaNativeAddon } from './native-addon';
+import { streamDevices } from './pinned-allocator';
 
 /** One side of a copy as the addon takes it: a device pointer or host memory (pageable or pinned). */
 function side(memory: MemoryV1, what: string, stream: bigint): bigint | ArrayBuffer {
@@ -21,6 +22,7 @@ function side(memory: MemoryV1, what: string, stream: bigint): bigint | ArrayBuf
     memory.usage.lastStream = stream;
     return memory.pointer;
   }
+  if (memory instanceof PinnedMemory) memory.usage.lastStream = stream;
   if (memory.hostArrayBuffer) return memory.hostArrayBuffer;
   throw new InvalidArgumentError(`the ${what} is memory of ${memory.device.name}, which cuda_async cannot reach.`);
 }
@@ -45,6 +47,7 @@ export class CudaQueue implements QueueV1 {
     private readonly callbacks: HostCallbacks,
   ) {
     this.stream = addon.streamCreate(ordinal);
+    streamDevices.set(this.stream, ordinal);
     this.streamAddress = Number(this.stream);
     if (!Number.isSafeInteger(this.streamAddress))
       throw new Error(`internal error: stream handle ${this.stream} does not fit a double`);

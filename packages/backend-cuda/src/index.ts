@@ -19,3 +19,4 @@ export {
   type NativeAddonStatus,
 } from './native-addon';
 export default cudaBackend;
+export { pinnedAllocatorStatistics } from './pinned-allocator';

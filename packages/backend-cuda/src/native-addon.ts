@@ -21,7 +21,11 @@ export interface CudaNativeAddon {
   releaseHostCallback(id: number): void;
   memoryAllocate(device: number, bytes: number): bigint;
   memoryFree(device: number, pointer: bigint): void;
-  pinnedAllocate(device: number, bytes: number): ArrayBuffer;
+  /** Page-locked host memory (cuMemHostAlloc): its address. */
+  pinnedAllocate(device: number, bytes: number): bigint;
+  pinnedFree(device: number, pointer: bigint): void;
+  /** An ArrayBuffer over pinned memory that does not own it (the caching host allocator does). */
+  pinnedArrayBuffer(pointer: bigint, bytes: number): ArrayBuffer;
   copy(
     device: number,
     stream: bigint,
@@ -94,7 +98,7 @@ export type NativeAddonStatus =
   | { readonly available: false; readonly reason: string };
 
 /** The addon version this JavaScript expects; a stale build from an older install is refused. */
-export const expectedAbiVersion = 'alpaka-ts.cuda-addon.2';
+export const expectedAbiVersion = 'alpaka-ts.cuda-addon.3';
 
 // src/ and dist/ both sit one level below the package root, where node-gyp writes build/.
 const packageRoot = new URL('../', import.meta.url);

@@ -7,5 +7,5 @@ import { allocBuf, allocMappedBuf, type Buffer, Device, type Queue, u8 } from '@
 export function allocateHostBytes(bytes: number, hostOrQueue: Device | Queue): Buffer<typeof u8> {
   return hostOrQueue instanceof Device
     ? allocBuf(hostOrQueue, u8, bytes)
-    : allocMappedBuf(hostOrQueue.device.platform, u8, bytes);
+    : allocMappedBuf(hostOrQueue.device.platform, u8, bytes, hostOrQueue);
 }
