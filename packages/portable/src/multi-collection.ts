@@ -4,6 +4,7 @@ import {
   type Buffer,
   createView,
   type Device,
+  fill,
   InvalidArgumentError,
   type KernelViewArgument,
   memset,
@@ -101,8 +102,10 @@ export class PortableHostMultiCollection extends PortableProduct {
     return this.view(which, { ...options, readOnly: true });
   }
 
-  zeroInitialise(): void {
-    this.buffer.hostArray().fill(0);
+  /** Sets every byte to zero, now (host) or in queue order. */
+  zeroInitialise(queue?: Queue): void {
+    if (queue) fill(queue, this.buffer, 0);
+    else this.buffer.hostArray().fill(0);
   }
 }
 

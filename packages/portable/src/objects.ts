@@ -1,4 +1,4 @@
-import { allocAsyncBuf, type Device, InvalidArgumentError, memset, type Queue, u8 } from '@alpaka-ts/interface';
+import { allocAsyncBuf, type Device, fill, InvalidArgumentError, memset, type Queue, u8 } from '@alpaka-ts/interface';
 import { allocateHostBytes } from './host-bytes';
 import { PortableProduct, ProductMovedError } from './portable-product';
 import type { StructSchema } from './struct-schema';
@@ -28,6 +28,12 @@ export class PortableHostObject extends PortableProduct {
 
   protected override forgetDerivedState(): void {
     if (!this.isMoved) this.fields = this.fieldsOverBuffer();
+  }
+
+  /** Sets every byte to zero, now (host) or in queue order. */
+  zeroInitialise(queue?: Queue): void {
+    if (queue) fill(queue, this.buffer, 0);
+    else this.buffer.hostArray().fill(0);
   }
 
   private fieldsOverBuffer(): Record<string, number> {

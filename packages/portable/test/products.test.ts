@@ -148,6 +148,18 @@ describe('ownership', () => {
     expect(() => device.view()).toThrow(ProductMovedError);
   });
 
+  it('host objects and multi-layout collections zero-initialise now or in queue order', async () => {
+    const object = new PortableHostObject(beamSpot, host());
+    object.value.count = 9;
+    object.zeroInitialise();
+    expect(object.value.count).toBe(0);
+    const multi = filledMulti();
+    const queue = host().createQueue();
+    multi.zeroInitialise(queue);
+    await queue.wait();
+    expect(multi.buffer.hostArray().every((byte) => byte === 0)).toBe(true);
+  });
+
   it('device multi-layout collections give each layout as a kernel view over its bytes', () => {
     const queue = acceleratorLikeDevice.createQueue();
     const multi = new PortableDeviceMultiCollection([hits, tracks], [5, 3], queue);
