@@ -49,7 +49,8 @@ export function layoutHeader(schema: LayoutSchema, size: number): Omit<Serialise
   };
 }
 
-const elementTypeNamed = (what: string, name: string) =>
+/** The element type of a header's type name, or a clear error. */
+export const elementTypeNamed = (what: string, name: string) =>
   (elementTypes as Record<string, (typeof elementTypes)[keyof typeof elementTypes]>)[name] ??
   envelopeFailure(what, `unknown element type '${name}'`);
 

@@ -1,14 +1,10 @@
-import { elementTypes, host } from '@alpaka-ts/interface';
+import { host } from '@alpaka-ts/interface';
 import { computeDataSize } from '@alpaka-ts/soa-template';
 import { PortableHostMultiCollection } from './multi-collection';
 import { PortableHostObject } from './objects';
-import { layoutHeader, type SerialisedHeader, schemaFromHeader } from './serialisation';
+import { elementTypeNamed, layoutHeader, type SerialisedHeader, schemaFromHeader } from './serialisation';
 import { envelopeFailure, readEnvelope, writeEnvelope } from './serialisation-envelope';
 import { defineStruct } from './struct-schema';
-
-const elementTypeOrFail = (what: string, name: string) =>
-  (elementTypes as Record<string, (typeof elementTypes)[keyof typeof elementTypes]>)[name] ??
-  envelopeFailure(what, `unknown element type '${name}'`);
 
 export const multiCollectionMagic = 'ALPKMSO1';
 export const objectMagic = 'ALPKOBJ1';
@@ -95,7 +91,7 @@ export function deserialiseObject(bytes: Uint8Array): PortableHostObject {
   if (parsed?.format !== 'alpaka-ts.struct' || parsed.version !== 1 || !Array.isArray(parsed.fields))
     envelopeFailure(what, `format ${parsed?.format} version ${parsed?.version} is not alpaka-ts.struct 1`);
   const types = Object.fromEntries(
-    parsed.fields.map((field) => [field.name, elementTypeOrFail(what, field.type)] as const),
+    parsed.fields.map((field) => [field.name, elementTypeNamed(what, field.type)] as const),
   );
   const schema = defineStruct(parsed.name, types);
   const agrees =
