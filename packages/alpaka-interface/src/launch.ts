@@ -20,7 +20,7 @@ import type {
 } from './kernel';
 import type { Queue } from './queue';
 import { computeLayout } from './soa-layout';
-import { sameLayout } from './soa-schema';
+import { type LayoutSchema, sameLayout } from './soa-schema';
 import { validateWorkDivision, type WorkDivision } from './work-division';
 
 type DataParameter =
@@ -126,8 +126,15 @@ function arrayArgument(
   return value.kernelArgument;
 }
 
-// A view argument's backend form, per device: views do not change once made, so each is checked once.
-const preparedViews = new WeakMap<object, { device: unknown; argument: ViewArgumentV1 }>();
+// A view argument's backend form, per device and layout: views do not change once made, so each is checked
+// once. What the checks depended on (the parameter's layout, the view's constness) is kept and compared.
+interface PreparedView {
+  readonly device: unknown;
+  readonly layout: LayoutSchema;
+  readonly constant: boolean;
+  readonly argument: ViewArgumentV1;
+}
+const preparedViews = new WeakMap<object, PreparedView>();
 
 function viewArgument(
   kernelName: string,
@@ -138,7 +145,7 @@ function viewArgument(
 ): ViewArgumentV1 {
   const candidate = value as Partial<KernelViewArgument> | undefined;
   const cached = typeof value === 'object' && value !== null ? preparedViews.get(value) : undefined;
-  if (cached && cached.device === queue.device && (candidate?.readOnly !== true || spec.access === 'in'))
+  if (cached?.device === queue.device && cached.layout === spec.layout && (!cached.constant || spec.access === 'in'))
     return cached.argument;
   const wanted = `a view of '${spec.layout.name}'`;
   if (
@@ -162,7 +169,8 @@ function viewArgument(
       `${where(kernelName, parameter)} lives on ${buffer.device}, but the kernel runs on ${queue.device}; copy the collection to that device first.`,
     );
   }
-  if ((candidate.readOnly === true || buffer.isConst) && spec.access !== 'in') {
+  const constant = candidate.readOnly === true || buffer.isConst;
+  if (constant && spec.access !== 'in') {
     throw new InvalidArgumentError(
       `${where(kernelName, parameter)} is a const view, but the parameter is '${spec.access}'; declare it view(${spec.layout.name}, 'in') or pass view().`,
     );
@@ -181,7 +189,7 @@ function viewArgument(
     byteOffset: array.byteOffset,
     layout,
   });
-  preparedViews.set(candidate, { device: queue.device, argument });
+  preparedViews.set(candidate, { device: queue.device, layout: spec.layout, constant, argument });
   return argument;
 }
 

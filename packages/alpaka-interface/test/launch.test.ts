@@ -3,10 +3,14 @@ import {
   acceleratorOf,
   allocBuf,
   array,
+  asConst,
   type BackendV1,
+  computeDataSize,
   Device,
   type DeviceV1,
+  defineLayout,
   f32,
+  f64,
   host,
   hostPlatformV1,
   InvalidArgumentError,
@@ -14,6 +18,8 @@ import {
   kernel,
   makeWorkDiv,
   specificationVersion,
+  u8,
+  view,
   WorkDivisionError,
 } from '../src/index';
 
@@ -103,5 +109,29 @@ describe('launch checks', () => {
         { checkBuffer: allocBuf(host(), f32, 2) },
       );
     await expect(run).rejects.toThrow(/check buffer must be a writable u32 buffer of at least 2 elements/);
+  });
+});
+
+describe('view arguments', () => {
+  const hits = defineLayout('Hits', [{ kind: 'column', name: 'x', elementType: f64 }]);
+  const tracks = defineLayout('Tracks', [{ kind: 'column', name: 'pt', elementType: f32 }]);
+  const readHits = kernel('readHits', { v: view(hits, 'in') }, () => {});
+  const writeHits = kernel('writeHits', { v: view(hits) }, () => {});
+  const writeTracks = kernel('writeTracks', { v: view(tracks) }, () => {});
+  const division = () => makeWorkDiv(acceleratorOf(recordingBackend, 1), 1, 4);
+
+  it('checks each launch against its own parameter, even for a view prepared for another kernel', async () => {
+    const queue = host().createQueue();
+    const bytes = allocBuf(host(), u8, computeDataSize(hits, 4));
+    const writable = { schema: hits, size: 4, readOnly: false, buffer: bytes };
+    await queue.exec(division(), writeHits, { v: writable });
+    await expect(queue.exec(division(), writeTracks, { v: writable })).rejects.toThrow(
+      /argument 'v' must be a view of 'Tracks', but the view is of 'Hits', whose fields differ/,
+    );
+    const constant = { schema: hits, size: 4, readOnly: false, buffer: asConst(bytes) };
+    await queue.exec(division(), readHits, { v: constant });
+    await expect(queue.exec(division(), writeHits, { v: constant })).rejects.toThrow(
+      /argument 'v' is a const view, but the parameter is 'inout'/,
+    );
   });
 });
