@@ -1,5 +1,6 @@
 import type { Expression, KernelIR, Statement } from '../ir';
 import { shortHash } from '../short-hash';
+import { specialisationKey } from '../specialisation';
 import { isFloat, type ScalarType, type ValueType, type ViewLayout } from '../types';
 import { viewStruct } from '../view-layout';
 import { type CppDialect, cppPrelude } from './cpp-prelude';
@@ -136,11 +137,11 @@ export class CppEmitter {
   emit(): CppKernelSource {
     const { ir, dimension } = this;
     const specialised = ir.parameters.filter((parameter) => parameter.value !== undefined);
-    // Each specialisation has its own entry, so several can share one module.
+    // Each specialisation has its own entry, so several can share one module (the key tells -0 from 0).
     const suffix =
       specialised.length === 0
         ? ''
-        : `_s${shortHash(specialised.map((parameter) => `${parameter.name}=${parameter.value}`).join(','))}`;
+        : `_s${shortHash(specialisationKey(Object.fromEntries(specialised.map((parameter) => [parameter.name, parameter.value as number]))))}`;
     const entry = `${ir.name}_${dimension}d${this.oneElementPerThread ? '_1e' : ''}${suffix}`;
     this.entry = entry;
     // Specialised constants are literals in the body, not parameters.

@@ -41,23 +41,24 @@ function accMethodOf(context: CheckContext, node: Node | null | undefined): stri
   return undefined;
 }
 
-function integerLiteral(context: CheckContext, node: Node | undefined, what: string, call: Node): number {
+/** An integer known when the kernel is compiled: a literal, or a constant() parameter it is specialised for. */
+function compileTimeInteger(context: CheckContext, node: Node | undefined): number | undefined {
   if (node?.type === 'Identifier') {
-    // A specialised constant() parameter is a compile-time constant too.
     const value = context.lookup((node as unknown as { name: string }).name)?.value;
-    if (value !== undefined && Number.isInteger(value)) return value;
+    return value !== undefined && Number.isInteger(value) ? value : undefined;
   }
-  if (
-    node?.type !== 'Literal' ||
-    typeof (node as Literal).value !== 'number' ||
-    !Number.isInteger((node as Literal).value)
-  ) {
-    return context.fail(
+  const value = node?.type === 'Literal' ? (node as Literal).value : undefined;
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+function integerLiteral(context: CheckContext, node: Node | undefined, what: string, call: Node): number {
+  return (
+    compileTimeInteger(context, node) ??
+    context.fail(
       node ?? call,
       `${what} must be an integer literal or a constant() parameter the kernel is specialised for (a compile-time constant).`,
-    );
-  }
-  return (node as Literal).value as number;
+    )
+  );
 }
 
 function u32Argument(context: CheckContext, node: Node, what: string): Expression {
@@ -264,24 +265,18 @@ function expressionStatement(context: CheckContext, expression: Node): Statement
 
 /** The value of a case label: an integer literal (C needs a constant), possibly negated. */
 function caseValue(context: CheckContext, node: Node, type: ScalarType): number {
-  const specialised =
-    node.type === 'Identifier' ? context.lookup((node as unknown as { name: string }).name)?.value : undefined;
-  if (specialised !== undefined) return checkedCase(context, node, specialised, type);
   const negative = node.type === 'UnaryExpression' && (node as UnaryExpression).operator === '-';
-  const literal = (negative ? (node as UnaryExpression).argument : node) as Literal;
-  if (literal.type !== 'Literal' || typeof literal.value !== 'number' || !Number.isInteger(literal.value)) {
+  const value = compileTimeInteger(context, negative ? (node as UnaryExpression).argument : node);
+  if (value === undefined) {
     return context.fail(
       node,
       'a case label must be an integer literal or a specialised constant() (C needs a constant); use if / else if to compare with a variable.',
     );
   }
-  return checkedCase(context, node, negative ? -literal.value : literal.value, type);
-}
-
-function checkedCase(context: CheckContext, node: Node, value: number, type: ScalarType): number {
-  const converted = type === 'u32' ? value >>> 0 : value | 0;
-  if (converted !== value) context.fail(node, `case ${value} is not a value of the switch's type ${type}.`);
-  return value;
+  const label = negative ? -value : value;
+  if ((type === 'u32' ? label >>> 0 : label | 0) !== label)
+    context.fail(node, `case ${label} is not a value of the switch's type ${type}.`);
+  return label;
 }
 
 function switchStatement(context: CheckContext, node: SwitchStatement): Statement {
