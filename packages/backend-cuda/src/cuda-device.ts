@@ -6,6 +6,7 @@ import {
   type PlatformV1,
   type QueueV1,
 } from '@alpaka-ts/interface';
+import { cudaAllocatorDriver } from './allocator-driver';
 import { CachingAllocator, cmsswAllocatorOptions } from './caching-allocator';
 import { CudaEvent } from './cuda-event';
 import { CudaMemory, PinnedMemory } from './cuda-memory';
@@ -29,21 +30,15 @@ export class CudaDevice implements DeviceV1 {
     private readonly callbacks: HostCallbacks,
   ) {
     this.warpSizes = Object.freeze([properties.warpSize]);
-    // Events the allocator marks freed blocks with, reused once their block leaves the cache.
-    const spareEvents: bigint[] = [];
     this.allocator = new CachingAllocator(
-      {
-        allocate: (bytes) => addon.memoryAllocate(index, bytes),
-        free: (pointer) => addon.memoryFree(index, pointer),
-        recordEvent: (stream) => {
-          const event = spareEvents.pop() ?? addon.eventCreate(index);
-          addon.eventRecord(index, event, stream);
-          return event;
+      cudaAllocatorDriver(
+        addon,
+        {
+          allocate: (bytes) => addon.memoryAllocate(index, bytes),
+          free: (pointer) => addon.memoryFree(index, pointer),
         },
-        eventComplete: (event) => addon.eventQuery(index, event),
-        releaseEvent: (event) => void spareEvents.push(event),
-        isOutOfMemory: (error) => (error as { cudaError?: string }).cudaError === 'CUDA_ERROR_OUT_OF_MEMORY',
-      },
+        () => index,
+      ),
       cmsswAllocatorOptions(properties.totalMemoryBytes),
     );
   }

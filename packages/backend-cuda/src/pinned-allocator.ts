@@ -1,4 +1,5 @@
 import { totalmem } from 'node:os';
+import { cudaAllocatorDriver } from './allocator-driver';
 import { type AllocatorStatistics, CachingAllocator, cmsswAllocatorOptions } from './caching-allocator';
 import type { CudaNativeAddon } from './native-addon';
 
@@ -11,28 +12,12 @@ export const streamDevices = new Map<bigint, number>();
  * per process: pinned memory is reachable from every GPU (CU_MEMHOSTALLOC_PORTABLE).
  */
 export function createPinnedAllocator(addon: CudaNativeAddon): CachingAllocator {
-  const spareEvents = new Map<number, bigint[]>();
-  const eventDevices = new Map<bigint, number>();
   return new CachingAllocator(
-    {
-      allocate: (bytes) => addon.pinnedAllocate(0, bytes),
-      free: (pointer) => addon.pinnedFree(0, pointer),
-      recordEvent: (stream) => {
-        const device = streamDevices.get(stream) ?? 0;
-        const event = spareEvents.get(device)?.pop() ?? addon.eventCreate(device);
-        eventDevices.set(event, device);
-        addon.eventRecord(device, event, stream);
-        return event;
-      },
-      eventComplete: (event) => addon.eventQuery(eventDevices.get(event) ?? 0, event),
-      releaseEvent: (event) => {
-        const device = eventDevices.get(event) ?? 0;
-        const spare = spareEvents.get(device) ?? [];
-        spare.push(event);
-        spareEvents.set(device, spare);
-      },
-      isOutOfMemory: (error) => (error as { cudaError?: string }).cudaError === 'CUDA_ERROR_OUT_OF_MEMORY',
-    },
+    cudaAllocatorDriver(
+      addon,
+      { allocate: (bytes) => addon.pinnedAllocate(0, bytes), free: (pointer) => addon.pinnedFree(0, pointer) },
+      (stream) => streamDevices.get(stream) ?? 0,
+    ),
     // CMSSW caches up to the same share of host memory as of device memory.
     cmsswAllocatorOptions(totalmem()),
   );
