@@ -1,6 +1,5 @@
 import {
   allocAsyncBuf,
-  asConst,
   InvalidArgumentError,
   type KernelViewArgument,
   memset,
@@ -8,6 +7,7 @@ import {
   u8,
 } from '@alpaka-ts/interface';
 import { computeDataSize, type LayoutSchema } from '@alpaka-ts/soa-template';
+import { deviceView } from './device-view';
 import { PortableHostCollection } from './host-collection';
 import { PortableProduct } from './portable-product';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
@@ -44,18 +44,13 @@ export class PortableDeviceCollection extends PortableProduct {
    * cannot read device memory, so unlike a host collection's view it has no columns; pass it to queue.exec.
    */
   view(): KernelViewArgument {
-    this.views.view ??= Object.freeze({ schema: this.schema, size: this.size, readOnly: false, buffer: this.buffer });
+    this.views.view ??= deviceView(this.schema, this.size, this.buffer, false);
     return this.views.view;
   }
 
   /** The const view (CMSSW's const_view()), for view(Layout, 'in') parameters. */
   constView(): KernelViewArgument {
-    this.views.constView ??= Object.freeze({
-      schema: this.schema,
-      size: this.size,
-      readOnly: true,
-      buffer: asConst(this.buffer),
-    });
+    this.views.constView ??= deviceView(this.schema, this.size, this.buffer, true);
     return this.views.constView;
   }
 

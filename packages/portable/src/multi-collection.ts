@@ -12,6 +12,7 @@ import {
   u8,
 } from '@alpaka-ts/interface';
 import { alignSize, computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
+import { deviceView } from './device-view';
 import { allocateHostBytes } from './host-bytes';
 import { PortableProduct } from './portable-product';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
@@ -126,23 +127,13 @@ export class PortableDeviceMultiCollection extends PortableProduct {
   /** Layout i's view for kernels: its bytes in the device buffer, its layout and size. */
   view(which: number | LayoutLike): KernelViewArgument {
     const part = this.parts[partIndex(this.parts, which)] as Part;
-    return Object.freeze({
-      schema: part.schema,
-      size: part.size,
-      readOnly: false,
-      buffer: partBytes(this.buffer, part),
-    });
+    return deviceView(part.schema, part.size, partBytes(this.buffer, part), false);
   }
 
   /** Layout i's const view for kernels. */
   constView(which: number | LayoutLike): KernelViewArgument {
     const part = this.parts[partIndex(this.parts, which)] as Part;
-    return Object.freeze({
-      schema: part.schema,
-      size: part.size,
-      readOnly: true,
-      buffer: asConst(partBytes(this.buffer, part)),
-    });
+    return deviceView(part.schema, part.size, partBytes(this.buffer, part), true);
   }
 
   get sizes(): readonly number[] {
