@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import type { Options } from 'tsup';
+import { sourceFingerprint } from './source-fingerprint';
 
 /**
  * The one build recipe every package uses: ESM only, Node 20, declarations bundled per entry.
@@ -17,6 +19,7 @@ export function packageBuildOptions(entry: Record<string, string>, overrides: Op
     splitting: true,
     treeshake: true,
     outDir: 'dist',
+    define: { __ALPAKA_TS_SOURCE_FINGERPRINT__: JSON.stringify(sourceFingerprint(resolve('src'))) },
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { ViteUserConfig } from 'vitest/config';
+import { sourceFingerprint } from './source-fingerprint';
 
 /**
  * Test settings shared by every package. Besides the console report, each run writes vitest's JSON
@@ -9,6 +10,7 @@ import type { ViteUserConfig } from 'vitest/config';
  */
 export function packageTestConfig(packageFolder: string): ViteUserConfig {
   return {
+    define: { __ALPAKA_TS_SOURCE_FINGERPRINT__: JSON.stringify(sourceFingerprint(resolve(packageFolder, 'src'))) },
     test: {
       include: ['test/**/*.test.ts'],
       reporters: ['default', ['json', { outputFile: resolve(packageFolder, 'test-results', 'vitest.json') }]],

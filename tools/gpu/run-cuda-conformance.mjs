@@ -8,6 +8,7 @@ import {
   allocAsyncBuf,
   allocBuf,
   allocMappedBuf,
+  array,
   copyToDevice,
   copyToHost,
   Device,
@@ -19,6 +20,7 @@ import {
   makeWorkDiv,
   memcpy,
   memset,
+  u32,
   view,
 } from '@alpaka-ts/interface';
 import { runConformanceSuite } from '@alpaka-ts/interface/testing';
@@ -139,6 +141,60 @@ if (globalThis.gc) {
     scaled.view().columns.id.every((value, index) => value === -2 * index);
   if (!kernelRight) failed += 1;
   console.log(`portable collections: a kernel over device collection views ${kernelRight ? 'exact' : 'FAILED'}`);
+}
+{
+  // Dynamic shared memory above 48 KiB: the launch opts the kernel in (cuFuncSetAttribute) up to the device's
+  // per-block maximum; each block reverses its slice of the data through shared memory.
+  const gpu = Device.of(cudaBackend.platform().devices()[0]);
+  const queue = gpu.createQueue();
+  const reverse = kernel(
+    'reverseThroughLargeShared',
+    { size: u32, data: array(i32) },
+    (acc, { size, data }) => {
+      const shared = acc.dynamicSharedArray('i32');
+      const group = acc.getIdx('grid', 'blocks')[0];
+      for (const element of acc.independentGroupElements(size)) shared[element] = data[group * size + element];
+      acc.syncBlockThreads();
+      for (const element of acc.independentGroupElements(size))
+        data[group * size + element] = shared[size - 1 - element];
+    },
+    { dynamicSharedMemoryBytes: (_division, { size }) => size * 4 },
+  );
+  const optIn = cudaBackend.limits(gpu.implementation).maxDynamicSharedMemoryBytes;
+  const results = [];
+  for (const bytes of [64 * 1024, optIn]) {
+    const size = bytes / 4;
+    const blocks = 3;
+    const staged = allocBuf(host(), i32, size * blocks);
+    const values = staged.hostArray();
+    for (let index = 0; index < values.length; index++) values[index] = index * 7 - 5;
+    const data = allocBuf(gpu, i32, size * blocks);
+    memcpy(queue, data, staged);
+    await queue.exec(makeWorkDiv(acceleratorOf(cudaBackend, 1), blocks, 256, 1), reverse, { size, data });
+    const result = allocBuf(host(), i32, size * blocks);
+    memcpy(queue, result, data);
+    await queue.wait();
+    const back = result.hostArray();
+    const right = back.every((value, index) => {
+      const block = Math.floor(index / size);
+      return value === values[block * size + (size - 1 - (index % size))];
+    });
+    results.push(`${bytes} bytes ${right ? 'exact' : 'FAILED'}`);
+    if (!right) failed += 1;
+  }
+  let refused = 'not refused: FAILED';
+  try {
+    await queue.exec(makeWorkDiv(acceleratorOf(cudaBackend, 1), 1, 256, 1), reverse, {
+      size: optIn / 4 + 1,
+      data: allocBuf(gpu, i32, optIn / 4 + 1),
+    });
+    failed += 1;
+  } catch (error) {
+    refused = `refused: ${error.message}`;
+  }
+  console.log(
+    `dynamic shared memory above 48 KiB (opt-in maximum ${optIn}): ${results.join(', ')}; one more word ${refused}`,
+  );
 }
 const statistics = kernelStatistics();
 console.log(

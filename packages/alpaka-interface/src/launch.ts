@@ -193,6 +193,84 @@ function viewArgument(
   return argument;
 }
 
+/** Turns a launch's arguments into their backend forms, in the signature's order. */
+type ArgumentPreparer = (values: Record<string, unknown>, queue: Queue) => Record<string, KernelArgumentV1>;
+
+const preparers = new WeakMap<KernelDefinition, ArgumentPreparer>();
+
+function missingArgument(kernelName: string, values: Record<string, unknown>, parameter: string): void {
+  if (!(parameter in values)) throw new InvalidArgumentError(`${kernelName}: argument '${parameter}' is missing.`);
+}
+
+function prepareOne(kernelName: string, parameter: DataParameter, value: unknown, queue: Queue): KernelArgumentV1 {
+  return parameter.kind === 'scalar'
+    ? scalarArgument(kernelName, parameter.name, parameter.type, value)
+    : parameter.kind === 'array'
+      ? arrayArgument(kernelName, parameter.name, parameter.spec, value, queue)
+      : viewArgument(kernelName, parameter.name, parameter.spec, value, queue);
+}
+
+// Parameter names the generated preparer may write as plain property names (anything else takes the loop).
+const plainPropertyName = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * A kernel's argument preparer, built once per kernel. For the usual signature it is generated code reading
+ * each argument by name and returning one object literal: every launch of a kernel then makes objects of one
+ * shape, which V8 reads and writes through monomorphic property accesses (a loop over parameter names makes
+ * each access a megamorphic lookup, a measurable part of a GPU launch). It calls the same checks as the loop.
+ */
+function preparerOf(kernel: KernelDefinition, kernelName: string, shape: KernelShape): ArgumentPreparer {
+  let preparer = preparers.get(kernel);
+  if (preparer) return preparer;
+  const { parameters } = shape;
+  if (parameters.every((parameter) => plainPropertyName.test(parameter.name) && parameter.name !== '__proto__')) {
+    // Each argument takes an inline fast path when it is plainly right (a number of the scalar's type, a
+    // writable-enough buffer of the element type on the queue's device), else the full check, which explains
+    // what is wrong (or converts a boolean).
+    const lines = parameters.map((parameter, index) => {
+      const value = `v${index}`;
+      const quoted = JSON.stringify(parameter.name);
+      const read = `const ${value} = values.${parameter.name}; if (${value} === undefined) missing(kernelName, values, ${quoted});`;
+      if (parameter.kind === 'scalar') {
+        const convert = `parameters[${index}].type.convert`;
+        const fast =
+          isIntegerType(parameter.type) || parameter.type.name === 'bool'
+            ? `typeof ${value} === 'number' && ${convert}(${value}) === ${value} ? ${value}`
+            : `typeof ${value} === 'number' ? ${convert}(${value})`;
+        return `${read}\nconst a${index} = ${fast} : scalar(kernelName, ${quoted}, parameters[${index}].type, ${value});`;
+      }
+      if (parameter.kind === 'array') {
+        const writable = parameter.spec.access === 'in' ? '' : ` && !${value}.isConst`;
+        return `${read}\nconst a${index} = ${value} instanceof Buffer && ${value}.elementType === parameters[${index}].spec.elementType && ${value}.device === device${writable} ? ${value}.kernelArgument : array(kernelName, ${quoted}, parameters[${index}].spec, ${value}, queue);`;
+      }
+      return `${read}\nconst a${index} = view(kernelName, ${quoted}, parameters[${index}].spec, ${value}, queue);`;
+    });
+    const fields = parameters.map((parameter, index) => `${parameter.name}: a${index}`);
+    const source = `"use strict"; return function prepareArguments(values, queue) {\nconst device = queue.device;\n${lines.join('\n')}\nreturn { ${fields.join(', ')} };\n};`;
+    preparer = new Function('kernelName', 'parameters', 'Buffer', 'missing', 'scalar', 'array', 'view', source)(
+      kernelName,
+      parameters,
+      Buffer,
+      missingArgument,
+      scalarArgument,
+      arrayArgument,
+      viewArgument,
+    ) as ArgumentPreparer;
+  } else {
+    preparer = (values, queue) => {
+      const prepared: Record<string, KernelArgumentV1> = {};
+      for (const parameter of parameters) {
+        const value = values[parameter.name];
+        if (value === undefined) missingArgument(kernelName, values, parameter.name);
+        prepared[parameter.name] = prepareOne(kernelName, parameter, value, queue);
+      }
+      return prepared;
+    };
+  }
+  preparers.set(kernel, preparer);
+  return preparer;
+}
+
 function unexpectedArguments(name: string, shape: KernelShape, args: object): void {
   for (const key in args) {
     if (shape.known.has(key)) continue;
@@ -231,21 +309,11 @@ export function prepareLaunch<S extends Signature>(
   if (typeof args !== 'object' || args === null)
     throw new InvalidArgumentError(`${name}: the arguments must be an object keyed by parameter name.`);
   const shape = shapeOf(definition);
-  unexpectedArguments(name, shape, args);
+  // As many keys as parameters, each of which the preparer finds (or refuses as missing): nothing unexpected.
+  // Only another count needs the walk over the keys that names the stranger.
+  if (Object.keys(args).length !== shape.parameters.length) unexpectedArguments(name, shape, args);
 
-  const prepared: Record<string, KernelArgumentV1> = {};
-  const values = args as Record<string, unknown>;
-  for (const parameter of shape.parameters) {
-    const value = values[parameter.name];
-    if (value === undefined && !(parameter.name in values))
-      throw new InvalidArgumentError(`${name}: argument '${parameter.name}' is missing.`);
-    prepared[parameter.name] =
-      parameter.kind === 'scalar'
-        ? scalarArgument(name, parameter.name, parameter.type, value)
-        : parameter.kind === 'array'
-          ? arrayArgument(name, parameter.name, parameter.spec, value, queue)
-          : viewArgument(name, parameter.name, parameter.spec, value, queue);
-  }
+  const prepared = preparerOf(definition, name, shape)(args as Record<string, unknown>, queue);
 
   let checks: ArrayArgumentV1 | undefined;
   if (checkBuffer !== undefined) {

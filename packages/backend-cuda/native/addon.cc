@@ -17,7 +17,7 @@ namespace {
 
 using namespace alpaka_cuda;
 
-constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.3";
+constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.4";
 
 DriverApi driver{};
 NvrtcApi nvrtc{};
@@ -95,6 +95,7 @@ Napi::Value LoadDriver(const Napi::CallbackInfo& info) {
             bind(library, "cuMemsetD2D8Async", driver.cuMemsetD2D8Async) && bind(library, "cuMemsetD2D16Async", driver.cuMemsetD2D16Async) &&
             bind(library, "cuMemsetD2D32Async", driver.cuMemsetD2D32Async) && bind(library, "cuModuleLoadData", driver.cuModuleLoadData) &&
             bind(library, "cuModuleGetFunction", driver.cuModuleGetFunction) && bind(library, "cuFuncSetAttribute", driver.cuFuncSetAttribute) &&
+            bind(library, "cuFuncGetAttribute", driver.cuFuncGetAttribute) &&
             bind(library, "cuLaunchKernel", driver.cuLaunchKernel) && bind(library, "cuGetErrorName", driver.cuGetErrorName);
   if (!ok) {
     result.Set("loaded", false);
@@ -456,9 +457,34 @@ Napi::Value ModuleFunction(const Napi::CallbackInfo& info) {
   CUfunction function;
   std::string name = info[2].As<Napi::String>();
   check(env, driver.cuModuleGetFunction(&function, reinterpret_cast<CUmodule>(toU64(info[1])), name.c_str()), "cuModuleGetFunction");
-  int dynamicShared = info[3].As<Napi::Number>().Int32Value();
-  if (dynamicShared > 48 * 1024) check(env, driver.cuFuncSetAttribute(function, CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, dynamicShared), "cuFuncSetAttribute");
   return fromU64(env, reinterpret_cast<uint64_t>(function));
+}
+
+// functionAttributes(device, function): what the compiled kernel needs and allows.
+Napi::Value FunctionAttributes(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  CUfunction function = reinterpret_cast<CUfunction>(toU64(info[1]));
+  auto attribute = [&](int which) {
+    int value = 0;
+    check(env, driver.cuFuncGetAttribute(&value, which, function), "cuFuncGetAttribute");
+    return value;
+  };
+  Napi::Object result = Napi::Object::New(env);
+  result.Set("staticSharedBytes", attribute(CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES));
+  result.Set("maxDynamicSharedBytes", attribute(CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES));
+  result.Set("maxThreadsPerBlock", attribute(CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK));
+  result.Set("registers", attribute(CU_FUNC_ATTRIBUTE_NUM_REGS));
+  return result;
+}
+
+// functionSetMaxDynamicShared(device, function, bytes): opts a kernel in to more than 48 KiB of dynamic shared memory.
+Napi::Value FunctionSetMaxDynamicShared(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  CUfunction function = reinterpret_cast<CUfunction>(toU64(info[1]));
+  check(env, driver.cuFuncSetAttribute(function, CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, info[2].As<Napi::Number>().Int32Value()), "cuFuncSetAttribute");
+  return env.Undefined();
 }
 
 // launch(device, function, stream, gridX, gridY, gridZ, blockX, blockY, blockZ, sharedBytes, argumentBytes, offsets)
@@ -505,6 +531,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("compile", Napi::Function::New(env, Compile));
   exports.Set("moduleLoad", Napi::Function::New(env, ModuleLoad));
   exports.Set("moduleFunction", Napi::Function::New(env, ModuleFunction));
+  exports.Set("functionAttributes", Napi::Function::New(env, FunctionAttributes));
+  exports.Set("functionSetMaxDynamicShared", Napi::Function::New(env, FunctionSetMaxDynamicShared));
   exports.Set("launch", Napi::Function::New(env, Launch));
   return exports;
 }

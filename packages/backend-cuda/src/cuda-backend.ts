@@ -9,6 +9,7 @@ import {
   type PlatformV1,
   type QueueV1,
   specificationVersion,
+  type WorkDivisionV1,
 } from '@alpaka-ts/interface';
 import { constantsOf } from '@alpaka-ts/kernel-compiler';
 import type { AllocatorStatistics } from './caching-allocator';
@@ -43,25 +44,66 @@ function limitsOf(device: DeviceV1): AcceleratorLimits {
     maxThreadsPerBlock: [block[2], block[1], block[0]],
     maxThreadsPerBlockTotal: device.properties.maxThreadsPerBlock,
     maxElementsPerThread: 0xffffffff,
-    maxDynamicSharedMemoryBytes: device.properties.sharedMemoryPerBlock,
+    // What a block may have with CUDA's opt-in (cuFuncSetAttribute), which launches make when they need it;
+    // a kernel's own static shared memory counts against it, and the launch says so if it does not fit.
+    maxDynamicSharedMemoryBytes: device.properties.sharedMemoryPerBlockOptIn,
   };
 }
 
+/** A work division as cuLaunchKernel takes it: CUDA's x, y, z (alpaka's vectors are slowest first). */
+interface LaunchGeometry {
+  readonly dimension: number;
+  readonly oneElementPerThread: boolean;
+  readonly empty: boolean;
+  readonly gridX: number;
+  readonly gridY: number;
+  readonly gridZ: number;
+  readonly blockX: number;
+  readonly blockY: number;
+  readonly blockZ: number;
+}
+
 /** CUDA's component (0 = x, 1 = y, 2 = z) of an alpaka-order vector, whose last component is x. */
-const component = (vector: readonly number[], which: number): number => vector[vector.length - 1 - which] ?? 1;
+const component = (vector: readonly number[], which: number): number =>
+  which < vector.length ? (vector[vector.length - 1 - which] ?? 1) : 1;
+
+// Work divisions are immutable: each is translated once, not per launch.
+const geometries = new WeakMap<WorkDivisionV1, LaunchGeometry>();
+
+function geometryOf(workDivision: WorkDivisionV1): LaunchGeometry {
+  let geometry = geometries.get(workDivision);
+  if (!geometry) {
+    const { blocksPerGrid: grid, threadsPerBlock: block } = workDivision;
+    const gridX = component(grid, 0);
+    const gridY = component(grid, 1);
+    const gridZ = component(grid, 2);
+    geometry = {
+      dimension: grid.length,
+      oneElementPerThread: workDivision.elementsPerThread.every((elements) => elements === 1),
+      empty: gridX * gridY * gridZ === 0,
+      gridX,
+      gridY,
+      gridZ,
+      blockX: component(block, 0),
+      blockY: component(block, 1),
+      blockZ: component(block, 2),
+    };
+    geometries.set(workDivision, geometry);
+  }
+  return geometry;
+}
 
 function launch(queue: QueueV1, request: KernelLaunchV1): void {
   if (!(queue instanceof CudaQueue))
     throw new InvalidArgumentError('cuda_async launches kernels into its own queues only.');
-  const { kernels: compiled } = ready();
+  const { kernels: compiled, addon } = ready();
   const device = queue.device as CudaDevice;
-  const dimension = request.workDivision.blocksPerGrid.length;
-  const oneElementPerThread = request.workDivision.elementsPerThread.every((elements) => elements === 1);
+  const geometry = geometryOf(request.workDivision);
   const kernel = compiled.get(
     request.kernel,
-    dimension,
+    geometry.dimension,
     device,
-    oneElementPerThread,
+    geometry.oneElementPerThread,
     constantsOf(request.kernel, request.arguments),
   );
   if (kernel.usesChecks && !request.checkBuffer) {
@@ -70,23 +112,21 @@ function launch(queue: QueueV1, request: KernelLaunchV1): void {
     );
   }
   kernel.plan.write(request, queue.stream);
-  const { blocksPerGrid: grid, threadsPerBlock: block } = request.workDivision;
-  const gridX = component(grid, 0);
-  const gridY = component(grid, 1);
-  const gridZ = component(grid, 2);
-  if (gridX * gridY * gridZ === 0) return;
-  const { addon } = ready();
+  if (geometry.empty) return;
+  const sharedBytes = request.dynamicSharedMemoryBytes;
+  // Above 48 KiB a kernel must opt in to more dynamic shared memory (cuFuncSetAttribute), once per size.
+  if (sharedBytes > kernel.dynamicSharedMemoryLimit) kernel.allowDynamicSharedMemory(sharedBytes);
   addon.launch(
     queue.ordinal,
-    kernel.function,
+    kernel.functionHandle,
     queue.streamAddress,
-    gridX,
-    gridY,
-    gridZ,
-    component(block, 0),
-    component(block, 1),
-    component(block, 2),
-    request.dynamicSharedMemoryBytes,
+    geometry.gridX,
+    geometry.gridY,
+    geometry.gridZ,
+    geometry.blockX,
+    geometry.blockY,
+    geometry.blockZ,
+    sharedBytes,
     kernel.plan.bytes,
     kernel.plan.offsets,
   );

@@ -1,15 +1,56 @@
-import { AlpakaError, type KernelDefinition } from '@alpaka-ts/interface';
-import { checkKernel, emitCppModule, kernelCacheKey, specialisationKey } from '@alpaka-ts/kernel-compiler';
+import { AlpakaError, type KernelDefinition, WorkDivisionError } from '@alpaka-ts/interface';
+import {
+  checkKernel,
+  emitCppModule,
+  kernelCacheKey,
+  kernelSourceKey,
+  specialisationKey,
+} from '@alpaka-ts/kernel-compiler';
 import type { CudaDevice } from './cuda-device';
-import { kernelCacheDirectory, readCachedBinary, writeCachedBinary } from './kernel-cache';
+import {
+  kernelCacheDirectory,
+  readCachedBinary,
+  readKernelManifest,
+  writeCachedBinary,
+  writeKernelManifest,
+} from './kernel-cache';
 import { LaunchPlan } from './launch-plan';
 import type { CudaNativeAddon } from './native-addon';
 
-export interface LoadedKernel {
-  /** The CUfunction handle as a number (host addresses fit a double exactly). */
-  readonly function: number;
-  readonly plan: LaunchPlan;
-  readonly usesChecks: boolean;
+/** A kernel loaded on one device: its function handle, launch plan and dynamic shared memory allowance. */
+export class LoadedKernel {
+  /** Dynamic shared memory a launch may use without raising the allowance (48 KiB less static, at first). */
+  dynamicSharedMemoryLimit: number;
+  private readonly staticSharedBytes: number;
+
+  constructor(
+    private readonly addon: CudaNativeAddon,
+    private readonly device: CudaDevice,
+    private readonly name: string,
+    /** The CUfunction handle as a number (host addresses fit a double exactly). */
+    readonly functionHandle: number,
+    readonly plan: LaunchPlan,
+    readonly usesChecks: boolean,
+  ) {
+    const attributes = addon.functionAttributes(device.index, this.functionHandle);
+    this.dynamicSharedMemoryLimit = attributes.maxDynamicSharedBytes;
+    this.staticSharedBytes = attributes.staticSharedBytes;
+  }
+
+  /**
+   * Raises the kernel's dynamic shared memory allowance to `bytes` (cuFuncSetAttribute), which CUDA requires
+   * above 48 KiB; refuses what the device cannot give next to the kernel's own static shared memory.
+   */
+  allowDynamicSharedMemory(bytes: number): void {
+    const optIn = this.device.properties.sharedMemoryPerBlockOptIn;
+    if (this.staticSharedBytes + bytes > optIn) {
+      throw new WorkDivisionError(
+        `kernel '${this.name}' asks for ${bytes} bytes of dynamic shared memory, and uses ${this.staticSharedBytes} bytes of static shared memory; ${this.device.name} gives a block at most ${optIn} bytes in all. Ask for at most ${optIn - this.staticSharedBytes} bytes.`,
+      );
+    }
+    this.addon.functionSetMaxDynamicShared(this.device.index, this.functionHandle, bytes);
+    this.dynamicSharedMemoryLimit = bytes;
+  }
 }
 
 /** The lines of the generated source an NVRTC log refers to, numbered, so the message shows what failed. */
@@ -72,16 +113,32 @@ export class CudaKernels {
     oneElementPerThread: boolean,
     constants: Readonly<Record<string, number>> | undefined,
   ): LoadedKernel {
+    const architecture = `sm_${device.properties.computeCapability}`;
+    const target = { architecture, nvrtc: this.versions.nvrtc, driver: this.versions.driver };
+    // A kernel compiled by an earlier process is found by its own source: no parsing, checking or emitting.
+    const sourceKey = kernelSourceKey({
+      kernel,
+      dimension,
+      target: 'cuda',
+      oneElementPerThread,
+      constants,
+      options: target,
+    });
+    const manifest = readKernelManifest(this.cacheDirectory, sourceKey);
+    const cached = manifest && readCachedBinary(this.cacheDirectory, manifest.binaryKey);
+    if (manifest && cached) {
+      this.statistics.loadedFromDisk += 1;
+      return this.instantiate(kernel, dimension, device, cached, manifest.entry, manifest.usesChecks);
+    }
     const ir = checkKernel(kernel, { dimension, constants });
     const module = emitCppModule('cuda', [{ kernel, dimension, oneElementPerThread, constants }]);
-    const architecture = `sm_${device.properties.computeCapability}`;
     const options = [...module.requiredOptions, `--gpu-architecture=${architecture}`, '-std=c++17'];
-    const key = kernelCacheKey({
+    const binaryKey = kernelCacheKey({
       source: module.source,
       target: 'cuda',
       options: { options: options.join(' '), nvrtc: this.versions.nvrtc, driver: this.versions.driver },
     });
-    let cubin = readCachedBinary(this.cacheDirectory, key);
+    let cubin = readCachedBinary(this.cacheDirectory, binaryKey);
     if (cubin) this.statistics.loadedFromDisk += 1;
     else {
       const result = this.addon.compile(module.source, `${kernel.name}.cu`, options);
@@ -93,13 +150,26 @@ export class CudaKernels {
       }
       cubin = result.cubin;
       this.statistics.compiled += 1;
-      writeCachedBinary(this.cacheDirectory, key, cubin);
+      writeCachedBinary(this.cacheDirectory, binaryKey, cubin);
     }
-    const moduleHandle = this.addon.moduleLoad(device.index, cubin);
     const entry = module.kernels[0]?.entry ?? `${kernel.name}_${dimension}d`;
-    const handle = this.addon.moduleFunction(device.index, moduleHandle, entry, 0);
+    writeKernelManifest(this.cacheDirectory, sourceKey, { binaryKey, entry, usesChecks: ir.usesChecks });
+    return this.instantiate(kernel, dimension, device, cubin, entry, ir.usesChecks);
+  }
+
+  private instantiate(
+    kernel: KernelDefinition,
+    dimension: number,
+    device: CudaDevice,
+    cubin: ArrayBuffer,
+    entry: string,
+    usesChecks: boolean,
+  ): LoadedKernel {
+    const moduleHandle = this.addon.moduleLoad(device.index, cubin);
+    const handle = this.addon.moduleFunction(device.index, moduleHandle, entry);
     if (!Number.isSafeInteger(Number(handle)))
       throw new Error(`internal error: function handle ${handle} does not fit a double`);
-    return { function: Number(handle), plan: new LaunchPlan(ir, dimension), usesChecks: ir.usesChecks };
+    const plan = new LaunchPlan(kernel.signature, dimension, usesChecks);
+    return new LoadedKernel(this.addon, device, kernel.name, Number(handle), plan, usesChecks);
   }
 }

@@ -13,23 +13,64 @@ export function kernelCacheDirectory(environment: NodeJS.ProcessEnv = process.en
 }
 
 export function readCachedBinary(directory: string | undefined, key: string): ArrayBuffer | undefined {
+  const bytes = readCachedFile(directory, `${key}.cubin`);
+  return bytes?.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer | undefined;
+}
+
+export function writeCachedBinary(directory: string | undefined, key: string, binary: ArrayBuffer): void {
+  writeCachedFile(directory, `${key}.cubin`, new Uint8Array(binary));
+}
+
+/**
+ * What a cache hit needs to know of a compiled kernel without running the compiler, stored beside the
+ * binaries under the kernel's source key (kernelSourceKey): the binary's key, its entry point, whether it
+ * takes a check buffer.
+ */
+export interface KernelManifest {
+  readonly binaryKey: string;
+  readonly entry: string;
+  readonly usesChecks: boolean;
+}
+
+export function readKernelManifest(directory: string | undefined, sourceKey: string): KernelManifest | undefined {
+  const bytes = readCachedFile(directory, `${sourceKey}.kernel.json`);
+  if (!bytes) return undefined;
+  try {
+    const manifest = JSON.parse(bytes.toString('utf8')) as Partial<KernelManifest>;
+    if (
+      typeof manifest.binaryKey === 'string' &&
+      /^[0-9a-f]{64}$/.test(manifest.binaryKey) &&
+      typeof manifest.entry === 'string' &&
+      typeof manifest.usesChecks === 'boolean'
+    )
+      return { binaryKey: manifest.binaryKey, entry: manifest.entry, usesChecks: manifest.usesChecks };
+  } catch {
+    // A damaged manifest is a miss: the kernel is compiled again and the manifest rewritten.
+  }
+  return undefined;
+}
+
+export function writeKernelManifest(directory: string | undefined, sourceKey: string, manifest: KernelManifest): void {
+  writeCachedFile(directory, `${sourceKey}.kernel.json`, new TextEncoder().encode(JSON.stringify(manifest)));
+}
+
+function readCachedFile(directory: string | undefined, name: string): Buffer | undefined {
   if (!directory) return undefined;
   try {
-    const bytes = readFileSync(join(directory, `${key}.cubin`));
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    return readFileSync(join(directory, name));
   } catch {
     return undefined;
   }
 }
 
-/** Writes through a temporary file and a rename, so a concurrent reader never sees half a binary. */
-export function writeCachedBinary(directory: string | undefined, key: string, binary: ArrayBuffer): void {
+/** Writes through a temporary file and a rename, so a concurrent reader never sees half a file. */
+function writeCachedFile(directory: string | undefined, name: string, bytes: Uint8Array): void {
   if (!directory) return;
   try {
     mkdirSync(directory, { recursive: true });
-    const temporary = join(directory, `${key}.${process.pid}.tmp`);
-    writeFileSync(temporary, new Uint8Array(binary));
-    renameSync(temporary, join(directory, `${key}.cubin`));
+    const temporary = join(directory, `${name}.${process.pid}.tmp`);
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, join(directory, name));
   } catch {
     // A read-only or full cache only costs a recompile next time.
   }

@@ -1,5 +1,11 @@
-import type { ArrayArgumentV1, KernelArgumentV1, KernelLaunchV1 } from '@alpaka-ts/interface';
-import { type KernelIR, type ScalarType, type ViewStruct, viewStruct } from '@alpaka-ts/kernel-compiler';
+import {
+  type ArrayArgumentV1,
+  isElementType,
+  type KernelArgumentV1,
+  type KernelLaunchV1,
+  type Signature,
+} from '@alpaka-ts/interface';
+import { type ScalarType, type ViewStruct, viewLayoutOf, viewStruct } from '@alpaka-ts/kernel-compiler';
 import { CudaMemory } from './cuda-memory';
 
 const scalarSizes: Record<ScalarType, number> = {
@@ -13,6 +19,28 @@ const scalarSizes: Record<ScalarType, number> = {
   f32: 4,
   f64: 8,
 };
+
+// The typed array each scalar type is written through (the plan places every value at its natural alignment,
+// so its offset divided by its size is an index). Typed arrays write in the host's byte order, little-endian
+// on every platform CUDA supports.
+const scalarArrays: Record<ScalarType, string> = {
+  bool: 'u8',
+  i8: 'i8',
+  u8: 'u8',
+  i16: 'i16',
+  u16: 'u16',
+  i32: 'i32',
+  u32: 'u32',
+  f32: 'f32',
+  f64: 'f64',
+};
+
+type Writer = (
+  args: KernelLaunchV1['arguments'],
+  elementsPerThread: readonly number[],
+  checkBuffer: ArrayArgumentV1 | undefined,
+  stream: bigint,
+) => void;
 
 type Slot =
   | { readonly kind: 'scalar'; readonly name: string; readonly type: ScalarType; readonly offset: number }
@@ -30,8 +58,14 @@ export class LaunchPlan {
   readonly bytes: ArrayBuffer;
   readonly offsets: Uint32Array;
   private readonly view: DataView;
+  private readonly writer: Writer;
 
-  constructor(ir: KernelIR, dimension: number) {
+  /**
+   * From the kernel's signature (as the compiler declares its parameters: in signature order, constant()
+   * parameters compiled in, device functions not passed), so a kernel loaded from the disk cache needs no
+   * compiler run; usesChecks comes from the compiled kernel.
+   */
+  constructor(signature: Signature, dimension: number, usesChecks: boolean) {
     const slots: Slot[] = [];
     let size = 0;
     const place = (bytes: number, alignment = bytes) => {
@@ -40,26 +74,24 @@ export class LaunchPlan {
       size += bytes;
       return offset;
     };
-    for (const parameter of ir.parameters) {
-      if (parameter.value !== undefined) continue; // a specialised constant: compiled in, not passed
-      if (parameter.type.kind === 'array') slots.push({ kind: 'pointer', name: parameter.name, offset: place(8) });
-      else if (parameter.type.kind === 'view') {
-        const struct = viewStruct(parameter.type.layout);
-        slots.push({ kind: 'view', name: parameter.name, struct, offset: place(struct.byteSize, 8) });
-      } else if (parameter.type.kind === 'scalar')
-        slots.push({
-          kind: 'scalar',
-          name: parameter.name,
-          type: parameter.type.scalar,
-          offset: place(scalarSizes[parameter.type.scalar]),
-        });
+    for (const [name, spec] of Object.entries(signature)) {
+      if (isElementType(spec)) {
+        const type = spec.name as ScalarType;
+        slots.push({ kind: 'scalar', name, type, offset: place(scalarSizes[type]) });
+      } else if (spec.kind === 'array') slots.push({ kind: 'pointer', name, offset: place(8) });
+      else if (spec.kind === 'view') {
+        const struct = viewStruct(viewLayoutOf(spec.layout));
+        slots.push({ kind: 'view', name, struct, offset: place(struct.byteSize, 8) });
+      }
+      // constant(): a specialised value, compiled in; a device function: part of the module.
     }
     for (let axis = 0; axis < dimension; axis++) slots.push({ kind: 'elements', axis, offset: place(4) });
-    if (ir.usesChecks) slots.push({ kind: 'checks', offset: place(8) });
+    if (usesChecks) slots.push({ kind: 'checks', offset: place(8) });
     this.slots = slots;
     this.bytes = new ArrayBuffer(Math.max(8, Math.ceil(size / 8) * 8));
     this.view = new DataView(this.bytes);
     this.offsets = Uint32Array.from(slots, (slot) => slot.offset);
+    this.writer = this.compileWriter();
   }
 
   /** Writes a device pointer (address + offset) as two little-endian 32-bit halves, with no BigInt. */
@@ -109,52 +141,78 @@ export class LaunchPlan {
 
   /** Writes one launch's arguments into the reused buffer. */
   write(launch: KernelLaunchV1, stream: bigint): void {
-    const { view } = this;
-    for (const slot of this.slots) {
+    this.writer(launch.arguments, launch.workDivision.elementsPerThread, launch.checkBuffer, stream);
+  }
+
+  /**
+   * Straight-line code for this plan's slots, generated once: each argument read by its name and written
+   * through a typed array at its offset. A loop over the slots reads arguments by computed names, and those
+   * megamorphic lookups and the per-slot dispatch were a measurable part of a launch's cost.
+   */
+  private compileWriter(): Writer {
+    const lines: string[] = [];
+    for (const [index, slot] of this.slots.entries()) {
+      const slotAt = `slots[${index}]`;
       switch (slot.kind) {
-        case 'pointer':
-          this.writePointer(slot.offset, launch.arguments[slot.name], slot.name, stream);
+        case 'pointer': {
+          // Inline for device memory (the address as two 32-bit halves, no BigInt: a Uint32Array store takes its
+          // value modulo 2^32 and drops the fraction, so the halves need no % or floor); anything else is refused there.
+          const name = JSON.stringify(slot.name);
+          const at = slot.offset / 4;
+          lines.push(
+            `argument = args[${name}];`,
+            `if (typeof argument === 'object' && argument.memory instanceof CudaMemory) { memory = argument.memory; memory.usage.lastStream = stream; address = memory.address + argument.byteOffset; u32[${at}] = address; u32[${at + 1}] = address / 4294967296; }`,
+            `else pointer(${slot.offset}, argument, ${name}, stream);`,
+          );
+          break;
+        }
+        case 'checks':
+          lines.push(`pointer(${slot.offset}, checkBuffer, 'checkBuffer', stream);`);
           break;
         case 'view':
-          this.writeView(slot, launch.arguments[slot.name], stream);
+          lines.push(`view(${slotAt}, args[${JSON.stringify(slot.name)}], stream);`);
           break;
         case 'elements':
-          view.setUint32(slot.offset, launch.workDivision.elementsPerThread[slot.axis] ?? 1, true);
+          lines.push(`u32[${slot.offset / 4}] = elementsPerThread[${slot.axis}] ?? 1;`);
           break;
-        case 'checks':
-          this.writePointer(slot.offset, launch.checkBuffer, 'checkBuffer', stream);
+        case 'scalar':
+          lines.push(
+            `${scalarArrays[slot.type]}[${slot.offset / scalarSizes[slot.type]}] = args[${JSON.stringify(slot.name)}];`,
+          );
           break;
-        case 'scalar': {
-          const value = launch.arguments[slot.name] as number;
-          switch (slot.type) {
-            case 'bool':
-            case 'u8':
-              view.setUint8(slot.offset, value);
-              break;
-            case 'i8':
-              view.setInt8(slot.offset, value);
-              break;
-            case 'i16':
-              view.setInt16(slot.offset, value, true);
-              break;
-            case 'u16':
-              view.setUint16(slot.offset, value, true);
-              break;
-            case 'i32':
-              view.setInt32(slot.offset, value, true);
-              break;
-            case 'u32':
-              view.setUint32(slot.offset, value, true);
-              break;
-            case 'f32':
-              view.setFloat32(slot.offset, value, true);
-              break;
-            case 'f64':
-              view.setFloat64(slot.offset, value, true);
-              break;
-          }
-        }
       }
     }
+    const source = `"use strict"; return function writeArguments(args, elementsPerThread, checkBuffer, stream) {\nlet argument, memory, address;\n${lines.join('\n')}\n};`;
+    const bytes = this.bytes;
+    return new Function(
+      'CudaMemory',
+      'slots',
+      'pointer',
+      'view',
+      'i8',
+      'u8',
+      'i16',
+      'u16',
+      'i32',
+      'u32',
+      'f32',
+      'f64',
+      source,
+    )(
+      CudaMemory,
+      this.slots,
+      (offset: number, argument: KernelArgumentV1 | ArrayArgumentV1 | undefined, name: string, stream: bigint) =>
+        this.writePointer(offset, argument, name, stream),
+      (slot: Extract<Slot, { kind: 'view' }>, argument: KernelArgumentV1 | undefined, stream: bigint) =>
+        this.writeView(slot, argument, stream),
+      new Int8Array(bytes),
+      new Uint8Array(bytes),
+      new Int16Array(bytes),
+      new Uint16Array(bytes),
+      new Int32Array(bytes),
+      new Uint32Array(bytes),
+      new Float32Array(bytes),
+      new Float64Array(bytes),
+    ) as Writer;
   }
 }

@@ -59,7 +59,10 @@ export interface CudaNativeAddon {
     options: readonly string[],
   ): { ok: boolean; log: string; error: string; cubin?: ArrayBuffer };
   moduleLoad(device: number, cubin: ArrayBuffer): bigint;
-  moduleFunction(device: number, module: bigint, name: string, dynamicSharedBytes: number): bigint;
+  moduleFunction(device: number, module: bigint, name: string): bigint;
+  functionAttributes(device: number, kernelFunction: bigint | number): CudaFunctionAttributes;
+  /** cuFuncSetAttribute(MAX_DYNAMIC_SHARED_SIZE_BYTES): needed for more than 48 KiB of dynamic shared memory. */
+  functionSetMaxDynamicShared(device: number, kernelFunction: bigint | number, bytes: number): void;
   launch(
     device: number,
     kernelFunction: bigint | number,
@@ -74,6 +77,15 @@ export interface CudaNativeAddon {
     argumentBytes: ArrayBuffer,
     offsets: Uint32Array,
   ): void;
+}
+
+/** What the driver reports of one compiled kernel (cuFuncGetAttribute). */
+export interface CudaFunctionAttributes {
+  readonly staticSharedBytes: number;
+  /** How much dynamic shared memory a launch may ask for now (48 KiB less the static part until raised). */
+  readonly maxDynamicSharedBytes: number;
+  readonly maxThreadsPerBlock: number;
+  readonly registers: number;
 }
 
 /** What the driver reports of one GPU. */
@@ -98,7 +110,7 @@ export type NativeAddonStatus =
   | { readonly available: false; readonly reason: string };
 
 /** The addon version this JavaScript expects; a stale build from an older install is refused. */
-export const expectedAbiVersion = 'alpaka-ts.cuda-addon.3';
+export const expectedAbiVersion = 'alpaka-ts.cuda-addon.4';
 
 // src/ and dist/ both sit one level below the package root, where node-gyp writes build/.
 const packageRoot = new URL('../', import.meta.url);

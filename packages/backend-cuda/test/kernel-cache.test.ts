@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kernelCacheKey } from '@alpaka-ts/kernel-compiler';
 import { describe, expect, it } from 'vitest';
 import { kernelCacheDirectory, nvrtcSearchFolders } from '../src/index';
-import { readCachedBinary, writeCachedBinary } from '../src/kernel-cache';
+import { readCachedBinary, readKernelManifest, writeCachedBinary, writeKernelManifest } from '../src/kernel-cache';
 
 describe('the kernel binary cache', () => {
   it('lives in the user cache directory unless configured, and can be turned off', () => {
@@ -35,6 +35,26 @@ describe('the kernel binary cache', () => {
     expect(readCachedBinary(directory, 'missing')).toBeUndefined();
     writeCachedBinary(directory, 'abc', Uint8Array.from([1, 2, 3]).buffer);
     expect([...new Uint8Array(readCachedBinary(directory, 'abc') ?? new ArrayBuffer(0))]).toEqual([1, 2, 3]);
+  });
+});
+
+describe('the kernel manifest (what a source-keyed cache hit needs without the compiler)', () => {
+  it('round-trips, and treats a missing or damaged manifest as a miss', () => {
+    const directory = join(mkdtempSync(join(tmpdir(), 'alpaka-cache-')), 'cuda');
+    const sourceKey = 'a'.repeat(64);
+    expect(readKernelManifest(directory, sourceKey)).toBeUndefined();
+    const manifest = { binaryKey: 'b'.repeat(64), entry: 'scaled_1d_s0123', usesChecks: true };
+    writeKernelManifest(directory, sourceKey, manifest);
+    expect(readKernelManifest(directory, sourceKey)).toEqual(manifest);
+    writeFileSync(join(directory, `${sourceKey}.kernel.json`), '{"binaryKey": "../../etc/passwd", "entry": "x"');
+    expect(readKernelManifest(directory, sourceKey)).toBeUndefined();
+    writeFileSync(join(directory, `${sourceKey}.kernel.json`), JSON.stringify({ ...manifest, binaryKey: '../x' }));
+    expect(readKernelManifest(directory, sourceKey)).toBeUndefined();
+  });
+
+  it('writes nothing when the cache is off', () => {
+    expect(() => writeKernelManifest(undefined, 'a', { binaryKey: 'b', entry: 'e', usesChecks: false })).not.toThrow();
+    expect(readKernelManifest(undefined, 'a')).toBeUndefined();
   });
 });
 

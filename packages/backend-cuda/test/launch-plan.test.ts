@@ -1,7 +1,9 @@
 import {
   array,
   computeLayout,
+  constant,
   defineLayout,
+  deviceFunction,
   f32,
   f64,
   i8,
@@ -29,7 +31,7 @@ const mixed = kernel(
 const fakeDevice = { name: 'fake GPU' } as never;
 
 describe('the launch plan', () => {
-  const plan = new LaunchPlan(checkKernel(mixed, { dimension: 2 }), 2);
+  const plan = new LaunchPlan(mixed.signature, 2, checkKernel(mixed, { dimension: 2 }).usesChecks);
 
   it('lays the signature out at natural alignment, then elements per axis, then the check buffer', () => {
     // flag i8 @0, scale f64 @8, x pointer @16, n u32 @24, out pointer @32, elements0 @40, elements1 @44, checks @48
@@ -70,6 +72,29 @@ describe('the launch plan', () => {
   });
 });
 
+describe('the launch plan built from a signature', () => {
+  const scaleBy = deviceFunction('scaleBy', { v: f32, k: f32 }, f32, (_acc, { v, k }) => v * k);
+  const everyKind = kernel(
+    'everyKind',
+    { n: u32, width: constant(u32), scaleBy, x: array(f32), flag: i8 },
+    (acc, { n, width, scaleBy, x, flag }) => {
+      for (const i of acc.uniformElements(n)) if (flag !== 0 && i < width) x[i] = scaleBy(x[i], 2);
+    },
+  );
+
+  it('passes exactly the parameters the compiled kernel declares, in its order', () => {
+    // The plan reads the signature so a kernel loaded from the disk cache needs no compiler run; it must
+    // agree with what the compiler makes the C++ entry take (specialised constants and device functions not).
+    const ir = checkKernel(everyKind, { dimension: 1, constants: { width: 8 } });
+    const plan = new LaunchPlan(everyKind.signature, 1, ir.usesChecks);
+    const passed = ir.parameters
+      .filter((parameter) => parameter.value === undefined)
+      .map((parameter) => parameter.name);
+    expect(plan.slots.flatMap((slot) => ('name' in slot ? [slot.name] : []))).toEqual(passed);
+    expect(passed).toEqual(['n', 'x', 'flag']);
+  });
+});
+
 const Tracks = defineLayout('Tracks', [
   { kind: 'column', name: 'pt', elementType: f32 },
   { kind: 'scalar', name: 'count', elementType: u32 },
@@ -81,7 +106,7 @@ const withView = kernel('withView', { n: u32, tracks: view(Tracks) }, (acc, { n,
 });
 
 describe('the launch plan of a view argument', () => {
-  const plan = new LaunchPlan(checkKernel(withView, { dimension: 1 }), 1);
+  const plan = new LaunchPlan(withView.signature, 1, checkKernel(withView, { dimension: 1 }).usesChecks);
 
   it('passes the view as one struct: field pointers, matrix strides, size, 8-byte aligned', () => {
     // n u32 @0, the struct @8 (3 pointers, 1 stride, size: 32 bytes), elements0 @40

@@ -9,6 +9,7 @@ export { type JavaScriptView, javaScriptView } from './emitters/javascript-view'
 export { type CheckOptions, checkKernel } from './front-end/check-kernel';
 export { KernelCompileError } from './front-end/kernel-compile-error';
 export type * from './ir';
+export { compilerFingerprint, type KernelSourceKeyParts, kernelSourceKey } from './source-key';
 export { constantsOf, specialisationKey } from './specialisation';
 export type { ViewFieldIR, ViewLayout } from './types';
 export { arithmeticResult, describeType, type ScalarType, type ValueType } from './types';

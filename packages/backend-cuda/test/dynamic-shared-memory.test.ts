@@ -1,0 +1,49 @@
+import { array, f32, kernel, WorkDivisionError } from '@alpaka-ts/interface';
+import { describe, expect, it } from 'vitest';
+import type { CudaDevice } from '../src/cuda-device';
+import { LoadedKernel } from '../src/cuda-kernels';
+import { LaunchPlan } from '../src/launch-plan';
+import type { CudaNativeAddon } from '../src/native-addon';
+
+// An H200's limits: 48 KiB without opting in, 227 KiB with it.
+const device = {
+  index: 0,
+  name: 'fake H200',
+  properties: { sharedMemoryPerBlock: 49152, sharedMemoryPerBlockOptIn: 232448 },
+} as unknown as CudaDevice;
+
+function loaded(staticSharedBytes: number) {
+  const raised: number[] = [];
+  const addon = {
+    functionAttributes: () => ({
+      staticSharedBytes,
+      maxDynamicSharedBytes: 49152 - staticSharedBytes,
+      maxThreadsPerBlock: 1024,
+      registers: 16,
+    }),
+    functionSetMaxDynamicShared: (_device: number, _function: number, bytes: number) => raised.push(bytes),
+  } as unknown as CudaNativeAddon;
+  const definition = kernel('reduce', { x: array(f32) }, () => {});
+  const plan = new LaunchPlan(definition.signature, 1, false);
+  return { kernel: new LoadedKernel(addon, device, 'reduce', 0x1000, plan, false), raised };
+}
+
+describe('dynamic shared memory above 48 KiB', () => {
+  it('starts at what CUDA allows without opting in (48 KiB less the static part)', () => {
+    expect(loaded(1024).kernel.dynamicSharedMemoryLimit).toBe(49152 - 1024);
+  });
+
+  it('opts the kernel in (cuFuncSetAttribute) to a larger size once, and keeps it', () => {
+    const { kernel, raised } = loaded(1024);
+    kernel.allowDynamicSharedMemory(200 * 1024);
+    expect(raised).toEqual([200 * 1024]);
+    expect(kernel.dynamicSharedMemoryLimit).toBe(200 * 1024);
+  });
+
+  it('refuses more than the device gives a block beside the static part, saying how much fits', () => {
+    const { kernel, raised } = loaded(8192);
+    expect(() => kernel.allowDynamicSharedMemory(232448)).toThrow(WorkDivisionError);
+    expect(() => kernel.allowDynamicSharedMemory(232448)).toThrow(/8192 bytes of static.*at most 224256 bytes/);
+    expect(raised).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type DeviceFunctionDefinition,
+  isElementType,
+  type KernelDefinition,
+  type ParameterSpec,
+} from '@alpaka-ts/interface';
+import { specialisationKey } from './specialisation';
+
+declare const __ALPAKA_TS_SOURCE_FINGERPRINT__: string | undefined;
+
+/**
+ * Which build of the kernel compiler this is: a hash of its sources, fixed when the package is built (or
+ * tested). Run from sources some other way, it is unique to the process, so nothing cached by another
+ * compiler is ever reused.
+ */
+export const compilerFingerprint: string =
+  typeof __ALPAKA_TS_SOURCE_FINGERPRINT__ === 'string' ? __ALPAKA_TS_SOURCE_FINGERPRINT__ : `unbuilt-${randomUUID()}`;
+
+/** The signature as plain data: what checking and emitting read from it, device functions included. */
+function describeSpec(spec: ParameterSpec, seen: Set<DeviceFunctionDefinition>): unknown {
+  if (isElementType(spec)) return spec.name;
+  switch (spec.kind) {
+    case 'array':
+      return ['array', spec.elementType.name, spec.access];
+    case 'constant':
+      return ['constant', spec.elementType.name];
+    case 'view':
+      return [
+        'view',
+        spec.access,
+        spec.layout.name,
+        spec.layout.alignment,
+        spec.layout.fields.map((field) => [
+          field.name,
+          field.kind,
+          field.elementType.name,
+          field.kind === 'arrayColumn' ? field.length : 0,
+          field.kind === 'matrixColumn' ? [field.rows, field.columns] : 0,
+        ]),
+      ];
+    case 'deviceFunction':
+      return describeFunction(spec, seen);
+  }
+}
+
+function describeFunction(definition: DeviceFunctionDefinition, seen: Set<DeviceFunctionDefinition>): unknown {
+  // A device function may be passed to several others; describe it fully once, by name afterwards.
+  if (seen.has(definition)) return ['deviceFunction', definition.name];
+  seen.add(definition);
+  return [
+    'deviceFunction',
+    definition.name,
+    isElementType(definition.returns) ? definition.returns.name : null,
+    definition.source,
+    Object.entries(definition.signature).map(([name, spec]) => [name, describeSpec(spec, seen)]),
+  ];
+}
+
+export interface KernelSourceKeyParts {
+  readonly kernel: KernelDefinition;
+  readonly dimension: number;
+  readonly target: string;
+  readonly oneElementPerThread?: boolean | undefined;
+  readonly constants?: Readonly<Record<string, number>> | undefined;
+  /** Compiler options, architecture, compiler and driver versions: anything else that changes the binary. */
+  readonly options?: Readonly<Record<string, string | number | boolean>> | undefined;
+}
+
+/**
+ * A stable key for what a kernel compiles to, computed from its TypeScript source, signature and device
+ * functions without parsing or emitting anything, so a backend can find a cached binary (and what it knows of
+ * it) before running the compiler. It includes this compiler's build fingerprint: a new compiler never reuses
+ * another's output. kernelCacheKey, computed from emitted source, stays the key of the binary itself.
+ */
+export function kernelSourceKey(parts: KernelSourceKeyParts): string {
+  const { kernel } = parts;
+  const seen = new Set<DeviceFunctionDefinition>();
+  const options = Object.entries(parts.options ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        compilerFingerprint,
+        parts.target,
+        options,
+        parts.dimension,
+        parts.oneElementPerThread === true,
+        parts.constants === undefined ? null : specialisationKey(parts.constants),
+        kernel.name,
+        kernel.source,
+        Object.entries(kernel.signature).map(([name, spec]) => [name, describeSpec(spec, seen)]),
+      ]),
+    )
+    .digest('hex');
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// The JavaScript half of cuda_async's launch overhead, measured without a GPU: the backend runs over a fake
+// addon whose launch() does nothing, so `queue.exec` costs exactly what alpaka-ts adds on top of the driver.
+// The reference is the same fake launch() called directly with the same twelve arguments (the floor of any
+// JavaScript launch). Usage: node tools/benchmarks/cuda-launch-path.mjs [launches]
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const launches = Number(process.argv[2] ?? 200000);
+const require = createRequire(import.meta.url);
+const Module = require('node:module');
+
+let launched = 0;
+let dispatch = () => {};
+let nextHandle = 16n;
+const fakeAddon = {
+  abiVersion: 'alpaka-ts.cuda-addon.4',
+  loadDriver: () => ({ loaded: true, driverVersion: 13000, deviceCount: 1 }),
+  loadNvrtc: () => ({ loaded: true, version: '13.0' }),
+  deviceProperties: () => ({
+    name: 'fake GPU',
+    totalMemoryBytes: 2 ** 36,
+    computeCapability: '90',
+    multiprocessors: 132,
+    warpSize: 32,
+    maxThreadsPerBlock: 1024,
+    maxBlockDimensions: [1024, 1024, 64],
+    maxGridDimensions: [2 ** 31 - 1, 65535, 65535],
+    sharedMemoryPerBlock: 49152,
+    sharedMemoryPerBlockOptIn: 232448,
+  }),
+  freeMemory: () => 2 ** 36,
+  streamCreate: () => nextHandle++,
+  streamSynchronize: () => {},
+  streamWaitEvent: () => {},
+  eventCreate: () => nextHandle++,
+  eventRecord: () => {},
+  eventQuery: () => true,
+  setHostCallbackDispatcher: (callback) => {
+    dispatch = callback;
+  },
+  keepAlive: () => {},
+  enqueueHostCallback: (_device, _stream, id) => setImmediate(() => dispatch(id)),
+  releaseHostCallback: () => {},
+  memoryAllocate: () => nextHandle++ * 2n ** 20n,
+  memoryFree: () => {},
+  pinnedAllocate: () => nextHandle++ * 2n ** 20n,
+  pinnedFree: () => {},
+  pinnedArrayBuffer: (_pointer, bytes) => new ArrayBuffer(bytes),
+  copy: () => {},
+  set: () => {},
+  compile: () => ({ ok: true, log: '', error: '', cubin: new ArrayBuffer(8) }),
+  moduleLoad: () => nextHandle++,
+  moduleFunction: () => nextHandle++,
+  functionAttributes: () => ({
+    staticSharedBytes: 0,
+    maxDynamicSharedBytes: 49152,
+    maxThreadsPerBlock: 1024,
+    registers: 8,
+  }),
+  functionSetMaxDynamicSharedMemory: () => {},
+  launch: (_device, _function, _stream, gridX) => {
+    launched += gridX;
+  },
+};
+// The backend loads its addon with require(); answer with the fake (the built addon file must exist).
+const loadNative = Module._extensions['.node'];
+Module._extensions['.node'] = (module, filename) => {
+  if (filename.endsWith('alpaka_cuda.node')) module.exports = fakeAddon;
+  else loadNative(module, filename);
+};
+const fakeToolkit = mkdtempSync(join(tmpdir(), 'fake-cuda-'));
+mkdirSync(join(fakeToolkit, 'lib64'));
+writeFileSync(join(fakeToolkit, 'lib64', 'libnvrtc.so'), '');
+process.env.CUDA_PATH = fakeToolkit;
+process.env.ALPAKA_TS_CACHE_DIR = 'off';
+
+const { cudaBackend } = await import('@alpaka-ts/backend-cuda');
+const { acceleratorOf, allocBuf, array, Device, f32, kernel, makeWorkDiv, u32 } = await import('@alpaka-ts/interface');
+
+const probe = cudaBackend.probe();
+if (!probe.available) throw new Error(`the fake CUDA stack did not load: ${probe.reason}`);
+const gpu = Device.of(cudaBackend.platform().devices()[0]);
+const queue = gpu.createQueue();
+const one = makeWorkDiv(acceleratorOf(cudaBackend, 1), 1, 1);
+const empty0 = kernel('launchPathEmpty0', {}, (_acc) => {});
+const signature16 = {};
+for (let index = 0; index < 8; index++) signature16[`p${index}`] = array(f32);
+for (let index = 0; index < 4; index++) signature16[`i${index}`] = u32;
+for (let index = 0; index < 4; index++) signature16[`f${index}`] = f32;
+const empty16 = kernel('launchPathEmpty16', signature16, (_acc) => {});
+const args16 = {};
+for (let index = 0; index < 8; index++) args16[`p${index}`] = allocBuf(gpu, f32, 16);
+for (let index = 0; index < 4; index++) args16[`i${index}`] = index + 1;
+for (let index = 0; index < 4; index++) args16[`f${index}`] = index + 0.5;
+
+const bytes = new ArrayBuffer(64);
+const offsets = new Uint32Array(16);
+function nanosecondsPerCall(body) {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < 7; round++) {
+    const started = process.hrtime.bigint();
+    for (let index = 0; index < launches; index++) body();
+    fastest = Math.min(fastest, Number(process.hrtime.bigint() - started) / launches);
+  }
+  return fastest;
+}
+const direct = nanosecondsPerCall(() => fakeAddon.launch(0, 3, 16, 1, 1, 1, 1, 1, 1, 0, bytes, offsets));
+const exec0 = nanosecondsPerCall(() => queue.exec(one, empty0, {}));
+const exec16 = nanosecondsPerCall(() => queue.exec(one, empty16, args16));
+await queue.wait();
+if (launched < 3 * 7 * launches) throw new Error(`only ${launched} launches reached the fake addon`);
+console.log(
+  JSON.stringify({
+    launches,
+    directCallNs: Number(direct.toFixed(1)),
+    exec0Ns: Number(exec0.toFixed(1)),
+    exec16Ns: Number(exec16.toFixed(1)),
+  }),
+);
