@@ -30,16 +30,22 @@ type DataParameter =
 
 /** What a launch checks about a kernel's signature, read once per kernel (definitions are frozen). */
 interface KernelShape {
+  /** "kernel 'name'", for messages. */
+  readonly name: string;
   readonly parameters: readonly DataParameter[];
   readonly known: ReadonlySet<string>;
   readonly deviceFunctions: ReadonlySet<string>;
 }
 
-const shapes = new WeakMap<KernelDefinition, KernelShape>();
-/** "kernel 'name'" for messages, built once per kernel. */
-const kernelNames = new WeakMap<KernelDefinition, string>();
+// One lookup per launch finds everything read once per kernel: its shape and its argument preparer.
+const shapes = new WeakMap<KernelDefinition, KernelShape & { readonly prepare: ArgumentPreparer }>();
 
-function shapeOf(kernel: KernelDefinition): KernelShape {
+// The last kernel launched and its shape: a loop launching one kernel skips even the WeakMap lookup.
+let lastKernel: KernelDefinition | undefined;
+let lastShape: (KernelShape & { readonly prepare: ArgumentPreparer }) | undefined;
+
+function shapeOf(kernel: KernelDefinition): KernelShape & { readonly prepare: ArgumentPreparer } {
+  if (kernel === lastKernel && lastShape) return lastShape;
   let shape = shapes.get(kernel);
   if (!shape) {
     const parameters: DataParameter[] = [];
@@ -51,19 +57,34 @@ function shapeOf(kernel: KernelDefinition): KernelShape {
       else if (spec.kind === 'view') parameters.push({ name, kind: 'view', spec });
       else deviceFunctions.add(name);
     }
-    shape = { parameters, known: new Set(parameters.map((parameter) => parameter.name)), deviceFunctions };
+    const described: KernelShape = {
+      name: `kernel '${kernel.name}'`,
+      parameters,
+      known: new Set(parameters.map((parameter) => parameter.name)),
+      deviceFunctions,
+    };
+    shape = { ...described, prepare: compilePreparer(described) };
     shapes.set(kernel, shape);
   }
+  lastKernel = kernel;
+  lastShape = shape;
   return shape;
 }
 
 // A work division validated on a device is valid there for good (both are immutable): validate once.
 const validated = new WeakMap<WorkDivision, WeakMap<DeviceV1, AcceleratorLimits>>();
 
+// The last pair validated, checked before the WeakMaps (the usual loop launches with one of each).
+let lastValidated: { workDivision: WorkDivision; device: DeviceV1; limits: AcceleratorLimits } | undefined;
+
 function limitsFor(queue: Queue, workDivision: WorkDivision, name: string): AcceleratorLimits {
   const device = queue.device.implementation;
+  if (lastValidated?.workDivision === workDivision && lastValidated.device === device) return lastValidated.limits;
   const cached = validated.get(workDivision)?.get(device);
-  if (cached) return cached;
+  if (cached) {
+    lastValidated = { workDivision, device, limits: cached };
+    return cached;
+  }
   const { backend } = workDivision.accelerator;
   if (!backend.platform().devices().includes(device)) {
     throw new WorkDivisionError(
@@ -78,6 +99,7 @@ function limitsFor(queue: Queue, workDivision: WorkDivision, name: string): Acce
     validated.set(workDivision, byDevice);
   }
   byDevice.set(device, limits);
+  lastValidated = { workDivision, device, limits };
   return limits;
 }
 
@@ -196,8 +218,6 @@ function viewArgument(
 /** Turns a launch's arguments into their backend forms, in the signature's order. */
 type ArgumentPreparer = (values: Record<string, unknown>, queue: Queue) => Record<string, KernelArgumentV1>;
 
-const preparers = new WeakMap<KernelDefinition, ArgumentPreparer>();
-
 function missingArgument(kernelName: string, values: Record<string, unknown>, parameter: string): void {
   if (!(parameter in values)) throw new InvalidArgumentError(`${kernelName}: argument '${parameter}' is missing.`);
 }
@@ -219,9 +239,9 @@ const plainPropertyName = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * shape, which V8 reads and writes through monomorphic property accesses (a loop over parameter names makes
  * each access a megamorphic lookup, a measurable part of a GPU launch). It calls the same checks as the loop.
  */
-function preparerOf(kernel: KernelDefinition, kernelName: string, shape: KernelShape): ArgumentPreparer {
-  let preparer = preparers.get(kernel);
-  if (preparer) return preparer;
+function compilePreparer(shape: KernelShape): ArgumentPreparer {
+  const kernelName = shape.name;
+  let preparer: ArgumentPreparer;
   const { parameters } = shape;
   if (parameters.every((parameter) => plainPropertyName.test(parameter.name) && parameter.name !== '__proto__')) {
     // Each argument takes an inline fast path when it is plainly right (a number of the scalar's type, a
@@ -246,7 +266,28 @@ function preparerOf(kernel: KernelDefinition, kernelName: string, shape: KernelS
       return `${read}\nconst a${index} = view(kernelName, ${quoted}, parameters[${index}].spec, ${value}, queue);`;
     });
     const fields = parameters.map((parameter, index) => `${parameter.name}: a${index}`);
-    const source = `"use strict"; return function prepareArguments(values, queue) {\nconst device = queue.device;\n${lines.join('\n')}\nreturn { ${fields.join(', ')} };\n};`;
+    // The last launch's values and result: the same values (by identity; a float zero never matches, as 0
+    // and -0 are equal but differ in bits) on the same device give the same arguments, so they are reused.
+    // Buffers and views never change once made, so this skips no check that could now fail.
+    const reads = lines.map((line) => line.slice(0, line.indexOf('\n')));
+    const conversions = lines.map((line) => line.slice(line.indexOf('\n') + 1));
+    const same = parameters.map((parameter, index) =>
+      parameter.kind === 'scalar' && !isIntegerType(parameter.type) && parameter.type.name !== 'bool'
+        ? `v${index} === last${index} && v${index} !== 0`
+        : `v${index} === last${index}`,
+    );
+    const remember = parameters.map((_parameter, index) => `last${index} = v${index};`);
+    const declared = parameters.map((_parameter, index) => `let last${index};`);
+    const source = `"use strict"; let lastDevice, lastPrepared; ${declared.join(' ')}
+return function prepareArguments(values, queue) {
+const device = queue.device;
+${reads.join('\n')}
+if (device === lastDevice${same.map((test) => ` && ${test}`).join('')}) return lastPrepared;
+${conversions.join('\n')}
+const prepared = { ${fields.join(', ')} };
+lastDevice = device; lastPrepared = prepared; ${remember.join(' ')}
+return prepared;
+};`;
     preparer = new Function('kernelName', 'parameters', 'Buffer', 'missing', 'scalar', 'array', 'view', source)(
       kernelName,
       parameters,
@@ -267,7 +308,6 @@ function preparerOf(kernel: KernelDefinition, kernelName: string, shape: KernelS
       return prepared;
     };
   }
-  preparers.set(kernel, preparer);
   return preparer;
 }
 
@@ -300,20 +340,16 @@ export function prepareLaunch<S extends Signature>(
   if (kernel?.kind !== 'kernel')
     throw new InvalidArgumentError('exec needs a kernel made with kernel(name, signature, body).');
   const definition = kernel as unknown as KernelDefinition;
-  let name = kernelNames.get(definition);
-  if (name === undefined) {
-    name = `kernel '${kernel.name}'`;
-    kernelNames.set(definition, name);
-  }
+  const shape = shapeOf(definition);
+  const { name } = shape;
   const limits = limitsFor(queue, workDivision, name);
   if (typeof args !== 'object' || args === null)
     throw new InvalidArgumentError(`${name}: the arguments must be an object keyed by parameter name.`);
-  const shape = shapeOf(definition);
   // As many keys as parameters, each of which the preparer finds (or refuses as missing): nothing unexpected.
   // Only another count needs the walk over the keys that names the stranger.
   if (Object.keys(args).length !== shape.parameters.length) unexpectedArguments(name, shape, args);
 
-  const prepared = preparerOf(definition, name, shape)(args as Record<string, unknown>, queue);
+  const prepared = shape.prepare(args as Record<string, unknown>, queue);
 
   let checks: ArrayArgumentV1 | undefined;
   if (checkBuffer !== undefined) {

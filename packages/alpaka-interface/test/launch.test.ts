@@ -5,6 +5,7 @@ import {
   array,
   asConst,
   type BackendV1,
+  bool,
   computeDataSize,
   Device,
   type DeviceV1,
@@ -19,6 +20,7 @@ import {
   makeWorkDiv,
   specificationVersion,
   u8,
+  u32,
   view,
   WorkDivisionError,
 } from '../src/index';
@@ -109,6 +111,47 @@ describe('launch checks', () => {
         { checkBuffer: allocBuf(host(), f32, 2) },
       );
     await expect(run).rejects.toThrow(/check buffer must be a writable u32 buffer of at least 2 elements/);
+  });
+});
+
+describe('repeated launches', () => {
+  const scaled = kernel('scaledRepeat', { n: u32, factor: f32, flag: bool, data: array(f32) }, () => {});
+  const division = makeWorkDiv(acceleratorOf(recordingBackend, 1), 1, 1);
+
+  it('reuse the prepared arguments only while every value is the same, float zeros never', async () => {
+    launches.length = 0;
+    const queue = host().createQueue();
+    const data = allocBuf(host(), f32, 4);
+    const other = allocBuf(host(), f32, 4);
+    const args = { n: 3, factor: 1.1, flag: true, data };
+    await queue.exec(division, scaled, args);
+    await queue.exec(division, scaled, args);
+    await queue.exec(division, scaled, { ...args, n: 4 });
+    await queue.exec(division, scaled, { ...args, data: other });
+    await queue.exec(division, scaled, { ...args, factor: 0 });
+    await queue.exec(division, scaled, { ...args, factor: -0 });
+    const seen = launches.map((launch) => launch.arguments);
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[0]).toMatchObject({ n: 3, factor: Math.fround(1.1), flag: 1 });
+    expect(seen[2]).toMatchObject({ n: 4 });
+    expect(seen[3]?.data).toBe(other.kernelArgument);
+    expect(Object.is(seen[4]?.factor, 0)).toBe(true);
+    expect(Object.is(seen[5]?.factor, -0)).toBe(true);
+  });
+
+  it('check a value again after a bad launch, and refuse it again', async () => {
+    const queue = host().createQueue();
+    const data = allocBuf(host(), f32, 4);
+    await queue.exec(division, scaled, { n: 1, factor: 1, flag: false, data });
+    await expect(queue.exec(division, scaled, { n: -1, factor: 1, flag: false, data })).rejects.toThrow(
+      /argument 'n' is u32, and -1 is not a value of that type/,
+    );
+    await expect(queue.exec(division, scaled, { n: -1, factor: 1, flag: false, data })).rejects.toThrow(
+      InvalidArgumentError,
+    );
+    await expect(
+      queue.exec(division, scaled, { n: 1, factor: 1, flag: false, data, extra: 1 } as never),
+    ).rejects.toThrow(/has no parameter 'extra'/);
   });
 });
 

@@ -17,7 +17,7 @@ namespace {
 
 using namespace alpaka_cuda;
 
-constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.4";
+constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.5";
 
 DriverApi driver{};
 NvrtcApi nvrtc{};
@@ -487,20 +487,48 @@ Napi::Value FunctionSetMaxDynamicShared(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// launch(device, function, stream, gridX, gridY, gridZ, blockX, blockY, blockZ, sharedBytes, argumentBytes, offsets)
+// The launch record written by launch-plan.ts: one ArrayBuffer, so a launch costs one N-API argument.
+struct LaunchHeader {
+  uint32_t function[2];
+  uint32_t stream[2];
+  int32_t device;
+  uint32_t grid[3];
+  uint32_t block[3];
+  uint32_t sharedBytes;
+  uint32_t parameterCount;
+  uint32_t argumentsOffset;
+};
+constexpr size_t kLaunchHeaderBytes = 64;
+static_assert(sizeof(LaunchHeader) <= kLaunchHeaderBytes, "the launch header must fit its 64 bytes");
+
+// launch(record)
 Napi::Value Launch(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
-  auto u32 = [&](int index) { return info[index].As<Napi::Number>().Uint32Value(); };
-  char* bytes = static_cast<char*>(info[10].As<Napi::ArrayBuffer>().Data());
-  Napi::Uint32Array offsets = info[11].As<Napi::Uint32Array>();
+  Napi::ArrayBuffer record = info[0].As<Napi::ArrayBuffer>();
+  char* bytes = static_cast<char*>(record.Data());
+  size_t size = record.ByteLength();
+  LaunchHeader header;
+  if (size < kLaunchHeaderBytes) throw Napi::Error::New(env, "internal error: the launch record is too short");
+  memcpy(&header, bytes, sizeof header);
+  size_t count = header.parameterCount;
+  if (count > 64 || kLaunchHeaderBytes + 4 * count > header.argumentsOffset || header.argumentsOffset > size)
+    throw Napi::Error::New(env, "internal error: the launch record's header is inconsistent");
+  useDevice(env, header.device);
+  const char* offsetBytes = bytes + kLaunchHeaderBytes;
+  char* arguments = bytes + header.argumentsOffset;
+  size_t argumentBytes = size - header.argumentsOffset;
   void* parameters[64];
-  size_t count = offsets.ElementLength();
-  if (count > 64) throw Napi::Error::New(env, "a kernel may take at most 64 parameters");
-  for (size_t index = 0; index < count; ++index) parameters[index] = bytes + offsets[index];
+  for (size_t index = 0; index < count; ++index) {
+    uint32_t offset;
+    memcpy(&offset, offsetBytes + 4 * index, 4);
+    if (offset >= argumentBytes) throw Napi::Error::New(env, "internal error: a launch argument lies outside the record");
+    parameters[index] = arguments + offset;
+  }
+  auto u64 = [](const uint32_t halves[2]) { return static_cast<uint64_t>(halves[0]) | (static_cast<uint64_t>(halves[1]) << 32); };
   check(env,
-        driver.cuLaunchKernel(reinterpret_cast<CUfunction>(toU64(info[1])), u32(3), u32(4), u32(5), u32(6), u32(7), u32(8), u32(9),
-                              reinterpret_cast<CUstream>(toU64(info[2])), parameters, nullptr),
+        driver.cuLaunchKernel(reinterpret_cast<CUfunction>(u64(header.function)), header.grid[0], header.grid[1], header.grid[2],
+                              header.block[0], header.block[1], header.block[2], header.sharedBytes,
+                              reinterpret_cast<CUstream>(u64(header.stream)), parameters, nullptr),
         "cuLaunchKernel");
   return env.Undefined();
 }

@@ -70,7 +70,11 @@ const component = (vector: readonly number[], which: number): number =>
 // Work divisions are immutable: each is translated once, not per launch.
 const geometries = new WeakMap<WorkDivisionV1, LaunchGeometry>();
 
+let lastWorkDivision: WorkDivisionV1 | undefined;
+let lastGeometry: LaunchGeometry | undefined;
+
 function geometryOf(workDivision: WorkDivisionV1): LaunchGeometry {
+  if (workDivision === lastWorkDivision && lastGeometry) return lastGeometry;
   let geometry = geometries.get(workDivision);
   if (!geometry) {
     const { blocksPerGrid: grid, threadsPerBlock: block } = workDivision;
@@ -90,6 +94,8 @@ function geometryOf(workDivision: WorkDivisionV1): LaunchGeometry {
     };
     geometries.set(workDivision, geometry);
   }
+  lastWorkDivision = workDivision;
+  lastGeometry = geometry;
   return geometry;
 }
 
@@ -116,20 +122,17 @@ function launch(queue: QueueV1, request: KernelLaunchV1): void {
   const sharedBytes = request.dynamicSharedMemoryBytes;
   // Above 48 KiB a kernel must opt in to more dynamic shared memory (cuFuncSetAttribute), once per size.
   if (sharedBytes > kernel.dynamicSharedMemoryLimit) kernel.allowDynamicSharedMemory(sharedBytes);
-  addon.launch(
-    queue.ordinal,
-    kernel.functionHandle,
-    queue.streamAddress,
-    geometry.gridX,
-    geometry.gridY,
-    geometry.gridZ,
-    geometry.blockX,
-    geometry.blockY,
-    geometry.blockZ,
-    sharedBytes,
-    kernel.plan.bytes,
-    kernel.plan.offsets,
-  );
+  const { header } = kernel.plan;
+  header[2] = queue.streamAddress;
+  header[3] = queue.streamAddress / 4294967296;
+  header[5] = geometry.gridX;
+  header[6] = geometry.gridY;
+  header[7] = geometry.gridZ;
+  header[8] = geometry.blockX;
+  header[9] = geometry.blockY;
+  header[10] = geometry.blockZ;
+  header[11] = sharedBytes;
+  addon.launch(kernel.plan.record);
   queue.enqueued();
 }
 

@@ -32,6 +32,7 @@ export class LoadedKernel {
     readonly plan: LaunchPlan,
     readonly usesChecks: boolean,
   ) {
+    plan.bind(functionHandle, device.index);
     const attributes = addon.functionAttributes(device.index, this.functionHandle);
     this.dynamicSharedMemoryLimit = attributes.maxDynamicSharedBytes;
     this.staticSharedBytes = attributes.staticSharedBytes;
@@ -73,6 +74,15 @@ function excerpt(source: string, log: string): string {
  */
 export class CudaKernels {
   private readonly loaded = new WeakMap<KernelDefinition, Map<number | string, LoadedKernel>>();
+  private last:
+    | {
+        readonly kernel: KernelDefinition;
+        readonly device: CudaDevice;
+        readonly dimension: number;
+        readonly oneElementPerThread: boolean;
+        readonly loaded: LoadedKernel;
+      }
+    | undefined;
   /** What this process did, for tests and benchmarks. */
   readonly statistics = { compiled: 0, loadedFromDisk: 0 };
 
@@ -90,6 +100,17 @@ export class CudaKernels {
     oneElementPerThread: boolean,
     constants?: Readonly<Record<string, number>>,
   ): LoadedKernel {
+    // The last kernel launched without constants is checked first: a loop of one kernel skips both maps.
+    const last = this.last;
+    if (
+      last !== undefined &&
+      last.kernel === kernel &&
+      last.device === device &&
+      last.dimension === dimension &&
+      last.oneElementPerThread === oneElementPerThread &&
+      constants === undefined
+    )
+      return last.loaded;
     let byTarget = this.loaded.get(kernel);
     if (!byTarget) {
       byTarget = new Map();
@@ -103,6 +124,7 @@ export class CudaKernels {
       entry = this.load(kernel, dimension, device, oneElementPerThread, constants);
       byTarget.set(target, entry);
     }
+    if (constants === undefined) this.last = { kernel, device, dimension, oneElementPerThread, loaded: entry };
     return entry;
   }
 

@@ -1,5 +1,6 @@
 import {
   type ArrayArgumentV1,
+  InvalidArgumentError,
   isElementType,
   type KernelArgumentV1,
   type KernelLaunchV1,
@@ -50,13 +51,29 @@ type Slot =
   | { readonly kind: 'checks'; readonly offset: number };
 
 /**
+ * The launch record the addon's launch() reads, one per loaded kernel and reused by every launch, so a launch
+ * is one N-API call with one argument. Little-endian u32 words:
+ * [0, 1] CUfunction, [2, 3] CUstream, [4] device ordinal, [5-7] grid x y z, [8-10] block x y z,
+ * [11] dynamic shared bytes, [12] parameter count, [13] where the arguments start; from byte 64 each
+ * parameter's offset within the arguments, then (8-aligned) the arguments. native/addon.cc reads the same.
+ */
+export const launchRecordHeaderBytes = 64;
+export const maximumKernelParameters = 64;
+
+/**
  * How a kernel's arguments are laid out for cuLaunchKernel, computed once per compiled kernel: each value at
  * its natural alignment in one reused buffer, and the offsets the addon turns into the parameter pointer array.
  */
 export class LaunchPlan {
   readonly slots: readonly Slot[];
-  readonly bytes: ArrayBuffer;
+  /** The whole launch record (header, offsets, arguments), passed to the addon's launch(). */
+  readonly record: ArrayBuffer;
+  /** The record's header words; the launch writes stream, grid, block and shared bytes here. */
+  readonly header: Uint32Array;
+  /** Each parameter's offset within the arguments. */
   readonly offsets: Uint32Array;
+  /** The arguments as the kernel receives them. */
+  readonly arguments: DataView;
   private readonly view: DataView;
   private readonly writer: Writer;
 
@@ -87,11 +104,30 @@ export class LaunchPlan {
     }
     for (let axis = 0; axis < dimension; axis++) slots.push({ kind: 'elements', axis, offset: place(4) });
     if (usesChecks) slots.push({ kind: 'checks', offset: place(8) });
+    if (slots.length > maximumKernelParameters) {
+      throw new InvalidArgumentError(
+        `a CUDA kernel takes at most ${maximumKernelParameters} parameters here, and this one needs ${slots.length}; pass data in fewer arrays or a view.`,
+      );
+    }
     this.slots = slots;
-    this.bytes = new ArrayBuffer(Math.max(8, Math.ceil(size / 8) * 8));
-    this.view = new DataView(this.bytes);
-    this.offsets = Uint32Array.from(slots, (slot) => slot.offset);
+    const argumentsAt = launchRecordHeaderBytes + Math.ceil((slots.length * 4) / 8) * 8;
+    const argumentBytes = Math.max(8, Math.ceil(size / 8) * 8);
+    this.record = new ArrayBuffer(argumentsAt + argumentBytes);
+    this.header = new Uint32Array(this.record, 0, launchRecordHeaderBytes / 4);
+    this.header[12] = slots.length;
+    this.header[13] = argumentsAt;
+    this.offsets = new Uint32Array(this.record, launchRecordHeaderBytes, slots.length);
+    this.offsets.set(slots.map((slot) => slot.offset));
+    this.arguments = new DataView(this.record, argumentsAt, argumentBytes);
+    this.view = this.arguments;
     this.writer = this.compileWriter();
+  }
+
+  /** Fixes the kernel's function handle (a host address, exact in a double) and device in the record. */
+  bind(functionHandle: number, device: number): void {
+    this.header[0] = functionHandle;
+    this.header[1] = functionHandle / 4294967296;
+    this.header[4] = device;
   }
 
   /** Writes a device pointer (address + offset) as two little-endian 32-bit halves, with no BigInt. */
@@ -183,7 +219,7 @@ export class LaunchPlan {
       }
     }
     const source = `"use strict"; return function writeArguments(args, elementsPerThread, checkBuffer, stream) {\nlet argument, memory, address;\n${lines.join('\n')}\n};`;
-    const bytes = this.bytes;
+    const { buffer, byteOffset, byteLength } = this.arguments;
     return new Function(
       'CudaMemory',
       'slots',
@@ -205,14 +241,14 @@ export class LaunchPlan {
         this.writePointer(offset, argument, name, stream),
       (slot: Extract<Slot, { kind: 'view' }>, argument: KernelArgumentV1 | undefined, stream: bigint) =>
         this.writeView(slot, argument, stream),
-      new Int8Array(bytes),
-      new Uint8Array(bytes),
-      new Int16Array(bytes),
-      new Uint16Array(bytes),
-      new Int32Array(bytes),
-      new Uint32Array(bytes),
-      new Float32Array(bytes),
-      new Float64Array(bytes),
+      new Int8Array(buffer, byteOffset, byteLength / Int8Array.BYTES_PER_ELEMENT),
+      new Uint8Array(buffer, byteOffset, byteLength / Uint8Array.BYTES_PER_ELEMENT),
+      new Int16Array(buffer, byteOffset, byteLength / Int16Array.BYTES_PER_ELEMENT),
+      new Uint16Array(buffer, byteOffset, byteLength / Uint16Array.BYTES_PER_ELEMENT),
+      new Int32Array(buffer, byteOffset, byteLength / Int32Array.BYTES_PER_ELEMENT),
+      new Uint32Array(buffer, byteOffset, byteLength / Uint32Array.BYTES_PER_ELEMENT),
+      new Float32Array(buffer, byteOffset, byteLength / Float32Array.BYTES_PER_ELEMENT),
+      new Float64Array(buffer, byteOffset, byteLength / Float64Array.BYTES_PER_ELEMENT),
     ) as Writer;
   }
 }

@@ -63,20 +63,8 @@ export interface CudaNativeAddon {
   functionAttributes(device: number, kernelFunction: bigint | number): CudaFunctionAttributes;
   /** cuFuncSetAttribute(MAX_DYNAMIC_SHARED_SIZE_BYTES): needed for more than 48 KiB of dynamic shared memory. */
   functionSetMaxDynamicShared(device: number, kernelFunction: bigint | number, bytes: number): void;
-  launch(
-    device: number,
-    kernelFunction: bigint | number,
-    stream: bigint | number,
-    gridX: number,
-    gridY: number,
-    gridZ: number,
-    blockX: number,
-    blockY: number,
-    blockZ: number,
-    sharedBytes: number,
-    argumentBytes: ArrayBuffer,
-    offsets: Uint32Array,
-  ): void;
+  /** Launches from a launch record (launch-plan.ts: header, parameter offsets, arguments). */
+  launch(record: ArrayBuffer): void;
 }
 
 /** What the driver reports of one compiled kernel (cuFuncGetAttribute). */
@@ -110,7 +98,7 @@ export type NativeAddonStatus =
   | { readonly available: false; readonly reason: string };
 
 /** The addon version this JavaScript expects; a stale build from an older install is refused. */
-export const expectedAbiVersion = 'alpaka-ts.cuda-addon.4';
+export const expectedAbiVersion = 'alpaka-ts.cuda-addon.5';
 
 // src/ and dist/ both sit one level below the package root, where node-gyp writes build/.
 const packageRoot = new URL('../', import.meta.url);

@@ -36,7 +36,7 @@ describe('the launch plan', () => {
   it('lays the signature out at natural alignment, then elements per axis, then the check buffer', () => {
     // flag i8 @0, scale f64 @8, x pointer @16, n u32 @24, out pointer @32, elements0 @40, elements1 @44, checks @48
     expect([...plan.offsets]).toEqual([0, 8, 16, 24, 32, 40, 44, 48]);
-    expect(plan.bytes.byteLength).toBe(56);
+    expect(plan.arguments.byteLength).toBe(56);
   });
 
   it('writes scalars in their C representation and pointers with the buffer offset', () => {
@@ -59,7 +59,7 @@ describe('the launch plan', () => {
       checkBuffer: region(checks, 0),
     } as unknown as KernelLaunchV1;
     plan.write(launch, 42n);
-    const view = new DataView(plan.bytes);
+    const view = plan.arguments;
     expect(view.getInt8(0)).toBe(-3);
     expect(view.getFloat64(8, true)).toBe(0.5);
     expect(view.getBigUint64(16, true)).toBe(0x7f0000001010n);
@@ -111,7 +111,7 @@ describe('the launch plan of a view argument', () => {
   it('passes the view as one struct: field pointers, matrix strides, size, 8-byte aligned', () => {
     // n u32 @0, the struct @8 (3 pointers, 1 stride, size: 32 bytes), elements0 @40
     expect([...plan.offsets]).toEqual([0, 8, 40]);
-    expect(plan.bytes.byteLength).toBe(48);
+    expect(plan.arguments.byteLength).toBe(48);
   });
 
   it('writes each field at the address CMSSW lays it out at', () => {
@@ -131,7 +131,7 @@ describe('the launch plan of a view argument', () => {
       checkBuffer: undefined,
     } as unknown as KernelLaunchV1;
     plan.write(launch, 7n);
-    const data = new DataView(plan.bytes);
+    const data = plan.arguments;
     const base = 0x7f0000010000n + 256n;
     expect(data.getBigUint64(8, true)).toBe(base + BigInt(layout.field('pt').offset));
     expect(data.getBigUint64(16, true)).toBe(base + BigInt(layout.field('count').offset));
@@ -140,5 +140,25 @@ describe('the launch plan of a view argument', () => {
     expect(data.getUint32(32, true)).toBe(48);
     expect(data.getUint32(36, true)).toBe(40);
     expect(memory.usage.lastStream).toBe(7n);
+  });
+});
+
+describe('the launch record', () => {
+  it('carries the function, device, parameter count and where the arguments start, beside the offsets', () => {
+    const plan = new LaunchPlan(mixed.signature, 2, true);
+    plan.bind(0x7f12_3456_789a, 3);
+    const words = new Uint32Array(plan.record, 0, 16);
+    expect(words[0] + words[1] * 2 ** 32).toBe(0x7f12_3456_789a);
+    expect(words[4]).toBe(3);
+    expect(words[12]).toBe(plan.offsets.length);
+    // The header's 64 bytes, 8 offsets (32 bytes), then the arguments.
+    expect(words[13]).toBe(96);
+    expect(plan.arguments.byteOffset).toBe(96);
+    expect([...new Uint32Array(plan.record, 64, 8)]).toEqual([...plan.offsets]);
+  });
+
+  it('refuses a kernel with more parameters than one launch can pass', () => {
+    const signature = Object.fromEntries(Array.from({ length: 65 }, (_, index) => [`p${index}`, u32]));
+    expect(() => new LaunchPlan(signature, 1, false)).toThrow(/at most 64 parameters.*needs 66/);
   });
 });

@@ -9,6 +9,9 @@ export function specialisationKey(constants: Readonly<Record<string, number>>): 
 }
 
 const constantNames = new WeakMap<KernelDefinition, readonly string[]>();
+// The last kernel asked about: launches of one kernel in a loop skip the WeakMap.
+let lastKernel: KernelDefinition | undefined;
+let lastNames: readonly string[] | undefined;
 
 /**
  * The constant() values of a launch, which backends compile the kernel for (alpaka's template arguments), or
@@ -18,13 +21,15 @@ export function constantsOf(
   kernel: KernelDefinition,
   args: Readonly<Record<string, KernelArgumentV1>>,
 ): Readonly<Record<string, number>> | undefined {
-  let names = constantNames.get(kernel);
+  let names = kernel === lastKernel ? lastNames : constantNames.get(kernel);
   if (!names) {
     names = Object.entries(kernel.signature)
       .filter(([, spec]) => !isElementType(spec) && spec.kind === 'constant')
       .map(([name]) => name);
     constantNames.set(kernel, names);
   }
+  lastKernel = kernel;
+  lastNames = names;
   if (names.length === 0) return undefined;
   const constants: Record<string, number> = {};
   for (const name of names) constants[name] = args[name] as number;

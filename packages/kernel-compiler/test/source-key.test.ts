@@ -1,4 +1,4 @@
-import { array, constant, deviceFunction, f32, kernel, u32 } from '@alpaka-ts/interface';
+import { array, constant, deviceFunction, f32, kernel, type Signature, u32 } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
 import { compilerFingerprint, kernelSourceKey } from '../src/index';
 
@@ -40,7 +40,7 @@ describe('kernelSourceKey', () => {
           deviceFunction('twice', { v: f32 }, f32, (_acc, { v }) => v + v),
         ),
       },
-      { ...base, kernel: kernel('scaled', { ...base.kernel.signature, n: f32 }, base.kernel.body) },
+      { ...base, kernel: kernel('scaled', { ...base.kernel.signature, n: f32 } as Signature, base.kernel.body as never) },
       { ...base, kernel: kernel('renamed', base.kernel.signature, base.kernel.body) },
       { ...base, dimension: 2 },
       { ...base, oneElementPerThread: false },
