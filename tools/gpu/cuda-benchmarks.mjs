@@ -119,6 +119,10 @@ const args16 = {
 };
 const launch0Us = 1000 * (await best(5, 10000, queue, () => queue.exec(one, empty0, {})));
 const launch16Us = 1000 * (await best(5, 10000, queue, () => queue.exec(one, empty16, args16)));
+// The same with a new scalar value every launch, so no launch can reuse the previous one's prepared arguments.
+let counter = 0;
+const launch16ChangingUs =
+  1000 * (await best(5, 10000, queue, () => queue.exec(one, empty16, { ...args16, i0: counter++ & 0xffff })));
 
 const pinnedElements = 2 ** 26;
 const pinned = allocMappedBuf(gpu.platform, f32, pinnedElements);
@@ -134,6 +138,7 @@ console.log(
     fillMs,
     launch0Us,
     launch16Us,
+    launch16ChangingUs,
     pinnedBytes: pinnedElements * 4,
     toDeviceMs,
     toHostMs,
