@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
@@ -10,6 +10,8 @@ import { join, relative } from 'node:path';
  */
 export function sourceFingerprint(sourceFolder: string): string {
   const hash = createHash('sha256');
+  // A project without src/ (the workspace's tools) hashes to the empty fingerprint.
+  if (!existsSync(sourceFolder)) return hash.digest('hex').slice(0, 32);
   const visit = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(folder, entry.name);

@@ -8,7 +8,6 @@ import {
   allocAsyncBuf,
   allocBuf,
   allocMappedBuf,
-  array,
   copyToDevice,
   copyToHost,
   Device,
@@ -20,10 +19,9 @@ import {
   makeWorkDiv,
   memcpy,
   memset,
-  u32,
   view,
 } from '@alpaka-ts/interface';
-import { runConformanceSuite } from '@alpaka-ts/interface/testing';
+import { conformanceKernels, runConformanceSuite } from '@alpaka-ts/interface/testing';
 import { PortableDeviceCollection, PortableHostCollection } from '@alpaka-ts/portable';
 import { defineLayout } from '@alpaka-ts/soa-template';
 
@@ -147,19 +145,10 @@ if (globalThis.gc) {
   // per-block maximum; each block reverses its slice of the data through shared memory.
   const gpu = Device.of(cudaBackend.platform().devices()[0]);
   const queue = gpu.createQueue();
-  const reverse = kernel(
-    'reverseThroughLargeShared',
-    { size: u32, data: array(i32) },
-    (acc, { size, data }) => {
-      const shared = acc.dynamicSharedArray('i32');
-      const group = acc.getIdx('grid', 'blocks')[0];
-      for (const element of acc.independentGroupElements(size)) shared[element] = data[group * size + element];
-      acc.syncBlockThreads();
-      for (const element of acc.independentGroupElements(size))
-        data[group * size + element] = shared[size - 1 - element];
-    },
-    { dynamicSharedMemoryBytes: (_division, { size }) => size * 4 },
-  );
+  // The suite's own dynamic-shared-memory kernel (each block reverses its slice), here with sizes above 48 KiB.
+  const reverse = conformanceKernels.find(
+    (candidate) => candidate.kernel.name === 'conformanceDynamicSharedReverse',
+  ).kernel;
   const optIn = cudaBackend.limits(gpu.implementation).maxDynamicSharedMemoryBytes;
   const results = [];
   for (const bytes of [64 * 1024, optIn]) {

@@ -40,7 +40,10 @@ describe('kernelSourceKey', () => {
           deviceFunction('twice', { v: f32 }, f32, (_acc, { v }) => v + v),
         ),
       },
-      { ...base, kernel: kernel('scaled', { ...base.kernel.signature, n: f32 } as Signature, base.kernel.body as never) },
+      {
+        ...base,
+        kernel: kernel('scaled', { ...base.kernel.signature, n: f32 } as Signature, base.kernel.body as never),
+      },
       { ...base, kernel: kernel('renamed', base.kernel.signature, base.kernel.body) },
       { ...base, dimension: 2 },
       { ...base, oneElementPerThread: false },
