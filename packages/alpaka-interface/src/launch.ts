@@ -247,32 +247,35 @@ function compilePreparer(shape: KernelShape): ArgumentPreparer {
     // Each argument takes an inline fast path when it is plainly right (a number of the scalar's type, a
     // writable-enough buffer of the element type on the queue's device), else the full check, which explains
     // what is wrong (or converts a boolean).
-    const lines = parameters.map((parameter, index) => {
+    // Integer and bool scalars are taken as they are when their type holds them; floats are converted.
+    const exact = (parameter: DataParameter) =>
+      parameter.kind === 'scalar' && (isIntegerType(parameter.type) || parameter.type.name === 'bool');
+    const reads = parameters.map((parameter, index) => {
+      const value = `v${index}`;
+      return `const ${value} = values.${parameter.name}; if (${value} === undefined) missing(kernelName, values, ${JSON.stringify(parameter.name)});`;
+    });
+    const conversions = parameters.map((parameter, index) => {
       const value = `v${index}`;
       const quoted = JSON.stringify(parameter.name);
-      const read = `const ${value} = values.${parameter.name}; if (${value} === undefined) missing(kernelName, values, ${quoted});`;
       if (parameter.kind === 'scalar') {
         const convert = `parameters[${index}].type.convert`;
-        const fast =
-          isIntegerType(parameter.type) || parameter.type.name === 'bool'
-            ? `typeof ${value} === 'number' && ${convert}(${value}) === ${value} ? ${value}`
-            : `typeof ${value} === 'number' ? ${convert}(${value})`;
-        return `${read}\nconst a${index} = ${fast} : scalar(kernelName, ${quoted}, parameters[${index}].type, ${value});`;
+        const fast = exact(parameter)
+          ? `typeof ${value} === 'number' && ${convert}(${value}) === ${value} ? ${value}`
+          : `typeof ${value} === 'number' ? ${convert}(${value})`;
+        return `const a${index} = ${fast} : scalar(kernelName, ${quoted}, parameters[${index}].type, ${value});`;
       }
       if (parameter.kind === 'array') {
         const writable = parameter.spec.access === 'in' ? '' : ` && !${value}.isConst`;
-        return `${read}\nconst a${index} = ${value} instanceof Buffer && ${value}.elementType === parameters[${index}].spec.elementType && ${value}.device === device${writable} ? ${value}.kernelArgument : array(kernelName, ${quoted}, parameters[${index}].spec, ${value}, queue);`;
+        return `const a${index} = ${value} instanceof Buffer && ${value}.elementType === parameters[${index}].spec.elementType && ${value}.device === device${writable} ? ${value}.kernelArgument : array(kernelName, ${quoted}, parameters[${index}].spec, ${value}, queue);`;
       }
-      return `${read}\nconst a${index} = view(kernelName, ${quoted}, parameters[${index}].spec, ${value}, queue);`;
+      return `const a${index} = view(kernelName, ${quoted}, parameters[${index}].spec, ${value}, queue);`;
     });
     const fields = parameters.map((parameter, index) => `${parameter.name}: a${index}`);
     // The last launch's values and result: the same values (by identity; a float zero never matches, as 0
     // and -0 are equal but differ in bits) on the same device give the same arguments, so they are reused.
     // Buffers and views never change once made, so this skips no check that could now fail.
-    const reads = lines.map((line) => line.slice(0, line.indexOf('\n')));
-    const conversions = lines.map((line) => line.slice(line.indexOf('\n') + 1));
     const same = parameters.map((parameter, index) =>
-      parameter.kind === 'scalar' && !isIntegerType(parameter.type) && parameter.type.name !== 'bool'
+      parameter.kind === 'scalar' && !exact(parameter)
         ? `v${index} === last${index} && v${index} !== 0`
         : `v${index} === last${index}`,
     );

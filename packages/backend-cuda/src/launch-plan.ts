@@ -74,7 +74,6 @@ export class LaunchPlan {
   readonly offsets: Uint32Array;
   /** The arguments as the kernel receives them. */
   readonly arguments: DataView;
-  private readonly view: DataView;
   private readonly writer: Writer;
 
   /**
@@ -119,7 +118,6 @@ export class LaunchPlan {
     this.offsets = new Uint32Array(this.record, launchRecordHeaderBytes, slots.length);
     this.offsets.set(slots.map((slot) => slot.offset));
     this.arguments = new DataView(this.record, argumentsAt, argumentBytes);
-    this.view = this.arguments;
     this.writer = this.compileWriter();
   }
 
@@ -141,9 +139,13 @@ export class LaunchPlan {
       throw new Error(`internal error: argument '${name}' is not device memory`);
     }
     argument.memory.usage.lastStream = stream;
-    const address = argument.memory.address + argument.byteOffset;
-    this.view.setUint32(offset, address % 4294967296, true);
-    this.view.setUint32(offset + 4, Math.floor(address / 4294967296), true);
+    this.writeAddress(offset, argument.memory.address + argument.byteOffset);
+  }
+
+  /** A device address (exact in a double) as two little-endian 32-bit halves, with no BigInt. */
+  private writeAddress(offset: number, address: number): void {
+    this.arguments.setUint32(offset, address % 4294967296, true);
+    this.arguments.setUint32(offset + 4, Math.floor(address / 4294967296), true);
   }
 
   /** Writes a view's struct: each field's device address, matrix strides in elements, the size. */
@@ -161,17 +163,15 @@ export class LaunchPlan {
     for (const member of slot.struct.members) {
       const at = slot.offset + member.offset;
       if (member.kind === 'size') {
-        this.view.setUint32(at, layout.size, true);
+        this.arguments.setUint32(at, layout.size, true);
         continue;
       }
       const placed = layout.field(member.field);
       if (member.kind === 'stride') {
-        this.view.setUint32(at, placed.coefficientStride / placed.field.elementType.byteSize, true);
+        this.arguments.setUint32(at, placed.coefficientStride / placed.field.elementType.byteSize, true);
         continue;
       }
-      const address = base + placed.offset;
-      this.view.setUint32(at, address % 4294967296, true);
-      this.view.setUint32(at + 4, Math.floor(address / 4294967296), true);
+      this.writeAddress(at, base + placed.offset);
     }
   }
 

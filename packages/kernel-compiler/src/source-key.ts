@@ -6,6 +6,7 @@ import {
   type ParameterSpec,
 } from '@alpaka-ts/interface';
 import { specialisationKey } from './specialisation';
+import { viewLayoutOf } from './view-layout';
 
 declare const __ALPAKA_TS_SOURCE_FINGERPRINT__: string | undefined;
 
@@ -25,20 +26,11 @@ function describeSpec(spec: ParameterSpec, seen: Set<DeviceFunctionDefinition>):
       return ['array', spec.elementType.name, spec.access];
     case 'constant':
       return ['constant', spec.elementType.name];
-    case 'view':
-      return [
-        'view',
-        spec.access,
-        spec.layout.name,
-        spec.layout.alignment,
-        spec.layout.fields.map((field) => [
-          field.name,
-          field.kind,
-          field.elementType.name,
-          field.kind === 'arrayColumn' ? field.length : 0,
-          field.kind === 'matrixColumn' ? [field.rows, field.columns] : 0,
-        ]),
-      ];
+    case 'view': {
+      // The layout as the compiler reads it (viewLayoutOf): its name and fields, as plain data.
+      const layout = viewLayoutOf(spec.layout);
+      return ['view', spec.access, layout.name, layout.fields];
+    }
     case 'deviceFunction':
       return describeFunction(spec, seen);
   }
