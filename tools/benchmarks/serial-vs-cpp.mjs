@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Benchmark (issue: serial backend within 1.5× of C++): saxpy and a sum reduction on 2^24 floats, run by
-// serial_sync (compiled JavaScript), by a hand-written JavaScript loop, and by the same loops in C++ built
+// serial_sync (its WebAssembly emitter, the default, and its JavaScript emitter), by a hand-written JavaScript loop, and by the same loops in C++ built
 // with g++ -O2, in one run. Prints best-of-N times and the ratios. Usage: node tools/benchmarks/serial-vs-cpp.mjs [log2 n] [repetitions]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -49,11 +49,19 @@ y.hostArray().fill(1);
 const queue = host().createQueue();
 // One block per 2^16 elements: the block loop costs nothing measurable at this size.
 const division = makeWorkDiv(acc1D, divideUpBy(n, 65536), 65536);
-const alpakaSaxpy = best(() => queue.exec(division, saxpy, { n, a: 2, x, y }));
-const alpakaSum = best(() => {
-  total.hostArray()[0] = 0;
-  queue.exec(division, sum, { n, x, total });
-});
+// serial_sync through each of its emitters (ALPAKA_TS_CPU_EMITTER is read at every launch).
+function measure(emitter) {
+  process.env.ALPAKA_TS_CPU_EMITTER = emitter;
+  const saxpyMs = best(() => queue.exec(division, saxpy, { n, a: 2, x, y }));
+  const sumMs = best(() => {
+    total.hostArray()[0] = 0;
+    queue.exec(division, sum, { n, x, total });
+  });
+  return { saxpyMs, sumMs, total: total.hostArray()[0] };
+}
+const webAssembly = measure('webassembly');
+const javaScript = measure('javascript');
+delete process.env.ALPAKA_TS_CPU_EMITTER;
 
 // The same loops written by hand over the same typed arrays, with the same C semantics (a*x rounded to
 // f32, then the sum rounded): the cost of the generated code's structure, apart from the semantics.
@@ -73,10 +81,14 @@ const ratio = (value, reference) => (value / reference).toFixed(2);
 console.log(
   `serial benchmark, n = 2^${log2n}, best of ${repetitions}, ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
 );
+for (const [name, key, hand, reference] of [
+  ['saxpy', 'saxpyMs', handSaxpy, cpp.saxpyMs],
+  ['sum  ', 'sumMs', handSum, cpp.sumMs],
+]) {
+  console.log(
+    `${name}: alpaka-ts serial WebAssembly ${webAssembly[key].toFixed(2)} ms, JavaScript ${javaScript[key].toFixed(2)} ms, hand-written JS ${hand.toFixed(2)} ms, g++ -O2 ${reference.toFixed(2)} ms -> WebAssembly / C++ = ${ratio(webAssembly[key], reference)}x, JavaScript / C++ = ${ratio(javaScript[key], reference)}x`,
+  );
+}
 console.log(
-  `saxpy: alpaka-ts serial ${alpakaSaxpy.toFixed(2)} ms, hand-written JS ${handSaxpy.toFixed(2)} ms, g++ -O2 ${cpp.saxpyMs.toFixed(2)} ms -> alpaka-ts / C++ = ${ratio(alpakaSaxpy, cpp.saxpyMs)}x, alpaka-ts / hand JS = ${ratio(alpakaSaxpy, handSaxpy)}x`,
+  `check: sums alpaka-ts WebAssembly ${webAssembly.total}, JavaScript ${javaScript.total}, hand JS ${handTotal}, C++ ${cpp.sum}`,
 );
-console.log(
-  `sum:   alpaka-ts serial ${alpakaSum.toFixed(2)} ms, hand-written JS ${handSum.toFixed(2)} ms, g++ -O2 ${cpp.sumMs.toFixed(2)} ms -> alpaka-ts / C++ = ${ratio(alpakaSum, cpp.sumMs)}x, alpaka-ts / hand JS = ${ratio(alpakaSum, handSum)}x`,
-);
-console.log(`check: sums alpaka-ts ${total.hostArray()[0]}, hand JS ${handTotal}, C++ ${cpp.sum}`);

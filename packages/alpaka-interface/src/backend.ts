@@ -70,8 +70,14 @@ export interface DeviceV1 {
 export interface MemoryV1 {
   readonly device: DeviceV1;
   readonly byteLength: number;
-  /** The memory as an ArrayBuffer when JavaScript can read it (host and pinned host memory). */
-  readonly hostArrayBuffer: ArrayBuffer | undefined;
+  /**
+   * The buffer holding the memory when JavaScript can read it (host and pinned host memory). Host memory of
+   * the host platform is a SharedArrayBuffer over the host heap, which WebAssembly kernels address directly;
+   * the memory then starts at hostByteOffset in it.
+   */
+  readonly hostArrayBuffer: ArrayBufferLike | undefined;
+  /** Where the memory starts in hostArrayBuffer (0 when absent). */
+  readonly hostByteOffset?: number;
 }
 
 /** A pitched region of memory: byteOffset of the first element, bytes between slices and rows. */

@@ -118,7 +118,11 @@ export class Buffer<T extends ElementType = ElementType> {
         `this ${this.elementType.name} buffer lives on ${this.device}, which JavaScript cannot read; memcpy it into a host buffer (allocBuf(host(), …)) first.`,
       );
     }
-    return new this.elementType.arrayConstructor(arrayBuffer, this.byteOffset, this.spanElements) as ArrayOf<T>;
+    return new this.elementType.arrayConstructor(
+      arrayBuffer,
+      (this.memory.hostByteOffset ?? 0) + this.byteOffset,
+      this.spanElements,
+    ) as ArrayOf<T>;
   }
 
   toString(): string {

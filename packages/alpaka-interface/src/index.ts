@@ -36,8 +36,17 @@ export { Event } from './event';
 export { EventGenerations } from './event-generations';
 export { hostPlatformV1 } from './host/host-device';
 export { HostEvent } from './host/host-event';
-export { copyHostRegions, fillHostRegion, HostMemory, setHostRegion } from './host/host-memory';
+export { type HeapAllocation, HostHeap, heapAlignment, hostHeap } from './host/host-heap';
+export { copyHostRegions, fillHostRegion, HostMemory, hostBytes, setHostRegion } from './host/host-memory';
 export { HostQueue } from './host/host-queue';
+export {
+  type WebAssemblyImports,
+  type WebAssemblyInstance,
+  type WebAssemblyMemory,
+  type WebAssemblyModule,
+  webAssembly,
+  webAssemblyPageBytes,
+} from './host/webassembly-api';
 export {
   type ArrayAccess,
   type ArrayParameter,

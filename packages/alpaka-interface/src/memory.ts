@@ -93,8 +93,6 @@ const elementTypeByArray = new Map<unknown, ElementType>([
 export function viewOf(array: TypedArray, extents?: ExtentLike): Buffer {
   const elementType = elementTypeByArray.get(array.constructor);
   if (!elementType) throw new InvalidArgumentError(`viewOf: ${array.constructor.name} is not a supported typed array.`);
-  if (!(array.buffer instanceof ArrayBuffer))
-    throw new InvalidArgumentError('viewOf: SharedArrayBuffer-backed arrays are not supported.');
   const vector = toVec(extents ?? array.length);
   if (product(vector) !== array.length) {
     throw new InvalidArgumentError(

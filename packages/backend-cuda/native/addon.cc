@@ -17,7 +17,7 @@ namespace {
 
 using namespace alpaka_cuda;
 
-constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.5";
+constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.6";
 
 DriverApi driver{};
 NvrtcApi nvrtc{};
@@ -355,11 +355,20 @@ Napi::Value PinnedArrayBuffer(const Napi::CallbackInfo& info) {
   return Napi::ArrayBuffer::New(env, host, bytes, [](Napi::Env, void*) {});
 }
 
-// A side of a copy: a device pointer (BigInt) or host memory (an ArrayBuffer), plus a byte offset.
+// A side of a copy: a device pointer (BigInt) or host memory (an ArrayBuffer, or a Uint8Array over exactly the
+// memory, which may lie in a SharedArrayBuffer: the host heap's), plus a byte offset.
 void describeSide(const Napi::Value& memory, uint64_t offset, int& type, const void*& host, CUdeviceptr& device) {
   if (memory.IsArrayBuffer()) {
     type = CU_MEMORYTYPE_HOST;
     host = static_cast<const char*>(memory.As<Napi::ArrayBuffer>().Data()) + offset;
+    device = 0;
+  } else if (memory.IsTypedArray()) {
+    // napi_get_typedarray_info's data pointer works for shared buffers too; Napi::ArrayBuffer would refuse them.
+    void* data = nullptr;
+    napi_status status = napi_get_typedarray_info(memory.Env(), memory, nullptr, nullptr, &data, nullptr, nullptr);
+    if (status != napi_ok) NAPI_THROW_VOID(Napi::Error::New(memory.Env(), "copy: cannot read the host array"));
+    type = CU_MEMORYTYPE_HOST;
+    host = static_cast<const char*>(data) + offset;
     device = 0;
   } else {
     type = CU_MEMORYTYPE_UNIFIED;

@@ -3,6 +3,7 @@ import {
   type ElementType,
   type EventV1,
   type Extent3,
+  hostBytes,
   InvalidArgumentError,
   type MemoryV1,
   type QueueV1,
@@ -17,13 +18,15 @@ import type { CudaNativeAddon } from './native-addon';
 import { streamDevices } from './pinned-allocator';
 
 /** One side of a copy as the addon takes it: a device pointer or host memory (pageable or pinned). */
-function side(memory: MemoryV1, what: string, stream: bigint): bigint | ArrayBuffer {
+function side(memory: MemoryV1, what: string, stream: bigint): bigint | Uint8Array {
   if (memory instanceof CudaMemory) {
     memory.usage.lastStream = stream;
     return memory.pointer;
   }
   if (memory instanceof PinnedMemory) memory.usage.lastStream = stream;
-  if (memory.hostArrayBuffer) return memory.hostArrayBuffer;
+  // Exactly the memory's bytes: host heap allocations start inside a SharedArrayBuffer over the whole heap.
+  const bytes = hostBytes(memory);
+  if (bytes) return bytes;
   throw new InvalidArgumentError(`the ${what} is memory of ${memory.device.name}, which cuda_async cannot reach.`);
 }
 

@@ -29,11 +29,12 @@ export interface CudaNativeAddon {
   copy(
     device: number,
     stream: bigint,
-    destination: bigint | ArrayBuffer,
+    /** A device pointer, or host memory: an ArrayBuffer, or a Uint8Array over exactly the memory. */
+    destination: bigint | ArrayBuffer | Uint8Array,
     destinationOffset: number,
     destinationRowPitch: number,
     destinationSlicePitch: number,
-    source: bigint | ArrayBuffer,
+    source: bigint | ArrayBuffer | Uint8Array,
     sourceOffset: number,
     sourceRowPitch: number,
     sourceSlicePitch: number,
@@ -98,7 +99,7 @@ export type NativeAddonStatus =
   | { readonly available: false; readonly reason: string };
 
 /** The addon version this JavaScript expects; a stale build from an older install is refused. */
-export const expectedAbiVersion = 'alpaka-ts.cuda-addon.5';
+export const expectedAbiVersion = 'alpaka-ts.cuda-addon.6';
 
 // src/ and dist/ both sit one level below the package root, where node-gyp writes build/.
 const packageRoot = new URL('../', import.meta.url);

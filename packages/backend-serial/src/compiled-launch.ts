@@ -1,14 +1,24 @@
 import {
   type ArrayArgumentV1,
+  hostHeap,
   InvalidArgumentError,
   type KernelLaunchV1,
+  type MemoryV1,
   type QueueV1,
   type TypedArray,
   type ViewArgumentV1,
 } from '@alpaka-ts/interface';
-import { compileJavaScriptKernel, constantsOf, type JavaScriptView, javaScriptView } from '@alpaka-ts/kernel-compiler';
+import {
+  compileJavaScriptKernel,
+  compileWebAssemblyKernel,
+  constantsOf,
+  type JavaScriptView,
+  javaScriptView,
+  type WebAssemblyArgument,
+} from '@alpaka-ts/kernel-compiler';
+import { cpuEmitterChoice } from './cpu-emitter-choice';
 
-function hostBytes(argument: ArrayArgumentV1 | ViewArgumentV1, kernelName: string, parameter: string): ArrayBuffer {
+function hostBytes(argument: ArrayArgumentV1 | ViewArgumentV1, kernelName: string, parameter: string): ArrayBufferLike {
   const arrayBuffer = argument.memory.hostArrayBuffer;
   if (!arrayBuffer) {
     throw new InvalidArgumentError(
@@ -18,13 +28,17 @@ function hostBytes(argument: ArrayArgumentV1 | ViewArgumentV1, kernelName: strin
   return arrayBuffer;
 }
 
+/** Where an argument's first byte is in its memory's hostArrayBuffer. */
+const hostStart = (argument: { readonly memory: MemoryV1; readonly byteOffset: number }): number =>
+  (argument.memory.hostByteOffset ?? 0) + argument.byteOffset;
+
 // Prepared view arguments are cached by the interface per view, so their typed arrays are built once.
 const views = new WeakMap<ViewArgumentV1, JavaScriptView>();
 
 function hostView(argument: ViewArgumentV1, kernelName: string, parameter: string): JavaScriptView {
   let view = views.get(argument);
   if (!view) {
-    view = javaScriptView(hostBytes(argument, kernelName, parameter), argument.byteOffset, argument.layout);
+    view = javaScriptView(hostBytes(argument, kernelName, parameter), hostStart(argument), argument.layout);
     views.set(argument, view);
   }
   return view;
@@ -32,26 +46,64 @@ function hostView(argument: ViewArgumentV1, kernelName: string, parameter: strin
 
 function hostArray(argument: ArrayArgumentV1, kernelName: string, parameter: string): TypedArray {
   const arrayBuffer = hostBytes(argument, kernelName, parameter);
-  return new argument.elementType.arrayConstructor(arrayBuffer, argument.byteOffset, argument.length);
+  return new argument.elementType.arrayConstructor(arrayBuffer, hostStart(argument), argument.length);
+}
+
+/** Whether every array, view and the check buffer of the launch live in the host heap, where WebAssembly reaches. */
+function allInHeap(launch: KernelLaunchV1): boolean {
+  const heap = hostHeap();
+  for (const argument of Object.values(launch.arguments)) {
+    if (typeof argument !== 'number' && !heap.owns(argument.memory.hostArrayBuffer)) return false;
+  }
+  return !launch.checkBuffer || heap.owns(launch.checkBuffer.memory.hostArrayBuffer);
+}
+
+function checkBufferNeeded(kernelName: string): never {
+  throw new InvalidArgumentError(
+    `kernel '${kernelName}' calls acc.check; pass a check buffer: queue.exec(…, { checkBuffer }).`,
+  );
 }
 
 /**
- * Compiles the kernel to JavaScript for the launch's dimension (once per kernel and dimension; a kernel
- * outside the language fails here, before anything is enqueued) and enqueues one call of it, which runs
- * every block of the grid.
+ * Runs the kernel as WebAssembly over the host heap: arrays and views pass as addresses, block-shared memory is
+ * borrowed from the heap for the launch. Returns false, having done nothing, when the heap cannot lend it.
  */
-export function launchCompiled(queue: QueueV1, launch: KernelLaunchV1): void {
+function launchWebAssembly(queue: QueueV1, launch: KernelLaunchV1, constants: Record<string, number> | undefined) {
   const { kernel, workDivision } = launch;
-  const compiled = compileJavaScriptKernel(
-    kernel,
-    workDivision.blocksPerGrid.length,
-    constantsOf(kernel, launch.arguments),
-  );
-  if (compiled.usesChecks && !launch.checkBuffer) {
-    throw new InvalidArgumentError(
-      `kernel '${kernel.name}' calls acc.check; pass a check buffer: queue.exec(…, { checkBuffer }).`,
-    );
+  const heap = hostHeap();
+  const compiled = compileWebAssemblyKernel(kernel, workDivision.blocksPerGrid.length, constants, heap.memory);
+  if (compiled.usesChecks && !launch.checkBuffer) checkBufferNeeded(kernel.name);
+  const args: Record<string, WebAssemblyArgument> = {};
+  for (const [name, argument] of Object.entries(launch.arguments)) {
+    args[name] =
+      typeof argument === 'number'
+        ? argument
+        : argument.kind === 'view'
+          ? { address: hostStart(argument), layout: argument.layout }
+          : { address: hostStart(argument) };
   }
+  const checksAddress = launch.checkBuffer ? hostStart(launch.checkBuffer) : 0;
+  const staticBytes = compiled.staticSharedBytes;
+  const sharedBytes = staticBytes + launch.dynamicSharedMemoryBytes;
+  queue.enqueueHostTask(() => {
+    const run = (sharedAddress: number) =>
+      compiled.run(args, workDivision, {
+        sharedAddress,
+        dynamicSharedAddress: sharedAddress + staticBytes,
+        checksAddress,
+      });
+    if (sharedBytes === 0) run(0);
+    else if (!heap.borrow(sharedBytes, run))
+      throw new InvalidArgumentError(
+        `kernel '${kernel.name}': the host heap cannot lend ${sharedBytes} bytes of block-shared memory.`,
+      );
+  });
+}
+
+function launchJavaScript(queue: QueueV1, launch: KernelLaunchV1, constants: Record<string, number> | undefined) {
+  const { kernel, workDivision } = launch;
+  const compiled = compileJavaScriptKernel(kernel, workDivision.blocksPerGrid.length, constants);
+  if (compiled.usesChecks && !launch.checkBuffer) checkBufferNeeded(kernel.name);
   const args: Record<string, number | TypedArray | JavaScriptView> = {};
   for (const [name, argument] of Object.entries(launch.arguments)) {
     args[name] =
@@ -67,4 +119,30 @@ export function launchCompiled(queue: QueueV1, launch: KernelLaunchV1): void {
   queue.enqueueHostTask(() =>
     compiled.run(args, workDivision, new ArrayBuffer(launch.dynamicSharedMemoryBytes), checks),
   );
+}
+
+const launchCounts = { webassembly: 0, javascript: 0 };
+
+/**
+ * How many launches of this process ran as WebAssembly and how many as JavaScript: a kernel that is slower than
+ * expected may have run as JavaScript because one of its buffers is not in the host heap (viewOf over an array
+ * of your own, for instance).
+ */
+export const cpuLaunchCounts = (): Readonly<typeof launchCounts> => ({ ...launchCounts });
+
+/**
+ * Compiles the kernel for the launch's dimension (once per kernel and dimension; a kernel outside the language
+ * fails here, before anything is enqueued) and enqueues one run of it over every block of the grid: as
+ * WebAssembly when its memory is all in the host heap (host buffers are, up to 4 GiB), as JavaScript otherwise
+ * or when ALPAKA_TS_CPU_EMITTER=javascript asks for it. Both give the same results.
+ */
+export function launchCompiled(queue: QueueV1, launch: KernelLaunchV1): void {
+  const constants = constantsOf(launch.kernel, launch.arguments);
+  if (cpuEmitterChoice() === 'webassembly' && allInHeap(launch)) {
+    launchWebAssembly(queue, launch, constants);
+    launchCounts.webassembly += 1;
+  } else {
+    launchJavaScript(queue, launch, constants);
+    launchCounts.javascript += 1;
+  }
 }

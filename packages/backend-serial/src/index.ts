@@ -1,5 +1,7 @@
 import { serialBackend } from './serial-backend';
 
+export { cpuLaunchCounts } from './compiled-launch';
+export { type CpuEmitter, cpuEmitterChoice } from './cpu-emitter-choice';
 export { acc1D, acc2D, acc3D, serialBackend } from './serial-backend';
 export { serialLimits } from './serial-limits';
 export default serialBackend;

@@ -1,10 +1,11 @@
 import { InvalidArgumentError } from '@alpaka-ts/interface';
 import { cudaEmitter, hipEmitter } from './emitters/cpp-emitter';
 import { javaScriptEmitter } from './emitters/javascript-emitter';
+import { webAssemblyEmitter } from './emitters/webassembly/webassembly-emitter';
 import type { KernelIR } from './ir';
 
 /**
- * An emitter turns a kernel's IR into code for one target ('javascript', 'cuda', 'hip', or a third-party
+ * An emitter turns a kernel's IR into code for one target ('javascript', 'webassembly', 'cuda', 'hip', or a third-party
  * backend's dialect). Backends look emitters up by target, so a new backend brings its own.
  */
 export interface KernelEmitter<Output = unknown> {
@@ -16,7 +17,7 @@ export interface KernelEmitter<Output = unknown> {
 
 // The built-in emitters are there from the start; backends add theirs with registerEmitter.
 const emitters = new Map<string, KernelEmitter>(
-  [javaScriptEmitter, cudaEmitter, hipEmitter].map((emitter) => [emitter.target, emitter]),
+  [javaScriptEmitter, webAssemblyEmitter, cudaEmitter, hipEmitter].map((emitter) => [emitter.target, emitter]),
 );
 
 export function registerEmitter(emitter: KernelEmitter): void {

@@ -1,11 +1,24 @@
 export { type CacheKeyParts, kernelCacheKey } from './cache-key';
 export { type CppModule, emitCppModule } from './compile-cpp';
 export { type CompiledJavaScriptKernel, type CompiledKernelEntry, compileJavaScriptKernel } from './compile-javascript';
+export {
+  type CompiledWebAssemblyKernel,
+  compileWebAssemblyKernel,
+  type WebAssemblyArgument,
+  type WebAssemblyArrayArgument,
+  type WebAssemblyPlacement,
+  type WebAssemblyViewArgument,
+} from './compile-webassembly';
 export { emitterFor, type KernelEmitter, registerEmitter, registeredEmitterTargets } from './emitter-registry';
 export { type CppKernelSource, cppName, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp-emitter';
 export { type CppDialect, cppPrelude } from './emitters/cpp-prelude';
 export { emitJavaScript, type JavaScriptKernelSource, javaScriptEmitter } from './emitters/javascript-emitter';
 export { type JavaScriptView, javaScriptView } from './emitters/javascript-view';
+export {
+  maximumMemoryPages,
+  type WebAssemblyKernelModule,
+  webAssemblyEmitter,
+} from './emitters/webassembly/webassembly-emitter';
 export { type CheckOptions, checkKernel } from './front-end/check-kernel';
 export { KernelCompileError } from './front-end/kernel-compile-error';
 export type * from './ir';

@@ -1,18 +1,18 @@
 import { array, deviceFunction, f32, i32, kernel, u32 } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
 import { checkKernel, emitCpp } from '../src/index';
-import { runCompiled } from './run-compiled';
+import { cpuTargets, runCompiled } from './run-compiled';
 
 const twice = deviceFunction('twice', { value: i32 }, i32, (_acc, { value }) => value * 2);
 const compile = (definition: ReturnType<typeof kernel>) => () => checkKernel(definition, { dimension: 1 });
 
 describe('device functions', () => {
-  it('are called by their local name, also when a minifier renamed it, with integer semantics', () => {
+  it.each(cpuTargets)('are called by their local name, with integer semantics (%s)', (target) => {
     const doubled = kernel('doubled', { n: u32, out: array(i32), twice }, (acc, { n, out, twice: t }) => {
       for (const i of acc.uniformElements(n)) out[i] = t(out[i]) + t(1);
     });
     const out = Int32Array.from([1, -2, 1_500_000_000]);
-    runCompiled(doubled, { n: 3, out }, { blocks: 1, elements: 3 });
+    runCompiled(doubled, { n: 3, out }, { blocks: 1, elements: 3, target });
     // 1_500_000_000 * 2 wraps in i32, as it does in C.
     expect([...out]).toEqual([4, -2, (3_000_000_000 | 0) + 2]);
   });

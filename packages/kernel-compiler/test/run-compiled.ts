@@ -1,27 +1,64 @@
-import type { KernelDefinition, TypedArray } from '@alpaka-ts/interface';
-import { compileJavaScriptKernel } from '../src/index';
+import { HostHeap, type KernelDefinition, type TypedArray } from '@alpaka-ts/interface';
+import { compileJavaScriptKernel, compileWebAssemblyKernel, type WebAssemblyArgument } from '../src/index';
 
-/** Runs a kernel compiled to JavaScript over a 1D grid of `blocks` blocks × `elements` elements. */
+/** The CPU emitters: every kernel test that runs compiled code runs it through both. */
+export const cpuTargets = ['javascript', 'webassembly'] as const;
+export type CpuTarget = (typeof cpuTargets)[number];
+
+export interface RunOptions {
+  blocks?: number;
+  elements?: number;
+  dimension?: number;
+  dynamicSharedBytes?: number;
+  checks?: Uint32Array;
+  constants?: Record<string, number>;
+  target?: CpuTarget;
+}
+
+// One heap for the tests' WebAssembly runs; arrays are copied in before and out after each run.
+let heap: HostHeap | undefined;
+
+/** Runs a kernel compiled to JavaScript or WebAssembly over a grid of `blocks` blocks × `elements` elements per axis. */
 export function runCompiled(
   kernel: KernelDefinition,
-  args: Record<string, number | TypedArray>,
-  options: {
-    blocks?: number;
-    elements?: number;
-    dimension?: number;
-    dynamicSharedBytes?: number;
-    checks?: Uint32Array;
-    constants?: Record<string, number>;
-  } = {},
+  args: Record<string, number | boolean | TypedArray>,
+  options: RunOptions = {},
 ): void {
   const dimension = options.dimension ?? 1;
-  const blocks = new Array(dimension).fill(options.blocks ?? 1);
-  const elements = new Array(dimension).fill(options.elements ?? 1);
-  const { run } = compileJavaScriptKernel(kernel, dimension, options.constants);
-  run(
-    args,
-    { blocksPerGrid: blocks, threadsPerBlock: new Array(dimension).fill(1), elementsPerThread: elements },
-    new ArrayBuffer(options.dynamicSharedBytes ?? 0),
-    options.checks,
-  );
+  const workDivision = {
+    blocksPerGrid: new Array(dimension).fill(options.blocks ?? 1),
+    threadsPerBlock: new Array(dimension).fill(1),
+    elementsPerThread: new Array(dimension).fill(options.elements ?? 1),
+  };
+  if (options.target !== 'webassembly') {
+    const { run } = compileJavaScriptKernel(kernel, dimension, options.constants);
+    run(args, workDivision, new ArrayBuffer(options.dynamicSharedBytes ?? 0), options.checks);
+    return;
+  }
+  heap ??= new HostHeap(1);
+  const compiled = compileWebAssemblyKernel(kernel, dimension, options.constants, heap.memory);
+  const copies: Array<{ array: TypedArray; copy: TypedArray }> = [];
+  const place = (array: TypedArray) => {
+    const allocation = (heap as HostHeap).allocate(array.byteLength) as NonNullable<ReturnType<HostHeap['allocate']>>;
+    const copy = new (array.constructor as new (buffer: ArrayBufferLike, offset: number, length: number) => TypedArray)(
+      allocation.arrayBuffer,
+      allocation.byteOffset,
+      array.length,
+    );
+    copy.set(array);
+    copies.push({ array, copy });
+    return copy;
+  };
+  const wasmArgs: Record<string, WebAssemblyArgument> = {};
+  for (const [name, value] of Object.entries(args)) {
+    wasmArgs[name] = typeof value === 'object' ? { address: place(value).byteOffset } : value;
+  }
+  const scratch = (bytes: number) => place(new Uint8Array(bytes)).byteOffset;
+  const checks = options.checks ? place(options.checks) : undefined;
+  compiled.run(wasmArgs, workDivision, {
+    sharedAddress: scratch(compiled.staticSharedBytes),
+    dynamicSharedAddress: scratch(options.dynamicSharedBytes ?? 0),
+    checksAddress: checks ? checks.byteOffset : 0,
+  });
+  for (const { array, copy } of copies) array.set(copy);
 }

@@ -2,7 +2,7 @@ import { array, f32, f64, i8, i32, kernel, u8, u32 } from '@alpaka-ts/interface'
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { compileJavaScriptKernel } from '../src/index';
-import { runCompiled } from './run-compiled';
+import { type CpuTarget, cpuTargets, runCompiled } from './run-compiled';
 
 // A seeded generator, so a failure reproduces.
 function mulberry32(seed: number) {
@@ -72,17 +72,17 @@ function inputs(count: number, seed: number) {
   return { a, b, u, v, x, y };
 }
 
-function runMix(definition: typeof mix, count: number, seed: number) {
+function runMix(definition: typeof mix, count: number, seed: number, target: CpuTarget) {
   const data = inputs(count, seed);
   const out = { outI: new Int32Array(count), outU: new Uint32Array(count), outF: new Float32Array(count) };
-  runCompiled(definition, { n: count, ...data, ...out }, { blocks: 7, elements: 64 });
+  runCompiled(definition, { n: count, ...data, ...out }, { blocks: 7, elements: 64, target });
   return { data, out };
 }
 
-describe('compiled JavaScript follows C semantics', () => {
+describe.each(cpuTargets)('kernels compiled to %s follow C semantics', (target) => {
   it('matches a BigInt / fround reference bit for bit on random i32, u32 and f32 inputs', () => {
     const count = 4000;
-    const { data, out } = runMix(mix, count, 20261122);
+    const { data, out } = runMix(mix, count, 20261122, target);
     for (let i = 0; i < count; i++) {
       const expected = reference(
         data.a[i] as number,
@@ -105,8 +105,8 @@ describe('compiled JavaScript follows C semantics', () => {
     // The minifier renamed acc and the locals; the destructuring keys keep the parameter names.
     expect(minified).toMatch(/^\(\w,\{n:\w,a:\w,/);
     const minifiedKernel = { ...mix, source: minified };
-    const original = runMix(mix, 500, 7).out;
-    const fromMinified = runMix(minifiedKernel, 500, 7).out;
+    const original = runMix(mix, 500, 7, target).out;
+    const fromMinified = runMix(minifiedKernel, 500, 7, target).out;
     expect(fromMinified).toEqual(original);
   });
 
@@ -141,7 +141,11 @@ describe('compiled JavaScript follows C semantics', () => {
     const signed = new Int8Array(1);
     const wide = new Int32Array(7);
     const g = new Float32Array(1);
-    runCompiled(narrow, { bytes: Uint8Array.from([200, 100]), signed, wide, f: Float64Array.from([3.99, 0.1]), g });
+    runCompiled(
+      narrow,
+      { bytes: Uint8Array.from([200, 100]), signed, wide, f: Float64Array.from([3.99, 0.1]), g },
+      { target },
+    );
     expect([...signed]).toEqual([44]);
     expect([...wide]).toEqual([300, 88, 3, -3, 4464, 4, 3]);
     expect(g[0]).toBe(Math.fround(0.1));
@@ -157,7 +161,7 @@ describe('compiled JavaScript follows C semantics', () => {
       }
     });
     const out = new Float64Array(4);
-    runCompiled(literals, { x: Math.fround(3), i: -1, u: 1, out });
+    runCompiled(literals, { x: Math.fround(3), i: -1, u: 1, out }, { target });
     expect(out[0]).toBe(Math.fround(Math.fround(3) * Math.fround(0.1)));
     // -1 + 1u is 0u; -1 < 1u is false in C (-1 converts to 4294967295).
     expect([out[1], out[2]]).toEqual([0, 0]);

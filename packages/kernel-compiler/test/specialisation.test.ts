@@ -34,10 +34,12 @@ describe('constant() specialisation', () => {
     const first = compileJavaScriptKernel(tiled, 1, { tile: 4, scale: 1.5 });
     expect(compileJavaScriptKernel(tiled, 1, { scale: 1.5, tile: 4 })).toBe(first);
     expect(compileJavaScriptKernel(tiled, 1, { tile: 5, scale: 1.5 })).not.toBe(first);
-    runCompiled(tiled, { out }, { constants: { tile: 4, scale: 1.5 } });
-    expect(out[0]).toBe(4.5);
-    runCompiled(tiled, { out }, { constants: { tile: 7, scale: 0.25 } });
-    expect(out[0]).toBe(1.5);
+    for (const target of ['javascript', 'webassembly'] as const) {
+      runCompiled(tiled, { out }, { constants: { tile: 4, scale: 1.5 }, target });
+      expect(out[0]).toBe(4.5);
+      runCompiled(tiled, { out }, { constants: { tile: 7, scale: 0.25 }, target });
+      expect(out[0]).toBe(1.5);
+    }
   });
 
   it('takes the launch values from the arguments, and none for a kernel without constants', () => {

@@ -1,6 +1,6 @@
 import { asConst, type Device, fill, type Queue } from '@alpaka-ts/interface';
 import { computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
-import { allocateHostBytes } from './host-bytes';
+import { allocateHostBytes, hostStart } from './host-bytes';
 import { PortableProduct } from './portable-product';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
 
@@ -44,7 +44,7 @@ export class PortableHostCollection extends PortableProduct {
   private makeView(options: ViewOptions): SoaView {
     const arrayBuffer = this.buffer.memory.hostArrayBuffer;
     if (!arrayBuffer) throw new Error('internal error: host collection memory is not host-accessible');
-    return new SoaView(this.schema, this.size, arrayBuffer, this.buffer.byteOffset, {
+    return new SoaView(this.schema, this.size, arrayBuffer, hostStart(this.buffer), {
       ...options,
       buffer: options.readOnly ? asConst(this.buffer) : this.buffer,
     });

@@ -13,7 +13,7 @@ import {
 } from '@alpaka-ts/interface';
 import { alignSize, computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
 import { deviceView } from './device-view';
-import { allocateHostBytes } from './host-bytes';
+import { allocateHostBytes, hostStart } from './host-bytes';
 import { PortableProduct } from './portable-product';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
 
@@ -92,7 +92,7 @@ export class PortableHostMultiCollection extends PortableProduct {
     const arrayBuffer = this.buffer.memory.hostArrayBuffer;
     if (!arrayBuffer) throw new Error('internal error: host collection memory is not host-accessible');
     const bytes = partBytes(this.buffer, part);
-    return new SoaView(part.schema, part.size, arrayBuffer, this.buffer.byteOffset + part.offset, {
+    return new SoaView(part.schema, part.size, arrayBuffer, hostStart(this.buffer) + part.offset, {
       ...options,
       buffer: options.readOnly ? asConst(bytes) : bytes,
     });

@@ -1,5 +1,5 @@
 import { allocAsyncBuf, type Device, fill, InvalidArgumentError, memset, type Queue, u8 } from '@alpaka-ts/interface';
-import { allocateHostBytes } from './host-bytes';
+import { allocateHostBytes, hostStart } from './host-bytes';
 import { PortableProduct, ProductMovedError } from './portable-product';
 import type { StructSchema } from './struct-schema';
 
@@ -41,7 +41,7 @@ export class PortableHostObject extends PortableProduct {
     if (!arrayBuffer) throw new Error('internal error: host object memory is not host-accessible');
     const value: Record<string, number> = {};
     for (const field of this.schema.fields) {
-      const cell = new field.elementType.arrayConstructor(arrayBuffer, this.buffer.byteOffset + field.offset, 1);
+      const cell = new field.elementType.arrayConstructor(arrayBuffer, hostStart(this.buffer) + field.offset, 1);
       Object.defineProperty(value, field.name, {
         enumerable: true,
         get: () => cell[0],

@@ -18,7 +18,8 @@ describe('portable collections', () => {
     expect(collection.buffer.length).toBe(128 + 128 + 128);
     collection.view().columns.x?.set([1, 2, 3]);
     collection.view().scalars.energy = 9;
-    expect(new Float64Array(collection.buffer.hostArray().buffer, 0, 3)).toEqual(Float64Array.from([1, 2, 3]));
+    const bytes = collection.buffer.hostArray();
+    expect(new Float64Array(bytes.buffer, bytes.byteOffset, 3)).toEqual(Float64Array.from([1, 2, 3]));
     expect(collection.constView().scalars.energy).toBe(9);
     expect(() => {
       collection.constView().scalars.energy = 1;

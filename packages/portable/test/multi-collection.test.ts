@@ -20,7 +20,8 @@ describe('multi-layout collections', () => {
     collection.view(vertices).columns.z?.set([1, 2, 3]);
     expect(collection.view(tracks).columns.pt?.[9]).toBe(2.5);
     // Vertices start right after Tracks' 256 bytes (a multiple of its 64-byte alignment).
-    expect(new Float32Array(collection.buffer.hostArray().buffer, 256, 3)).toEqual(Float32Array.from([1, 2, 3]));
+    const bytes = collection.buffer.hostArray();
+    expect(new Float32Array(bytes.buffer, bytes.byteOffset + 256, 3)).toEqual(Float32Array.from([1, 2, 3]));
   });
 
   it('copy to a device and back with one memcpy each way', async () => {

@@ -21,7 +21,8 @@ describe('portable objects', () => {
     original.value.threshold = 0.125;
     original.value.count = -42;
     original.value.scale = 1.5;
-    expect(new Float64Array(original.buffer.hostArray().buffer, 0, 1)[0]).toBe(0.125);
+    const bytes = original.buffer.hostArray();
+    expect(new Float64Array(bytes.buffer, bytes.byteOffset, 1)[0]).toBe(0.125);
     const queue = accelerator.createQueue({ blocking: false });
     const onDevice = copyToDevice<PortableDeviceObject>(queue, original);
     expect(onDevice).toBeInstanceOf(PortableDeviceObject);

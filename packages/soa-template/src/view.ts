@@ -62,7 +62,7 @@ export class SoaView implements KernelViewArgument {
   constructor(
     readonly schema: LayoutSchema,
     size: number,
-    readonly arrayBuffer: ArrayBuffer,
+    readonly arrayBuffer: ArrayBufferLike,
     readonly byteOffset = 0,
     readonly options: ViewOptions = {},
   ) {

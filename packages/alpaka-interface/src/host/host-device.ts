@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { DeviceV1, EventV1, MemoryV1, PlatformV1, QueueV1 } from '../backend';
 import { HostEvent } from './host-event';
+import { hostHeap } from './host-heap';
 import { HostMemory } from './host-memory';
 import { HostQueue } from './host-queue';
 
@@ -23,8 +24,11 @@ class HostDevice implements DeviceV1 {
     return os.freemem();
   }
 
+  /** Host memory from the host heap, where WebAssembly kernels reach it; past the heap's 4 GiB, an ArrayBuffer. */
   allocate(byteLength: number): MemoryV1 {
-    return new HostMemory(this, new ArrayBuffer(byteLength));
+    const allocation = hostHeap().allocate(byteLength);
+    if (!allocation) return new HostMemory(this, new ArrayBuffer(byteLength));
+    return new HostMemory(this, allocation.arrayBuffer, allocation.byteOffset, byteLength);
   }
 
   createQueue(blocking: boolean): QueueV1 {

@@ -1,24 +1,30 @@
 import type { DeviceV1, Extent3, MemoryV1, RegionV1 } from '../backend';
 import type { ElementType } from '../element-types';
 
-/** Host memory: an ArrayBuffer that JavaScript reads directly. */
+/**
+ * Host memory that JavaScript reads directly: an allocation in the host heap (hostArrayBuffer is then the
+ * heap's memory and hostByteOffset where the allocation starts), or an ArrayBuffer of its own.
+ */
 export class HostMemory implements MemoryV1 {
-  readonly hostArrayBuffer: ArrayBuffer;
   constructor(
     readonly device: DeviceV1,
-    arrayBuffer: ArrayBuffer,
-  ) {
-    this.hostArrayBuffer = arrayBuffer;
-  }
-  get byteLength(): number {
-    return this.hostArrayBuffer.byteLength;
-  }
+    readonly hostArrayBuffer: ArrayBufferLike,
+    readonly hostByteOffset = 0,
+    readonly byteLength = hostArrayBuffer.byteLength,
+  ) {}
+}
+
+/** The bytes of host-readable memory, exactly: offset 0 is the memory's first byte. */
+export function hostBytes(memory: MemoryV1): Uint8Array | undefined {
+  const arrayBuffer = memory.hostArrayBuffer;
+  if (!arrayBuffer) return undefined;
+  return new Uint8Array(arrayBuffer, memory.hostByteOffset ?? 0, memory.byteLength);
 }
 
 function bytesOf(region: RegionV1, what: string): Uint8Array {
-  const arrayBuffer = region.memory.hostArrayBuffer;
-  if (!arrayBuffer) throw new Error(`${what} is not host-accessible memory; a device backend must perform this copy.`);
-  return new Uint8Array(arrayBuffer);
+  const bytes = hostBytes(region.memory);
+  if (!bytes) throw new Error(`${what} is not host-accessible memory; a device backend must perform this copy.`);
+  return bytes;
 }
 
 /** Calls visit(destinationByteOffset, sourceByteOffset) once per row of a pitched 3D extent. */
@@ -61,11 +67,10 @@ export function fillHostRegion(
   value: number,
   extentElements: Extent3,
 ): void {
-  const arrayBuffer = destination.memory.hostArrayBuffer;
-  if (!arrayBuffer) throw new Error('the fill destination is not host-accessible memory.');
+  const bytes = bytesOf(destination, 'the fill destination');
   const width = extentElements[2];
   const converted = elementType.convert(value);
   forEachRow(destination, undefined, extentElements, (offset) => {
-    new elementType.arrayConstructor(arrayBuffer, offset, width).fill(converted);
+    new elementType.arrayConstructor(bytes.buffer, bytes.byteOffset + offset, width).fill(converted);
   });
 }

@@ -118,28 +118,30 @@ export const soaViewCases = defineCases('soaView', {
       source: viewOf(TestSoA, size, buffer, true),
       sums: viewOf(Sums, size, sums),
     });
-    const data = new DataView((await context.read(queue, sums)).buffer);
-    const read = (name: string, count: number, get: (offset: number) => number, bytes: number) =>
+    // Host memory is part of the host heap: a view over .buffer starts at the array's byteOffset.
+    const sumsBytes = await context.read(queue, sums);
+    const data = new DataView(sumsBytes.buffer, sumsBytes.byteOffset, sumsBytes.byteLength);
+    const values = (name: string, count: number, get: (offset: number) => number, bytes: number) =>
       Array.from({ length: count }, (_, i) => get(sumsLayout.field(name).offset + bytes * i));
     const expectedTotal = Array.from({ length: size }, (_, i) => -i + (i * 100 + 25) * size * 0.25);
     expectArrayEqual(
-      read('total', size, (offset) => data.getFloat64(offset, true), 8),
+      values('total', size, (offset) => data.getFloat64(offset, true), 8),
       expectedTotal,
       'total',
     );
     expectArrayEqual(
-      read('flagSum', size, (offset) => data.getInt32(offset, true), 4),
+      values('flagSum', size, (offset) => data.getInt32(offset, true), 4),
       Array.from({ length: size }, (_, i) => 6 * i - 8),
       'flagSum (device function over a const view)',
     );
     expectArrayEqual(
-      read('count', 1, (offset) => data.getUint32(offset, true), 4),
+      values('count', 1, (offset) => data.getUint32(offset, true), 4),
       [size],
       'the scalar count',
     );
     const hits = Array.from({ length: size }, (_, i) => (i < 4 ? Math.ceil((size - i) / 4) : 0));
     expectArrayEqual(
-      read('hits', size, (offset) => data.getUint32(offset, true), 4),
+      values('hits', size, (offset) => data.getUint32(offset, true), 4),
       hits,
       'atomic hits',
     );

@@ -1,0 +1,171 @@
+import { type WebAssemblyMemory, webAssembly, webAssemblyPageBytes } from './webassembly-api';
+
+/** Allocations start on 64-byte boundaries (a cache line; every element type and SIMD vector aligns). */
+export const heapAlignment = 64;
+/** 4 GiB: the most a 32-bit WebAssembly memory addresses. */
+const maximumPages = 65536;
+
+/** One allocation in the heap: an ArrayBuffer object of its own over the whole memory, and where it starts. */
+export interface HeapAllocation {
+  /**
+   * A SharedArrayBuffer over the heap's memory, made for this allocation alone: typed arrays over the
+   * allocation (and any made from them) hold it, so the allocation returns to the heap only when the last of
+   * them is collected.
+   */
+  readonly arrayBuffer: SharedArrayBuffer;
+  readonly byteOffset: number;
+  readonly byteLength: number;
+}
+
+interface FreeRange {
+  offset: number;
+  size: number;
+}
+
+/**
+ * Host memory that WebAssembly kernels address directly: one shared WebAssembly.Memory (a SharedArrayBuffer, so
+ * growing it detaches nothing), carved into allocations by first fit over an address-ordered free list with
+ * coalescing, and grown by doubling up to 4 GiB. Memory comes back zeroed, as a new ArrayBuffer's does.
+ * Allocations are returned by garbage collection of their ArrayBuffer objects (FinalizationRegistry).
+ */
+export class HostHeap {
+  readonly memory: WebAssemblyMemory;
+  /** Free ranges below `top`, by ascending offset, never adjacent (they are merged). */
+  private readonly free: FreeRange[] = [];
+  /** The end of the carved part; above it the memory is free. */
+  private top = 0;
+  /** Memory at and above this offset has never been handed out, so it is still zero. */
+  private untouched = 0;
+  /** The ArrayBuffer objects this heap handed out, to tell its memory from other SharedArrayBuffers. */
+  private readonly handedOut = new WeakSet<ArrayBufferLike>();
+  private readonly returned = new FinalizationRegistry<{ offset: number; size: number }>((range) =>
+    this.release(range.offset, range.size),
+  );
+
+  constructor(initialPages = 16) {
+    this.memory = new webAssembly.Memory({ initial: initialPages, maximum: maximumPages, shared: true });
+  }
+
+  /** Bytes the heap has carved out and not got back. */
+  get bytesInUse(): number {
+    return this.top - this.free.reduce((sum, range) => sum + range.size, 0);
+  }
+
+  /** Free ranges and the top, for tests of the bookkeeping. */
+  layout(): { readonly free: readonly Readonly<FreeRange>[]; readonly top: number } {
+    return { free: this.free.map((range) => ({ ...range })), top: this.top };
+  }
+
+  /**
+   * Carves `byteLength` bytes out of the heap, zeroed; undefined when the 4 GiB memory cannot hold them (the
+   * caller then uses an ordinary ArrayBuffer, which WebAssembly kernels cannot reach).
+   */
+  allocate(byteLength: number): HeapAllocation | undefined {
+    const size = Math.max(heapAlignment, Math.ceil(byteLength / heapAlignment) * heapAlignment);
+    const offset = this.takeZeroed(size);
+    if (offset === undefined) return undefined;
+    const arrayBuffer = structuredClone(this.memory.buffer);
+    this.handedOut.add(arrayBuffer);
+    this.returned.register(arrayBuffer, { offset, size });
+    return { arrayBuffer, byteOffset: offset, byteLength };
+  }
+
+  /** Whether `arrayBuffer` is this heap's memory (an allocation's buffer), so addresses in it reach WebAssembly. */
+  owns(arrayBuffer: ArrayBufferLike | undefined): boolean {
+    return arrayBuffer !== undefined && this.handedOut.has(arrayBuffer);
+  }
+
+  /**
+   * Lends `byteLength` zeroed bytes for the duration of `use` (a launch's block-shared memory), then takes them
+   * back; undefined when the heap cannot hold them.
+   */
+  borrow<T>(byteLength: number, use: (byteOffset: number) => T): { readonly result: T } | undefined {
+    const size = Math.max(heapAlignment, Math.ceil(byteLength / heapAlignment) * heapAlignment);
+    const offset = this.takeZeroed(size);
+    if (offset === undefined) return undefined;
+    try {
+      return { result: use(offset) };
+    } finally {
+      this.release(offset, size);
+    }
+  }
+
+  private takeZeroed(size: number): number | undefined {
+    const offset = this.take(size);
+    if (offset === undefined) return undefined;
+    if (offset < this.untouched)
+      new Uint8Array(this.memory.buffer, offset, Math.min(size, this.untouched - offset)).fill(0);
+    this.untouched = Math.max(this.untouched, offset + size);
+    return offset;
+  }
+
+  /** The offset of a free range of `size` bytes, taken out of the free list or from the top. */
+  private take(size: number): number | undefined {
+    for (let index = 0; index < this.free.length; index++) {
+      const range = this.free[index] as FreeRange;
+      if (range.size < size) continue;
+      const offset = range.offset;
+      if (range.size === size) this.free.splice(index, 1);
+      else {
+        range.offset += size;
+        range.size -= size;
+      }
+      return offset;
+    }
+    if (!this.reserve(this.top + size)) return undefined;
+    const offset = this.top;
+    this.top += size;
+    return offset;
+  }
+
+  /** Grows the memory to hold `end` bytes: doubling, or just enough when doubling passes the maximum. */
+  private reserve(end: number): boolean {
+    const current = this.memory.buffer.byteLength;
+    if (end <= current) return true;
+    const needed = Math.ceil((end - current) / webAssemblyPageBytes);
+    const currentPages = current / webAssemblyPageBytes;
+    for (const pages of [Math.max(needed, currentPages), needed]) {
+      if (currentPages + pages > maximumPages) continue;
+      try {
+        this.memory.grow(pages);
+        return true;
+      } catch {
+        // The system refused the larger step; try the exact one.
+      }
+    }
+    return false;
+  }
+
+  /** Gives a range back: merged with free neighbours, and given up from the top when it is the last. */
+  release(offset: number, size: number): void {
+    let index = 0;
+    while (index < this.free.length && (this.free[index] as FreeRange).offset < offset) index++;
+    const before = this.free[index - 1];
+    const after = this.free[index];
+    let range: FreeRange;
+    if (before && before.offset + before.size === offset) {
+      before.size += size;
+      range = before;
+      index -= 1;
+    } else {
+      range = { offset, size };
+      this.free.splice(index, 0, range);
+    }
+    if (after && range.offset + range.size === after.offset) {
+      range.size += after.size;
+      this.free.splice(index + 1, 1);
+    }
+    if (range.offset + range.size === this.top) {
+      this.top = range.offset;
+      this.free.splice(index, 1);
+    }
+  }
+}
+
+let processHeap: HostHeap | undefined;
+
+/** The process's host heap, made on first use; every host allocation of the host platform comes from it. */
+export function hostHeap(): HostHeap {
+  processHeap ??= new HostHeap();
+  return processHeap;
+}

@@ -1,0 +1,158 @@
+import {
+  type KernelDefinition,
+  type KernelLaunchV1,
+  type Layout,
+  type WebAssemblyMemory,
+  type WebAssemblyModule,
+  webAssembly,
+} from '@alpaka-ts/interface';
+import { importValues } from './emitters/webassembly/numeric';
+import { type WebAssemblyKernelModule, webAssemblyEmitter } from './emitters/webassembly/webassembly-emitter';
+import { checkKernel } from './front-end/check-kernel';
+import type { KernelParameterIR } from './ir';
+import { specialisationKey } from './specialisation';
+
+/** An array argument as a WebAssembly kernel takes it: its first element's byte address in the memory. */
+export interface WebAssemblyArrayArgument {
+  readonly address: number;
+}
+
+/** A view argument: the byte address of its layout's start, and the layout that places its fields. */
+export interface WebAssemblyViewArgument {
+  readonly address: number;
+  readonly layout: Layout;
+}
+
+export type WebAssemblyArgument = number | boolean | WebAssemblyArrayArgument | WebAssemblyViewArgument;
+
+/** Where a launch's block-shared memory and check buffer are, as byte addresses in the memory. */
+export interface WebAssemblyPlacement {
+  /** staticSharedBytes of zeroed memory for the kernel's static shared arrays. */
+  readonly sharedAddress: number;
+  readonly dynamicSharedAddress: number;
+  /** The check buffer (two u32), or 0 for a kernel that does not call acc.check. */
+  readonly checksAddress: number;
+}
+
+export interface CompiledWebAssemblyKernel {
+  readonly usesChecks: boolean;
+  /** Bytes of static shared memory a launch must place (WebAssemblyPlacement.sharedAddress). */
+  readonly staticSharedBytes: number;
+  /** Runs every block of the grid, synchronously. */
+  run(
+    args: Readonly<Record<string, WebAssemblyArgument>>,
+    workDivision: KernelLaunchV1['workDivision'],
+    placement: WebAssemblyPlacement,
+  ): void;
+}
+
+interface CompiledModule {
+  readonly module: WebAssemblyModule;
+  readonly description: WebAssemblyKernelModule;
+  readonly usesChecks: boolean;
+  readonly instances: WeakMap<WebAssemblyMemory, CompiledWebAssemblyKernel>;
+}
+
+const compiled = new WeakMap<KernelDefinition, Map<string, CompiledModule>>();
+
+/** Where each field of a view's layout is, in the order the entry takes them (computed once per layout). */
+const fieldPlacements = new WeakMap<Layout, ReadonlyMap<string, { offset: number; coefficientStride: number }>>();
+
+function placementsOf(layout: Layout): ReadonlyMap<string, { offset: number; coefficientStride: number }> {
+  let placements = fieldPlacements.get(layout);
+  if (!placements) {
+    placements = new Map(
+      layout.fields.map((placed) => [
+        placed.field.name,
+        { offset: placed.offset, coefficientStride: 'coefficientStride' in placed ? placed.coefficientStride : 0 },
+      ]),
+    );
+    fieldPlacements.set(layout, placements);
+  }
+  return placements;
+}
+
+/** Appends one parameter's entry arguments: a scalar, an address, or a view's addresses, strides and size. */
+function pushArgument(values: number[], parameter: KernelParameterIR, argument: WebAssemblyArgument | undefined): void {
+  const { type } = parameter;
+  if (type.kind === 'scalar') {
+    values.push(type.scalar === 'bool' ? (argument ? 1 : 0) : (argument as number));
+    return;
+  }
+  if (typeof argument !== 'object' || argument === null)
+    throw new TypeError(`internal error: argument '${parameter.name}' has no address`);
+  if (type.kind === 'array') {
+    values.push(argument.address);
+    return;
+  }
+  if (type.kind !== 'view' || !('layout' in argument))
+    throw new TypeError(`internal error: argument '${parameter.name}' is not a view`);
+  const placements = placementsOf(argument.layout);
+  const placed = type.layout.fields.map((field) => {
+    const placement = placements.get(field.name);
+    if (!placement) throw new TypeError(`internal error: view '${parameter.name}' has no field '${field.name}'`);
+    return placement;
+  });
+  for (const placement of placed) values.push(argument.address + placement.offset);
+  type.layout.fields.forEach((field, index) => {
+    if (field.kind === 'matrixColumn') values.push((placed[index] as { coefficientStride: number }).coefficientStride);
+  });
+  values.push(argument.layout.size);
+}
+
+function instantiate(entry: CompiledModule, memory: WebAssemblyMemory): CompiledWebAssemblyKernel {
+  const imports = importValues(entry.description.imports);
+  imports.env = { memory };
+  const instance = new webAssembly.Instance(entry.module, imports);
+  const kernel = instance.exports.kernel as (...values: number[]) => void;
+  const { dimension, parameters, staticSharedBytes } = entry.description;
+  return {
+    usesChecks: entry.usesChecks,
+    staticSharedBytes,
+    run(args, workDivision, placement) {
+      const values: number[] = [];
+      for (let axis = 0; axis < dimension; axis++) values.push(workDivision.blocksPerGrid[axis] as number);
+      for (let axis = 0; axis < dimension; axis++) values.push(workDivision.elementsPerThread[axis] as number);
+      values.push(placement.sharedAddress, placement.dynamicSharedAddress, placement.checksAddress);
+      for (const parameter of parameters) pushArgument(values, parameter, args[parameter.name]);
+      kernel(...values);
+    },
+  };
+}
+
+/**
+ * The kernel as a WebAssembly module for a work-division dimension (and `constants`), compiled once per kernel,
+ * dimension and values, instantiated once per memory. Its arrays are addresses in `memory`, a shared
+ * WebAssemblyMemory of at most 4 GiB. Throws KernelCompileError for a kernel outside the language.
+ */
+export function compileWebAssemblyKernel(
+  kernel: KernelDefinition,
+  dimension: number,
+  constants: Readonly<Record<string, number>> | undefined,
+  memory: WebAssemblyMemory,
+): CompiledWebAssemblyKernel {
+  let byKey = compiled.get(kernel);
+  if (!byKey) {
+    byKey = new Map();
+    compiled.set(kernel, byKey);
+  }
+  const key = constants === undefined ? String(dimension) : `${dimension}:${specialisationKey(constants)}`;
+  let entry = byKey.get(key);
+  if (!entry) {
+    const ir = checkKernel(kernel, { dimension, constants });
+    const description = webAssemblyEmitter.emit(ir, { dimension });
+    entry = {
+      module: new webAssembly.Module(description.bytes),
+      description,
+      usesChecks: ir.usesChecks,
+      instances: new WeakMap(),
+    };
+    byKey.set(key, entry);
+  }
+  let instance = entry.instances.get(memory);
+  if (!instance) {
+    instance = instantiate(entry, memory);
+    entry.instances.set(memory, instance);
+  }
+  return instance;
+}
