@@ -1,4 +1,4 @@
-import { array, deviceFunction, f32, f64, i32, kernel, u32 } from '@alpaka-ts/interface';
+import { array, bool, deviceFunction, f32, f64, i32, kernel, u32 } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
 import { ByteWriter } from '../src/emitters/webassembly/binary-writer';
 import { checkKernel, webAssemblyEmitter } from '../src/index';
@@ -65,6 +65,18 @@ describe('the WebAssembly emitter', () => {
     expect([...webAssembly.out]).toEqual([...javaScript.out]);
     // JavaScript's (7 / 0) | 0 is 0; INT_MIN / -1 wraps to INT_MIN; 1e10 | 0 is 1410065408.
     expect([javaScript.out[0], javaScript.out[5], javaScript.out[3]]).toEqual([0, -2147483648, 1410065408]);
+  });
+
+  it('compares bools as C does, as 0 and 1, whatever byte a bool array holds', () => {
+    const compare = kernel('compareBools', { p: array(bool, 'in'), out: array(i32) }, (acc, { p, out }) => {
+      for (const i of acc.uniformElements(4)) out[i] = (p[i] < p[(i + 1) % 4] ? 1 : 0) + (p[i] === p[3] ? 10 : 0);
+    });
+    const [javaScript, webAssembly] = both(compare, () => ({
+      p: Uint8Array.from([0, 2, 1, 0]) as unknown as Int32Array,
+      out: new Int32Array(4),
+    }));
+    expect([...javaScript.out]).toEqual([11, 0, 0, 10]);
+    expect([...webAssembly.out]).toEqual([...javaScript.out]);
   });
 
   it('calls device functions at the right index when Math imports are added after the call is written', () => {

@@ -351,8 +351,8 @@ export class JavaScriptEmitter implements ExpressionEmitter {
           expression.operator === '==' ? '===' : expression.operator === '!=' ? '!==' : expression.operator;
         const left = this.expression(expression.left);
         const right = this.expression(expression.right);
-        // bool values may be JavaScript booleans or 0/1 numbers; compare them as booleans.
-        if (scalarOf(expression.left.type) === 'bool') return `(!${left} ${operator} !${right})`;
+        // bool values may be JavaScript booleans or any number; compare them as C does, as 0 or 1.
+        if (scalarOf(expression.left.type) === 'bool') return `(+!!${left} ${operator} +!!${right})`;
         return `(${left} ${operator} ${right})`;
       }
       case 'logical':
