@@ -1,3 +1,4 @@
+import { elementTypes } from '@alpaka-ts/interface';
 import type { Expression, FunctionIR, KernelIR, KernelParameterIR, Statement } from '../../ir';
 import { isFloat, type ScalarType, type ValueType } from '../../types';
 import { encodeModule, type FunctionBody, type ValueKind } from './binary-writer';
@@ -21,17 +22,8 @@ export interface WebAssemblyKernelModule {
 }
 
 const scalarOf = (type: ValueType): ScalarType => (type.kind === 'scalar' ? type.scalar : 'f64');
-const elementBytes: Record<ScalarType, number> = {
-  bool: 1,
-  i8: 1,
-  u8: 1,
-  i16: 2,
-  u16: 2,
-  i32: 4,
-  u32: 4,
-  f32: 4,
-  f64: 8,
-};
+// The interface's element types know their sizes (bool is one byte, a Uint8Array on the host).
+const elementBytes = (element: ScalarType): number => elementTypes[element].byteSize;
 const loadOf = (element: ScalarType) =>
   memoryAccess.load[element === 'bool' ? 'u8' : element === 'u32' ? 'i32' : element];
 const storeOf = (element: ScalarType) =>
@@ -91,7 +83,7 @@ export class WebAssemblyEmitter implements LoopContext {
     for (const shared of ir.shared) {
       if (shared.length === undefined) continue;
       this.sharedOffsets.set(shared.name, this.staticSharedBytes);
-      this.staticSharedBytes += Math.ceil((shared.length * elementBytes[shared.element]) / 16) * 16;
+      this.staticSharedBytes += Math.ceil((shared.length * elementBytes(shared.element)) / 16) * 16;
     }
     ir.functions.forEach((deviceFunction, index) => {
       this.functionIndices.set(deviceFunction.id, index);
@@ -474,7 +466,7 @@ export class WebAssemblyEmitter implements LoopContext {
   private elementAddress(array: Expression, index: Expression, element: ScalarType): void {
     this.arrayAddress(array);
     this.expression(index);
-    const size = elementBytes[element];
+    const size = elementBytes(element);
     if (size > 1) {
       this.builder.i32(Math.log2(size));
       this.builder.emit(numeric.i32.shl);

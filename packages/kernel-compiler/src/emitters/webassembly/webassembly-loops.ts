@@ -132,6 +132,34 @@ function elementsAlong(
   );
 }
 
+/**
+ * `for (group = block; group < end; group += blocks)` along axis 0, in i64 so the stride never wraps; the
+ * kernel's variable is the group as u32. `pushEnd` leaves the bound (i64) on the stack.
+ */
+function groupLoop(context: LoopContext, variable: number, pushEnd: () => void, body: () => void): void {
+  const { builder, globals } = context;
+  const end = builder.addLocal('i64');
+  const counter = builder.addLocal('i64');
+  pushEnd();
+  builder.set(end);
+  global64(context, globals.block(0));
+  builder.set(counter);
+  countedLoop(
+    builder,
+    counter,
+    'i64',
+    () => builder.get(end),
+    () => global64(context, globals.blocks(0)),
+    () => {
+      builder.get(counter);
+      builder.emit(op.i32WrapI64);
+      builder.set(variable);
+      body();
+    },
+    true,
+  );
+}
+
 /** Lowers `for (const v of acc.<helper>(…))` to counted loops; break leaves the whole helper. */
 export function emitLoopHelper(context: LoopContext, statement: LoopHelperStatement): void {
   const { builder, globals } = context;
@@ -169,33 +197,21 @@ export function emitLoopHelper(context: LoopContext, statement: LoopHelperStatem
     }
     case 'uniformGroups': {
       // groups = ceil(extent / elements); group = block, block + blocks, …
-      const groups = builder.addLocal('i64');
-      const counter = builder.addLocal('i64');
       const variable = builder.addLocal('i32');
       builder.bind(statement.variable, { kind: 'scalar', local: variable });
-      expression64(context, args[0] as Expression);
-      global64(context, globals.elements(0));
-      builder.emit(numeric.i64.add);
-      builder.i64(1n);
-      builder.emit(numeric.i64.sub);
-      global64(context, globals.elements(0));
-      builder.emit(numeric.i64.divU as number);
-      builder.set(groups);
-      global64(context, globals.block(0));
-      builder.set(counter);
-      countedLoop(
-        builder,
-        counter,
-        'i64',
-        () => builder.get(groups),
-        () => global64(context, globals.blocks(0)),
+      groupLoop(
+        context,
+        variable,
         () => {
-          builder.get(counter);
-          builder.emit(op.i32WrapI64);
-          builder.set(variable);
-          body();
+          expression64(context, args[0] as Expression);
+          global64(context, globals.elements(0));
+          builder.emit(numeric.i64.add);
+          builder.i64(1n);
+          builder.emit(numeric.i64.sub);
+          global64(context, globals.elements(0));
+          builder.emit(numeric.i64.divU as number);
         },
-        true,
+        body,
       );
       break;
     }
@@ -246,28 +262,9 @@ export function emitLoopHelper(context: LoopContext, statement: LoopHelperStatem
       break;
     }
     case 'independentGroups': {
-      const end = builder.addLocal('i64');
-      const counter = builder.addLocal('i64');
       const variable = builder.addLocal('i32');
       builder.bind(statement.variable, { kind: 'scalar', local: variable });
-      expression64(context, args[0] as Expression);
-      builder.set(end);
-      global64(context, globals.block(0));
-      builder.set(counter);
-      countedLoop(
-        builder,
-        counter,
-        'i64',
-        () => builder.get(end),
-        () => global64(context, globals.blocks(0)),
-        () => {
-          builder.get(counter);
-          builder.emit(op.i32WrapI64);
-          builder.set(variable);
-          body();
-        },
-        true,
-      );
+      groupLoop(context, variable, () => expression64(context, args[0] as Expression), body);
       break;
     }
     case 'independentGroupElements': {
