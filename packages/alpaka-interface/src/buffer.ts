@@ -2,6 +2,7 @@ import type { ArrayArgumentV1, MemoryV1, RegionV1 } from './backend';
 import { Device } from './device';
 import type { ArrayOf, ElementType } from './element-types';
 import { InvalidArgumentError } from './errors';
+import { hostStart } from './host/host-memory';
 import { formatVec, product, type Vec, widenTo3 } from './vector';
 
 export interface BufferLayout<T extends ElementType> {
@@ -118,11 +119,7 @@ export class Buffer<T extends ElementType = ElementType> {
         `this ${this.elementType.name} buffer lives on ${this.device}, which JavaScript cannot read; memcpy it into a host buffer (allocBuf(host(), …)) first.`,
       );
     }
-    return new this.elementType.arrayConstructor(
-      arrayBuffer,
-      (this.memory.hostByteOffset ?? 0) + this.byteOffset,
-      this.spanElements,
-    ) as ArrayOf<T>;
+    return new this.elementType.arrayConstructor(arrayBuffer, hostStart(this), this.spanElements) as ArrayOf<T>;
   }
 
   toString(): string {

@@ -37,7 +37,7 @@ export { EventGenerations } from './event-generations';
 export { hostPlatformV1 } from './host/host-device';
 export { HostEvent } from './host/host-event';
 export { type HeapAllocation, HostHeap, heapAlignment, hostHeap } from './host/host-heap';
-export { copyHostRegions, fillHostRegion, HostMemory, hostBytes, setHostRegion } from './host/host-memory';
+export { copyHostRegions, fillHostRegion, HostMemory, hostBytes, hostStart, setHostRegion } from './host/host-memory';
 export { HostQueue } from './host/host-queue';
 export {
   type WebAssemblyImports,

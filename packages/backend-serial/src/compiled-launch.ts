@@ -1,9 +1,9 @@
 import {
   type ArrayArgumentV1,
   hostHeap,
+  hostStart,
   InvalidArgumentError,
   type KernelLaunchV1,
-  type MemoryV1,
   type QueueV1,
   type TypedArray,
   type ViewArgumentV1,
@@ -27,10 +27,6 @@ function hostBytes(argument: ArrayArgumentV1 | ViewArgumentV1, kernelName: strin
   }
   return arrayBuffer;
 }
-
-/** Where an argument's first byte is in its memory's hostArrayBuffer. */
-const hostStart = (argument: { readonly memory: MemoryV1; readonly byteOffset: number }): number =>
-  (argument.memory.hostByteOffset ?? 0) + argument.byteOffset;
 
 // Prepared view arguments are cached by the interface per view, so their typed arrays are built once.
 const views = new WeakMap<ViewArgumentV1, JavaScriptView>();

@@ -1,7 +1,7 @@
 import type { KernelDefinition, KernelLaunchV1 } from '@alpaka-ts/interface';
 import { javaScriptEmitter } from './emitters/javascript-emitter';
 import { checkKernel } from './front-end/check-kernel';
-import { specialisationKey } from './specialisation';
+import { compiledOnce } from './specialisation';
 
 export type CompiledJavaScriptKernel = (
   args: Readonly<Record<string, unknown>>,
@@ -29,20 +29,11 @@ export function compileJavaScriptKernel(
   dimension: number,
   constants?: Readonly<Record<string, number>>,
 ): CompiledKernelEntry {
-  let byDimension = compiled.get(kernel);
-  if (!byDimension) {
-    byDimension = new Map();
-    compiled.set(kernel, byDimension);
-  }
-  const key = constants === undefined ? String(dimension) : `${dimension}:${specialisationKey(constants)}`;
-  let entry = byDimension.get(key);
-  if (!entry) {
+  return compiledOnce(compiled, kernel, dimension, constants, () => {
     const ir = checkKernel(kernel, { dimension, constants });
     const { source } = javaScriptEmitter.emit(ir, { dimension });
     // The emitted code reads only its arguments and Math: new Function gives it no access to this module.
     const run = new Function(source)() as CompiledJavaScriptKernel;
-    entry = { source, run, usesChecks: ir.usesChecks };
-    byDimension.set(key, entry);
-  }
-  return entry;
+    return { source, run, usesChecks: ir.usesChecks };
+  });
 }

@@ -10,7 +10,7 @@ import { importValues } from './emitters/webassembly/numeric';
 import { type WebAssemblyKernelModule, webAssemblyEmitter } from './emitters/webassembly/webassembly-emitter';
 import { checkKernel } from './front-end/check-kernel';
 import type { KernelParameterIR } from './ir';
-import { specialisationKey } from './specialisation';
+import { compiledOnce } from './specialisation';
 
 /** An array argument as a WebAssembly kernel takes it: its first element's byte address in the memory. */
 export interface WebAssemblyArrayArgument {
@@ -131,24 +131,16 @@ export function compileWebAssemblyKernel(
   constants: Readonly<Record<string, number>> | undefined,
   memory: WebAssemblyMemory,
 ): CompiledWebAssemblyKernel {
-  let byKey = compiled.get(kernel);
-  if (!byKey) {
-    byKey = new Map();
-    compiled.set(kernel, byKey);
-  }
-  const key = constants === undefined ? String(dimension) : `${dimension}:${specialisationKey(constants)}`;
-  let entry = byKey.get(key);
-  if (!entry) {
+  const entry = compiledOnce(compiled, kernel, dimension, constants, () => {
     const ir = checkKernel(kernel, { dimension, constants });
     const description = webAssemblyEmitter.emit(ir, { dimension });
-    entry = {
+    return {
       module: new webAssembly.Module(description.bytes),
       description,
       usesChecks: ir.usesChecks,
-      instances: new WeakMap(),
+      instances: new WeakMap<WebAssemblyMemory, CompiledWebAssemblyKernel>(),
     };
-    byKey.set(key, entry);
-  }
+  });
   let instance = entry.instances.get(memory);
   if (!instance) {
     instance = instantiate(entry, memory);

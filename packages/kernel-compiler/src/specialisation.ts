@@ -8,6 +8,31 @@ export function specialisationKey(constants: Readonly<Record<string, number>>): 
     .join(',');
 }
 
+/**
+ * One compiled form per kernel, dimension and constant() values, made by `compile` on first use: the cache the
+ * CPU emitters share (a GPU backend keys its own by device and source).
+ */
+export function compiledOnce<Entry>(
+  cache: WeakMap<KernelDefinition, Map<string, Entry>>,
+  kernel: KernelDefinition,
+  dimension: number,
+  constants: Readonly<Record<string, number>> | undefined,
+  compile: () => Entry,
+): Entry {
+  let byKey = cache.get(kernel);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(kernel, byKey);
+  }
+  const key = constants === undefined ? String(dimension) : `${dimension}:${specialisationKey(constants)}`;
+  let entry = byKey.get(key);
+  if (!entry) {
+    entry = compile();
+    byKey.set(key, entry);
+  }
+  return entry;
+}
+
 const constantNames = new WeakMap<KernelDefinition, readonly string[]>();
 // The last kernel asked about: launches of one kernel in a loop skip the WeakMap.
 let lastKernel: KernelDefinition | undefined;

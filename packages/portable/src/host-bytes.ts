@@ -9,6 +9,3 @@ export function allocateHostBytes(bytes: number, hostOrQueue: Device | Queue): B
     ? allocBuf(hostOrQueue, u8, bytes)
     : allocMappedBuf(hostOrQueue.device.platform, u8, bytes, hostOrQueue);
 }
-
-/** Where a host buffer's first byte is in its memory's hostArrayBuffer (host heap allocations start inside it). */
-export const hostStart = (buffer: Buffer): number => (buffer.memory.hostByteOffset ?? 0) + buffer.byteOffset;

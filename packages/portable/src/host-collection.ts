@@ -1,6 +1,6 @@
-import { asConst, type Device, fill, type Queue } from '@alpaka-ts/interface';
+import { asConst, type Device, fill, hostStart, type Queue } from '@alpaka-ts/interface';
 import { computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
-import { allocateHostBytes, hostStart } from './host-bytes';
+import { allocateHostBytes } from './host-bytes';
 import { PortableProduct } from './portable-product';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
 

@@ -5,6 +5,7 @@ import {
   createView,
   type Device,
   fill,
+  hostStart,
   InvalidArgumentError,
   type KernelViewArgument,
   memset,
@@ -13,7 +14,7 @@ import {
 } from '@alpaka-ts/interface';
 import { alignSize, computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
 import { deviceView } from './device-view';
-import { allocateHostBytes, hostStart } from './host-bytes';
+import { allocateHostBytes } from './host-bytes';
 import { PortableProduct } from './portable-product';
 import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
 

@@ -1,5 +1,14 @@
-import { allocAsyncBuf, type Device, fill, InvalidArgumentError, memset, type Queue, u8 } from '@alpaka-ts/interface';
-import { allocateHostBytes, hostStart } from './host-bytes';
+import {
+  allocAsyncBuf,
+  type Device,
+  fill,
+  hostStart,
+  InvalidArgumentError,
+  memset,
+  type Queue,
+  u8,
+} from '@alpaka-ts/interface';
+import { allocateHostBytes } from './host-bytes';
 import { PortableProduct, ProductMovedError } from './portable-product';
 import type { StructSchema } from './struct-schema';
 

@@ -21,6 +21,13 @@ export function hostBytes(memory: MemoryV1): Uint8Array | undefined {
   return new Uint8Array(arrayBuffer, memory.hostByteOffset ?? 0, memory.byteLength);
 }
 
+/**
+ * Where a region's first byte is in its memory's hostArrayBuffer: the memory's start there (host heap
+ * allocations start inside the heap) plus the region's offset in the memory.
+ */
+export const hostStart = (region: { readonly memory: MemoryV1; readonly byteOffset: number }): number =>
+  (region.memory.hostByteOffset ?? 0) + region.byteOffset;
+
 function bytesOf(region: RegionV1, what: string): Uint8Array {
   const bytes = hostBytes(region.memory);
   if (!bytes) throw new Error(`${what} is not host-accessible memory; a device backend must perform this copy.`);

@@ -23,6 +23,15 @@ function global64(context: LoopContext, global: number): void {
   context.builder.emit(op.i64ExtendI32U);
 }
 
+/** Pushes the smaller of two i64 locals, compared unsigned. */
+function minimum64(builder: FunctionBuilder, left: number, right: number): void {
+  builder.get(left);
+  builder.get(right);
+  builder.get(left);
+  builder.get(right);
+  builder.emit(numeric.i64.ltU as number, op.select);
+}
+
 /** Pushes an expression's u32 value widened to i64. */
 function expression64(context: LoopContext, expression: Expression): void {
   context.expression(expression);
@@ -109,11 +118,9 @@ function elementsAlong(
       builder.get(base);
       global64(context, globals.elements(axis));
       builder.emit(numeric.i64.add);
-      builder.tee(candidate);
-      builder.get(end);
-      builder.get(candidate);
-      builder.get(end);
-      builder.emit(numeric.i64.ltU as number, op.select, op.i32WrapI64);
+      builder.set(candidate);
+      minimum64(builder, candidate, end);
+      builder.emit(op.i32WrapI64);
       builder.set(chunkEnd);
       builder.get(base);
       builder.emit(op.i32WrapI64);
@@ -233,11 +240,7 @@ export function emitLoopHelper(context: LoopContext, statement: LoopHelperStatem
       const extent = builder.addLocal('i64');
       expression64(context, args[1] as Expression);
       builder.set(extent);
-      builder.get(end);
-      builder.get(extent);
-      builder.get(end);
-      builder.get(extent);
-      builder.emit(numeric.i64.ltU as number, op.select);
+      minimum64(builder, end, extent);
       builder.set(end);
       builder.get(first);
       builder.set(counter);
