@@ -5,19 +5,19 @@
 #include <dlfcn.h>
 #include <napi.h>
 
-#include <condition_variable>
 #include <cstring>
-#include <mutex>
 #include <string>
 #include <vector>
 
 #include "cuda-api.h"
+#include "gpu-addon.h"
 
 namespace {
 
 using namespace alpaka_cuda;
+using namespace alpaka_gpu;
 
-constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.6";
+constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.7";
 
 DriverApi driver{};
 NvrtcApi nvrtc{};
@@ -25,7 +25,6 @@ bool driverLoaded = false;
 bool nvrtcLoaded = false;
 std::vector<CUcontext> contexts;
 int currentDevice = -1;
-Napi::ThreadSafeFunction hostCallbackDispatcher;
 
 std::string errorName(CUresult result) {
   const char* name = nullptr;
@@ -40,22 +39,6 @@ void check(Napi::Env env, CUresult result, const char* call) {
   error.Set("call", Napi::String::New(env, call));
   throw error;
 }
-
-template <typename T>
-bool bind(void* library, const char* name, T& target) {
-  target = reinterpret_cast<T>(dlsym(library, name));
-  return target != nullptr;
-}
-
-// Handles and pointers arrive as BigInt, or as Number on the launch path (host and device addresses fit in
-// 48 bits, so a double holds them exactly, and a Number costs less to pass than a BigInt).
-uint64_t toU64(const Napi::Value& value) {
-  if (value.IsNumber()) return static_cast<uint64_t>(value.As<Napi::Number>().Int64Value());
-  bool lossless = true;
-  return value.As<Napi::BigInt>().Uint64Value(&lossless);
-}
-
-Napi::Value fromU64(Napi::Env env, uint64_t value) { return Napi::BigInt::New(env, value); }
 
 // Makes the device's primary context current on this (the JavaScript) thread.
 void useDevice(Napi::Env env, int ordinal) {
@@ -165,7 +148,9 @@ Napi::Value DeviceProperties(const Napi::CallbackInfo& info) {
   Napi::Object properties = Napi::Object::New(env);
   properties.Set("name", name);
   properties.Set("totalMemoryBytes", static_cast<double>(total));
-  properties.Set("computeCapability", std::to_string(attribute(COMPUTE_CAPABILITY_MAJOR)) + std::to_string(attribute(COMPUTE_CAPABILITY_MINOR)));
+  std::string capability = std::to_string(attribute(COMPUTE_CAPABILITY_MAJOR)) + std::to_string(attribute(COMPUTE_CAPABILITY_MINOR));
+  properties.Set("computeCapability", capability);
+  properties.Set("architecture", "sm_" + capability);
   properties.Set("multiprocessors", attribute(MULTIPROCESSOR_COUNT));
   properties.Set("warpSize", attribute(WARP_SIZE));
   properties.Set("maxThreadsPerBlock", attribute(MAX_THREADS_PER_BLOCK));
@@ -237,80 +222,17 @@ Napi::Value EventQuery(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(env, true);
 }
 
-// Host callbacks: the driver calls them on its own thread when the stream reaches them. They hand the id to
-// JavaScript through a thread-safe function; a holding callback then waits until JavaScript completes it,
-// which keeps the stream (and everything enqueued after) waiting, as a host task on a queue must.
-struct HostCall {
-  uint32_t id;
-  bool holds;
-  std::mutex mutex;
-  std::condition_variable released;
-  bool done = false;
-};
-std::mutex pendingMutex;
-std::vector<HostCall*> pending;
-
-void HostCallbackTrampoline(void* data) {
-  HostCall* call = static_cast<HostCall*>(data);
-  uint32_t id = call->id;
-  hostCallbackDispatcher.BlockingCall([id](Napi::Env env, Napi::Function dispatch) { dispatch.Call({Napi::Number::New(env, id)}); });
-  if (call->holds) {
-    std::unique_lock<std::mutex> lock(call->mutex);
-    call->released.wait(lock, [call] { return call->done; });
-  }
-  std::lock_guard<std::mutex> guard(pendingMutex);
-  for (auto it = pending.begin(); it != pending.end(); ++it) {
-    if (*it == call) {
-      pending.erase(it);
-      break;
-    }
-  }
-  delete call;
-}
-
-Napi::Value SetHostCallbackDispatcher(const Napi::CallbackInfo& info) {
-  hostCallbackDispatcher = Napi::ThreadSafeFunction::New(info.Env(), info[0].As<Napi::Function>(), "alpaka-cuda-host-callback", 0, 1);
-  hostCallbackDispatcher.Unref(info.Env());
-  return info.Env().Undefined();
-}
-
-Napi::Value KeepAlive(const Napi::CallbackInfo& info) {
-  if (info[0].As<Napi::Boolean>().Value()) hostCallbackDispatcher.Ref(info.Env());
-  else hostCallbackDispatcher.Unref(info.Env());
-  return info.Env().Undefined();
-}
+// cuLaunchHostFunc's callback: the shared host-call handling.
+void HostCallbackTrampoline(void* data) { runHostCall(static_cast<HostCall*>(data)); }
 
 Napi::Value EnqueueHostCallback(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   useDevice(env, info[0].As<Napi::Number>().Int32Value());
-  HostCall* call = new HostCall();
-  call->id = info[2].As<Napi::Number>().Uint32Value();
-  call->holds = info[3].As<Napi::Boolean>().Value();
-  {
-    std::lock_guard<std::mutex> guard(pendingMutex);
-    pending.push_back(call);
-  }
+  HostCall* call = newHostCall(info);
   CUresult result = driver.cuLaunchHostFunc(reinterpret_cast<CUstream>(toU64(info[1])), HostCallbackTrampoline, call);
-  if (result != CUDA_SUCCESS) {
-    std::lock_guard<std::mutex> guard(pendingMutex);
-    pending.pop_back();
-    delete call;
-  }
+  if (result != CUDA_SUCCESS) dropHostCall(call);
   check(env, result, "cuLaunchHostFunc");
   return env.Undefined();
-}
-
-Napi::Value ReleaseHostCallback(const Napi::CallbackInfo& info) {
-  uint32_t id = info[0].As<Napi::Number>().Uint32Value();
-  std::lock_guard<std::mutex> guard(pendingMutex);
-  for (HostCall* call : pending) {
-    if (call->id == id) {
-      std::lock_guard<std::mutex> lock(call->mutex);
-      call->done = true;
-      call->released.notify_all();
-    }
-  }
-  return info.Env().Undefined();
 }
 
 Napi::Value MemoryAllocate(const Napi::CallbackInfo& info) {
@@ -346,37 +268,6 @@ Napi::Value PinnedFree(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// An ArrayBuffer over `bytes` of pinned memory at `pointer`. It does not own the memory: the allocator gets the
-// block back when the ArrayBuffer is collected (a FinalizationRegistry on the JavaScript side), and reuses it.
-Napi::Value PinnedArrayBuffer(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  void* host = reinterpret_cast<void*>(toU64(info[0]));
-  size_t bytes = static_cast<size_t>(info[1].As<Napi::Number>().Int64Value());
-  return Napi::ArrayBuffer::New(env, host, bytes, [](Napi::Env, void*) {});
-}
-
-// A side of a copy: a device pointer (BigInt) or host memory (an ArrayBuffer, or a Uint8Array over exactly the
-// memory, which may lie in a SharedArrayBuffer: the host heap's), plus a byte offset.
-void describeSide(const Napi::Value& memory, uint64_t offset, int& type, const void*& host, CUdeviceptr& device) {
-  if (memory.IsArrayBuffer()) {
-    type = CU_MEMORYTYPE_HOST;
-    host = static_cast<const char*>(memory.As<Napi::ArrayBuffer>().Data()) + offset;
-    device = 0;
-  } else if (memory.IsTypedArray()) {
-    // napi_get_typedarray_info's data pointer works for shared buffers too; Napi::ArrayBuffer would refuse them.
-    void* data = nullptr;
-    napi_status status = napi_get_typedarray_info(memory.Env(), memory, nullptr, nullptr, &data, nullptr, nullptr);
-    if (status != napi_ok) NAPI_THROW_VOID(Napi::Error::New(memory.Env(), "copy: cannot read the host array"));
-    type = CU_MEMORYTYPE_HOST;
-    host = static_cast<const char*>(data) + offset;
-    device = 0;
-  } else {
-    type = CU_MEMORYTYPE_UNIFIED;
-    host = nullptr;
-    device = static_cast<CUdeviceptr>(toU64(memory) + offset);
-  }
-}
-
 // copy(device, stream, dst, dstOffset, dstRowPitch, dstSlicePitch, src, srcOffset, srcRowPitch, srcSlicePitch, widthBytes, height, depth)
 Napi::Value Copy(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -384,11 +275,14 @@ Napi::Value Copy(const Napi::CallbackInfo& info) {
   auto number = [&](int index) { return static_cast<size_t>(info[index].As<Napi::Number>().Int64Value()); };
   CUDA_MEMCPY3D copy;
   std::memset(&copy, 0, sizeof(copy));
-  const void* dstHost = nullptr;
-  describeSide(info[2], number(3), copy.dstMemoryType, dstHost, copy.dstDevice);
-  copy.dstHost = const_cast<void*>(dstHost);
+  CopySide destination = copySide(info[2], number(3)), source = copySide(info[6], number(7));
+  copy.dstMemoryType = destination.isHost ? CU_MEMORYTYPE_HOST : CU_MEMORYTYPE_UNIFIED;
+  copy.dstHost = destination.host;
+  copy.dstDevice = static_cast<CUdeviceptr>(destination.device);
   copy.dstPitch = number(4);
-  describeSide(info[6], number(7), copy.srcMemoryType, copy.srcHost, copy.srcDevice);
+  copy.srcMemoryType = source.isHost ? CU_MEMORYTYPE_HOST : CU_MEMORYTYPE_UNIFIED;
+  copy.srcHost = source.host;
+  copy.srcDevice = static_cast<CUdeviceptr>(source.device);
   copy.srcPitch = number(8);
   copy.WidthInBytes = number(10);
   copy.Height = number(11);
@@ -419,20 +313,16 @@ Napi::Value Set(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// compile(source, name, options) -> { ok, cubin?: ArrayBuffer, log }
+// compile(source, name, options) -> { ok, binary?: ArrayBuffer (the cubin), log, error }
 Napi::Value Compile(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!nvrtcLoaded) throw Napi::Error::New(env, "NVRTC is not loaded");
   std::string source = info[0].As<Napi::String>(), name = info[1].As<Napi::String>();
-  Napi::Array optionArray = info[2].As<Napi::Array>();
-  std::vector<std::string> options;
-  for (uint32_t index = 0; index < optionArray.Length(); ++index) options.push_back(optionArray.Get(index).As<Napi::String>());
-  std::vector<const char*> optionPointers;
-  for (const std::string& option : options) optionPointers.push_back(option.c_str());
+  CompileOptions options(info[2].As<Napi::Array>());
   nvrtcProgram program;
   nvrtcResult created = nvrtc.nvrtcCreateProgram(&program, source.c_str(), name.c_str(), 0, nullptr, nullptr);
   if (created != 0) throw Napi::Error::New(env, std::string("nvrtcCreateProgram failed: ") + nvrtc.nvrtcGetErrorString(created));
-  nvrtcResult compiled = nvrtc.nvrtcCompileProgram(program, static_cast<int>(optionPointers.size()), optionPointers.data());
+  nvrtcResult compiled = nvrtc.nvrtcCompileProgram(program, static_cast<int>(options.pointers.size()), options.pointers.data());
   size_t logSize = 0;
   nvrtc.nvrtcGetProgramLogSize(program, &logSize);
   std::string log(logSize, '\0');
@@ -446,7 +336,7 @@ Napi::Value Compile(const Napi::CallbackInfo& info) {
     nvrtc.nvrtcGetCUBINSize(program, &size);
     Napi::ArrayBuffer cubin = Napi::ArrayBuffer::New(env, size);
     nvrtc.nvrtcGetCUBIN(program, static_cast<char*>(cubin.Data()));
-    result.Set("cubin", cubin);
+    result.Set("binary", cubin);
   }
   nvrtc.nvrtcDestroyProgram(&program);
   return result;
@@ -496,54 +386,22 @@ Napi::Value FunctionSetMaxDynamicShared(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// The launch record written by launch-plan.ts: one ArrayBuffer, so a launch costs one N-API argument.
-struct LaunchHeader {
-  uint32_t function[2];
-  uint32_t stream[2];
-  int32_t device;
-  uint32_t grid[3];
-  uint32_t block[3];
-  uint32_t sharedBytes;
-  uint32_t parameterCount;
-  uint32_t argumentsOffset;
-};
-constexpr size_t kLaunchHeaderBytes = 64;
-static_assert(sizeof(LaunchHeader) <= kLaunchHeaderBytes, "the launch header must fit its 64 bytes");
-
-// launch(record)
+// launch(record): the record written by launch-plan.ts (gpu-addon.h reads it).
 Napi::Value Launch(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  Napi::ArrayBuffer record = info[0].As<Napi::ArrayBuffer>();
-  char* bytes = static_cast<char*>(record.Data());
-  size_t size = record.ByteLength();
-  LaunchHeader header;
-  if (size < kLaunchHeaderBytes) throw Napi::Error::New(env, "internal error: the launch record is too short");
-  memcpy(&header, bytes, sizeof header);
-  size_t count = header.parameterCount;
-  if (count > 64 || kLaunchHeaderBytes + 4 * count > header.argumentsOffset || header.argumentsOffset > size)
-    throw Napi::Error::New(env, "internal error: the launch record's header is inconsistent");
-  useDevice(env, header.device);
-  const char* offsetBytes = bytes + kLaunchHeaderBytes;
-  char* arguments = bytes + header.argumentsOffset;
-  size_t argumentBytes = size - header.argumentsOffset;
-  void* parameters[64];
-  for (size_t index = 0; index < count; ++index) {
-    uint32_t offset;
-    memcpy(&offset, offsetBytes + 4 * index, 4);
-    if (offset >= argumentBytes) throw Napi::Error::New(env, "internal error: a launch argument lies outside the record");
-    parameters[index] = arguments + offset;
-  }
-  auto u64 = [](const uint32_t halves[2]) { return static_cast<uint64_t>(halves[0]) | (static_cast<uint64_t>(halves[1]) << 32); };
+  alpaka_gpu::Launch launch = readLaunchRecord(env, info[0]);
+  useDevice(env, launch.device);
   check(env,
-        driver.cuLaunchKernel(reinterpret_cast<CUfunction>(u64(header.function)), header.grid[0], header.grid[1], header.grid[2],
-                              header.block[0], header.block[1], header.block[2], header.sharedBytes,
-                              reinterpret_cast<CUstream>(u64(header.stream)), parameters, nullptr),
+        driver.cuLaunchKernel(reinterpret_cast<CUfunction>(launch.function), launch.grid[0], launch.grid[1], launch.grid[2],
+                              launch.block[0], launch.block[1], launch.block[2], launch.sharedBytes,
+                              reinterpret_cast<CUstream>(launch.stream), launch.parameters, nullptr),
         "cuLaunchKernel");
   return env.Undefined();
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("abiVersion", Napi::String::New(env, kAddonAbiVersion));
+  exportCommon(env, exports);
   exports.Set("loadDriver", Napi::Function::New(env, LoadDriver));
   exports.Set("loadNvrtc", Napi::Function::New(env, LoadNvrtc));
   exports.Set("deviceProperties", Napi::Function::New(env, DeviceProperties));
@@ -554,15 +412,11 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("eventCreate", Napi::Function::New(env, EventCreate));
   exports.Set("eventRecord", Napi::Function::New(env, EventRecord));
   exports.Set("eventQuery", Napi::Function::New(env, EventQuery));
-  exports.Set("setHostCallbackDispatcher", Napi::Function::New(env, SetHostCallbackDispatcher));
-  exports.Set("keepAlive", Napi::Function::New(env, KeepAlive));
   exports.Set("enqueueHostCallback", Napi::Function::New(env, EnqueueHostCallback));
-  exports.Set("releaseHostCallback", Napi::Function::New(env, ReleaseHostCallback));
   exports.Set("memoryAllocate", Napi::Function::New(env, MemoryAllocate));
   exports.Set("memoryFree", Napi::Function::New(env, MemoryFree));
   exports.Set("pinnedAllocate", Napi::Function::New(env, PinnedAllocate));
   exports.Set("pinnedFree", Napi::Function::New(env, PinnedFree));
-  exports.Set("pinnedArrayBuffer", Napi::Function::New(env, PinnedArrayBuffer));
   exports.Set("copy", Napi::Function::New(env, Copy));
   exports.Set("set", Napi::Function::New(env, Set));
   exports.Set("compile", Napi::Function::New(env, Compile));

@@ -1,61 +1,23 @@
+import { type GpuRuntime, HostCallbacks } from '@alpaka-ts/gpu-backend';
 import { nvrtcCandidates } from './library-search';
 import { type CudaDeviceProperties, type CudaNativeAddon, loadNativeAddon } from './native-addon';
 
-/** The loaded CUDA stack, or why it is unusable; found once per process. */
+/** The loaded CUDA stack (addon, driver, NVRTC), or why it is unusable. */
 export type CudaRuntime =
-  | {
-      readonly available: true;
+  | (Extract<GpuRuntime, { available: true }> & {
       readonly addon: CudaNativeAddon;
+      readonly devices: readonly CudaDeviceProperties[];
       readonly driverVersion: number;
       readonly nvrtcVersion: string;
       readonly nvrtcPath: string;
-      readonly devices: readonly CudaDeviceProperties[];
-      readonly hostCallbacks: HostCallbacks;
-    }
+    })
   | { readonly available: false; readonly reason: string };
-
-/**
- * Host callbacks from the driver's thread to JavaScript: each has an id and a function; the process is kept
- * alive while any is pending, and not otherwise (an idle backend must not hold Node open).
- */
-export class HostCallbacks {
-  private nextId = 1;
-  private readonly pending = new Map<number, () => void>();
-
-  constructor(private readonly addon: CudaNativeAddon) {
-    addon.setHostCallbackDispatcher((id) => {
-      const callback = this.pending.get(id);
-      this.pending.delete(id);
-      if (this.pending.size === 0) addon.keepAlive(false);
-      callback?.();
-    });
-  }
-
-  /** Enqueues `callback` to run when the stream reaches this point; with holds, the stream waits until release(id). */
-  enqueue(device: number, stream: bigint, holds: boolean, callback: (id: number) => void): void {
-    const id = this.nextId++;
-    if (this.pending.size === 0) this.addon.keepAlive(true);
-    this.pending.set(id, () => callback(id));
-    try {
-      this.addon.enqueueHostCallback(device, stream, id, holds);
-    } catch (error) {
-      this.pending.delete(id);
-      if (this.pending.size === 0) this.addon.keepAlive(false);
-      throw error;
-    }
-  }
-
-  release(id: number): void {
-    this.addon.releaseHostCallback(id);
-  }
-}
 
 let runtime: CudaRuntime | undefined;
 
-/** Loads the addon, the driver and NVRTC, and reads every GPU's properties. Never throws. */
+/** Loads the addon, the driver and NVRTC, and reads every GPU's properties, once per process. Never throws. */
 export function cudaRuntime(): CudaRuntime {
-  if (runtime) return runtime;
-  runtime = loadRuntime();
+  runtime ??= loadRuntime();
   return runtime;
 }
 
@@ -73,14 +35,19 @@ function loadRuntime(): CudaRuntime {
       const nvrtc = addon.loadNvrtc(path);
       if (nvrtc.loaded) {
         const devices = Array.from({ length: driver.deviceCount }, (_, index) => addon.deviceProperties(index));
+        const driverVersion = driver.driverVersion ?? 0;
+        const nvrtcVersion = nvrtc.version ?? 'unknown';
+        const names = devices.map((device, index) => `${index}: ${device.name} (${device.architecture})`).join(', ');
         return {
           available: true,
           addon,
-          driverVersion: driver.driverVersion ?? 0,
-          nvrtcVersion: nvrtc.version ?? 'unknown',
-          nvrtcPath: path,
           devices,
           hostCallbacks: new HostCallbacks(addon),
+          versions: { nvrtc: nvrtcVersion, driver: driverVersion },
+          description: `${devices.length} GPU(s) [${names}], driver ${driverVersion}, NVRTC ${nvrtcVersion} from ${path}`,
+          driverVersion,
+          nvrtcVersion,
+          nvrtcPath: path,
         };
       }
       failures.push(`${path}: ${nvrtc.reason}`);

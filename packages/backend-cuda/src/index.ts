@@ -5,11 +5,20 @@ export {
   CachingAllocator,
   type CachingAllocatorOptions,
   cmsswAllocatorOptions,
-} from './caching-allocator';
-export { acc1D, acc2D, acc3D, allocatorStatistics, cudaBackend, kernelStatistics } from './cuda-backend';
+  LaunchPlan,
+} from '@alpaka-ts/gpu-backend';
+export {
+  acc1D,
+  acc2D,
+  acc3D,
+  allocatorStatistics,
+  cudaBackend,
+  cudaKernelCacheDirectory,
+  cudaVendor,
+  kernelStatistics,
+  pinnedAllocatorStatistics,
+} from './cuda-backend';
 export { type CudaRuntime, cudaRuntime } from './cuda-runtime';
-export { kernelCacheDirectory } from './kernel-cache';
-export { LaunchPlan } from './launch-plan';
 export { nvrtcCandidates, nvrtcSearchFolders } from './library-search';
 export {
   type CudaDeviceProperties,
@@ -19,4 +28,3 @@ export {
   type NativeAddonStatus,
 } from './native-addon';
 export default cudaBackend;
-export { pinnedAllocatorStatistics } from './pinned-allocator';

@@ -1,18 +1,18 @@
 import { type DeviceV1, EventGenerations, type EventV1 } from '@alpaka-ts/interface';
-import type { CudaNativeAddon } from './native-addon';
+import type { GpuNativeAddon } from './native-binding';
 
 /**
- * A CUDA event. isComplete asks the driver; wait() resolves from a host callback the recording queue enqueues
+ * A GPU event (CUDA's, HIP's). isComplete asks the driver; wait() resolves from a host callback the recording queue enqueues
  * right after the record, so nothing polls.
  */
-export class CudaEvent implements EventV1 {
+export class GpuEvent implements EventV1 {
   readonly generations = new EventGenerations();
 
   constructor(
     readonly device: DeviceV1,
     readonly ordinal: number,
     readonly handle: bigint,
-    private readonly addon: CudaNativeAddon,
+    private readonly addon: GpuNativeAddon,
   ) {}
 
   isComplete(): boolean {

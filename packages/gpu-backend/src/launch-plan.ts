@@ -7,7 +7,7 @@ import {
   type Signature,
 } from '@alpaka-ts/interface';
 import { type ScalarType, type ViewStruct, viewLayoutOf, viewStruct } from '@alpaka-ts/kernel-compiler';
-import { CudaMemory } from './cuda-memory';
+import { DeviceMemory } from './gpu-memory';
 
 const scalarSizes: Record<ScalarType, number> = {
   bool: 1,
@@ -23,7 +23,7 @@ const scalarSizes: Record<ScalarType, number> = {
 
 // The typed array each scalar type is written through (the plan places every value at its natural alignment,
 // so its offset divided by its size is an index). Typed arrays write in the host's byte order, little-endian
-// on every platform CUDA supports.
+// on every platform CUDA and HIP support.
 const scalarArrays: Record<ScalarType, string> = {
   bool: 'u8',
   i8: 'i8',
@@ -105,7 +105,7 @@ export class LaunchPlan {
     if (usesChecks) slots.push({ kind: 'checks', offset: place(8) });
     if (slots.length > maximumKernelParameters) {
       throw new InvalidArgumentError(
-        `a CUDA kernel takes at most ${maximumKernelParameters} parameters here, and this one needs ${slots.length}; pass data in fewer arrays or a view.`,
+        `a GPU kernel takes at most ${maximumKernelParameters} parameters here, and this one needs ${slots.length}; pass data in fewer arrays or a view.`,
       );
     }
     this.slots = slots;
@@ -135,7 +135,7 @@ export class LaunchPlan {
     name: string,
     stream: bigint,
   ): void {
-    if (typeof argument !== 'object' || !(argument.memory instanceof CudaMemory)) {
+    if (typeof argument !== 'object' || !(argument.memory instanceof DeviceMemory)) {
       throw new Error(`internal error: argument '${name}' is not device memory`);
     }
     argument.memory.usage.lastStream = stream;
@@ -154,7 +154,7 @@ export class LaunchPlan {
     argument: KernelArgumentV1 | undefined,
     stream: bigint,
   ): void {
-    if (typeof argument !== 'object' || argument.kind !== 'view' || !(argument.memory instanceof CudaMemory)) {
+    if (typeof argument !== 'object' || argument.kind !== 'view' || !(argument.memory instanceof DeviceMemory)) {
       throw new Error(`internal error: argument '${slot.name}' is not a view in device memory`);
     }
     argument.memory.usage.lastStream = stream;
@@ -197,7 +197,7 @@ export class LaunchPlan {
           const at = slot.offset / 4;
           lines.push(
             `argument = args[${name}];`,
-            `if (typeof argument === 'object' && argument.memory instanceof CudaMemory) { memory = argument.memory; memory.usage.lastStream = stream; address = memory.address + argument.byteOffset; u32[${at}] = address; u32[${at + 1}] = address / 4294967296; }`,
+            `if (typeof argument === 'object' && argument.memory instanceof DeviceMemory) { memory = argument.memory; memory.usage.lastStream = stream; address = memory.address + argument.byteOffset; u32[${at}] = address; u32[${at + 1}] = address / 4294967296; }`,
             `else pointer(${slot.offset}, argument, ${name}, stream);`,
           );
           break;
@@ -221,7 +221,7 @@ export class LaunchPlan {
     const source = `"use strict"; return function writeArguments(args, elementsPerThread, checkBuffer, stream) {\nlet argument, memory, address;\n${lines.join('\n')}\n};`;
     const { buffer, byteOffset, byteLength } = this.arguments;
     return new Function(
-      'CudaMemory',
+      'DeviceMemory',
       'slots',
       'pointer',
       'view',
@@ -235,7 +235,7 @@ export class LaunchPlan {
       'f64',
       source,
     )(
-      CudaMemory,
+      DeviceMemory,
       this.slots,
       (offset: number, argument: KernelArgumentV1 | ArrayArgumentV1 | undefined, name: string, stream: bigint) =>
         this.writePointer(offset, argument, name, stream),

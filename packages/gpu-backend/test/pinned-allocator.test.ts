@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CudaNativeAddon } from '../src/native-addon';
+import type { GpuNativeAddon } from '../src/native-binding';
 import { createPinnedAllocator, streamDevices } from '../src/pinned-allocator';
 
 /** Just the calls the host allocator makes, recorded, with events that complete when told to. */
@@ -26,7 +26,7 @@ function fakeAddon() {
       calls.push(`record ${stream} on ${device}`);
     },
     eventQuery: (_device: number, event: bigint) => completed.has(event),
-  } as unknown as CudaNativeAddon;
+  } as unknown as GpuNativeAddon;
   return { addon, calls, completed, lastEvent };
 }
 
@@ -34,7 +34,7 @@ describe('the caching host allocator', () => {
   it("records events in the stream's own device, and reuses a block elsewhere only after its stream passed", () => {
     const { addon, calls, completed, lastEvent } = fakeAddon();
     streamDevices.set(77n, 1);
-    const allocator = createPinnedAllocator(addon);
+    const allocator = createPinnedAllocator(addon, () => false);
     const first = allocator.allocate(3000, 77n);
     expect(first.bytes).toBe(4096);
     allocator.free(first, 77n);

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kernelCacheKey } from '@alpaka-ts/kernel-compiler';
 import { describe, expect, it } from 'vitest';
-import { kernelCacheDirectory, nvrtcSearchFolders } from '../src/index';
+import { kernelCacheDirectory } from '../src/index';
 import { readCachedBinary, readKernelManifest, writeCachedBinary, writeKernelManifest } from '../src/kernel-cache';
 
 describe('the kernel binary cache', () => {
   it('lives in the user cache directory unless configured, and can be turned off', () => {
-    expect(kernelCacheDirectory({ HOME: '/home/u', XDG_CACHE_HOME: '/cache' })).toBe('/cache/alpaka-ts/cuda');
-    expect(kernelCacheDirectory({ ALPAKA_TS_CACHE_DIR: '/tmp/k' })).toBe('/tmp/k/cuda');
-    expect(kernelCacheDirectory({ ALPAKA_TS_CACHE_DIR: 'off' })).toBeUndefined();
+    expect(kernelCacheDirectory('cuda', { HOME: '/home/u', XDG_CACHE_HOME: '/cache' })).toBe('/cache/alpaka-ts/cuda');
+    expect(kernelCacheDirectory('rocm', { ALPAKA_TS_CACHE_DIR: '/tmp/k' })).toBe('/tmp/k/rocm');
+    expect(kernelCacheDirectory('cuda', { ALPAKA_TS_CACHE_DIR: 'off' })).toBeUndefined();
   });
 
   it('keys binaries by source, options, architecture and compiler versions', () => {
@@ -32,9 +32,11 @@ describe('the kernel binary cache', () => {
 
   it('round-trips a binary, and misses cleanly', () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'alpaka-cache-')), 'cuda');
-    expect(readCachedBinary(directory, 'missing')).toBeUndefined();
-    writeCachedBinary(directory, 'abc', Uint8Array.from([1, 2, 3]).buffer);
-    expect([...new Uint8Array(readCachedBinary(directory, 'abc') ?? new ArrayBuffer(0))]).toEqual([1, 2, 3]);
+    expect(readCachedBinary(directory, 'missing', 'cubin')).toBeUndefined();
+    writeCachedBinary(directory, 'abc', 'cubin', Uint8Array.from([1, 2, 3]).buffer);
+    expect([...new Uint8Array(readCachedBinary(directory, 'abc', 'cubin') ?? new ArrayBuffer(0))]).toEqual([1, 2, 3]);
+    // The extension keeps one backend's code objects apart from another's under the same key.
+    expect(readCachedBinary(directory, 'abc', 'hsaco')).toBeUndefined();
   });
 });
 
@@ -55,18 +57,5 @@ describe('the kernel manifest (what a source-keyed cache hit needs without the c
   it('writes nothing when the cache is off', () => {
     expect(() => writeKernelManifest(undefined, 'a', { binaryKey: 'b', entry: 'e', usesChecks: false })).not.toThrow();
     expect(readKernelManifest(undefined, 'a')).toBeUndefined();
-  });
-});
-
-describe('the NVRTC search', () => {
-  it('tries CUDA_PATH, then LD_LIBRARY_PATH, then the toolkits', () => {
-    const folders = nvrtcSearchFolders({ CUDA_PATH: '/opt/cuda', LD_LIBRARY_PATH: '/a:/b' });
-    expect(folders.slice(0, 5)).toEqual([
-      '/opt/cuda/lib64',
-      '/opt/cuda/targets/x86_64-linux/lib',
-      '/opt/cuda/lib',
-      '/a',
-      '/b',
-    ]);
   });
 });

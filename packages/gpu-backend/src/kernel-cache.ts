@@ -3,22 +3,33 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Where compiled kernels (cubins) are kept between runs: $ALPAKA_TS_CACHE_DIR, else
- * $XDG_CACHE_HOME/alpaka-ts/cuda, else ~/.cache/alpaka-ts/cuda. ALPAKA_TS_CACHE_DIR=off disables it.
+ * Where one backend's compiled kernels are kept between runs (folder: "cuda", "rocm"): under
+ * $ALPAKA_TS_CACHE_DIR, else $XDG_CACHE_HOME/alpaka-ts, else ~/.cache/alpaka-ts. ALPAKA_TS_CACHE_DIR=off
+ * disables it.
  */
-export function kernelCacheDirectory(environment: NodeJS.ProcessEnv = process.env): string | undefined {
+export function kernelCacheDirectory(folder: string, environment: NodeJS.ProcessEnv = process.env): string | undefined {
   if (environment.ALPAKA_TS_CACHE_DIR === 'off') return undefined;
-  if (environment.ALPAKA_TS_CACHE_DIR) return join(environment.ALPAKA_TS_CACHE_DIR, 'cuda');
-  return join(environment.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'alpaka-ts', 'cuda');
+  if (environment.ALPAKA_TS_CACHE_DIR) return join(environment.ALPAKA_TS_CACHE_DIR, folder);
+  return join(environment.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'alpaka-ts', folder);
 }
 
-export function readCachedBinary(directory: string | undefined, key: string): ArrayBuffer | undefined {
-  const bytes = readCachedFile(directory, `${key}.cubin`);
+/** A compiled kernel's code object (extension: "cubin", "hsaco"), or undefined when not cached. */
+export function readCachedBinary(
+  directory: string | undefined,
+  key: string,
+  extension: string,
+): ArrayBuffer | undefined {
+  const bytes = readCachedFile(directory, `${key}.${extension}`);
   return bytes?.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer | undefined;
 }
 
-export function writeCachedBinary(directory: string | undefined, key: string, binary: ArrayBuffer): void {
-  writeCachedFile(directory, `${key}.cubin`, new Uint8Array(binary));
+export function writeCachedBinary(
+  directory: string | undefined,
+  key: string,
+  extension: string,
+  binary: ArrayBuffer,
+): void {
+  writeCachedFile(directory, `${key}.${extension}`, new Uint8Array(binary));
 }
 
 /**

@@ -1,15 +1,16 @@
 import type { AllocatorDriver } from './caching-allocator';
-import type { CudaNativeAddon } from './native-addon';
+import type { GpuNativeAddon } from './native-binding';
 
 /**
- * A caching allocator's driver over CUDA: raw allocation and free from the caller, and the events that mark a
- * freed block's stream position, made in the context of the stream's device and reused once their block left
- * the cache. Device memory passes its own device for every stream; pinned memory looks the stream's device up.
+ * A caching allocator's driver over a GPU addon: raw allocation and free from the caller, and the events that
+ * mark a freed block's stream position, made on the stream's device and reused once their block left the cache.
+ * Device memory passes its own device for every stream; pinned memory looks the stream's device up.
  */
-export function cudaAllocatorDriver(
-  addon: CudaNativeAddon,
+export function eventAllocatorDriver(
+  addon: GpuNativeAddon,
   memory: Pick<AllocatorDriver, 'allocate' | 'free'>,
   deviceOfStream: (stream: bigint) => number,
+  isOutOfMemory: (error: unknown) => boolean,
 ): AllocatorDriver {
   const spareEvents = new Map<number, bigint[]>();
   const eventDevices = new Map<bigint, number>();
@@ -29,6 +30,6 @@ export function cudaAllocatorDriver(
       spare.push(event);
       spareEvents.set(device, spare);
     },
-    isOutOfMemory: (error) => (error as { cudaError?: string }).cudaError === 'CUDA_ERROR_OUT_OF_MEMORY',
+    isOutOfMemory,
   };
 }

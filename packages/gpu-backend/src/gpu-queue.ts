@@ -11,30 +11,36 @@ import {
   type RegionV1,
   runHostTaskNow,
 } from '@alpaka-ts/interface';
-import { CudaEvent } from './cuda-event';
-import { CudaMemory, PinnedMemory } from './cuda-memory';
-import type { HostCallbacks } from './cuda-runtime';
-import type { CudaNativeAddon } from './native-addon';
+import { GpuEvent } from './gpu-event';
+import { DeviceMemory, PinnedMemory } from './gpu-memory';
+import type { HostCallbacks } from './host-callbacks';
+import type { GpuNativeAddon } from './native-binding';
 import { streamDevices } from './pinned-allocator';
 
-/** One side of a copy as the addon takes it: a device pointer or host memory (pageable or pinned). */
-function side(memory: MemoryV1, what: string, stream: bigint): bigint | Uint8Array {
-  if (memory instanceof CudaMemory) {
-    memory.usage.lastStream = stream;
+/**
+ * One side of a copy as the addon takes it: a device pointer of this queue's platform, or host memory
+ * (pageable or pinned).
+ */
+function side(queue: GpuQueue, memory: MemoryV1, what: string): bigint | Uint8Array {
+  if (memory instanceof DeviceMemory && memory.device.platform === queue.device.platform) {
+    memory.usage.lastStream = queue.stream;
     return memory.pointer;
   }
-  if (memory instanceof PinnedMemory) memory.usage.lastStream = stream;
+  if (memory instanceof PinnedMemory) memory.usage.lastStream = queue.stream;
   // Exactly the memory's bytes: host heap allocations start inside a SharedArrayBuffer over the whole heap.
   const bytes = hostBytes(memory);
   if (bytes) return bytes;
-  throw new InvalidArgumentError(`the ${what} is memory of ${memory.device.name}, which cuda_async cannot reach.`);
+  throw new InvalidArgumentError(
+    `the ${what} is memory of ${memory.device.name}, which ${queue.backendName} cannot reach; copy it through host memory.`,
+  );
 }
 
 /**
- * A queue on one GPU: a CUDA stream (cuda_async's QueueCudaRtNonBlocking), or, blocking, the same stream
- * synchronised after every operation. Host tasks and wait() go through driver host callbacks.
+ * A queue on one GPU: a CUDA or HIP stream (alpaka's QueueCudaRtNonBlocking, QueueHipRtNonBlocking), or,
+ * blocking, the same stream synchronised after every operation. Host tasks and wait() go through driver host
+ * callbacks.
  */
-export class CudaQueue implements QueueV1 {
+export class GpuQueue implements QueueV1 {
   readonly stream: bigint;
   /** The stream handle as a number, for the launch path (host addresses fit a double exactly). */
   readonly streamAddress: number;
@@ -46,8 +52,10 @@ export class CudaQueue implements QueueV1 {
     readonly device: DeviceV1,
     readonly ordinal: number,
     readonly blocking: boolean,
-    private readonly addon: CudaNativeAddon,
+    private readonly addon: GpuNativeAddon,
     private readonly callbacks: HostCallbacks,
+    /** The backend's name, for messages. */
+    readonly backendName: string,
   ) {
     this.stream = addon.streamCreate(ordinal);
     streamDevices.set(this.stream, ordinal);
@@ -66,11 +74,11 @@ export class CudaQueue implements QueueV1 {
     this.addon.copy(
       this.ordinal,
       this.stream,
-      side(destination.memory, 'copy destination', this.stream),
+      side(this, destination.memory, 'copy destination'),
       destination.byteOffset,
       destination.rowPitchBytes,
       destination.slicePitchBytes,
-      side(source.memory, 'copy source', this.stream),
+      side(this, source.memory, 'copy source'),
       source.byteOffset,
       source.rowPitchBytes,
       source.slicePitchBytes,
@@ -82,9 +90,10 @@ export class CudaQueue implements QueueV1 {
   }
 
   /** The region's device memory, marked as last used by this queue's stream (for the caching allocator). */
-  private deviceMemory(region: RegionV1, operation: string): CudaMemory {
+  private deviceMemory(region: RegionV1, operation: string): DeviceMemory {
     const memory = region.memory;
-    if (!(memory instanceof CudaMemory)) throw new InvalidArgumentError(`cuda_async ${operation} device memory only.`);
+    if (!(memory instanceof DeviceMemory) || memory.device.platform !== this.device.platform)
+      throw new InvalidArgumentError(`${this.backendName} ${operation} its own device memory only.`);
     memory.usage.lastStream = this.stream;
     return memory;
   }
@@ -92,7 +101,7 @@ export class CudaQueue implements QueueV1 {
   /** Writes an element bit pattern of 1, 2 or 4 bytes over a pitched extent (width in elements). */
   private setPattern(
     destination: RegionV1,
-    memory: CudaMemory,
+    memory: DeviceMemory,
     elementBytes: number,
     bits: number,
     extentElements: Extent3,
@@ -182,7 +191,7 @@ export class CudaQueue implements QueueV1 {
   }
 
   record(event: EventV1): void {
-    if (!(event instanceof CudaEvent) || event.ordinal !== this.ordinal) {
+    if (!(event instanceof GpuEvent) || event.ordinal !== this.ordinal) {
       throw new InvalidArgumentError(`a queue of ${this.device.name} records only its own device's events.`);
     }
     const generation = event.generations.startRecord();
@@ -192,7 +201,7 @@ export class CudaQueue implements QueueV1 {
   }
 
   waitFor(event: EventV1): void {
-    if (event instanceof CudaEvent) {
+    if (event instanceof GpuEvent) {
       this.addon.streamWaitEvent(this.ordinal, this.stream, event.handle);
       return;
     }

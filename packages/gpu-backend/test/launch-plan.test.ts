@@ -14,7 +14,7 @@ import {
 } from '@alpaka-ts/interface';
 import { checkKernel } from '@alpaka-ts/kernel-compiler';
 import { describe, expect, it } from 'vitest';
-import { CudaMemory } from '../src/cuda-memory';
+import { DeviceMemory } from '../src/gpu-memory';
 import { LaunchPlan } from '../src/index';
 
 const mixed = kernel(
@@ -41,10 +41,10 @@ describe('the launch plan', () => {
 
   it('writes scalars in their C representation and pointers with the buffer offset', () => {
     const block = (pointer: bigint) => ({ pointer, bytes: 1024, bin: 10 });
-    const x = new CudaMemory(fakeDevice, 0, 1024, block(0x7f0000001000n), undefined);
-    const out = new CudaMemory(fakeDevice, 0, 1024, block(0x7f0000002000n), undefined);
-    const checks = new CudaMemory(fakeDevice, 0, 8, block(0x7f0000003000n), undefined);
-    const region = (memory: CudaMemory, byteOffset: number) => ({
+    const x = new DeviceMemory(fakeDevice, 0, 1024, block(0x7f0000001000n), undefined);
+    const out = new DeviceMemory(fakeDevice, 0, 1024, block(0x7f0000002000n), undefined);
+    const checks = new DeviceMemory(fakeDevice, 0, 8, block(0x7f0000003000n), undefined);
+    const region = (memory: DeviceMemory, byteOffset: number) => ({
       kind: 'array' as const,
       memory,
       byteOffset,
@@ -115,7 +115,7 @@ describe('the launch plan of a view argument', () => {
   });
 
   it('writes each field at the address CMSSW lays it out at', () => {
-    const memory = new CudaMemory(
+    const memory = new DeviceMemory(
       fakeDevice,
       0,
       1 << 16,

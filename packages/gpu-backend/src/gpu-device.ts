@@ -6,17 +6,18 @@ import {
   type PlatformV1,
   type QueueV1,
 } from '@alpaka-ts/interface';
-import { cudaAllocatorDriver } from './allocator-driver';
+import { eventAllocatorDriver } from './allocator-driver';
 import { CachingAllocator, cmsswAllocatorOptions } from './caching-allocator';
-import { CudaEvent } from './cuda-event';
-import { CudaMemory, PinnedMemory } from './cuda-memory';
-import { CudaQueue } from './cuda-queue';
-import type { HostCallbacks } from './cuda-runtime';
-import type { CudaDeviceProperties, CudaNativeAddon } from './native-addon';
+import { GpuEvent } from './gpu-event';
+import { DeviceMemory, PinnedMemory } from './gpu-memory';
+import { GpuQueue } from './gpu-queue';
+import type { GpuVendor } from './gpu-vendor';
+import type { HostCallbacks } from './host-callbacks';
+import type { GpuDeviceProperties, GpuNativeAddon } from './native-binding';
 import { pinnedAllocatorOf } from './pinned-allocator';
 
-/** One NVIDIA GPU, through its primary context. */
-export class CudaDevice implements DeviceV1 {
+/** One GPU (through CUDA's primary context, or HIP's device). */
+export class GpuDevice implements DeviceV1 {
   readonly isHost = false;
   readonly warpSizes: readonly number[];
   /** CMSSW's caching allocator for this device's memory. */
@@ -25,19 +26,21 @@ export class CudaDevice implements DeviceV1 {
   constructor(
     readonly platform: PlatformV1,
     readonly index: number,
-    readonly properties: CudaDeviceProperties,
-    private readonly addon: CudaNativeAddon,
+    readonly properties: GpuDeviceProperties,
+    private readonly addon: GpuNativeAddon,
     private readonly callbacks: HostCallbacks,
+    readonly vendor: GpuVendor,
   ) {
     this.warpSizes = Object.freeze([properties.warpSize]);
     this.allocator = new CachingAllocator(
-      cudaAllocatorDriver(
+      eventAllocatorDriver(
         addon,
         {
           allocate: (bytes) => addon.memoryAllocate(index, bytes),
           free: (pointer) => addon.memoryFree(index, pointer),
         },
         () => index,
+        vendor.isOutOfMemory,
       ),
       cmsswAllocatorOptions(properties.totalMemoryBytes),
     );
@@ -55,8 +58,8 @@ export class CudaDevice implements DeviceV1 {
 
   /** Device memory from the caching allocator; with a queue, stream-ordered (reusable at once on its stream). */
   allocate(byteLength: number, queue?: QueueV1): MemoryV1 {
-    const stream = queue instanceof CudaQueue ? queue.stream : undefined;
-    return new CudaMemory(
+    const stream = queue instanceof GpuQueue ? queue.stream : undefined;
+    return new DeviceMemory(
       this,
       this.index,
       byteLength,
@@ -67,13 +70,13 @@ export class CudaDevice implements DeviceV1 {
   }
 
   /**
-   * Pinned host memory from the process's caching host allocator: it belongs to the host device, and GPUs copy
+   * Pinned host memory from the platform's caching host allocator: it belongs to the host device, and GPUs copy
    * to and from it asynchronously. With a queue, the block is stream-ordered as device memory is.
    */
   allocateMapped(byteLength: number, queue?: QueueV1): MemoryV1 {
     const host = hostPlatformV1.devices()[0] as DeviceV1;
-    const stream = queue instanceof CudaQueue ? queue.stream : undefined;
-    const allocator = pinnedAllocatorOf(this.addon);
+    const stream = queue instanceof GpuQueue ? queue.stream : undefined;
+    const allocator = pinnedAllocatorOf(this.addon, this.vendor.isOutOfMemory);
     return new PinnedMemory(
       host,
       byteLength,
@@ -85,20 +88,29 @@ export class CudaDevice implements DeviceV1 {
   }
 
   createQueue(blocking: boolean): QueueV1 {
-    return new CudaQueue(this, this.index, blocking, this.addon, this.callbacks);
+    return new GpuQueue(this, this.index, blocking, this.addon, this.callbacks, this.vendor.backendName);
   }
 
   createEvent(): EventV1 {
-    return new CudaEvent(this, this.index, this.addon.eventCreate(this.index), this.addon);
+    return new GpuEvent(this, this.index, this.addon.eventCreate(this.index), this.addon);
   }
 }
 
-export class CudaPlatform implements PlatformV1 {
-  readonly name = 'cuda';
-  private readonly all: readonly CudaDevice[];
+/** The GPUs of one backend. */
+export class GpuPlatform implements PlatformV1 {
+  readonly name: string;
+  private readonly all: readonly GpuDevice[];
 
-  constructor(properties: readonly CudaDeviceProperties[], addon: CudaNativeAddon, callbacks: HostCallbacks) {
-    this.all = Object.freeze(properties.map((device, index) => new CudaDevice(this, index, device, addon, callbacks)));
+  constructor(
+    properties: readonly GpuDeviceProperties[],
+    addon: GpuNativeAddon,
+    callbacks: HostCallbacks,
+    vendor: GpuVendor,
+  ) {
+    this.name = vendor.platformName;
+    this.all = Object.freeze(
+      properties.map((device, index) => new GpuDevice(this, index, device, addon, callbacks, vendor)),
+    );
   }
 
   devices(): readonly DeviceV1[] {

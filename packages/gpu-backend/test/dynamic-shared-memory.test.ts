@@ -1,16 +1,16 @@
 import { array, f32, kernel, WorkDivisionError } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
-import type { CudaDevice } from '../src/cuda-device';
-import { LoadedKernel } from '../src/cuda-kernels';
+import type { GpuDevice } from '../src/gpu-device';
+import { LoadedKernel } from '../src/gpu-kernels';
 import { LaunchPlan } from '../src/launch-plan';
-import type { CudaNativeAddon } from '../src/native-addon';
+import type { GpuNativeAddon } from '../src/native-binding';
 
 // An H200's limits: 48 KiB without opting in, 227 KiB with it.
 const device = {
   index: 0,
   name: 'fake H200',
   properties: { sharedMemoryPerBlock: 49152, sharedMemoryPerBlockOptIn: 232448 },
-} as unknown as CudaDevice;
+} as unknown as GpuDevice;
 
 function loaded(staticSharedBytes: number) {
   const raised: number[] = [];
@@ -22,7 +22,7 @@ function loaded(staticSharedBytes: number) {
       registers: 16,
     }),
     functionSetMaxDynamicShared: (_device: number, _function: number, bytes: number) => raised.push(bytes),
-  } as unknown as CudaNativeAddon;
+  } as unknown as GpuNativeAddon;
   const definition = kernel('reduce', { x: array(f32) }, () => {});
   const plan = new LaunchPlan(definition.signature, 1, false);
   return { kernel: new LoadedKernel(addon, device, 'reduce', 0x1000, plan, false), raised };

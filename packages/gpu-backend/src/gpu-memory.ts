@@ -19,7 +19,7 @@ const returning = new FinalizationRegistry<{ allocator: CachingAllocator; block:
 );
 
 /** Memory on a GPU: a device pointer JavaScript cannot read, from the device's caching allocator. */
-export class CudaMemory implements MemoryV1 {
+export class DeviceMemory implements MemoryV1 {
   readonly hostArrayBuffer = undefined;
   readonly pointer: bigint;
   /** The pointer as a number, for writing launch arguments without BigInt arithmetic: device addresses fit in 48 bits. */

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// Builds the native addon during `pnpm install`, against the headers of the Node that runs the install
-// (<prefix>/include/node), so node-gyp downloads nothing. A failed build must not fail the install:
+// Builds a GPU backend's native addon during `pnpm install` (the backend's install script runs this bin in its
+// own folder), against the headers of the Node that runs the install (<prefix>/include/node), so node-gyp
+// downloads nothing. A failed build must not fail the install:
 // the reason is written to build/native-build-failure.txt, and the package then reports itself
 // unavailable with that reason (src/native-addon.ts) instead of throwing at import.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+// npm and pnpm run install scripts in the installing package's folder: that is the addon to build.
+const packageRoot = process.cwd();
 const failureFile = join(packageRoot, 'build', 'native-build-failure.txt');
 const nodeDirectory = join(dirname(process.execPath), '..');
 

@@ -1,0 +1,117 @@
+import { type KernelDefinition, WorkDivisionError } from '@alpaka-ts/interface';
+import { specialisationKey } from '@alpaka-ts/kernel-compiler';
+import type { GpuDevice } from './gpu-device';
+import type { KernelBinaries, KernelVariant } from './kernel-binaries';
+import { LaunchPlan } from './launch-plan';
+import type { GpuNativeAddon } from './native-binding';
+
+/** A kernel loaded on one device: its function handle, launch plan and dynamic shared memory allowance. */
+export class LoadedKernel {
+  /** Dynamic shared memory a launch may use without raising the allowance (48 KiB less static, at first). */
+  dynamicSharedMemoryLimit: number;
+  private readonly staticSharedBytes: number;
+
+  constructor(
+    private readonly addon: GpuNativeAddon,
+    private readonly device: GpuDevice,
+    private readonly name: string,
+    /** The CUfunction handle as a number (host addresses fit a double exactly). */
+    readonly functionHandle: number,
+    readonly plan: LaunchPlan,
+    readonly usesChecks: boolean,
+  ) {
+    plan.bind(functionHandle, device.index);
+    const attributes = addon.functionAttributes(device.index, this.functionHandle);
+    this.dynamicSharedMemoryLimit = attributes.maxDynamicSharedBytes;
+    this.staticSharedBytes = attributes.staticSharedBytes;
+  }
+
+  /**
+   * Raises the kernel's dynamic shared memory allowance to `bytes` (cuFuncSetAttribute), which CUDA requires
+   * above 48 KiB; refuses what the device cannot give next to the kernel's own static shared memory (on AMD,
+   * where a block gets all of it without opting in, anything above the starting allowance).
+   */
+  allowDynamicSharedMemory(bytes: number): void {
+    const optIn = this.device.properties.sharedMemoryPerBlockOptIn;
+    if (this.staticSharedBytes + bytes > optIn) {
+      throw new WorkDivisionError(
+        `kernel '${this.name}' asks for ${bytes} bytes of dynamic shared memory, and uses ${this.staticSharedBytes} bytes of static shared memory; ${this.device.name} gives a block at most ${optIn} bytes in all. Ask for at most ${optIn - this.staticSharedBytes} bytes.`,
+      );
+    }
+    this.addon.functionSetMaxDynamicShared(this.device.index, this.functionHandle, bytes);
+    this.dynamicSharedMemoryLimit = bytes;
+  }
+}
+
+/**
+ * Kernels compiled for each GPU's architecture (KernelBinaries: disk cache, run-time compiler) and loaded once
+ * per kernel, dimension, variant and device.
+ */
+export class GpuKernels {
+  private readonly loaded = new WeakMap<KernelDefinition, Map<number | string, LoadedKernel>>();
+  private last:
+    | {
+        readonly kernel: KernelDefinition;
+        readonly device: GpuDevice;
+        readonly dimension: number;
+        readonly oneElementPerThread: boolean;
+        readonly loaded: LoadedKernel;
+      }
+    | undefined;
+
+  constructor(
+    private readonly addon: GpuNativeAddon,
+    readonly binaries: KernelBinaries,
+  ) {}
+
+  /** What this process did: kernels compiled, and loaded from the disk cache. */
+  get statistics(): { readonly compiled: number; readonly loadedFromDisk: number } {
+    return this.binaries.statistics;
+  }
+
+  /** oneElementPerThread selects the variant compiled for the GPU work division's one element per thread. */
+  get(
+    kernel: KernelDefinition,
+    dimension: number,
+    device: GpuDevice,
+    oneElementPerThread: boolean,
+    constants?: Readonly<Record<string, number>>,
+  ): LoadedKernel {
+    // The last kernel launched without constants is checked first: a loop of one kernel skips both maps.
+    const last = this.last;
+    if (
+      last !== undefined &&
+      last.kernel === kernel &&
+      last.device === device &&
+      last.dimension === dimension &&
+      last.oneElementPerThread === oneElementPerThread &&
+      constants === undefined
+    )
+      return last.loaded;
+    let byTarget = this.loaded.get(kernel);
+    if (!byTarget) {
+      byTarget = new Map();
+      this.loaded.set(kernel, byTarget);
+    }
+    const variant = (device.index * 4 + dimension) * 2 + (oneElementPerThread ? 1 : 0);
+    // A number for kernels without constant() parameters keeps the common lookup free of string building.
+    const target = constants === undefined ? variant : `${variant}:${specialisationKey(constants)}`;
+    let entry = byTarget.get(target);
+    if (!entry) {
+      entry = this.load({ kernel, dimension, oneElementPerThread, constants }, device);
+      byTarget.set(target, entry);
+    }
+    if (constants === undefined) this.last = { kernel, device, dimension, oneElementPerThread, loaded: entry };
+    return entry;
+  }
+
+  private load(variant: KernelVariant, device: GpuDevice): LoadedKernel {
+    const { binary, entry, usesChecks } = this.binaries.binaryFor(variant, device.properties.architecture);
+    const moduleHandle = this.addon.moduleLoad(device.index, binary);
+    const handle = this.addon.moduleFunction(device.index, moduleHandle, entry);
+    if (!Number.isSafeInteger(Number(handle)))
+      throw new Error(`internal error: function handle ${handle} does not fit a double`);
+    const plan = new LaunchPlan(variant.kernel.signature, variant.dimension, usesChecks);
+    return new LoadedKernel(this.addon, device, variant.kernel.name, Number(handle), plan, usesChecks);
+  }
+}
