@@ -16,13 +16,15 @@ let launched = 0;
 let dispatch = () => {};
 let nextHandle = 16n;
 const fakeAddon = {
-  abiVersion: 'alpaka-ts.cuda-addon.5',
+  // Set from the package below, so the fake always claims the ABI the JavaScript expects.
+  abiVersion: '',
   loadDriver: () => ({ loaded: true, driverVersion: 13000, deviceCount: 1 }),
   loadNvrtc: () => ({ loaded: true, version: '13.0' }),
   deviceProperties: () => ({
     name: 'fake GPU',
     totalMemoryBytes: 2 ** 36,
     computeCapability: '90',
+    architecture: 'sm_90',
     multiprocessors: 132,
     warpSize: 32,
     maxThreadsPerBlock: 1024,
@@ -51,7 +53,7 @@ const fakeAddon = {
   pinnedArrayBuffer: (_pointer, bytes) => new ArrayBuffer(bytes),
   copy: () => {},
   set: () => {},
-  compile: () => ({ ok: true, log: '', error: '', cubin: new ArrayBuffer(8) }),
+  compile: () => ({ ok: true, log: '', error: '', binary: new ArrayBuffer(8) }),
   moduleLoad: () => nextHandle++,
   moduleFunction: () => nextHandle++,
   functionAttributes: () => ({
@@ -60,7 +62,7 @@ const fakeAddon = {
     maxThreadsPerBlock: 1024,
     registers: 8,
   }),
-  functionSetMaxDynamicSharedMemory: () => {},
+  functionSetMaxDynamicShared: () => {},
   launch: (record) => {
     launched += record.byteLength > 0 ? 1 : 0;
   },
@@ -77,7 +79,8 @@ writeFileSync(join(fakeToolkit, 'lib64', 'libnvrtc.so'), '');
 process.env.CUDA_PATH = fakeToolkit;
 process.env.ALPAKA_TS_CACHE_DIR ??= 'off';
 
-const { cudaBackend } = await import('@alpaka-ts/backend-cuda');
+const { cudaBackend, expectedAbiVersion } = await import('@alpaka-ts/backend-cuda');
+fakeAddon.abiVersion = expectedAbiVersion;
 const { acceleratorOf, allocBuf, array, Device, f32, kernel, makeWorkDiv, u32 } = await import('@alpaka-ts/interface');
 
 const probe = cudaBackend.probe();

@@ -18,6 +18,7 @@ import { GpuKernels } from './gpu-kernels';
 import { GpuQueue } from './gpu-queue';
 import type { GpuRuntime, GpuVendor } from './gpu-vendor';
 import { KernelBinaries } from './kernel-binaries';
+import { kernelCacheDirectory } from './kernel-cache';
 import { geometryOf } from './launch-geometry';
 import type { GpuNativeAddon } from './native-binding';
 import { pinnedAllocatorStatisticsOf } from './pinned-allocator';
@@ -55,11 +56,15 @@ export function createGpuBackend(vendor: GpuVendor, loadRuntime: () => GpuRuntim
     if (!found.available)
       throw new BackendUnavailableError(vendor.backendName, `${vendor.backendName} is unavailable: ${found.reason}`);
     const { addon } = found;
-    const binaries = new KernelBinaries(vendor, {
-      compile: (source, name, options) => addon.compile(source, name, options),
-      versions: found.versions,
-      checkTarget: found.checkTarget,
-    });
+    const binaries = new KernelBinaries(
+      vendor,
+      {
+        compile: (source, name, options) => addon.compile(source, name, options),
+        versions: found.versions,
+        checkTarget: found.checkTarget,
+      },
+      kernelCacheDirectory(vendor.cacheFolder),
+    );
     loaded = {
       platform: new GpuPlatform(found.devices, addon, found.hostCallbacks, vendor),
       kernels: new GpuKernels(addon, binaries),

@@ -1,13 +1,7 @@
 import { AlpakaError, type KernelDefinition } from '@alpaka-ts/interface';
 import { checkKernel, emitCppModule, kernelCacheKey, kernelSourceKey } from '@alpaka-ts/kernel-compiler';
 import type { GpuVendor } from './gpu-vendor';
-import {
-  kernelCacheDirectory,
-  readCachedBinary,
-  readKernelManifest,
-  writeCachedBinary,
-  writeKernelManifest,
-} from './kernel-cache';
+import { readCachedBinary, readKernelManifest, writeCachedBinary, writeKernelManifest } from './kernel-cache';
 import type { CompileResult } from './native-binding';
 
 /** One kernel variant, compiled for one architecture: what loading it on a device needs. */
@@ -61,7 +55,8 @@ export class KernelBinaries {
   constructor(
     private readonly vendor: GpuVendor,
     private readonly compiler: RuntimeCompiler,
-    readonly cacheDirectory: string | undefined = kernelCacheDirectory(vendor.cacheFolder),
+    /** Where binaries are kept (kernelCacheDirectory(vendor.cacheFolder)); undefined: no disk cache. */
+    readonly cacheDirectory: string | undefined,
   ) {}
 
   /** The code object of one kernel variant for `architecture` ("sm_90", "gfx90a"), from the disk cache or compiled. */
