@@ -1,51 +1,38 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import {
+  type NativeAddonStatus as AddonStatus,
+  type GpuNativeAddon,
+  loadNativeAddonFile,
+} from '@alpaka-ts/gpu-backend';
 
-/** What the rocm addon exports; the backend issue adds the device, memory and kernel entry points. */
-export interface RocmNativeAddon {
-  readonly abiVersion: string;
+/** What the rocm addon exports: the shared GPU binding, and loading the HIP runtime and hiprtc. */
+export interface RocmNativeAddon extends GpuNativeAddon {
+  /**
+   * dlopen of one libamdhip64 file and hipInit. loaded: the library and its entry points were found; a failed
+   * hipInit or device count (no AMD GPU or driver) is initError, with deviceCount 0.
+   */
+  loadRuntime(path: string): {
+    loaded: boolean;
+    reason?: string;
+    runtimeVersion?: number;
+    driverVersion?: number;
+    deviceCount?: number;
+    initError?: string;
+    /** Whether hipLaunchHostFunc exists (HIP 6); stream callbacks are used otherwise. */
+    hostFunctions?: boolean;
+  };
+  /** dlopen of one hiprtc file (libhiprtc, or libamdhip64 itself before ROCm 5.3): its version, or why not. */
+  loadHiprtc(path: string): { loaded: boolean; reason?: string; version?: string };
 }
 
 /** Either the loaded addon, or why it could not be loaded: importing the package never throws. */
-export type NativeAddonStatus =
-  | { readonly available: true; readonly addon: RocmNativeAddon; readonly path: string }
-  | { readonly available: false; readonly reason: string };
+export type NativeAddonStatus = AddonStatus<RocmNativeAddon>;
 
 /** The addon version this JavaScript expects; a stale build from an older install is refused. */
-export const expectedAbiVersion = 'alpaka-ts.rocm-addon.1';
+export const expectedAbiVersion = 'alpaka-ts.rocm-addon.2';
 
 // src/ and dist/ both sit one level below the package root, where node-gyp writes build/.
 const packageRoot = new URL('../', import.meta.url);
 
 export function loadNativeAddon(buildDirectory: URL = new URL('build/', packageRoot)): NativeAddonStatus {
-  const addonPath = fileURLToPath(new URL('Release/alpaka_rocm.node', buildDirectory));
-  const failurePath = fileURLToPath(new URL('native-build-failure.txt', buildDirectory));
-  if (existsSync(failurePath)) {
-    return {
-      available: false,
-      reason: `the native addon failed to build at install time: ${readFileSync(failurePath, 'utf8').trim()}`,
-    };
-  }
-  if (!existsSync(addonPath)) {
-    return {
-      available: false,
-      reason: `the native addon is missing at ${addonPath}; reinstall the package with install scripts enabled (pnpm: add it to onlyBuiltDependencies).`,
-    };
-  }
-  try {
-    const addon = createRequire(import.meta.url)(addonPath) as RocmNativeAddon;
-    if (addon.abiVersion !== expectedAbiVersion) {
-      return {
-        available: false,
-        reason: `the native addon at ${addonPath} is version ${String(addon.abiVersion)}, this package needs ${expectedAbiVersion}; reinstall the package to rebuild it.`,
-      };
-    }
-    return { available: true, addon, path: addonPath };
-  } catch (error) {
-    return {
-      available: false,
-      reason: `the native addon at ${addonPath} could not be loaded: ${(error as Error).message}`,
-    };
-  }
+  return loadNativeAddonFile<RocmNativeAddon>(buildDirectory, 'alpaka_rocm.node', expectedAbiVersion);
 }
