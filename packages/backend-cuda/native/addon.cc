@@ -11,6 +11,7 @@
 
 #include "cuda-api.h"
 #include "gpu-addon.h"
+#include "runtime-compiler.h"
 
 namespace {
 
@@ -20,9 +21,8 @@ using namespace alpaka_gpu;
 constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.7";
 
 DriverApi driver{};
-NvrtcApi nvrtc{};
+RuntimeCompilerApi nvrtc{};
 bool driverLoaded = false;
-bool nvrtcLoaded = false;
 std::vector<CUcontext> contexts;
 int currentDevice = -1;
 
@@ -102,34 +102,7 @@ Napi::Value LoadDriver(const Napi::CallbackInfo& info) {
   return result;
 }
 
-Napi::Value LoadNvrtc(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::string path = info[0].As<Napi::String>();
-  Napi::Object result = Napi::Object::New(env);
-  void* library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!library) {
-    result.Set("loaded", false);
-    result.Set("reason", std::string(dlerror()));
-    return result;
-  }
-  bool ok = bind(library, "nvrtcVersion", nvrtc.nvrtcVersion) && bind(library, "nvrtcCreateProgram", nvrtc.nvrtcCreateProgram) &&
-            bind(library, "nvrtcCompileProgram", nvrtc.nvrtcCompileProgram) &&
-            bind(library, "nvrtcGetProgramLogSize", nvrtc.nvrtcGetProgramLogSize) &&
-            bind(library, "nvrtcGetProgramLog", nvrtc.nvrtcGetProgramLog) && bind(library, "nvrtcGetCUBINSize", nvrtc.nvrtcGetCUBINSize) &&
-            bind(library, "nvrtcGetCUBIN", nvrtc.nvrtcGetCUBIN) && bind(library, "nvrtcDestroyProgram", nvrtc.nvrtcDestroyProgram) &&
-            bind(library, "nvrtcGetErrorString", nvrtc.nvrtcGetErrorString);
-  if (!ok) {
-    result.Set("loaded", false);
-    result.Set("reason", std::string("missing NVRTC entry point: ") + dlerror());
-    return result;
-  }
-  int major = 0, minor = 0;
-  nvrtc.nvrtcVersion(&major, &minor);
-  nvrtcLoaded = true;
-  result.Set("loaded", true);
-  result.Set("version", std::to_string(major) + "." + std::to_string(minor));
-  return result;
-}
+Napi::Value LoadNvrtc(const Napi::CallbackInfo& info) { return loadRuntimeCompiler(info, nvrtc, "nvrtc", "CUBIN"); }
 
 Napi::Value DeviceProperties(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -230,7 +203,7 @@ Napi::Value EnqueueHostCallback(const Napi::CallbackInfo& info) {
   useDevice(env, info[0].As<Napi::Number>().Int32Value());
   HostCall* call = newHostCall(info);
   CUresult result = driver.cuLaunchHostFunc(reinterpret_cast<CUstream>(toU64(info[1])), HostCallbackTrampoline, call);
-  if (result != CUDA_SUCCESS) dropHostCall(call);
+  if (result != CUDA_SUCCESS) forgetHostCall(call);
   check(env, result, "cuLaunchHostFunc");
   return env.Undefined();
 }
@@ -314,33 +287,7 @@ Napi::Value Set(const Napi::CallbackInfo& info) {
 }
 
 // compile(source, name, options) -> { ok, binary?: ArrayBuffer (the cubin), log, error }
-Napi::Value Compile(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (!nvrtcLoaded) throw Napi::Error::New(env, "NVRTC is not loaded");
-  std::string source = info[0].As<Napi::String>(), name = info[1].As<Napi::String>();
-  CompileOptions options(info[2].As<Napi::Array>());
-  nvrtcProgram program;
-  nvrtcResult created = nvrtc.nvrtcCreateProgram(&program, source.c_str(), name.c_str(), 0, nullptr, nullptr);
-  if (created != 0) throw Napi::Error::New(env, std::string("nvrtcCreateProgram failed: ") + nvrtc.nvrtcGetErrorString(created));
-  nvrtcResult compiled = nvrtc.nvrtcCompileProgram(program, static_cast<int>(options.pointers.size()), options.pointers.data());
-  size_t logSize = 0;
-  nvrtc.nvrtcGetProgramLogSize(program, &logSize);
-  std::string log(logSize, '\0');
-  if (logSize > 0) nvrtc.nvrtcGetProgramLog(program, &log[0]);
-  Napi::Object result = Napi::Object::New(env);
-  result.Set("ok", compiled == 0);
-  result.Set("log", log.c_str());
-  result.Set("error", nvrtc.nvrtcGetErrorString(compiled));
-  if (compiled == 0) {
-    size_t size = 0;
-    nvrtc.nvrtcGetCUBINSize(program, &size);
-    Napi::ArrayBuffer cubin = Napi::ArrayBuffer::New(env, size);
-    nvrtc.nvrtcGetCUBIN(program, static_cast<char*>(cubin.Data()));
-    result.Set("binary", cubin);
-  }
-  nvrtc.nvrtcDestroyProgram(&program);
-  return result;
-}
+Napi::Value Compile(const Napi::CallbackInfo& info) { return compileWith(info, nvrtc, "nvrtc"); }
 
 Napi::Value ModuleLoad(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();

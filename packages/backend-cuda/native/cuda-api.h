@@ -1,5 +1,6 @@
-// The CUDA driver and NVRTC entry points this addon uses, declared here so that it builds without CUDA's
-// headers; the libraries are opened with dlopen at run time. Types and values follow cuda.h and nvrtc.h.
+// The CUDA driver entry points this addon uses, declared here so that it builds without CUDA's headers; the
+// library is opened with dlopen at run time. Types and values follow cuda.h. (NVRTC is bound through
+// @alpaka-ts/gpu-backend's runtime-compiler.h.)
 #pragma once
 #include <cstddef>
 
@@ -97,21 +98,6 @@ struct DriverApi {
   CUresult (*cuFuncGetAttribute)(int*, int, CUfunction);
   CUresult (*cuLaunchKernel)(CUfunction, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, CUstream, void**, void**);
   CUresult (*cuGetErrorName)(CUresult, const char**);
-};
-
-typedef int nvrtcResult;
-typedef struct _nvrtcProgram* nvrtcProgram;
-
-struct NvrtcApi {
-  nvrtcResult (*nvrtcVersion)(int*, int*);
-  nvrtcResult (*nvrtcCreateProgram)(nvrtcProgram*, const char*, const char*, int, const char* const*, const char* const*);
-  nvrtcResult (*nvrtcCompileProgram)(nvrtcProgram, int, const char* const*);
-  nvrtcResult (*nvrtcGetProgramLogSize)(nvrtcProgram, size_t*);
-  nvrtcResult (*nvrtcGetProgramLog)(nvrtcProgram, char*);
-  nvrtcResult (*nvrtcGetCUBINSize)(nvrtcProgram, size_t*);
-  nvrtcResult (*nvrtcGetCUBIN)(nvrtcProgram, char*);
-  nvrtcResult (*nvrtcDestroyProgram)(nvrtcProgram*);
-  const char* (*nvrtcGetErrorString)(nvrtcResult);
 };
 
 }  // namespace alpaka_cuda

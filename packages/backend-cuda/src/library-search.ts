@@ -1,17 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { childrenMatching, existingLibraries } from '@alpaka-ts/gpu-backend';
 
 const nvrtcNames = ['libnvrtc.so', 'libnvrtc.so.13', 'libnvrtc.so.12'];
-
-function children(folder: string, pattern: RegExp): string[] {
-  try {
-    return readdirSync(folder)
-      .filter((name) => pattern.test(name))
-      .map((name) => join(folder, name));
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Folders that may hold libnvrtc, in the order tried: CUDA_PATH, LD_LIBRARY_PATH, the CUDA toolkits under
@@ -24,20 +14,20 @@ export function nvrtcSearchFolders(environment: NodeJS.ProcessEnv = process.env)
   if (cudaPath)
     folders.push(join(cudaPath, 'lib64'), join(cudaPath, 'targets', 'x86_64-linux', 'lib'), join(cudaPath, 'lib'));
   for (const folder of (environment.LD_LIBRARY_PATH ?? '').split(':')) if (folder) folders.push(folder);
-  for (const toolkit of ['/usr/local/cuda', ...children('/usr/local', /^cuda-[0-9.]+$/)]) {
+  for (const toolkit of ['/usr/local/cuda', ...childrenMatching('/usr/local', /^cuda-[0-9.]+$/)]) {
     folders.push(
-      ...children(join(toolkit, 'targets'), /./).map((target) => join(target, 'lib')),
+      ...childrenMatching(join(toolkit, 'targets'), /./).map((target) => join(target, 'lib')),
       join(toolkit, 'lib64'),
     );
   }
   const sitePackages = [
-    ...children('/usr/local/lib', /^python3/).flatMap((python) => [
+    ...childrenMatching('/usr/local/lib', /^python3/).flatMap((python) => [
       join(python, 'dist-packages'),
       join(python, 'site-packages'),
     ]),
-    ...children('/usr/lib', /^python3/).map((python) => join(python, 'dist-packages')),
-    ...children('/opt', /./).flatMap((prefix) =>
-      children(join(prefix, '.venv', 'lib'), /^python3/).map((python) => join(python, 'site-packages')),
+    ...childrenMatching('/usr/lib', /^python3/).map((python) => join(python, 'dist-packages')),
+    ...childrenMatching('/opt', /./).flatMap((prefix) =>
+      childrenMatching(join(prefix, '.venv', 'lib'), /^python3/).map((python) => join(python, 'site-packages')),
     ),
   ];
   for (const site of sitePackages)
@@ -47,7 +37,5 @@ export function nvrtcSearchFolders(environment: NodeJS.ProcessEnv = process.env)
 
 /** Existing libnvrtc files, best first. */
 export function nvrtcCandidates(environment: NodeJS.ProcessEnv = process.env): string[] {
-  return nvrtcSearchFolders(environment)
-    .flatMap((folder) => nvrtcNames.map((name) => join(folder, name)))
-    .filter((path) => existsSync(path));
+  return existingLibraries(nvrtcSearchFolders(environment), nvrtcNames);
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gpu-addon.h"
+#include "runtime-compiler.h"
 #include "hip-api.h"
 
 namespace {
@@ -21,9 +22,8 @@ using namespace alpaka_gpu;
 constexpr const char* kAddonAbiVersion = "alpaka-ts.rocm-addon.2";
 
 HipApi hip{};
-HiprtcApi hiprtc{};
+RuntimeCompilerApi hiprtc{};
 bool runtimeLoaded = false;
-bool hiprtcLoaded = false;
 int deviceCount = 0;
 int currentDevice = -1;
 // Each device's shared memory per block: what a kernel may use dynamically besides its static part.
@@ -114,34 +114,7 @@ Napi::Value LoadRuntime(const Napi::CallbackInfo& info) {
 
 // loadHiprtc(path) -> { loaded, reason?, version? }: hiprtc is its own library from ROCm 5.3 on, and part of
 // libamdhip64 before (then path is the runtime's own).
-Napi::Value LoadHiprtc(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  std::string path = info[0].As<Napi::String>();
-  Napi::Object result = Napi::Object::New(env);
-  void* library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!library) {
-    result.Set("loaded", false);
-    result.Set("reason", std::string(dlerror()));
-    return result;
-  }
-  bool ok = bind(library, "hiprtcVersion", hiprtc.hiprtcVersion) && bind(library, "hiprtcCreateProgram", hiprtc.hiprtcCreateProgram) &&
-            bind(library, "hiprtcCompileProgram", hiprtc.hiprtcCompileProgram) &&
-            bind(library, "hiprtcGetProgramLogSize", hiprtc.hiprtcGetProgramLogSize) &&
-            bind(library, "hiprtcGetProgramLog", hiprtc.hiprtcGetProgramLog) && bind(library, "hiprtcGetCodeSize", hiprtc.hiprtcGetCodeSize) &&
-            bind(library, "hiprtcGetCode", hiprtc.hiprtcGetCode) && bind(library, "hiprtcDestroyProgram", hiprtc.hiprtcDestroyProgram) &&
-            bind(library, "hiprtcGetErrorString", hiprtc.hiprtcGetErrorString);
-  if (!ok) {
-    result.Set("loaded", false);
-    result.Set("reason", std::string("missing hiprtc entry point: ") + dlerror());
-    return result;
-  }
-  int major = 0, minor = 0;
-  hiprtc.hiprtcVersion(&major, &minor);
-  hiprtcLoaded = true;
-  result.Set("loaded", true);
-  result.Set("version", std::to_string(major) + "." + std::to_string(minor));
-  return result;
-}
+Napi::Value LoadHiprtc(const Napi::CallbackInfo& info) { return loadRuntimeCompiler(info, hiprtc, "hiprtc", "Code"); }
 
 Napi::Value DeviceProperties(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -243,7 +216,7 @@ Napi::Value EnqueueHostCallback(const Napi::CallbackInfo& info) {
   HostCall* call = newHostCall(info);
   hipError_t result = hip.hipLaunchHostFunc ? hip.hipLaunchHostFunc(stream, HostFunctionTrampoline, call)
                                             : hip.hipStreamAddCallback(stream, StreamCallbackTrampoline, call, 0);
-  if (result != hipSuccess) dropHostCall(call);
+  if (result != hipSuccess) forgetHostCall(call);
   check(env, result, hip.hipLaunchHostFunc ? "hipLaunchHostFunc" : "hipStreamAddCallback");
   return env.Undefined();
 }
@@ -344,33 +317,7 @@ Napi::Value Set(const Napi::CallbackInfo& info) {
 }
 
 // compile(source, name, options) -> { ok, binary?: ArrayBuffer (an AMD code object), log, error }
-Napi::Value Compile(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (!hiprtcLoaded) throw Napi::Error::New(env, "hiprtc is not loaded");
-  std::string source = info[0].As<Napi::String>(), name = info[1].As<Napi::String>();
-  CompileOptions options(info[2].As<Napi::Array>());
-  hiprtcProgram program;
-  hiprtcResult created = hiprtc.hiprtcCreateProgram(&program, source.c_str(), name.c_str(), 0, nullptr, nullptr);
-  if (created != 0) throw Napi::Error::New(env, std::string("hiprtcCreateProgram failed: ") + hiprtc.hiprtcGetErrorString(created));
-  hiprtcResult compiled = hiprtc.hiprtcCompileProgram(program, static_cast<int>(options.pointers.size()), options.pointers.data());
-  size_t logSize = 0;
-  hiprtc.hiprtcGetProgramLogSize(program, &logSize);
-  std::string log(logSize, '\0');
-  if (logSize > 0) hiprtc.hiprtcGetProgramLog(program, &log[0]);
-  Napi::Object result = Napi::Object::New(env);
-  result.Set("ok", compiled == 0);
-  result.Set("log", log.c_str());
-  result.Set("error", hiprtc.hiprtcGetErrorString(compiled));
-  if (compiled == 0) {
-    size_t size = 0;
-    hiprtc.hiprtcGetCodeSize(program, &size);
-    Napi::ArrayBuffer code = Napi::ArrayBuffer::New(env, size);
-    hiprtc.hiprtcGetCode(program, static_cast<char*>(code.Data()));
-    result.Set("binary", code);
-  }
-  hiprtc.hiprtcDestroyProgram(&program);
-  return result;
-}
+Napi::Value Compile(const Napi::CallbackInfo& info) { return compileWith(info, hiprtc, "hiprtc"); }
 
 Napi::Value ModuleLoad(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();

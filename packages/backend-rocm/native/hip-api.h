@@ -1,6 +1,7 @@
-// The HIP runtime and hiprtc entry points this addon uses, declared here so that it builds without ROCm's
-// headers; the libraries are opened with dlopen at run time. Types and values follow hip_runtime_api.h and
-// hiprtc.h of HIP 5.2 (Debian's libamdhip64-5), whose values later HIP releases keep.
+// The HIP runtime entry points this addon uses, declared here so that it builds without ROCm's headers; the
+// library is opened with dlopen at run time. Types and values follow hip_runtime_api.h of HIP 5.2 (Debian's
+// libamdhip64-5), whose values later HIP releases keep. (hiprtc is bound through @alpaka-ts/gpu-backend's
+// runtime-compiler.h.)
 #pragma once
 #include <cstddef>
 
@@ -100,21 +101,6 @@ struct HipApi {
   hipError_t (*hipFuncGetAttribute)(int*, int, hipFunction_t);
   hipError_t (*hipModuleLaunchKernel)(hipFunction_t, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, hipStream_t, void**, void**);
   const char* (*hipGetErrorName)(hipError_t);
-};
-
-typedef int hiprtcResult;
-typedef struct _hiprtcProgram* hiprtcProgram;
-
-struct HiprtcApi {
-  hiprtcResult (*hiprtcVersion)(int*, int*);
-  hiprtcResult (*hiprtcCreateProgram)(hiprtcProgram*, const char*, const char*, int, const char**, const char**);
-  hiprtcResult (*hiprtcCompileProgram)(hiprtcProgram, int, const char**);
-  hiprtcResult (*hiprtcGetProgramLogSize)(hiprtcProgram, size_t*);
-  hiprtcResult (*hiprtcGetProgramLog)(hiprtcProgram, char*);
-  hiprtcResult (*hiprtcGetCodeSize)(hiprtcProgram, size_t*);
-  hiprtcResult (*hiprtcGetCode)(hiprtcProgram, char*);
-  hiprtcResult (*hiprtcDestroyProgram)(hiprtcProgram*);
-  const char* (*hiprtcGetErrorString)(hiprtcResult);
 };
 
 }  // namespace alpaka_hip

@@ -1,33 +1,21 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { childrenMatching, existingLibraries } from '@alpaka-ts/gpu-backend';
 
 const runtimeNames = ['libamdhip64.so.6', 'libamdhip64.so.5', 'libamdhip64.so'];
-
-function children(folder: string, pattern: RegExp): string[] {
-  try {
-    return readdirSync(folder)
-      .filter((name) => pattern.test(name))
-      .map((name) => join(folder, name));
-  } catch {
-    return [];
-  }
-}
 
 /** Folders that may hold ROCm's libraries, in the order tried: ROCM_PATH, HIP_PATH, LD_LIBRARY_PATH, /opt/rocm*. */
 export function rocmSearchFolders(environment: NodeJS.ProcessEnv = process.env): string[] {
   const folders: string[] = [];
   for (const prefix of [environment.ROCM_PATH, environment.HIP_PATH]) if (prefix) folders.push(join(prefix, 'lib'));
   for (const folder of (environment.LD_LIBRARY_PATH ?? '').split(':')) if (folder) folders.push(folder);
-  folders.push('/opt/rocm/lib', ...children('/opt', /^rocm-[0-9.]+$/).map((prefix) => join(prefix, 'lib')));
+  folders.push('/opt/rocm/lib', ...childrenMatching('/opt', /^rocm-[0-9.]+$/).map((prefix) => join(prefix, 'lib')));
   return [...new Set(folders)];
 }
 
 /** Files in the search folders, then the bare names (the system's loader finds Debian's in /usr/lib). */
 function candidates(names: readonly string[], environment: NodeJS.ProcessEnv): string[] {
-  const found = rocmSearchFolders(environment)
-    .flatMap((folder) => names.map((name) => join(folder, name)))
-    .filter((path) => existsSync(path));
-  return [...found, ...names];
+  return [...existingLibraries(rocmSearchFolders(environment), names), ...names];
 }
 
 /** libamdhip64 (the HIP runtime) to try, best first. */

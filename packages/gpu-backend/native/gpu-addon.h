@@ -52,14 +52,8 @@ inline std::mutex pendingMutex;
 inline std::vector<HostCall*> pending;
 inline Napi::ThreadSafeFunction hostCallbackDispatcher;
 
-// Called on the driver's thread by the vendor's callback trampoline.
-inline void runHostCall(HostCall* call) {
-  uint32_t id = call->id;
-  hostCallbackDispatcher.BlockingCall([id](Napi::Env env, Napi::Function dispatch) { dispatch.Call({Napi::Number::New(env, id)}); });
-  if (call->holds) {
-    std::unique_lock<std::mutex> lock(call->mutex);
-    call->released.wait(lock, [call] { return call->done; });
-  }
+// Removes a host call from the pending ones and frees it.
+inline void forgetHostCall(HostCall* call) {
   std::lock_guard<std::mutex> guard(pendingMutex);
   for (auto it = pending.begin(); it != pending.end(); ++it) {
     if (*it == call) {
@@ -68,6 +62,17 @@ inline void runHostCall(HostCall* call) {
     }
   }
   delete call;
+}
+
+// Called on the driver's thread by the vendor's callback trampoline.
+inline void runHostCall(HostCall* call) {
+  uint32_t id = call->id;
+  hostCallbackDispatcher.BlockingCall([id](Napi::Env env, Napi::Function dispatch) { dispatch.Call({Napi::Number::New(env, id)}); });
+  if (call->holds) {
+    std::unique_lock<std::mutex> lock(call->mutex);
+    call->released.wait(lock, [call] { return call->done; });
+  }
+  forgetHostCall(call);
 }
 
 // enqueueHostCallback(device, stream, id, holds): the call to hand to the driver, registered as pending.
@@ -80,17 +85,6 @@ inline HostCall* newHostCall(const Napi::CallbackInfo& info) {
   return call;
 }
 
-// When the driver refused the callback: it will never run, so it is forgotten here.
-inline void dropHostCall(HostCall* call) {
-  std::lock_guard<std::mutex> guard(pendingMutex);
-  for (auto it = pending.begin(); it != pending.end(); ++it) {
-    if (*it == call) {
-      pending.erase(it);
-      break;
-    }
-  }
-  delete call;
-}
 
 inline Napi::Value SetHostCallbackDispatcher(const Napi::CallbackInfo& info) {
   hostCallbackDispatcher = Napi::ThreadSafeFunction::New(info.Env(), info[0].As<Napi::Function>(), "alpaka-gpu-host-callback", 0, 1);

@@ -25,6 +25,7 @@ export {
 export { type KernelManifest, kernelCacheDirectory, readKernelManifest } from './kernel-cache';
 export { geometryOf, type LaunchGeometry } from './launch-geometry';
 export { LaunchPlan, launchRecordHeaderBytes, maximumKernelParameters } from './launch-plan';
+export { childrenMatching, existingLibraries } from './library-folders';
 export { loadNativeAddonFile, type NativeAddonStatus } from './native-addon-file';
 export type { CompileResult, GpuDeviceProperties, GpuFunctionAttributes, GpuNativeAddon } from './native-binding';
 export { createPinnedAllocator, pinnedAllocatorOf, streamDevices } from './pinned-allocator';
