@@ -348,30 +348,9 @@ Napi::Value Launch(const Napi::CallbackInfo& info) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("abiVersion", Napi::String::New(env, kAddonAbiVersion));
-  exportCommon(env, exports);
   exports.Set("loadDriver", Napi::Function::New(env, LoadDriver));
   exports.Set("loadNvrtc", Napi::Function::New(env, LoadNvrtc));
-  exports.Set("deviceProperties", Napi::Function::New(env, DeviceProperties));
-  exports.Set("freeMemory", Napi::Function::New(env, FreeMemory));
-  exports.Set("streamCreate", Napi::Function::New(env, StreamCreate));
-  exports.Set("streamSynchronize", Napi::Function::New(env, StreamSynchronize));
-  exports.Set("streamWaitEvent", Napi::Function::New(env, StreamWaitEvent));
-  exports.Set("eventCreate", Napi::Function::New(env, EventCreate));
-  exports.Set("eventRecord", Napi::Function::New(env, EventRecord));
-  exports.Set("eventQuery", Napi::Function::New(env, EventQuery));
-  exports.Set("enqueueHostCallback", Napi::Function::New(env, EnqueueHostCallback));
-  exports.Set("memoryAllocate", Napi::Function::New(env, MemoryAllocate));
-  exports.Set("memoryFree", Napi::Function::New(env, MemoryFree));
-  exports.Set("pinnedAllocate", Napi::Function::New(env, PinnedAllocate));
-  exports.Set("pinnedFree", Napi::Function::New(env, PinnedFree));
-  exports.Set("copy", Napi::Function::New(env, Copy));
-  exports.Set("set", Napi::Function::New(env, Set));
-  exports.Set("compile", Napi::Function::New(env, Compile));
-  exports.Set("moduleLoad", Napi::Function::New(env, ModuleLoad));
-  exports.Set("moduleFunction", Napi::Function::New(env, ModuleFunction));
-  exports.Set("functionAttributes", Napi::Function::New(env, FunctionAttributes));
-  exports.Set("functionSetMaxDynamicShared", Napi::Function::New(env, FunctionSetMaxDynamicShared));
-  exports.Set("launch", Napi::Function::New(env, Launch));
+  ALPAKA_GPU_EXPORT_CONTRACT(env, exports);
   return exports;
 }
 

@@ -1,3 +1,4 @@
+import { nativeContractFunctions } from '@alpaka-ts/gpu-backend';
 import { describe, expect, it } from 'vitest';
 import { expectedAbiVersion, loadNativeAddon } from '../src/native-addon';
 
@@ -7,5 +8,9 @@ describe('the cuda native addon', () => {
     const status = loadNativeAddon();
     if (!status.available) throw new Error(status.reason);
     expect(status.addon.abiVersion).toBe(expectedAbiVersion);
+    // The shared contract's entry points, from gpu-addon.h and this addon, and its own loaders.
+    const exported = status.addon as unknown as Record<string, unknown>;
+    for (const name of [...nativeContractFunctions, 'loadDriver', 'loadNvrtc'])
+      expect(typeof exported[name], name).toBe('function');
   });
 });

@@ -1,3 +1,4 @@
+import { nativeContractFunctions } from '@alpaka-ts/gpu-backend';
 import { describe, expect, it } from 'vitest';
 import { expectedAbiVersion, loadNativeAddon } from '../src/native-addon';
 import { hipRequired, toolchain } from './toolchain';
@@ -8,9 +9,10 @@ describe('the rocm native addon', () => {
     const status = loadNativeAddon();
     if (!status.available) throw new Error(status.reason);
     expect(status.addon.abiVersion).toBe(expectedAbiVersion);
-    // The shared contract's entry points, from gpu-addon.h and this addon.
-    for (const name of ['setHostCallbackDispatcher', 'releaseHostCallback', 'pinnedArrayBuffer', 'launch', 'compile'])
-      expect(typeof (status.addon as unknown as Record<string, unknown>)[name]).toBe('function');
+    // The shared contract's entry points, from gpu-addon.h and this addon, and its own loaders.
+    const exported = status.addon as unknown as Record<string, unknown>;
+    for (const name of [...nativeContractFunctions, 'loadRuntime', 'loadHiprtc'])
+      expect(typeof exported[name], name).toBe('function');
   });
 
   it('says why a HIP runtime file cannot be loaded, without throwing', () => {

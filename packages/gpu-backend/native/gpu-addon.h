@@ -206,6 +206,16 @@ struct CompileOptions {
   }
 };
 
+// Opens a library for load*(path): the handle, or nullptr with result's loaded false and dlopen's reason.
+inline void* openLibrary(const std::string& path, Napi::Object& result, int flags = RTLD_NOW | RTLD_LOCAL) {
+  void* library = dlopen(path.c_str(), flags);
+  if (!library) {
+    result.Set("loaded", false);
+    result.Set("reason", std::string(dlerror()));
+  }
+  return library;
+}
+
 // The entry points every GPU addon exports from this header.
 inline void exportCommon(Napi::Env env, Napi::Object exports) {
   exports.Set("setHostCallbackDispatcher", Napi::Function::New(env, SetHostCallbackDispatcher));
@@ -215,3 +225,32 @@ inline void exportCommon(Napi::Env env, Napi::Object exports) {
 }
 
 }  // namespace alpaka_gpu
+
+// Exports GpuNativeAddon (@alpaka-ts/gpu-backend's native-binding.ts): this header's entry points and the ones
+// each addon defines under the same C++ names, so both addons export the same contract. A macro, because the
+// functions are the including file's own.
+#define ALPAKA_GPU_EXPORT_CONTRACT(env, exports)                                                         \
+  do {                                                                                                   \
+    alpaka_gpu::exportCommon(env, exports);                                                              \
+    exports.Set("deviceProperties", Napi::Function::New(env, DeviceProperties));                         \
+    exports.Set("freeMemory", Napi::Function::New(env, FreeMemory));                                     \
+    exports.Set("streamCreate", Napi::Function::New(env, StreamCreate));                                 \
+    exports.Set("streamSynchronize", Napi::Function::New(env, StreamSynchronize));                       \
+    exports.Set("streamWaitEvent", Napi::Function::New(env, StreamWaitEvent));                           \
+    exports.Set("eventCreate", Napi::Function::New(env, EventCreate));                                   \
+    exports.Set("eventRecord", Napi::Function::New(env, EventRecord));                                   \
+    exports.Set("eventQuery", Napi::Function::New(env, EventQuery));                                     \
+    exports.Set("enqueueHostCallback", Napi::Function::New(env, EnqueueHostCallback));                   \
+    exports.Set("memoryAllocate", Napi::Function::New(env, MemoryAllocate));                             \
+    exports.Set("memoryFree", Napi::Function::New(env, MemoryFree));                                     \
+    exports.Set("pinnedAllocate", Napi::Function::New(env, PinnedAllocate));                             \
+    exports.Set("pinnedFree", Napi::Function::New(env, PinnedFree));                                     \
+    exports.Set("copy", Napi::Function::New(env, Copy));                                                 \
+    exports.Set("set", Napi::Function::New(env, Set));                                                   \
+    exports.Set("compile", Napi::Function::New(env, Compile));                                           \
+    exports.Set("moduleLoad", Napi::Function::New(env, ModuleLoad));                                     \
+    exports.Set("moduleFunction", Napi::Function::New(env, ModuleFunction));                             \
+    exports.Set("functionAttributes", Napi::Function::New(env, FunctionAttributes));                     \
+    exports.Set("functionSetMaxDynamicShared", Napi::Function::New(env, FunctionSetMaxDynamicShared));   \
+    exports.Set("launch", Napi::Function::New(env, Launch));                                             \
+  } while (false)

@@ -30,12 +30,8 @@ inline Napi::Value loadRuntimeCompiler(const Napi::CallbackInfo& info, RuntimeCo
   Napi::Env env = info.Env();
   std::string path = info[0].As<Napi::String>();
   Napi::Object result = Napi::Object::New(env);
-  void* library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!library) {
-    result.Set("loaded", false);
-    result.Set("reason", std::string(dlerror()));
-    return result;
-  }
+  void* library = openLibrary(path, result);
+  if (!library) return result;
   auto entry = [&](const std::string& name) { return (prefix + name); };
   bool ok = bind(library, entry("Version").c_str(), api.version) && bind(library, entry("CreateProgram").c_str(), api.createProgram) &&
             bind(library, entry("CompileProgram").c_str(), api.compileProgram) &&

@@ -27,5 +27,11 @@ export { geometryOf, type LaunchGeometry } from './launch-geometry';
 export { LaunchPlan, launchRecordHeaderBytes, maximumKernelParameters } from './launch-plan';
 export { childrenMatching, existingLibraries } from './library-folders';
 export { loadNativeAddonFile, type NativeAddonStatus } from './native-addon-file';
-export type { CompileResult, GpuDeviceProperties, GpuFunctionAttributes, GpuNativeAddon } from './native-binding';
+export {
+  type CompileResult,
+  type GpuDeviceProperties,
+  type GpuFunctionAttributes,
+  type GpuNativeAddon,
+  nativeContractFunctions,
+} from './native-binding';
 export { createPinnedAllocator, pinnedAllocatorOf, streamDevices } from './pinned-allocator';

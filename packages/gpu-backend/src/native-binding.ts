@@ -99,3 +99,40 @@ export interface GpuDeviceProperties {
   /** The most a block may have after opting in (CUDA); equal to sharedMemoryPerBlock where there is no opt-in. */
   readonly sharedMemoryPerBlockOptIn: number;
 }
+
+/**
+ * Every function of the contract, by name: what both addons must export (their tests check it). The type below
+ * fails to compile when the interface gains a function this list lacks.
+ */
+export const nativeContractFunctions = [
+  'deviceProperties',
+  'freeMemory',
+  'streamCreate',
+  'streamSynchronize',
+  'streamWaitEvent',
+  'eventCreate',
+  'eventRecord',
+  'eventQuery',
+  'setHostCallbackDispatcher',
+  'keepAlive',
+  'enqueueHostCallback',
+  'releaseHostCallback',
+  'memoryAllocate',
+  'memoryFree',
+  'pinnedAllocate',
+  'pinnedFree',
+  'pinnedArrayBuffer',
+  'copy',
+  'set',
+  'compile',
+  'moduleLoad',
+  'moduleFunction',
+  'functionAttributes',
+  'functionSetMaxDynamicShared',
+  'launch',
+] as const satisfies readonly Exclude<keyof GpuNativeAddon, 'abiVersion'>[];
+
+type Missing = Exclude<Exclude<keyof GpuNativeAddon, 'abiVersion'>, (typeof nativeContractFunctions)[number]>;
+// Compiles only while nothing is missing from the list.
+const everyFunctionListed: [Missing] extends [never] ? true : Missing = true;
+void everyFunctionListed;
