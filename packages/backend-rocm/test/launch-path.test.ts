@@ -7,6 +7,7 @@ import {
   divideUpBy,
   f32,
   f64,
+  fill,
   host,
   i16,
   i32,
@@ -147,6 +148,22 @@ describe('rocm_async over a stand-in HIP addon (no AMD GPU here)', () => {
       `copy 1024x1x1 from device 7f1000000000+0 to host+0 on ${stream}`,
       expect.stringMatching(new RegExp(`^callback \\d+ on ${stream}$`)),
     ]);
+  });
+
+  it('fills 32-bit elements with a driver set, and 64-bit ones row by row from a row kept alive until the stream passes', async () => {
+    const { device, calls } = setUp();
+    const queue = device.createQueue();
+    fill(queue, allocBuf(device, f32, [2, 8]), 1.5);
+    fill(queue, allocBuf(device, f64, [2, 8]), 0.25);
+    const recorded = calls.filter((call) => /^(copy|set|callback)/.test(call));
+    expect(recorded[0]).toMatch(/^set 8×4 bytes of 1069547520 at /);
+    expect(recorded.slice(1, 3)).toEqual([
+      expect.stringMatching(/^copy 64x1x1 from host\+0 to device \w+\+0 on /),
+      expect.stringMatching(/^copy 64x1x1 from host\+0 to device \w+\+64 on /),
+    ]);
+    // The host callback that holds the row, after the copies that read it.
+    expect(recorded[3]).toMatch(/^callback \d+ on /);
+    await queue.wait();
   });
 
   it("refuses another platform's device memory in a copy, naming it", () => {

@@ -143,8 +143,9 @@ export class GpuQueue implements QueueV1 {
             : new Uint32Array(pattern.buffer)[0];
       this.setPattern(destination, memory, size, bits ?? 0, extentElements);
     } else {
-      // 8-byte elements have no driver memset: copy one filled row from pageable memory, which the driver
-      // stages before returning, so the temporary may be collected afterwards.
+      // 8-byte elements have no driver memset: copy one filled row from pageable memory. CUDA stages pageable
+      // sources before the call returns; HIP does not promise to, so the row is kept alive by a host callback
+      // until the stream has passed the copies.
       const row = new elementType.arrayConstructor(width);
       row.fill(elementType.convert(value));
       for (let slice = 0; slice < depth; slice++) {
@@ -168,6 +169,7 @@ export class GpuQueue implements QueueV1 {
           );
         }
       }
+      if (!this.blocking) this.callbacks.enqueue(this.ordinal, this.stream, false, () => row.length);
     }
     this.enqueued();
   }
