@@ -1,6 +1,6 @@
 import { rocmBackend } from './rocm-backend';
 
-export { hiprtcTargetCheck, probeHiprtcTarget } from './hip-targets';
+export { hiprtcTargetCheck, knownTargetOutcome, probeHiprtcTarget } from './hip-targets';
 export { type HipToolchain, hipToolchain, hipVersionText } from './hip-toolchain';
 export { hipRuntimeCandidates, hiprtcCandidates, rocmSearchFolders } from './library-search';
 export { expectedAbiVersion, loadNativeAddon, type NativeAddonStatus, type RocmNativeAddon } from './native-addon';

@@ -11,6 +11,7 @@ export const targetCheckOf = (toolchain: Extract<HipToolchain, { available: true
   hiprtcTargetCheck(
     toolchain.addonPath,
     toolchain.hiprtcPath,
+    toolchain.runtimeVersion,
     `hiprtc ${toolchain.hiprtcVersion} of HIP ${toolchain.hipVersion} (${toolchain.hiprtcPath})`,
   );
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AlpakaError } from '@alpaka-ts/interface';
 import { conformanceKernels } from '@alpaka-ts/interface/testing';
 import { describe, expect, it } from 'vitest';
-import { rocmKernelBinaries } from '../src/index';
+import { probeHiprtcTarget, rocmKernelBinaries } from '../src/index';
 import { toolchain } from './toolchain';
 
 /** Every conformance kernel in every dimension and specialisation it is launched with, in both GPU variants. */
@@ -47,11 +47,20 @@ describe.skipIf(!toolchain.available)("rocm_async's compile path with HIP 5.2's 
     expect(refusal).toBeInstanceOf(AlpakaError);
     expect((refusal as AlpakaError).code).toBe('ALPAKA_UNSUPPORTED_TARGET');
     expect((refusal as Error).message).toMatch(
-      /^hiprtc \S+ of HIP 5\.2\.\d+ \(\S+\) cannot compile for gfx942: compiling a one-line kernel for it crashed the checking process .*Use a ROCm whose hiprtc supports gfx942/,
+      /^hiprtc \S+ of HIP 5\.2\.\d+ \(\S+\) cannot compile for gfx942: this HIP release predates gfx942's family .*so it was not called\. Use a ROCm whose hiprtc supports gfx942/,
     );
     expect(binaries.statistics.compiled).toBe(0);
     // This process is still alive, and the same compiler goes on compiling for targets it knows.
     expect(binaries.binaryFor(variant, 'gfx90a').binary.byteLength).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("the child-process check sees HIP 5.2's hiprtc abort on gfx942 and compile for gfx90a", () => {
+    if (!toolchain.available) return;
+    const crashed = probeHiprtcTarget(toolchain.addonPath, toolchain.hiprtcPath, 'gfx942');
+    expect(crashed).toMatch(
+      /^compiling a one-line kernel for it crashed the checking process \(it was killed by SIGABRT/,
+    );
+    expect(probeHiprtcTarget(toolchain.addonPath, toolchain.hiprtcPath, 'gfx90a')).toBeUndefined();
   }, 120_000);
 
   it('a second process finds every kernel in the disk cache and compiles none', () => {
