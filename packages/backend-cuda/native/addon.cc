@@ -34,10 +34,7 @@ std::string errorName(CUresult result) {
 
 void check(Napi::Env env, CUresult result, const char* call) {
   if (result == CUDA_SUCCESS) return;
-  Napi::Error error = Napi::Error::New(env, std::string(call) + " failed: " + errorName(result) + " (" + std::to_string(result) + ")");
-  error.Set("cudaError", Napi::String::New(env, errorName(result)));
-  error.Set("call", Napi::String::New(env, call));
-  throw error;
+  throwCallFailure(env, call, errorName(result), result, "cudaError");
 }
 
 // Makes the device's primary context current on this (the JavaScript) thread.
@@ -106,7 +103,7 @@ Napi::Value LoadNvrtc(const Napi::CallbackInfo& info) { return loadRuntimeCompil
 
 Napi::Value DeviceProperties(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  int ordinal = info[0].As<Napi::Number>().Int32Value();
+  int ordinal = deviceArgument(info, 0);
   CUdevice device;
   check(env, driver.cuDeviceGet(&device, ordinal), "cuDeviceGet");
   char name[256] = {0};
@@ -143,7 +140,7 @@ Napi::Value DeviceProperties(const Napi::CallbackInfo& info) {
 
 Napi::Value FreeMemory(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   size_t free = 0, total = 0;
   check(env, driver.cuMemGetInfo(&free, &total), "cuMemGetInfo");
   return Napi::Number::New(env, static_cast<double>(free));
@@ -151,7 +148,7 @@ Napi::Value FreeMemory(const Napi::CallbackInfo& info) {
 
 Napi::Value StreamCreate(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   CUstream stream;
   check(env, driver.cuStreamCreate(&stream, CU_STREAM_NON_BLOCKING), "cuStreamCreate");
   return fromU64(env, reinterpret_cast<uint64_t>(stream));
@@ -159,21 +156,21 @@ Napi::Value StreamCreate(const Napi::CallbackInfo& info) {
 
 Napi::Value StreamSynchronize(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   check(env, driver.cuStreamSynchronize(reinterpret_cast<CUstream>(toU64(info[1]))), "cuStreamSynchronize");
   return env.Undefined();
 }
 
 Napi::Value StreamWaitEvent(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   check(env, driver.cuStreamWaitEvent(reinterpret_cast<CUstream>(toU64(info[1])), reinterpret_cast<CUevent>(toU64(info[2])), 0), "cuStreamWaitEvent");
   return env.Undefined();
 }
 
 Napi::Value EventCreate(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   CUevent event;
   check(env, driver.cuEventCreate(&event, CU_EVENT_DISABLE_TIMING), "cuEventCreate");
   return fromU64(env, reinterpret_cast<uint64_t>(event));
@@ -181,14 +178,14 @@ Napi::Value EventCreate(const Napi::CallbackInfo& info) {
 
 Napi::Value EventRecord(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   check(env, driver.cuEventRecord(reinterpret_cast<CUevent>(toU64(info[1])), reinterpret_cast<CUstream>(toU64(info[2]))), "cuEventRecord");
   return env.Undefined();
 }
 
 Napi::Value EventQuery(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   CUresult result = driver.cuEventQuery(reinterpret_cast<CUevent>(toU64(info[1])));
   if (result == CUDA_ERROR_NOT_READY) return Napi::Boolean::New(env, false);
   check(env, result, "cuEventQuery");
@@ -200,7 +197,7 @@ void HostCallbackTrampoline(void* data) { runHostCall(static_cast<HostCall*>(dat
 
 Napi::Value EnqueueHostCallback(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   HostCall* call = newHostCall(info);
   CUresult result = driver.cuLaunchHostFunc(reinterpret_cast<CUstream>(toU64(info[1])), HostCallbackTrampoline, call);
   if (result != CUDA_SUCCESS) forgetHostCall(call);
@@ -210,16 +207,16 @@ Napi::Value EnqueueHostCallback(const Napi::CallbackInfo& info) {
 
 Napi::Value MemoryAllocate(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   CUdeviceptr pointer = 0;
-  size_t bytes = static_cast<size_t>(info[1].As<Napi::Number>().Int64Value());
+  size_t bytes = sizeArgument(info, 1);
   check(env, driver.cuMemAlloc(&pointer, bytes == 0 ? 1 : bytes), "cuMemAlloc");
   return fromU64(env, pointer);
 }
 
 Napi::Value MemoryFree(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   check(env, driver.cuMemFree(static_cast<CUdeviceptr>(toU64(info[1]))), "cuMemFree");
   return env.Undefined();
 }
@@ -227,8 +224,8 @@ Napi::Value MemoryFree(const Napi::CallbackInfo& info) {
 // Pinned host memory for the caching host allocator: the pointer (BigInt), freed only by PinnedFree.
 Napi::Value PinnedAllocate(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
-  size_t bytes = static_cast<size_t>(info[1].As<Napi::Number>().Int64Value());
+  useDevice(env, deviceArgument(info, 0));
+  size_t bytes = sizeArgument(info, 1);
   void* host = nullptr;
   check(env, driver.cuMemHostAlloc(&host, bytes == 0 ? 1 : bytes, CU_MEMHOSTALLOC_PORTABLE), "cuMemHostAlloc");
   return fromU64(env, reinterpret_cast<uint64_t>(host));
@@ -236,7 +233,7 @@ Napi::Value PinnedAllocate(const Napi::CallbackInfo& info) {
 
 Napi::Value PinnedFree(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   check(env, driver.cuMemFreeHost(reinterpret_cast<void*>(toU64(info[1]))), "cuMemFreeHost");
   return env.Undefined();
 }
@@ -244,24 +241,23 @@ Napi::Value PinnedFree(const Napi::CallbackInfo& info) {
 // copy(device, stream, dst, dstOffset, dstRowPitch, dstSlicePitch, src, srcOffset, srcRowPitch, srcSlicePitch, widthBytes, height, depth)
 Napi::Value Copy(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
-  auto number = [&](int index) { return static_cast<size_t>(info[index].As<Napi::Number>().Int64Value()); };
+  useDevice(env, deviceArgument(info, 0));
   CUDA_MEMCPY3D copy;
   std::memset(&copy, 0, sizeof(copy));
-  CopySide destination = copySide(info[2], number(3)), source = copySide(info[6], number(7));
+  CopySide destination = copySide(info[2], sizeArgument(info, 3)), source = copySide(info[6], sizeArgument(info, 7));
   copy.dstMemoryType = destination.isHost ? CU_MEMORYTYPE_HOST : CU_MEMORYTYPE_UNIFIED;
   copy.dstHost = destination.host;
   copy.dstDevice = static_cast<CUdeviceptr>(destination.device);
-  copy.dstPitch = number(4);
+  copy.dstPitch = sizeArgument(info, 4);
   copy.srcMemoryType = source.isHost ? CU_MEMORYTYPE_HOST : CU_MEMORYTYPE_UNIFIED;
   copy.srcHost = source.host;
   copy.srcDevice = static_cast<CUdeviceptr>(source.device);
-  copy.srcPitch = number(8);
-  copy.WidthInBytes = number(10);
-  copy.Height = number(11);
-  copy.Depth = number(12);
-  copy.dstHeight = copy.dstPitch ? number(5) / copy.dstPitch : copy.Height;
-  copy.srcHeight = copy.srcPitch ? number(9) / copy.srcPitch : copy.Height;
+  copy.srcPitch = sizeArgument(info, 8);
+  copy.WidthInBytes = sizeArgument(info, 10);
+  copy.Height = sizeArgument(info, 11);
+  copy.Depth = sizeArgument(info, 12);
+  copy.dstHeight = copy.dstPitch ? sizeArgument(info, 5) / copy.dstPitch : copy.Height;
+  copy.srcHeight = copy.srcPitch ? sizeArgument(info, 9) / copy.srcPitch : copy.Height;
   if (copy.dstHeight < copy.Height) copy.dstHeight = copy.Height;
   if (copy.srcHeight < copy.Height) copy.srcHeight = copy.Height;
   check(env, driver.cuMemcpy3DAsync(&copy, reinterpret_cast<CUstream>(toU64(info[1]))), "cuMemcpy3DAsync");
@@ -271,11 +267,10 @@ Napi::Value Copy(const Napi::CallbackInfo& info) {
 // set(device, stream, pointer, rowPitch, slicePitch, elementBytes, value, widthElements, height, depth)
 Napi::Value Set(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   CUstream stream = reinterpret_cast<CUstream>(toU64(info[1]));
   CUdeviceptr pointer = static_cast<CUdeviceptr>(toU64(info[2]));
-  auto number = [&](int index) { return static_cast<size_t>(info[index].As<Napi::Number>().Int64Value()); };
-  size_t rowPitch = number(3), slicePitch = number(4), elementBytes = number(5), width = number(7), height = number(8), depth = number(9);
+  size_t rowPitch = sizeArgument(info, 3), slicePitch = sizeArgument(info, 4), elementBytes = sizeArgument(info, 5), width = sizeArgument(info, 7), height = sizeArgument(info, 8), depth = sizeArgument(info, 9);
   uint32_t value = info[6].As<Napi::Number>().Uint32Value();
   for (size_t slice = 0; slice < depth; ++slice) {
     CUdeviceptr start = pointer + slice * slicePitch;
@@ -291,7 +286,7 @@ Napi::Value Compile(const Napi::CallbackInfo& info) { return compileWith(info, n
 
 Napi::Value ModuleLoad(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   CUmodule module;
   check(env, driver.cuModuleLoadData(&module, info[1].As<Napi::ArrayBuffer>().Data()), "cuModuleLoadData");
   return fromU64(env, reinterpret_cast<uint64_t>(module));
@@ -299,7 +294,7 @@ Napi::Value ModuleLoad(const Napi::CallbackInfo& info) {
 
 Napi::Value ModuleFunction(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   CUfunction function;
   std::string name = info[2].As<Napi::String>();
   check(env, driver.cuModuleGetFunction(&function, reinterpret_cast<CUmodule>(toU64(info[1])), name.c_str()), "cuModuleGetFunction");
@@ -309,7 +304,7 @@ Napi::Value ModuleFunction(const Napi::CallbackInfo& info) {
 // functionAttributes(device, function): what the compiled kernel needs and allows.
 Napi::Value FunctionAttributes(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   CUfunction function = reinterpret_cast<CUfunction>(toU64(info[1]));
   auto attribute = [&](int which) {
     int value = 0;
@@ -327,7 +322,7 @@ Napi::Value FunctionAttributes(const Napi::CallbackInfo& info) {
 // functionSetMaxDynamicShared(device, function, bytes): opts a kernel in to more than 48 KiB of dynamic shared memory.
 Napi::Value FunctionSetMaxDynamicShared(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  useDevice(env, info[0].As<Napi::Number>().Int32Value());
+  useDevice(env, deviceArgument(info, 0));
   CUfunction function = reinterpret_cast<CUfunction>(toU64(info[1]));
   check(env, driver.cuFuncSetAttribute(function, CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, info[2].As<Napi::Number>().Int32Value()), "cuFuncSetAttribute");
   return env.Undefined();

@@ -37,10 +37,7 @@ std::string errorName(hipError_t result) {
 
 void check(Napi::Env env, hipError_t result, const char* call) {
   if (result == hipSuccess) return;
-  Napi::Error error = Napi::Error::New(env, std::string(call) + " failed: " + errorName(result) + " (" + std::to_string(result) + ")");
-  error.Set("hipError", Napi::String::New(env, errorName(result)));
-  error.Set("call", Napi::String::New(env, call));
-  throw error;
+  throwCallFailure(env, call, errorName(result), result, "hipError");
 }
 
 // Makes the device current on this (the JavaScript) thread.

@@ -31,6 +31,15 @@ inline uint64_t toU64(const Napi::Value& value) {
 
 inline Napi::Value fromU64(Napi::Env env, uint64_t value) { return Napi::BigInt::New(env, value); }
 
+// The Error both addons throw for a failed driver call: "<call> failed: <name> (<code>)", with the error's name
+// under errorProperty ("cudaError", "hipError": what the backends' isOutOfMemory reads) and the call under "call".
+[[noreturn]] inline void throwCallFailure(Napi::Env env, const char* call, const std::string& name, int code, const char* errorProperty) {
+  Napi::Error error = Napi::Error::New(env, std::string(call) + " failed: " + name + " (" + std::to_string(code) + ")");
+  error.Set(errorProperty, Napi::String::New(env, name));
+  error.Set("call", Napi::String::New(env, call));
+  throw error;
+}
+
 inline int32_t deviceArgument(const Napi::CallbackInfo& info, int index) { return info[index].As<Napi::Number>().Int32Value(); }
 
 inline size_t sizeArgument(const Napi::CallbackInfo& info, int index) {
