@@ -1,5 +1,5 @@
 import type { ElementType } from './element-types';
-import type { KernelDefinition } from './kernel';
+import type { KernelSourceV1 } from './kernel-source';
 import type { Layout } from './soa-layout';
 import type { Vec } from './vector';
 
@@ -140,7 +140,7 @@ export interface WorkDivisionV1 {
 }
 
 export interface KernelLaunchV1 {
-  readonly kernel: KernelDefinition;
+  readonly kernel: KernelSourceV1;
   readonly workDivision: WorkDivisionV1;
   /** One entry per signature parameter: scalars converted to their element type, arrays as memory regions. */
   readonly arguments: Readonly<Record<string, KernelArgumentV1>>;

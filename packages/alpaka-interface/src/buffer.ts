@@ -1,11 +1,13 @@
 import type { ArrayArgumentV1, MemoryV1, RegionV1 } from './backend';
-import { Device } from './device';
-import type { ArrayOf, ElementType } from './element-types';
+import type { Device } from './device';
+import { type ArrayOf, type ElementType, isElementType } from './element-types';
 import { InvalidArgumentError } from './errors';
 import { hostStart } from './host/host-memory';
 import { formatVec, product, type Vec, widenTo3 } from './vector';
 
 export interface BufferLayout<T extends ElementType> {
+  /** The device the memory is on (Device.of(memory.device)): handed in, so buffer.ts does not import device.ts. */
+  readonly device: Device;
   readonly memory: MemoryV1;
   readonly elementType: T;
   readonly extents: Vec;
@@ -15,12 +17,49 @@ export interface BufferLayout<T extends ElementType> {
   readonly isConst: boolean;
 }
 
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/**
+ * Refuses a layout that would make typed arrays over the wrong bytes: a device that is not the memory's,
+ * offsets and pitches that are negative, NaN, not whole elements, or smaller than what they step over.
+ * Bounds against the memory's size are checked by the constructor once the span is known.
+ */
+function checkLayout<T extends ElementType>(layout: BufferLayout<T>): void {
+  const { device, memory, elementType, extents, byteOffset, rowPitchBytes, slicePitchBytes } = layout;
+  if (!isElementType(elementType)) throw new InvalidArgumentError('a buffer needs an element type such as f32.');
+  const what = `a ${elementType.name} buffer of extents ${formatVec(extents)}`;
+  if (device?.implementation !== memory?.device)
+    throw new InvalidArgumentError(`${what}: its device must be the device of its memory (Device.of(memory.device)).`);
+  if (!Array.isArray(extents) || extents.length < 1 || extents.length > 3 || !extents.every(isCount))
+    throw new InvalidArgumentError(`${what}: extents must be 1 to 3 non-negative integers.`);
+  const size = elementType.byteSize;
+  if (!isCount(byteOffset) || byteOffset % size !== 0) {
+    throw new InvalidArgumentError(
+      `${what}: the byte offset ${byteOffset} must be a non-negative multiple of the element size ${size}.`,
+    );
+  }
+  const [, height, width] = widenTo3(extents, 1);
+  const rowBytes = width * size;
+  if (!isCount(rowPitchBytes) || rowPitchBytes % size !== 0 || rowPitchBytes < rowBytes) {
+    throw new InvalidArgumentError(
+      `${what}: the row pitch ${rowPitchBytes} must be a multiple of ${size} bytes and at least a row (${rowBytes} bytes).`,
+    );
+  }
+  if (!isCount(slicePitchBytes) || slicePitchBytes % size !== 0 || slicePitchBytes < rowPitchBytes * height) {
+    throw new InvalidArgumentError(
+      `${what}: the slice pitch ${slicePitchBytes} must be a multiple of ${size} bytes and at least a slice (${rowPitchBytes * height} bytes).`,
+    );
+  }
+}
+
 /**
  * Memory of one element type with 1 to 3 dimensional extents on one device (alpaka's Buf and View).
  * Rows are rowPitchBytes apart and slices slicePitchBytes apart; the last extent is the contiguous one.
  * Buffers made by allocBuf own their memory; views share it.
  */
 export class Buffer<T extends ElementType = ElementType> {
+  /** The device the memory is on. */
+  readonly device: Device;
   readonly memory: MemoryV1;
   readonly elementType: T;
   readonly extents: Vec;
@@ -31,6 +70,8 @@ export class Buffer<T extends ElementType = ElementType> {
   readonly isConst: boolean;
 
   constructor(layout: BufferLayout<T>) {
+    checkLayout(layout);
+    this.device = layout.device;
     this.memory = layout.memory;
     this.elementType = layout.elementType;
     this.extents = layout.extents;
@@ -44,13 +85,6 @@ export class Buffer<T extends ElementType = ElementType> {
       );
     }
   }
-
-  /** The device the memory is on (computed once: buffers are immutable). */
-  get device(): Device {
-    this.cachedDevice ??= Device.of(this.memory.device);
-    return this.cachedDevice;
-  }
-  private cachedDevice: Device | undefined;
 
   /** The buffer as a kernel argument for backends (computed once per buffer, not per launch). */
   get kernelArgument(): ArrayArgumentV1 {

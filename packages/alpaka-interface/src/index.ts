@@ -36,7 +36,7 @@ export { Event } from './event';
 export { EventGenerations } from './event-generations';
 export { hostPlatformV1 } from './host/host-device';
 export { HostEvent } from './host/host-event';
-export { type HeapAllocation, HostHeap, heapAlignment, hostHeap } from './host/host-heap';
+export { type HeapAllocation, HostHeap, HostHeapUnavailable, heapAlignment, hostHeap } from './host/host-heap';
 export { copyHostRegions, fillHostRegion, HostMemory, hostBytes, hostStart, setHostRegion } from './host/host-memory';
 export { HostQueue } from './host/host-queue';
 export {
@@ -48,10 +48,7 @@ export {
   webAssemblyPageBytes,
 } from './host/webassembly-api';
 export {
-  type ArrayAccess,
-  type ArrayParameter,
   array,
-  type ConstantParameter,
   constant,
   type DeviceFunctionDefinition,
   deviceFunction,
@@ -64,12 +61,19 @@ export {
   type KernelView,
   type KernelViewArgument,
   kernel,
-  type ParameterSpec,
-  type Signature,
   type UntypedKernelView,
-  type ViewParameter,
   view,
 } from './kernel';
+export type {
+  ArrayAccess,
+  ArrayParameter,
+  ConstantParameter,
+  DeviceFunctionSourceV1,
+  KernelSourceV1,
+  ParameterSpec,
+  Signature,
+  ViewParameter,
+} from './kernel-source';
 export { type BackendStatus, type LoadBackendOptions, loadBackend, packageNameOf, probeBackend } from './loader';
 export { allocAsyncBuf, allocBuf, allocMappedBuf, asConst, createView, fill, memcpy, memset, viewOf } from './memory';
 export { type ExecOptions, Queue } from './queue';

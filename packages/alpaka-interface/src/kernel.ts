@@ -2,33 +2,18 @@ import type { Acc } from './acc';
 import type { Buffer } from './buffer';
 import { type ArrayOf, type ElementType, isElementType, type TypedArray } from './element-types';
 import { InvalidArgumentError } from './errors';
+import type {
+  ArrayAccess,
+  ArrayParameter,
+  ConstantParameter,
+  DeviceFunctionSourceV1,
+  KernelSourceV1,
+  ParameterSpec,
+  Signature,
+  ViewParameter,
+} from './kernel-source';
 import { type LayoutLike, type LayoutSchema, layoutSchemaOf } from './soa-schema';
 import type { WorkDivision } from './work-division';
-
-/** How a kernel uses an array argument: `'in'` arrays are read-only (a const buffer may be passed). */
-export type ArrayAccess = 'in' | 'out' | 'inout';
-
-export interface ArrayParameter<T extends ElementType = ElementType, Access extends ArrayAccess = ArrayAccess> {
-  readonly kind: 'array';
-  readonly elementType: T;
-  readonly access: Access;
-}
-
-/** A scalar whose value is fixed when the kernel is specialised (a template argument in alpaka). */
-export interface ConstantParameter<T extends ElementType = ElementType> {
-  readonly kind: 'constant';
-  readonly elementType: T;
-}
-
-/** An SoA view of a layout (CMSSW's View / ConstView): columns and scalars of one collection. */
-export interface ViewParameter<L extends LayoutSchema = LayoutSchema, Access extends ArrayAccess = ArrayAccess> {
-  readonly kind: 'view';
-  readonly layout: L;
-  readonly access: Access;
-}
-
-export type ParameterSpec = ElementType | ArrayParameter | ConstantParameter | ViewParameter | DeviceFunctionDefinition;
-export type Signature = Readonly<Record<string, ParameterSpec>>;
 
 /** An array argument of element type T; `access` defaults to 'inout'. */
 export function array<T extends ElementType, Access extends ArrayAccess = 'inout'>(
@@ -96,7 +81,7 @@ type ArgumentOf<Spec> =
 
 /** What the host passes at launch for each parameter (device functions are fixed at compile time, not passed). */
 export type KernelArguments<S extends Signature> = {
-  readonly [Name in keyof S as S[Name] extends DeviceFunctionDefinition ? never : Name]: ArgumentOf<S[Name]>;
+  readonly [Name in keyof S as S[Name] extends DeviceFunctionSourceV1 ? never : Name]: ArgumentOf<S[Name]>;
 };
 
 type ViewField<F> = F extends { readonly kind: 'scalar' }
@@ -128,7 +113,7 @@ export type KernelParameters<S extends Signature> = {
     ? ArrayOf<T>
     : S[Name] extends ViewParameter<infer L, infer _Access>
       ? KernelView<L>
-      : S[Name] extends DeviceFunctionDefinition<infer _S, infer R>
+      : S[Name] extends DeviceFunctionSourceV1<infer _S, infer R>
         ? (...args: Array<number | TypedArray | UntypedKernelView>) => R extends ElementType ? number : void
         : number;
 };
@@ -141,12 +126,7 @@ export type KernelParameters<S extends Signature> = {
 export interface DeviceFunctionDefinition<
   S extends Signature = Signature,
   R extends ElementType | undefined = ElementType | undefined,
-> {
-  readonly kind: 'deviceFunction';
-  readonly name: string;
-  readonly signature: S;
-  readonly returns: R;
-  readonly source: string;
+> extends DeviceFunctionSourceV1<S, R> {
   body(acc: Acc, parameters: KernelParameters<S>): R extends ElementType ? number : void;
 }
 
@@ -160,14 +140,9 @@ export interface KernelOptions<S extends Signature> {
   dynamicSharedMemoryBytes?(workDivision: WorkDivision, args: KernelArguments<S>): number;
 }
 
-export interface KernelDefinition<S extends Signature = Signature> {
-  readonly kind: 'kernel';
-  readonly name: string;
-  readonly signature: S;
+export interface KernelDefinition<S extends Signature = Signature> extends KernelSourceV1<S> {
   // Method syntax makes the parameter bivariant, so any KernelDefinition<S> is a KernelDefinition<Signature>.
   body(acc: Acc, parameters: KernelParameters<S>): void;
-  /** The body's source text, what the kernel compiler parses. */
-  readonly source: string;
   readonly options: KernelOptions<S>;
 }
 

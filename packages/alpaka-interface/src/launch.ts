@@ -9,19 +9,21 @@ import type {
 import { Buffer } from './buffer';
 import { type ElementType, isElementType, isIntegerType, u32 } from './element-types';
 import { InvalidArgumentError, WorkDivisionError } from './errors';
-import type {
-  ArrayParameter,
-  KernelArguments,
-  KernelDefinition,
-  KernelViewArgument,
-  ParameterSpec,
-  Signature,
-  ViewParameter,
-} from './kernel';
-import type { Queue } from './queue';
+import type { KernelArguments, KernelDefinition, KernelViewArgument } from './kernel';
+import type { ArrayParameter, ParameterSpec, Signature, ViewParameter } from './kernel-source';
 import { computeLayout } from './soa-layout';
 import { type LayoutSchema, sameLayout } from './soa-schema';
 import { validateWorkDivision, type WorkDivision } from './work-division';
+
+/**
+ * The device a launch runs on, as much of a Device as the checks read: its backend object and how to print it.
+ * Structural, so this module does not import device.ts (which imports queue.ts, which imports this module).
+ */
+export interface LaunchDevice {
+  readonly implementation: DeviceV1;
+  readonly name: string;
+  toString(): string;
+}
 
 type DataParameter =
   | { readonly name: string; readonly kind: 'scalar'; readonly type: ElementType }
@@ -77,8 +79,8 @@ const validated = new WeakMap<WorkDivision, WeakMap<DeviceV1, AcceleratorLimits>
 // The last pair validated, checked before the WeakMaps (the usual loop launches with one of each).
 let lastValidated: { workDivision: WorkDivision; device: DeviceV1; limits: AcceleratorLimits } | undefined;
 
-function limitsFor(queue: Queue, workDivision: WorkDivision, name: string): AcceleratorLimits {
-  const device = queue.device.implementation;
+function limitsFor(target: LaunchDevice, workDivision: WorkDivision, name: string): AcceleratorLimits {
+  const device = target.implementation;
   if (lastValidated?.workDivision === workDivision && lastValidated.device === device) return lastValidated.limits;
   const cached = validated.get(workDivision)?.get(device);
   if (cached) {
@@ -88,11 +90,11 @@ function limitsFor(queue: Queue, workDivision: WorkDivision, name: string): Acce
   const { backend } = workDivision.accelerator;
   if (!backend.platform().devices().includes(device)) {
     throw new WorkDivisionError(
-      `${name}: the work division is for ${backend.name}, whose devices do not include the queue's device ${queue.device}.`,
+      `${name}: the work division is for ${backend.name}, whose devices do not include the queue's device ${target}.`,
     );
   }
   const limits = backend.limits(device);
-  validateWorkDivision(workDivision, limits, queue.device.name);
+  validateWorkDivision(workDivision, limits, target.name);
   let byDevice = validated.get(workDivision);
   if (!byDevice) {
     byDevice = new WeakMap();
@@ -126,7 +128,7 @@ function arrayArgument(
   parameter: string,
   spec: ArrayParameter,
   value: unknown,
-  queue: Queue,
+  device: LaunchDevice,
 ): ArrayArgumentV1 {
   if (!(value instanceof Buffer))
     throw new InvalidArgumentError(`${where(kernelName, parameter)} must be a Buffer of ${spec.elementType.name}.`);
@@ -135,9 +137,9 @@ function arrayArgument(
       `${where(kernelName, parameter)} must hold ${spec.elementType.name}, but the buffer holds ${value.elementType.name}.`,
     );
   }
-  if (value.device !== queue.device) {
+  if (value.device !== device) {
     throw new InvalidArgumentError(
-      `${where(kernelName, parameter)} lives on ${value.device}, but the kernel runs on ${queue.device}; memcpy it to that device first.`,
+      `${where(kernelName, parameter)} lives on ${value.device}, but the kernel runs on ${device}; memcpy it to that device first.`,
     );
   }
   if (value.isConst && spec.access !== 'in') {
@@ -163,11 +165,11 @@ function viewArgument(
   parameter: string,
   spec: ViewParameter,
   value: unknown,
-  queue: Queue,
+  device: LaunchDevice,
 ): ViewArgumentV1 {
   const candidate = value as Partial<KernelViewArgument> | undefined;
   const cached = typeof value === 'object' && value !== null ? preparedViews.get(value) : undefined;
-  if (cached?.device === queue.device && cached.layout === spec.layout && (!cached.constant || spec.access === 'in'))
+  if (cached?.device === device && cached.layout === spec.layout && (!cached.constant || spec.access === 'in'))
     return cached.argument;
   const wanted = `a view of '${spec.layout.name}'`;
   if (
@@ -186,9 +188,9 @@ function viewArgument(
     );
   }
   const buffer = candidate.buffer;
-  if (buffer.device !== queue.device) {
+  if (buffer.device !== device) {
     throw new InvalidArgumentError(
-      `${where(kernelName, parameter)} lives on ${buffer.device}, but the kernel runs on ${queue.device}; copy the collection to that device first.`,
+      `${where(kernelName, parameter)} lives on ${buffer.device}, but the kernel runs on ${device}; copy the collection to that device first.`,
     );
   }
   const constant = candidate.readOnly === true || buffer.isConst;
@@ -211,23 +213,28 @@ function viewArgument(
     byteOffset: array.byteOffset,
     layout,
   });
-  preparedViews.set(candidate, { device: queue.device, layout: spec.layout, constant, argument });
+  preparedViews.set(candidate, { device: device, layout: spec.layout, constant, argument });
   return argument;
 }
 
 /** Turns a launch's arguments into their backend forms, in the signature's order. */
-type ArgumentPreparer = (values: Record<string, unknown>, queue: Queue) => Record<string, KernelArgumentV1>;
+type ArgumentPreparer = (values: Record<string, unknown>, device: LaunchDevice) => Record<string, KernelArgumentV1>;
 
 function missingArgument(kernelName: string, values: Record<string, unknown>, parameter: string): void {
   if (!(parameter in values)) throw new InvalidArgumentError(`${kernelName}: argument '${parameter}' is missing.`);
 }
 
-function prepareOne(kernelName: string, parameter: DataParameter, value: unknown, queue: Queue): KernelArgumentV1 {
+function prepareOne(
+  kernelName: string,
+  parameter: DataParameter,
+  value: unknown,
+  device: LaunchDevice,
+): KernelArgumentV1 {
   return parameter.kind === 'scalar'
     ? scalarArgument(kernelName, parameter.name, parameter.type, value)
     : parameter.kind === 'array'
-      ? arrayArgument(kernelName, parameter.name, parameter.spec, value, queue)
-      : viewArgument(kernelName, parameter.name, parameter.spec, value, queue);
+      ? arrayArgument(kernelName, parameter.name, parameter.spec, value, device)
+      : viewArgument(kernelName, parameter.name, parameter.spec, value, device);
 }
 
 // Parameter names the generated preparer may write as plain property names (anything else takes the loop).
@@ -266,9 +273,9 @@ function compilePreparer(shape: KernelShape): ArgumentPreparer {
       }
       if (parameter.kind === 'array') {
         const writable = parameter.spec.access === 'in' ? '' : ` && !${value}.isConst`;
-        return `const a${index} = ${value} instanceof Buffer && ${value}.elementType === parameters[${index}].spec.elementType && ${value}.device === device${writable} ? ${value}.kernelArgument : array(kernelName, ${quoted}, parameters[${index}].spec, ${value}, queue);`;
+        return `const a${index} = ${value} instanceof Buffer && ${value}.elementType === parameters[${index}].spec.elementType && ${value}.device === device${writable} ? ${value}.kernelArgument : array(kernelName, ${quoted}, parameters[${index}].spec, ${value}, device);`;
       }
-      return `const a${index} = view(kernelName, ${quoted}, parameters[${index}].spec, ${value}, queue);`;
+      return `const a${index} = view(kernelName, ${quoted}, parameters[${index}].spec, ${value}, device);`;
     });
     const fields = parameters.map((parameter, index) => `${parameter.name}: a${index}`);
     // The last launch's values and result: the same values (by identity; a float zero never matches, as 0
@@ -282,8 +289,7 @@ function compilePreparer(shape: KernelShape): ArgumentPreparer {
     const remember = parameters.map((_parameter, index) => `last${index} = v${index};`);
     const declared = parameters.map((_parameter, index) => `let last${index};`);
     const source = `"use strict"; let lastDevice, lastPrepared; ${declared.join(' ')}
-return function prepareArguments(values, queue) {
-const device = queue.device;
+return function prepareArguments(values, device) {
 ${reads.join('\n')}
 if (device === lastDevice${same.map((test) => ` && ${test}`).join('')}) return lastPrepared;
 ${conversions.join('\n')}
@@ -301,12 +307,12 @@ return prepared;
       viewArgument,
     ) as ArgumentPreparer;
   } else {
-    preparer = (values, queue) => {
+    preparer = (values, device) => {
       const prepared: Record<string, KernelArgumentV1> = {};
       for (const parameter of parameters) {
         const value = values[parameter.name];
         if (value === undefined) missingArgument(kernelName, values, parameter.name);
-        prepared[parameter.name] = prepareOne(kernelName, parameter, value, queue);
+        prepared[parameter.name] = prepareOne(kernelName, parameter, value, device);
       }
       return prepared;
     };
@@ -334,7 +340,7 @@ function unexpectedArguments(name: string, shape: KernelShape, args: object): vo
  * argument form) is checked once and remembered, so a repeated launch costs little.
  */
 export function prepareLaunch<S extends Signature>(
-  queue: Queue,
+  device: LaunchDevice,
   workDivision: WorkDivision,
   kernel: KernelDefinition<S>,
   args: KernelArguments<S>,
@@ -345,14 +351,14 @@ export function prepareLaunch<S extends Signature>(
   const definition = kernel as unknown as KernelDefinition;
   const shape = shapeOf(definition);
   const { name } = shape;
-  const limits = limitsFor(queue, workDivision, name);
+  const limits = limitsFor(device, workDivision, name);
   if (typeof args !== 'object' || args === null)
     throw new InvalidArgumentError(`${name}: the arguments must be an object keyed by parameter name.`);
   // As many keys as parameters, each of which the preparer finds (or refuses as missing): nothing unexpected.
   // Only another count needs the walk over the keys that names the stranger.
   if (Object.keys(args).length !== shape.parameters.length) unexpectedArguments(name, shape, args);
 
-  const prepared = shape.prepare(args as Record<string, unknown>, queue);
+  const prepared = shape.prepare(args as Record<string, unknown>, device);
 
   let checks: ArrayArgumentV1 | undefined;
   if (checkBuffer !== undefined) {
@@ -360,11 +366,11 @@ export function prepareLaunch<S extends Signature>(
       !(checkBuffer instanceof Buffer) ||
       checkBuffer.elementType !== u32 ||
       checkBuffer.length < 2 ||
-      checkBuffer.device !== queue.device ||
+      checkBuffer.device !== device ||
       checkBuffer.isConst
     ) {
       throw new InvalidArgumentError(
-        `${name}: the check buffer must be a writable u32 buffer of at least 2 elements on ${queue.device}.`,
+        `${name}: the check buffer must be a writable u32 buffer of at least 2 elements on ${device}.`,
       );
     }
     checks = checkBuffer.kernelArgument;
@@ -378,7 +384,7 @@ export function prepareLaunch<S extends Signature>(
       dynamicSharedMemoryBytes > limits.maxDynamicSharedMemoryBytes)
   ) {
     throw new WorkDivisionError(
-      `${name} asks for ${dynamicSharedMemoryBytes} bytes of dynamic shared memory; ${workDivision.accelerator.backend.name} allows 0 … ${limits.maxDynamicSharedMemoryBytes} on ${queue.device.name}.`,
+      `${name} asks for ${dynamicSharedMemoryBytes} bytes of dynamic shared memory; ${workDivision.accelerator.backend.name} allows 0 … ${limits.maxDynamicSharedMemoryBytes} on ${device.name}.`,
     );
   }
   return { kernel: definition, workDivision, arguments: prepared, dynamicSharedMemoryBytes, checkBuffer: checks };

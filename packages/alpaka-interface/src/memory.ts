@@ -1,6 +1,6 @@
 import type { MemoryV1 } from './backend';
 import { Buffer } from './buffer';
-import { type Device, host, type Platform } from './device';
+import { Device, host, type Platform } from './device';
 import {
   type ElementType,
   f32,
@@ -23,6 +23,7 @@ function tightLayout<T extends ElementType>(memory: MemoryV1, elementType: T, ex
   const [, height, width] = widenTo3(extents, 1);
   const rowPitchBytes = width * elementType.byteSize;
   return new Buffer({
+    device: Device.of(memory.device),
     memory,
     elementType,
     extents,
@@ -101,8 +102,10 @@ export function viewOf(array: TypedArray, extents?: ExtentLike): Buffer {
   }
   const [, height, width] = widenTo3(vector, 1);
   const rowPitchBytes = width * elementType.byteSize;
-  const memory = new HostMemory(host().implementation, array.buffer);
+  const device = host();
+  const memory = new HostMemory(device.implementation, array.buffer);
   return new Buffer({
+    device,
     memory,
     elementType,
     extents: vector,

@@ -3,7 +3,8 @@ import type { Buffer } from './buffer';
 import type { Device } from './device';
 import { InvalidArgumentError } from './errors';
 import type { Event } from './event';
-import type { KernelArguments, KernelDefinition, Signature } from './kernel';
+import type { KernelArguments, KernelDefinition } from './kernel';
+import type { Signature } from './kernel-source';
 import { prepareLaunch } from './launch';
 import type { WorkDivision } from './work-division';
 
@@ -38,7 +39,7 @@ export class Queue {
     // Not an async function: a launch returns one shared settled promise instead of making its own, which
     // is measurable next to a GPU launch's few microseconds. Failures still reject, never throw.
     try {
-      const launch = prepareLaunch(this, workDivision, kernel, args, options?.checkBuffer);
+      const launch = prepareLaunch(this.device, workDivision, kernel, args, options?.checkBuffer);
       workDivision.accelerator.backend.launch(this.implementation, launch);
       return enqueued;
     } catch (error) {

@@ -1,4 +1,4 @@
-import { type KernelDefinition, WorkDivisionError } from '@alpaka-ts/interface';
+import { type KernelSourceV1, WorkDivisionError } from '@alpaka-ts/interface';
 import { specialisationKey } from '@alpaka-ts/kernel-compiler';
 import type { GpuDevice } from './gpu-device';
 import type { KernelBinaries, KernelVariant } from './kernel-binaries';
@@ -48,10 +48,10 @@ export class LoadedKernel {
  * per kernel, dimension, variant and device.
  */
 export class GpuKernels {
-  private readonly loaded = new WeakMap<KernelDefinition, Map<number | string, LoadedKernel>>();
+  private readonly loaded = new WeakMap<KernelSourceV1, Map<number | string, LoadedKernel>>();
   private last:
     | {
-        readonly kernel: KernelDefinition;
+        readonly kernel: KernelSourceV1;
         readonly device: GpuDevice;
         readonly dimension: number;
         readonly oneElementPerThread: boolean;
@@ -71,7 +71,7 @@ export class GpuKernels {
 
   /** oneElementPerThread selects the variant compiled for the GPU work division's one element per thread. */
   get(
-    kernel: KernelDefinition,
+    kernel: KernelSourceV1,
     dimension: number,
     device: GpuDevice,
     oneElementPerThread: boolean,

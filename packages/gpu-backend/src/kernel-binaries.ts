@@ -1,4 +1,4 @@
-import { AlpakaError, type KernelDefinition } from '@alpaka-ts/interface';
+import { AlpakaError, type KernelSourceV1 } from '@alpaka-ts/interface';
 import { checkKernel, emitCppModule, kernelCacheKey, kernelSourceKey } from '@alpaka-ts/kernel-compiler';
 import type { GpuVendor } from './gpu-vendor';
 import { readCachedBinary, readKernelManifest, writeCachedBinary, writeKernelManifest } from './kernel-cache';
@@ -14,7 +14,7 @@ export interface KernelBinary {
 
 /** Which variant of a kernel: the dimension it runs in, its work-division variant and its constant() values. */
 export interface KernelVariant {
-  readonly kernel: KernelDefinition;
+  readonly kernel: KernelSourceV1;
   readonly dimension: number;
   /** The variant for work divisions of one element per thread (a GPU's usual one). */
   readonly oneElementPerThread: boolean;

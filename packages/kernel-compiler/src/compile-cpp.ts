@@ -1,4 +1,4 @@
-import type { KernelDefinition } from '@alpaka-ts/interface';
+import type { KernelSourceV1 } from '@alpaka-ts/interface';
 import { type CppKernelSource, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp-emitter';
 import type { CppDialect } from './emitters/cpp-prelude';
 import { checkKernel } from './front-end/check-kernel';
@@ -7,7 +7,7 @@ export interface CppModule {
   readonly dialect: CppDialect;
   /** The whole translation unit: the dialect's prelude, then every kernel. */
   readonly source: string;
-  readonly kernels: ReadonlyArray<CppKernelSource & { readonly kernel: KernelDefinition; readonly dimension: number }>;
+  readonly kernels: ReadonlyArray<CppKernelSource & { readonly kernel: KernelSourceV1; readonly dimension: number }>;
   /** Options the module must be compiled with for the kernels to give the JavaScript emitter's results. */
   readonly requiredOptions: readonly string[];
 }
@@ -19,7 +19,7 @@ export interface CppModule {
 export function emitCppModule(
   dialect: CppDialect,
   specialisations: ReadonlyArray<{
-    readonly kernel: KernelDefinition;
+    readonly kernel: KernelSourceV1;
     readonly dimension: number;
     readonly oneElementPerThread?: boolean;
     /** constant() values to specialise for (see CheckOptions.constants). */

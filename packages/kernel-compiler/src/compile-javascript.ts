@@ -1,4 +1,4 @@
-import type { KernelDefinition, KernelLaunchV1 } from '@alpaka-ts/interface';
+import type { KernelLaunchV1, KernelSourceV1 } from '@alpaka-ts/interface';
 import { javaScriptEmitter } from './emitters/javascript-emitter';
 import { checkKernel } from './front-end/check-kernel';
 import { compiledOnce } from './specialisation';
@@ -17,7 +17,7 @@ export interface CompiledKernelEntry {
   readonly usesChecks: boolean;
 }
 
-const compiled = new WeakMap<KernelDefinition, Map<string, CompiledKernelEntry>>();
+const compiled = new WeakMap<KernelSourceV1, Map<string, CompiledKernelEntry>>();
 
 /**
  * The kernel as a JavaScript function specialised for a work-division dimension (and, given `constants`, for
@@ -25,7 +25,7 @@ const compiled = new WeakMap<KernelDefinition, Map<string, CompiledKernelEntry>>
  * kernel outside the language.
  */
 export function compileJavaScriptKernel(
-  kernel: KernelDefinition,
+  kernel: KernelSourceV1,
   dimension: number,
   constants?: Readonly<Record<string, number>>,
 ): CompiledKernelEntry {

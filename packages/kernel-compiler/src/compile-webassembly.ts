@@ -1,6 +1,6 @@
 import {
-  type KernelDefinition,
   type KernelLaunchV1,
+  type KernelSourceV1,
   type Layout,
   type WebAssemblyMemory,
   type WebAssemblyModule,
@@ -53,7 +53,7 @@ interface CompiledModule {
   readonly instances: WeakMap<WebAssemblyMemory, CompiledWebAssemblyKernel>;
 }
 
-const compiled = new WeakMap<KernelDefinition, Map<string, CompiledModule>>();
+const compiled = new WeakMap<KernelSourceV1, Map<string, CompiledModule>>();
 
 /** Where each field of a view's layout is, in the order the entry takes them (computed once per layout). */
 const fieldPlacements = new WeakMap<Layout, ReadonlyMap<string, { offset: number; coefficientStride: number }>>();
@@ -126,7 +126,7 @@ function instantiate(entry: CompiledModule, memory: WebAssemblyMemory): Compiled
  * WebAssemblyMemory of at most 4 GiB. Throws KernelCompileError for a kernel outside the language.
  */
 export function compileWebAssemblyKernel(
-  kernel: KernelDefinition,
+  kernel: KernelSourceV1,
   dimension: number,
   constants: Readonly<Record<string, number>> | undefined,
   memory: WebAssemblyMemory,

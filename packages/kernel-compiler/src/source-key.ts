@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  type DeviceFunctionDefinition,
+  type DeviceFunctionSourceV1,
   isElementType,
-  type KernelDefinition,
+  type KernelSourceV1,
   type ParameterSpec,
 } from '@alpaka-ts/interface';
 import { specialisationKey } from './specialisation';
@@ -19,7 +19,7 @@ export const compilerFingerprint: string =
   typeof __ALPAKA_TS_SOURCE_FINGERPRINT__ === 'string' ? __ALPAKA_TS_SOURCE_FINGERPRINT__ : `unbuilt-${randomUUID()}`;
 
 /** The signature as plain data: what checking and emitting read from it, device functions included. */
-function describeSpec(spec: ParameterSpec, seen: Set<DeviceFunctionDefinition>): unknown {
+function describeSpec(spec: ParameterSpec, seen: Set<DeviceFunctionSourceV1>): unknown {
   if (isElementType(spec)) return spec.name;
   switch (spec.kind) {
     case 'array':
@@ -36,7 +36,7 @@ function describeSpec(spec: ParameterSpec, seen: Set<DeviceFunctionDefinition>):
   }
 }
 
-function describeFunction(definition: DeviceFunctionDefinition, seen: Set<DeviceFunctionDefinition>): unknown {
+function describeFunction(definition: DeviceFunctionSourceV1, seen: Set<DeviceFunctionSourceV1>): unknown {
   // A device function may be passed to several others; describe it fully once, by name afterwards.
   if (seen.has(definition)) return ['deviceFunction', definition.name];
   seen.add(definition);
@@ -50,7 +50,7 @@ function describeFunction(definition: DeviceFunctionDefinition, seen: Set<Device
 }
 
 export interface KernelSourceKeyParts {
-  readonly kernel: KernelDefinition;
+  readonly kernel: KernelSourceV1;
   readonly dimension: number;
   readonly target: string;
   readonly oneElementPerThread?: boolean | undefined;
@@ -67,7 +67,7 @@ export interface KernelSourceKeyParts {
  */
 export function kernelSourceKey(parts: KernelSourceKeyParts): string {
   const { kernel } = parts;
-  const seen = new Set<DeviceFunctionDefinition>();
+  const seen = new Set<DeviceFunctionSourceV1>();
   const options = Object.entries(parts.options ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return createHash('sha256')
     .update(

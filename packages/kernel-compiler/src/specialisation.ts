@@ -1,4 +1,4 @@
-import { isElementType, type KernelArgumentV1, type KernelDefinition } from '@alpaka-ts/interface';
+import { isElementType, type KernelArgumentV1, type KernelSourceV1 } from '@alpaka-ts/interface';
 
 /** A stable text for a set of constant() values (names sorted; -0 and NaN kept apart from 0). */
 export function specialisationKey(constants: Readonly<Record<string, number>>): string {
@@ -13,8 +13,8 @@ export function specialisationKey(constants: Readonly<Record<string, number>>): 
  * CPU emitters share (a GPU backend keys its own by device and source).
  */
 export function compiledOnce<Entry>(
-  cache: WeakMap<KernelDefinition, Map<string, Entry>>,
-  kernel: KernelDefinition,
+  cache: WeakMap<KernelSourceV1, Map<string, Entry>>,
+  kernel: KernelSourceV1,
   dimension: number,
   constants: Readonly<Record<string, number>> | undefined,
   compile: () => Entry,
@@ -33,9 +33,9 @@ export function compiledOnce<Entry>(
   return entry;
 }
 
-const constantNames = new WeakMap<KernelDefinition, readonly string[]>();
+const constantNames = new WeakMap<KernelSourceV1, readonly string[]>();
 // The last kernel asked about: launches of one kernel in a loop skip the WeakMap.
-let lastKernel: KernelDefinition | undefined;
+let lastKernel: KernelSourceV1 | undefined;
 let lastNames: readonly string[] | undefined;
 
 /**
@@ -43,7 +43,7 @@ let lastNames: readonly string[] | undefined;
  * undefined when the kernel has no constant() parameter. The names are read once per kernel.
  */
 export function constantsOf(
-  kernel: KernelDefinition,
+  kernel: KernelSourceV1,
   args: Readonly<Record<string, KernelArgumentV1>>,
 ): Readonly<Record<string, number>> | undefined {
   let names = kernel === lastKernel ? lastNames : constantNames.get(kernel);

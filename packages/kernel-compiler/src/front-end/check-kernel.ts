@@ -1,9 +1,9 @@
 import {
-  type DeviceFunctionDefinition,
+  type DeviceFunctionSourceV1,
   elementTypeOf,
   InvalidArgumentError,
   isElementType,
-  type KernelDefinition,
+  type KernelSourceV1,
   type ParameterSpec,
 } from '@alpaka-ts/interface';
 import type { Node } from 'acorn';
@@ -27,13 +27,13 @@ export interface CheckOptions {
   readonly constants?: Readonly<Record<string, number>> | undefined;
 }
 
-const isDeviceFunction = (spec: ParameterSpec): spec is DeviceFunctionDefinition =>
+const isDeviceFunction = (spec: ParameterSpec): spec is DeviceFunctionSourceV1 =>
   !isElementType(spec) && spec.kind === 'deviceFunction';
 
 function dataParameter(
   name: string,
   local: string,
-  spec: Exclude<ParameterSpec, DeviceFunctionDefinition>,
+  spec: Exclude<ParameterSpec, DeviceFunctionSourceV1>,
   constants: Readonly<Record<string, number>> | undefined,
 ): KernelParameterIR {
   if (!isElementType(spec) && spec.kind === 'view') {
@@ -129,7 +129,7 @@ function checkBody(context: CheckContext, parsed: ParsedKernel): Statement[] {
 }
 
 function checkDeviceFunction(
-  definition: DeviceFunctionDefinition,
+  definition: DeviceFunctionSourceV1,
   kernelName: string,
   dimension: number,
   registry: FunctionRegistry,
@@ -145,7 +145,7 @@ function checkDeviceFunction(
     );
   }
   registry.inProgress.add(definition);
-  const parsed = parseKernelSource(definition as unknown as KernelDefinition);
+  const parsed = parseKernelSource(definition as unknown as KernelSourceV1);
   const returns = definition.returns?.name as ScalarType | undefined;
   const mode: CheckMode = { kind: 'function', name: definition.name, returns };
   const context: CheckContext = new CheckContext(
@@ -185,7 +185,7 @@ function checkDeviceFunction(
 }
 
 /** Parses and type-checks a kernel and its device functions against their signatures, producing its IR; throws KernelCompileError. */
-export function checkKernel(kernel: KernelDefinition, options: CheckOptions): KernelIR {
+export function checkKernel(kernel: KernelSourceV1, options: CheckOptions): KernelIR {
   const parsed = parseKernelSource(kernel);
   const context: CheckContext = new CheckContext(kernel.name, parsed.accName, options.dimension, (node, expected) =>
     checkExpressionNode(context, node, expected),

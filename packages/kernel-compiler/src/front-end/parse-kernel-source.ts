@@ -1,4 +1,4 @@
-import type { KernelDefinition } from '@alpaka-ts/interface';
+import type { KernelSourceV1 } from '@alpaka-ts/interface';
 import type { ArrowFunctionExpression, FunctionExpression, Node, Pattern } from 'acorn';
 import { parse } from 'acorn';
 import { KernelCompileError } from './kernel-compile-error';
@@ -23,7 +23,7 @@ const position = (node: Node | undefined) => ({
  * new Function produced) with acorn, and reads its two parameters: acc, and the destructured arguments.
  * Parameter names come from the destructuring keys, which bundlers keep, not from the local bindings.
  */
-export function parseKernelSource(kernel: KernelDefinition): ParsedKernel {
+export function parseKernelSource(kernel: KernelSourceV1): ParsedKernel {
   const fail = (node: Node | undefined, reason: string): never => {
     throw new KernelCompileError(kernel.name, position(node), reason);
   };

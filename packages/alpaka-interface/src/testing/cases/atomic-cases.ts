@@ -1,6 +1,7 @@
 import type { Hierarchy } from '../../acc';
 import { type ElementType, f32, f64, i32, u32 } from '../../element-types';
-import { array, type KernelBody, kernel, type Signature } from '../../kernel';
+import { array, type KernelBody, kernel } from '../../kernel';
+import type { Signature } from '../../kernel-source';
 import { expectArrayEqual, expectEqual } from '../assertions';
 import { type ConformanceCase, type ConformanceKernel, defineCases } from '../conformance-case';
 
