@@ -60,6 +60,9 @@ function checkBufferNeeded(kernelName: string): never {
   );
 }
 
+/** Launches enqueued as WebAssembly and not yet run. */
+const inFlight = new Set<KernelLaunchV1>();
+
 /**
  * Runs the kernel as WebAssembly over the host heap: arrays and views pass as addresses, block-shared memory is
  * borrowed from the heap for the launch. Returns false, having done nothing, when the heap cannot lend it.
@@ -81,7 +84,11 @@ function launchWebAssembly(queue: QueueV1, launch: KernelLaunchV1, constants: Re
   const checksAddress = launch.checkBuffer ? hostStart(launch.checkBuffer) : 0;
   const staticBytes = compiled.staticSharedBytes;
   const sharedBytes = staticBytes + launch.dynamicSharedMemoryBytes;
+  // A WebAssembly launch passes addresses, which hold nothing: until it has run, the launch is kept here, and with
+  // it the memory objects whose collection would return their ranges to the heap for new allocations to reuse.
+  inFlight.add(launch);
   queue.enqueueHostTask(() => {
+    inFlight.delete(launch);
     const run = (sharedAddress: number) =>
       compiled.run(args, workDivision, {
         sharedAddress,

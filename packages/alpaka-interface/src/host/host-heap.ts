@@ -1,9 +1,23 @@
+import { AlpakaError, InvalidArgumentError } from '../errors';
 import { type WebAssemblyMemory, webAssembly, webAssemblyPageBytes } from './webassembly-api';
 
-/** Allocations start on 64-byte boundaries (a cache line; every element type and SIMD vector aligns). */
-export const heapAlignment = 64;
+/**
+ * Allocations start on 128-byte boundaries: CMSSW's portable collections assert that their buffers are aligned
+ * to the SoA layout's default alignment of 128 (and every element type, cache line and SIMD vector aligns).
+ */
+export const heapAlignment = 128;
 /** 4 GiB: the most a 32-bit WebAssembly memory addresses. */
 const maximumPages = 65536;
+
+/** Rounds a request up to whole alignment units (at least one), after checking it is a byte count. */
+function alignedSize(byteLength: number, operation: string): number {
+  if (typeof byteLength !== 'number' || !Number.isSafeInteger(byteLength) || byteLength < 0) {
+    throw new InvalidArgumentError(
+      `host heap ${operation}: ${String(byteLength)} is not a byte count (a non-negative integer); an element type without a byteSize, or a NaN extent, gives this.`,
+    );
+  }
+  return Math.max(heapAlignment, Math.ceil(byteLength / heapAlignment) * heapAlignment);
+}
 
 /** One allocation in the heap: an ArrayBuffer object of its own over the whole memory, and where it starts. */
 export interface HeapAllocation {
@@ -29,13 +43,13 @@ interface FreeRange {
  * Allocations are returned by garbage collection of their ArrayBuffer objects (FinalizationRegistry).
  */
 export class HostHeap {
+  readonly available = true;
+  readonly reason = '';
   readonly memory: WebAssemblyMemory;
   /** Free ranges below `top`, by ascending offset, never adjacent (they are merged). */
   private readonly free: FreeRange[] = [];
   /** The end of the carved part; above it the memory is free. */
   private top = 0;
-  /** Memory at and above this offset has never been handed out, so it is still zero. */
-  private untouched = 0;
   /** The ArrayBuffer objects this heap handed out, to tell its memory from other SharedArrayBuffers. */
   private readonly handedOut = new WeakSet<ArrayBufferLike>();
   private readonly returned = new FinalizationRegistry<{ offset: number; size: number }>((range) =>
@@ -44,6 +58,22 @@ export class HostHeap {
 
   constructor(initialPages = 16) {
     this.memory = new webAssembly.Memory({ initial: initialPages, maximum: maximumPages, shared: true });
+  }
+
+  /**
+   * The heap, or why the process has none: V8 reserves the whole 4 GiB address range of a WebAssembly memory
+   * (and its guard region) up front, which an address-space limit (`ulimit -v`) refuses. Without a heap, host
+   * buffers are ordinary ArrayBuffers and CPU backends run kernels through their JavaScript emitter.
+   */
+  static reserve(initialPages?: number): HostHeap | HostHeapUnavailable {
+    try {
+      return new HostHeap(initialPages);
+    } catch (error) {
+      return new HostHeapUnavailable(
+        `the host heap could not reserve its 4 GiB WebAssembly memory (${(error as Error).message}); an address-space limit such as 'ulimit -v' refuses it. Host buffers are plain ArrayBuffers and CPU kernels run as JavaScript, slower; lift the limit (ulimit -v unlimited) for WebAssembly kernels.`,
+        { cause: error },
+      );
+    }
   }
 
   /** Bytes the heap has carved out and not got back. */
@@ -61,7 +91,7 @@ export class HostHeap {
    * caller then uses an ordinary ArrayBuffer, which WebAssembly kernels cannot reach).
    */
   allocate(byteLength: number): HeapAllocation | undefined {
-    const size = Math.max(heapAlignment, Math.ceil(byteLength / heapAlignment) * heapAlignment);
+    const size = alignedSize(byteLength, 'allocate');
     const offset = this.takeZeroed(size);
     if (offset === undefined) return undefined;
     const arrayBuffer = structuredClone(this.memory.buffer);
@@ -80,7 +110,7 @@ export class HostHeap {
    * back; undefined when the heap cannot hold them.
    */
   borrow<T>(byteLength: number, use: (byteOffset: number) => T): { readonly result: T } | undefined {
-    const size = Math.max(heapAlignment, Math.ceil(byteLength / heapAlignment) * heapAlignment);
+    const size = alignedSize(byteLength, 'borrow');
     const offset = this.takeZeroed(size);
     if (offset === undefined) return undefined;
     try {
@@ -90,12 +120,16 @@ export class HostHeap {
     }
   }
 
+  /**
+   * Takes a range and zeroes it. Only pages the memory gains while taking it are known to be zero: anything
+   * below the old end may have been written, through a free range's last owner or through the whole-heap
+   * buffer that arrays over an allocation expose (a kernel or a program writing past its allocation).
+   */
   private takeZeroed(size: number): number | undefined {
+    const grownFrom = this.memory.buffer.byteLength;
     const offset = this.take(size);
     if (offset === undefined) return undefined;
-    if (offset < this.untouched)
-      new Uint8Array(this.memory.buffer, offset, Math.min(size, this.untouched - offset)).fill(0);
-    this.untouched = Math.max(this.untouched, offset + size);
+    if (offset < grownFrom) new Uint8Array(this.memory.buffer, offset, Math.min(size, grownFrom - offset)).fill(0);
     return offset;
   }
 
@@ -162,10 +196,39 @@ export class HostHeap {
   }
 }
 
-let processHeap: HostHeap | undefined;
+/** What stands for the host heap when the process could not reserve one: every request says no, with the reason. */
+export class HostHeapUnavailable {
+  readonly available = false;
+  constructor(
+    readonly reason: string,
+    private readonly options?: ErrorOptions,
+  ) {}
+  get memory(): never {
+    throw new AlpakaError('ALPAKA_HOST_HEAP_UNAVAILABLE', this.reason, this.options);
+  }
+  get bytesInUse(): number {
+    return 0;
+  }
+  allocate(byteLength: number): undefined {
+    alignedSize(byteLength, 'allocate');
+    return undefined;
+  }
+  owns(_arrayBuffer: ArrayBufferLike | undefined): boolean {
+    return false;
+  }
+  borrow<T>(byteLength: number, _use: (byteOffset: number) => T): undefined {
+    alignedSize(byteLength, 'borrow');
+    return undefined;
+  }
+}
 
-/** The process's host heap, made on first use; every host allocation of the host platform comes from it. */
-export function hostHeap(): HostHeap {
-  processHeap ??= new HostHeap();
+let processHeap: HostHeap | HostHeapUnavailable | undefined;
+
+/**
+ * The process's host heap, reserved on first use; every host allocation of the host platform comes from it.
+ * Where the process cannot reserve one, a stand-in that holds nothing and says why (`available: false`).
+ */
+export function hostHeap(): HostHeap | HostHeapUnavailable {
+  processHeap ??= HostHeap.reserve();
   return processHeap;
 }
