@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from './errors';
-import type { Queue } from './queue';
+import { Queue } from './queue';
+import { describeValue } from './scalar-value';
 
 /**
  * How to copy a device product to the host (CMSSW's CopyToHost<T>): copyAsync enqueues the copy and
@@ -61,7 +62,15 @@ export const findCopyToDevice = (product: object): CopyToDevice<unknown, unknown
  * Copies a device product to the host with its registered CopyToHost and, on device backends, runs
  * postCopy after the queue has finished. On a host queue nothing is copied: the product is already on the host.
  */
+function expectCopyArguments(operation: string, queue: unknown, product: unknown): void {
+  if (!(queue instanceof Queue))
+    throw new InvalidArgumentError(`${operation} needs a Queue, not ${describeValue(queue)}.`);
+  if (typeof product !== 'object' || product === null)
+    throw new InvalidArgumentError(`${operation} needs a product object to copy, not ${describeValue(product)}.`);
+}
+
 export async function copyToHost<HostProduct>(queue: Queue, product: object): Promise<HostProduct> {
+  expectCopyArguments('copyToHost', queue, product);
   if (queue.device.isHost) return product as HostProduct;
   const copy = findCopyToHost(product);
   if (!copy)
@@ -78,6 +87,7 @@ export async function copyToHost<HostProduct>(queue: Queue, product: object): Pr
 
 /** Copies a host product to the queue's device with its registered CopyToDevice; on a host queue, returns it as it is. */
 export function copyToDevice<DeviceProduct>(queue: Queue, product: object): DeviceProduct {
+  expectCopyArguments('copyToDevice', queue, product);
   if (queue.device.isHost) return product as DeviceProduct;
   const copy = findCopyToDevice(product);
   if (!copy)

@@ -3,7 +3,8 @@ import { InvalidArgumentError } from './errors';
 import { Event } from './event';
 import { hostPlatformV1 } from './host/host-device';
 import { Queue } from './queue';
-import type { Accelerator } from './work-division';
+import { describeValue } from './scalar-value';
+import { type Accelerator, expectAccelerator } from './work-division';
 
 const platforms = new WeakMap<PlatformV1, Platform>();
 const devices = new WeakMap<DeviceV1, Device>();
@@ -34,6 +35,10 @@ export class Platform {
   }
 
   device(index: number): Device {
+    if (!Number.isInteger(index) || index < 0)
+      throw new InvalidArgumentError(
+        `platform ${this.name}: a device index is a non-negative integer, not ${describeValue(index)}.`,
+      );
     const found = this.implementation.devices()[index];
     if (!found) {
       throw new InvalidArgumentError(
@@ -89,6 +94,7 @@ export class Device {
    * shared memory): limits depend on both, as alpaka's getAccDevProps does.
    */
   limits(accelerator: Accelerator): AcceleratorLimits {
+    expectAccelerator(accelerator, `${this}.limits`);
     if (!accelerator.backend.platform().devices().includes(this.implementation)) {
       throw new InvalidArgumentError(
         `${accelerator.backend.name} does not run on ${this}; its devices are ${accelerator.backend.platform().name}'s.`,
@@ -98,6 +104,12 @@ export class Device {
   }
 
   createQueue(options: QueueOptions = {}): Queue {
+    if (typeof options !== 'object' || options === null)
+      throw new InvalidArgumentError(`createQueue takes options ({ blocking }), not ${describeValue(options)}.`);
+    if (options.blocking !== undefined && typeof options.blocking !== 'boolean')
+      throw new InvalidArgumentError(
+        `createQueue: blocking must be true or false (or left out for the device's default), not ${describeValue(options.blocking)}.`,
+      );
     const blocking = options.blocking ?? this.isHost;
     return new Queue(this, this.implementation.createQueue(blocking));
   }

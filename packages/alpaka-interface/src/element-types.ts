@@ -69,8 +69,14 @@ export type AnyElementType = (typeof elementTypes)[ElementTypeName];
 /** The host array type of an element type: `ArrayOf<typeof f32>` is Float32Array. */
 export type ArrayOf<T extends ElementType> = T extends ElementType<string, infer Array> ? Array : never;
 
+const knownElementTypes: ReadonlySet<unknown> = new Set(Object.values(elementTypes));
+
+/**
+ * Whether the value is one of alpaka-ts's element types (the frozen objects above, by identity): an object that
+ * merely looks like one (`{ kind: 'element' }` without a byte size) would make every size computed from it NaN.
+ */
 export function isElementType(value: unknown): value is ElementType {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'element';
+  return knownElementTypes.has(value);
 }
 
 export const isIntegerType = (type: ElementType): boolean => type.category === 'signed' || type.category === 'unsigned';

@@ -2,6 +2,7 @@ import type { Acc } from './acc';
 import type { Buffer } from './buffer';
 import { type ArrayOf, type ElementType, isElementType, type TypedArray } from './element-types';
 import { InvalidArgumentError } from './errors';
+import { kernelBodyProblem } from './kernel-body-source';
 import type {
   ArrayAccess,
   ArrayParameter,
@@ -181,7 +182,10 @@ export function kernel<const S extends Signature>(
   }
   if (typeof body !== 'function')
     throw new InvalidArgumentError(`kernel '${name}': the body must be a function (acc, parameters) => { … }.`);
-  return Object.freeze({ kind: 'kernel', name, signature, body, source: body.toString(), options });
+  const source = body.toString();
+  const problem = kernelBodyProblem(source);
+  if (problem) throw new InvalidArgumentError(`kernel '${name}': the body ${problem}.`);
+  return Object.freeze({ kind: 'kernel', name, signature, body, source, options });
 }
 
 /** The element type of a data parameter (a scalar, an array or a constant). */
@@ -224,5 +228,8 @@ export function deviceFunction<const S extends Signature, R extends ElementType 
     throw new InvalidArgumentError(
       `device function '${name}': the body must be a function (acc, parameters) => value.`,
     );
-  return Object.freeze({ kind: 'deviceFunction', name, signature, returns, source: body.toString(), body });
+  const source = body.toString();
+  const problem = kernelBodyProblem(source);
+  if (problem) throw new InvalidArgumentError(`device function '${name}': the body ${problem}.`);
+  return Object.freeze({ kind: 'deviceFunction', name, signature, returns, source, body });
 }

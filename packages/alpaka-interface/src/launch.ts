@@ -11,9 +11,10 @@ import { type ElementType, isElementType, isIntegerType, u32 } from './element-t
 import { InvalidArgumentError, WorkDivisionError } from './errors';
 import type { KernelArguments, KernelDefinition, KernelViewArgument } from './kernel';
 import type { ArrayParameter, ParameterSpec, Signature, ViewParameter } from './kernel-source';
+import { scalarValue } from './scalar-value';
 import { computeLayout } from './soa-layout';
 import { type LayoutSchema, sameLayout } from './soa-schema';
-import { validateWorkDivision, type WorkDivision } from './work-division';
+import { expectWorkDivision, validateWorkDivision, type WorkDivision } from './work-division';
 
 /**
  * The device a launch runs on, as much of a Device as the checks read: its backend object and how to print it.
@@ -81,12 +82,14 @@ let lastValidated: { workDivision: WorkDivision; device: DeviceV1; limits: Accel
 
 function limitsFor(target: LaunchDevice, workDivision: WorkDivision, name: string): AcceleratorLimits {
   const device = target.implementation;
-  if (lastValidated?.workDivision === workDivision && lastValidated.device === device) return lastValidated.limits;
+  if (lastValidated !== undefined && lastValidated.workDivision === workDivision && lastValidated.device === device)
+    return lastValidated.limits;
   const cached = validated.get(workDivision)?.get(device);
   if (cached) {
     lastValidated = { workDivision, device, limits: cached };
     return cached;
   }
+  expectWorkDivision(workDivision, `${name}: exec`);
   const { backend } = workDivision.accelerator;
   if (!backend.platform().devices().includes(device)) {
     throw new WorkDivisionError(
@@ -109,18 +112,7 @@ function limitsFor(target: LaunchDevice, workDivision: WorkDivision, name: strin
 const where = (kernelName: string, parameter: string): string => `${kernelName}, argument '${parameter}'`;
 
 function scalarArgument(kernelName: string, parameter: string, type: ElementType, value: unknown): number {
-  if (typeof value === 'number') {
-    if ((isIntegerType(type) || type.name === 'bool') && (!Number.isInteger(value) || type.convert(value) !== value)) {
-      throw new InvalidArgumentError(
-        `${where(kernelName, parameter)} is ${type.name}, and ${value} is not a value of that type; convert it explicitly.`,
-      );
-    }
-    return type.convert(value);
-  }
-  if (type.name === 'bool' && typeof value === 'boolean') return value ? 1 : 0;
-  throw new InvalidArgumentError(
-    `${where(kernelName, parameter)} is ${type.name} and needs a number, but got ${value instanceof Buffer ? 'a buffer' : typeof value}.`,
-  );
+  return scalarValue(type, value, where(kernelName, parameter));
 }
 
 function arrayArgument(

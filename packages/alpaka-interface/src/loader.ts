@@ -1,7 +1,13 @@
-import { pathToFileURL } from 'node:url';
+import { statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve as resolveModule } from 'import-meta-resolve';
 import type { BackendV1 } from './backend';
-import { BackendNotInstalledError, BackendUnavailableError } from './errors';
+import {
+  BackendContractError,
+  BackendNotInstalledError,
+  BackendUnavailableError,
+  InvalidArgumentError,
+} from './errors';
 import { assertBackend, knownBackendPackages, registerBackend, registeredBackend } from './registry';
 
 export interface LoadBackendOptions {
@@ -14,6 +20,8 @@ export interface LoadBackendOptions {
 
 export interface BackendStatus {
   readonly packageName: string;
+  /** Set when the package breaks the backend contract (loadBackend throws it): what is wrong, with the cause. */
+  readonly contractError?: BackendContractError;
   readonly installed: boolean;
   readonly available: boolean;
   readonly reason: string;
@@ -23,15 +31,25 @@ export interface BackendStatus {
 /** The package that provides a backend: a known backend name maps to its package, anything else is a package name. */
 export const packageNameOf = (nameOrPackage: string): string => knownBackendPackages[nameOrPackage] ?? nameOrPackage;
 
+/**
+ * Resolution treats a URL as a file: the package is looked up from the folder holding it. A folder given
+ * without a trailing slash would then be looked up from its parent, so a folder gets its slash here and
+ * `{ from: '/app' }` means the same as `{ from: '/app/' }`.
+ */
+function asParentUrl(from: string | URL): string {
+  if (typeof from !== 'string' && !(from instanceof URL))
+    throw new InvalidArgumentError(`loadBackend: 'from' must be a file URL or a path, not ${typeof from}.`);
+  const url = from instanceof URL ? from.href : from.startsWith('file:') ? from : pathToFileURL(from).href;
+  if (url.endsWith('/')) return url;
+  try {
+    return statSync(fileURLToPath(url)).isDirectory() ? `${url}/` : url;
+  } catch {
+    return url;
+  }
+}
+
 function parentUrls(from: string | URL | undefined): string[] {
-  const first =
-    from === undefined
-      ? pathToFileURL(`${process.cwd()}/`).href
-      : from instanceof URL
-        ? from.href
-        : from.startsWith('file:')
-          ? from
-          : pathToFileURL(from).href;
+  const first = from === undefined ? pathToFileURL(`${process.cwd()}/`).href : asParentUrl(from);
   return [first, import.meta.url];
 }
 
@@ -65,10 +83,7 @@ function resolvePackage(packageName: string, from: string | URL | undefined): st
 export async function probeBackend(nameOrPackage: string, options: LoadBackendOptions = {}): Promise<BackendStatus> {
   const packageName = packageNameOf(nameOrPackage);
   const already = registeredBackend(nameOrPackage);
-  if (already) {
-    const probe = safeProbe(already);
-    return { packageName, installed: true, available: probe.available, reason: probe.reason, backend: already };
-  }
+  if (already) return probed(packageName, already);
   let url: string;
   try {
     url = resolvePackage(packageName, options.from);
@@ -76,10 +91,9 @@ export async function probeBackend(nameOrPackage: string, options: LoadBackendOp
     const installed = !(error instanceof BackendNotInstalledError);
     return { packageName, installed, available: false, reason: (error as Error).message, backend: undefined };
   }
-  let backend: BackendV1;
+  let module: { default?: unknown };
   try {
-    const module = (await import(url)) as { default?: unknown };
-    backend = registerBackend(assertBackend(module.default, `package ${packageName}`));
+    module = (await import(url)) as { default?: unknown };
   } catch (error) {
     return {
       packageName,
@@ -89,21 +103,48 @@ export async function probeBackend(nameOrPackage: string, options: LoadBackendOp
       backend: undefined,
     };
   }
-  const probe = safeProbe(backend);
-  return { packageName, installed: true, available: probe.available, reason: probe.reason, backend };
-}
-
-function safeProbe(backend: BackendV1): { available: boolean; reason: string } {
+  let backend: BackendV1;
   try {
-    const { available, reason } = backend.probe();
-    return { available: available === true, reason: String(reason) };
+    backend = registerBackend(assertBackend(module.default, `package ${packageName}`));
   } catch (error) {
-    // The contract says probe() never throws; a backend that does is reported, not propagated.
+    if (!(error instanceof BackendContractError)) throw error;
     return {
+      packageName,
+      installed: true,
       available: false,
-      reason: `backend '${backend.name}' threw from probe(), which it must not: ${(error as Error).message}`,
+      reason: error.message,
+      backend: undefined,
+      contractError: error,
     };
   }
+  return probed(packageName, backend);
+}
+
+/** The status of a backend from its probe(), which the contract says never throws and returns { available, reason }. */
+function probed(packageName: string, backend: BackendV1): BackendStatus {
+  let result: unknown;
+  try {
+    result = backend.probe();
+  } catch (error) {
+    return broken(packageName, backend, `threw from probe(), which it must not: ${(error as Error).message}`, error);
+  }
+  const { available, reason } = (result ?? {}) as { available?: unknown; reason?: unknown };
+  if (typeof result !== 'object' || typeof available !== 'boolean' || typeof reason !== 'string') {
+    return broken(
+      packageName,
+      backend,
+      `returned ${JSON.stringify(result) ?? String(result)} from probe(), which must return { available: boolean, reason: string }`,
+    );
+  }
+  return { packageName, installed: true, available, reason, backend };
+}
+
+function broken(packageName: string, backend: BackendV1, what: string, cause?: unknown): BackendStatus {
+  const contractError = new BackendContractError(
+    `backend '${backend.name}' (package ${packageName}) ${what}; the backend breaks the contract: report it to its authors.`,
+    cause === undefined ? undefined : { cause },
+  );
+  return { packageName, installed: true, available: false, reason: contractError.message, backend, contractError };
 }
 
 /**
@@ -113,6 +154,7 @@ function safeProbe(backend: BackendV1): { available: boolean; reason: string } {
  */
 export async function loadBackend(nameOrPackage: string, options: LoadBackendOptions = {}): Promise<BackendV1> {
   const status = await probeBackend(nameOrPackage, options);
+  if (status.contractError) throw status.contractError;
   if (!status.installed) throw new BackendNotInstalledError(status.packageName, status.reason);
   if (!status.backend || !status.available) {
     const name = status.backend?.name ?? nameOrPackage;

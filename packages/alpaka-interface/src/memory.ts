@@ -1,6 +1,6 @@
 import type { MemoryV1 } from './backend';
 import { Buffer } from './buffer';
-import { Device, host, type Platform } from './device';
+import { Device, host, Platform } from './device';
 import {
   type ElementType,
   f32,
@@ -16,7 +16,8 @@ import {
 } from './element-types';
 import { InvalidArgumentError } from './errors';
 import { HostMemory } from './host/host-memory';
-import type { Queue } from './queue';
+import { Queue } from './queue';
+import { describeValue, scalarValue } from './scalar-value';
 import { type ExtentLike, formatVec, product, toVec, type Vec, widenTo3 } from './vector';
 
 function tightLayout<T extends ElementType>(memory: MemoryV1, elementType: T, extents: Vec): Buffer<T> {
@@ -36,11 +37,27 @@ function tightLayout<T extends ElementType>(memory: MemoryV1, elementType: T, ex
 
 function checkedType(elementType: ElementType, operation: string): void {
   if (!isElementType(elementType))
-    throw new InvalidArgumentError(`${operation} needs an element type such as f32 as its type.`);
+    throw new InvalidArgumentError(
+      `${operation} needs an element type such as f32 as its type, not ${describeValue(elementType)}.`,
+    );
+}
+
+function checkedDevice(device: unknown, operation: string): asserts device is Device {
+  if (!(device instanceof Device))
+    throw new InvalidArgumentError(
+      `${operation} needs a Device (host(), or platform.device(index) of a loaded backend), not ${describeValue(device)}.`,
+    );
+}
+
+function checkedQueue(queue: unknown, operation: string, optional = false): asserts queue is Queue {
+  if (optional && queue === undefined) return;
+  if (!(queue instanceof Queue))
+    throw new InvalidArgumentError(`${operation} needs a Queue (device.createQueue()), not ${describeValue(queue)}.`);
 }
 
 /** Allocates a buffer on a device (alpaka::allocBuf). Zero-size buffers are legal. */
 export function allocBuf<T extends ElementType>(device: Device, elementType: T, extents: ExtentLike): Buffer<T> {
+  checkedDevice(device, 'allocBuf');
   checkedType(elementType, 'allocBuf');
   const vector = toVec(extents);
   return tightLayout(device.implementation.allocate(product(vector) * elementType.byteSize), elementType, vector);
@@ -48,6 +65,7 @@ export function allocBuf<T extends ElementType>(device: Device, elementType: T, 
 
 /** Allocates a buffer whose lifetime is ordered by the queue (alpaka::allocAsyncBuf): usable by work enqueued after it. */
 export function allocAsyncBuf<T extends ElementType>(queue: Queue, elementType: T, extents: ExtentLike): Buffer<T> {
+  checkedQueue(queue, 'allocAsyncBuf');
   checkedType(elementType, 'allocAsyncBuf');
   const vector = toVec(extents);
   const memory = queue.device.implementation.allocate(product(vector) * elementType.byteSize, queue.implementation);
@@ -65,6 +83,11 @@ export function allocMappedBuf<T extends ElementType>(
   extents: ExtentLike,
   queue?: Queue,
 ): Buffer<T> {
+  if (!(platform instanceof Platform))
+    throw new InvalidArgumentError(
+      `allocMappedBuf needs a Platform (hostPlatform(), or device.platform), not ${describeValue(platform)}.`,
+    );
+  checkedQueue(queue, 'allocMappedBuf', true);
   checkedType(elementType, 'allocMappedBuf');
   const vector = toVec(extents);
   const byteLength = product(vector) * elementType.byteSize;
@@ -92,8 +115,11 @@ const elementTypeByArray = new Map<unknown, ElementType>([
 
 /** A host buffer over an existing typed array, without copying (alpaka::createView over host memory). */
 export function viewOf(array: TypedArray, extents?: ExtentLike): Buffer {
-  const elementType = elementTypeByArray.get(array.constructor);
-  if (!elementType) throw new InvalidArgumentError(`viewOf: ${array.constructor.name} is not a supported typed array.`);
+  const elementType = ArrayBuffer.isView(array) ? elementTypeByArray.get(array.constructor) : undefined;
+  if (!elementType)
+    throw new InvalidArgumentError(
+      `viewOf needs a typed array (Float32Array, Int32Array, Uint8Array …), not ${describeValue(array)}.`,
+    );
   const vector = toVec(extents ?? array.length);
   if (product(vector) !== array.length) {
     throw new InvalidArgumentError(
@@ -192,6 +218,7 @@ function checkWritable(operation: string, buffer: Buffer): void {
 }
 
 function checkQueueReaches(operation: string, queue: Queue, buffers: Buffer[]): void {
+  checkedQueue(queue, operation);
   if (!buffers.some((buffer) => buffer.device === queue.device)) {
     throw new InvalidArgumentError(
       `${operation}: the queue runs on ${queue.device}, but the buffers are on ${buffers.map((buffer) => String(buffer.device)).join(' and ')}; use a queue of one of their devices.`,
@@ -235,13 +262,15 @@ export function memset(queue: Queue, destination: Buffer, byteValue: number, ext
   queue.implementation.set(destination.region(), byteValue, bytesExtent(vector, destination.elementType));
 }
 
-/** Sets every element of extents (default: the whole buffer) to value, converted as a C cast would. */
+/**
+ * Sets every element of extents (default: the whole buffer) to value, by the rule kernel scalars follow
+ * (scalar-value.ts): integer and bool buffers take only values they hold, float buffers any number (f32 rounded).
+ */
 export function fill(queue: Queue, destination: Buffer, value: number, extents?: ExtentLike): void {
   const vector = copyExtents('fill', extents, [['destination', destination]]);
   checkWritable('fill', destination);
-  if (typeof value !== 'number' && typeof value !== 'boolean')
-    throw new InvalidArgumentError(`fill: the value must be a number, not ${typeof value}.`);
+  const converted = scalarValue(destination.elementType, value, `fill: ${destination}`);
   checkQueueReaches('fill', queue, [destination]);
   if (product(vector) === 0) return;
-  queue.implementation.fill(destination.region(), destination.elementType, Number(value), widenTo3(vector, 1));
+  queue.implementation.fill(destination.region(), destination.elementType, converted, widenTo3(vector, 1));
 }

@@ -2,10 +2,11 @@ import type { QueueV1 } from './backend';
 import type { Buffer } from './buffer';
 import type { Device } from './device';
 import { InvalidArgumentError } from './errors';
-import type { Event } from './event';
+import { Event } from './event';
 import type { KernelArguments, KernelDefinition } from './kernel';
 import type { Signature } from './kernel-source';
 import { prepareLaunch } from './launch';
+import { describeValue } from './scalar-value';
 import type { WorkDivision } from './work-division';
 
 export interface ExecOptions {
@@ -14,6 +15,11 @@ export interface ExecOptions {
 }
 
 const enqueued: Promise<void> = Promise.resolve();
+
+function expectEvent(event: unknown, operation: string): asserts event is Event {
+  if (!(event instanceof Event))
+    throw new InvalidArgumentError(`${operation} needs an Event (device.createEvent()), not ${describeValue(event)}.`);
+}
 
 /** A FIFO queue of work on one device (alpaka's Queue). */
 export class Queue {
@@ -49,11 +55,13 @@ export class Queue {
 
   /** Runs a host function in queue order; a returned promise holds a non-blocking queue until it settles. */
   enqueue(task: () => void | Promise<void>): void {
-    if (typeof task !== 'function') throw new InvalidArgumentError('queue.enqueue needs a function.');
+    if (typeof task !== 'function')
+      throw new InvalidArgumentError(`queue.enqueue needs a function, not ${describeValue(task)}.`);
     this.implementation.enqueueHostTask(task);
   }
 
   record(event: Event): void {
+    expectEvent(event, 'queue.record');
     if (event.device !== this.device) {
       throw new InvalidArgumentError(`an event of ${event.device} cannot be recorded into a queue of ${this.device}.`);
     }
@@ -62,6 +70,7 @@ export class Queue {
 
   /** Work enqueued after this call starts only once the event is complete. */
   waitFor(event: Event): void {
+    expectEvent(event, 'queue.waitFor');
     this.implementation.waitFor(event.implementation);
   }
 

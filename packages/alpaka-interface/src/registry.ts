@@ -1,5 +1,6 @@
 import { type BackendV1, specificationVersion } from './backend';
 import { BackendContractError, InvalidArgumentError } from './errors';
+import { assertOnlyInterfaceCopy } from './interface-instance';
 
 /** The packages of the backends alpaka-ts ships, by alpaka backend name. */
 export const knownBackendPackages: Readonly<Record<string, string>> = Object.freeze({
@@ -38,6 +39,7 @@ const registered = new Map<string, BackendV1>();
 
 /** Adds a backend to the process registry; registering the same object twice is harmless. */
 export function registerBackend(candidate: BackendV1): BackendV1 {
+  assertOnlyInterfaceCopy();
   const backend = assertBackend(candidate, 'registerBackend');
   const existing = registered.get(backend.name);
   if (existing && existing !== backend) {

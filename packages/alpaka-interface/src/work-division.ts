@@ -1,5 +1,6 @@
 import type { AcceleratorLimits, BackendV1 } from './backend';
 import { InvalidArgumentError, WorkDivisionError } from './errors';
+import { describeValue } from './scalar-value';
 import { type Dimension, type ExtentLike, formatVec, product, toVec, type Vec } from './vector';
 
 /**
@@ -16,7 +17,36 @@ export interface Accelerator {
 
 const acceleratorCache = new WeakMap<BackendV1, Map<Dimension, Accelerator>>();
 
+/** Refuses anything but an accelerator (acceleratorOf(backend, n), or a loaded backend's acc1D/acc2D/acc3D). */
+export function expectAccelerator(value: unknown, where: string): asserts value is Accelerator {
+  const candidate = value as Partial<Accelerator> | null | undefined;
+  if (candidate?.kind !== 'accelerator' || typeof candidate.backend?.launch !== 'function') {
+    throw new InvalidArgumentError(
+      `${where} needs an accelerator (acceleratorOf(backend, 1), or a backend package's acc1D), not ${describeValue(value)}.`,
+    );
+  }
+}
+
+/** Refuses anything but a work division (makeWorkDiv or workDivision). */
+export function expectWorkDivision(value: unknown, where: string): asserts value is WorkDivision {
+  const candidate = value as Partial<WorkDivision> | null | undefined;
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    !Array.isArray(candidate.blocksPerGrid) ||
+    !Array.isArray(candidate.threadsPerBlock) ||
+    !Array.isArray(candidate.elementsPerThread)
+  ) {
+    throw new InvalidArgumentError(
+      `${where} needs a work division (makeWorkDiv(acc, blocks, elements) or workDivision(…)), not ${describeValue(value)}.`,
+    );
+  }
+  expectAccelerator(candidate.accelerator, `${where}: the work division`);
+}
+
 export function acceleratorOf(backend: BackendV1, dimension: Dimension): Accelerator {
+  if (typeof backend !== 'object' || backend === null || typeof backend.launch !== 'function')
+    throw new InvalidArgumentError(`acceleratorOf needs a backend (loadBackend(name)), not ${describeValue(backend)}.`);
   if (![1, 2, 3].includes(dimension))
     throw new InvalidArgumentError(`accelerator dimension must be 1, 2 or 3, not ${dimension}.`);
   let byDimension = acceleratorCache.get(backend);
@@ -64,6 +94,7 @@ function vectorOfDimension(value: ExtentLike, dimension: Dimension, what: string
  * threads of one element each; on a CPU, one thread of `elements` elements. A number applies to every dimension.
  */
 export function makeWorkDiv(accelerator: Accelerator, blocks: ExtentLike, elements: ExtentLike): WorkDivision {
+  expectAccelerator(accelerator, 'makeWorkDiv');
   const blocksPerGrid = vectorOfDimension(blocks, accelerator.dimension, 'blocks per grid');
   const elementsPerBlock = vectorOfDimension(elements, accelerator.dimension, 'elements per block');
   const ones = Object.freeze(new Array<number>(accelerator.dimension).fill(1));
@@ -79,6 +110,7 @@ export function workDivision(
   threadsPerBlock: ExtentLike,
   elementsPerThread: ExtentLike,
 ): WorkDivision {
+  expectAccelerator(accelerator, 'workDivision');
   const division = Object.freeze({
     accelerator,
     blocksPerGrid: vectorOfDimension(blocksPerGrid, accelerator.dimension, 'blocks per grid'),

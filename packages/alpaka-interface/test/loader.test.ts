@@ -4,6 +4,7 @@ import {
   acceleratorOf,
   allocBuf,
   array,
+  BackendContractError,
   BackendNotInstalledError,
   BackendUnavailableError,
   f32,
@@ -87,6 +88,48 @@ describe('loading backends by name', () => {
     expect((await probeBackend('@acme/no-default', { from })).reason).toMatch(
       /does not export a backend object as its default export/,
     );
+    const failure = loadBackend('@acme/old-backend', { from });
+    await expect(failure).rejects.toBeInstanceOf(BackendContractError);
+    await expect(failure).rejects.toThrow(/implements backend specification v0/);
+  });
+
+  it('throws BackendContractError at loadBackend for a missing method or a probe() returning garbage', async () => {
+    const backendWith = (name: string, probe: string, methods = 'platform() {}, limits() {}, launch() {}') =>
+      `export default { specificationVersion: 'v1', name: '${name}', accelerator: 'cpu', acceleratorTypeName: 'AccX', runsOnHost: true, probe() { ${probe} }, ${methods} };\n`;
+    const from = applicationWithPackages({
+      '@acme/no-launch': backendWith(
+        'no_launch',
+        "return { available: true, reason: '' };",
+        'platform() {}, limits() {}',
+      ),
+      '@acme/garbage-probe': backendWith('garbage_probe', "return 'yes';"),
+      '@acme/half-probe': backendWith('half_probe', 'return { available: 1 };'),
+    });
+    await expect(loadBackend('@acme/no-launch', { from })).rejects.toThrow(
+      new BackendContractError("package @acme/no-launch: backend 'no_launch' has no launch() method."),
+    );
+    for (const [name, returned] of [
+      ['garbage-probe', '"yes"'],
+      ['half-probe', '{"available":1}'],
+    ] as const) {
+      const failure = loadBackend(`@acme/${name}`, { from });
+      await expect(failure).rejects.toBeInstanceOf(BackendContractError);
+      await expect(failure).rejects.toThrow(
+        `returned ${returned} from probe(), which must return { available: boolean, reason: string }`,
+      );
+      expect((await probeBackend(`@acme/${name}`, { from })).contractError).toBeInstanceOf(BackendContractError);
+    }
+  });
+
+  it('looks a package up from a folder the same with or without a trailing slash', async () => {
+    const folder = applicationWithPackages({
+      '@acme/slash-backend': "export default { specificationVersion: 'v0', name: 'slash' };\n",
+    }).pathname;
+    for (const from of [folder, folder.replace(/\/$/, ''), new URL(`file://${folder.replace(/\/$/, '')}`)]) {
+      const status = await probeBackend('@acme/slash-backend', { from });
+      expect(status.installed).toBe(true);
+      expect(status.reason).toMatch(/specification v0/);
+    }
   });
 
   it('reports a probe() that throws instead of letting it escape', async () => {
@@ -99,5 +142,8 @@ describe('loading backends by name', () => {
     const status = await probeBackend('@acme/throwing-probe', { from });
     expect(status).toMatchObject({ installed: true, available: false });
     expect(status.reason).toMatch(/threw from probe\(\), which it must not: segfault avoided/);
+    const failure = loadBackend('@acme/throwing-probe', { from });
+    await expect(failure).rejects.toBeInstanceOf(BackendContractError);
+    await expect(failure).rejects.toHaveProperty('cause.message', 'segfault avoided');
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { AlpakaError } from '@alpaka-ts/interface';
+import { UnsupportedTargetError } from '@alpaka-ts/interface';
 
 /** An AMD GPU target as --offload-arch takes it: a gfx name with optional feature settings ("gfx90a:xnack-"). */
 const targetPattern = /^gfx[0-9a-f]{3,4}(:[a-z0-9]+[+-])*$/;
@@ -101,8 +101,7 @@ export function hiprtcTargetCheck(
   const outcomes = new Map<string, string | undefined>();
   return (target) => {
     if (!targetPattern.test(target)) {
-      throw new AlpakaError(
-        'ALPAKA_UNSUPPORTED_TARGET',
+      throw new UnsupportedTargetError(
         `'${target}' is not an AMD GPU target; rocm_async compiles for gfx names such as gfx90a or gfx90a:xnack-.`,
       );
     }
@@ -119,8 +118,7 @@ export function hiprtcTargetCheck(
     }
     const refusal = outcomes.get(target);
     if (refusal !== undefined) {
-      throw new AlpakaError(
-        'ALPAKA_UNSUPPORTED_TARGET',
+      throw new UnsupportedTargetError(
         `${describe} cannot compile for ${target}: ${refusal}. Use a ROCm whose hiprtc supports ${target} (set ROCM_PATH or LD_LIBRARY_PATH to it); kernels were not compiled.`,
       );
     }

@@ -1,4 +1,4 @@
-import { AlpakaError } from '@alpaka-ts/interface';
+import { OutOfMemoryError } from '@alpaka-ts/interface';
 
 /** What the allocator needs from a device: raw allocation, and events to know when a queue passed a point. */
 export interface AllocatorDriver {
@@ -118,8 +118,7 @@ export class CachingAllocator {
         return this.driver.allocate(bytes);
       } catch (retry) {
         if (!this.driver.isOutOfMemory(retry)) throw retry;
-        throw new AlpakaError(
-          'ALPAKA_OUT_OF_MEMORY',
+        throw new OutOfMemoryError(
           `out of device memory: asked for ${bytes} bytes; the caching allocator had ${held} bytes cached (now released) and ${this.statistics.liveBytes} bytes in use.`,
           { cause: retry },
         );

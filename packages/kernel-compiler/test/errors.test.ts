@@ -1,6 +1,6 @@
 import { array, f32, i32, kernel, u32 } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
-import { checkKernel, emitCppModule, emitJavaScript, KernelCompileError } from '../src/index';
+import { checkKernel, compileJavaScriptKernel, emitCppModule, emitJavaScript, KernelCompileError } from '../src/index';
 
 const compile = (definition: ReturnType<typeof kernel>) => () => checkKernel(definition, { dimension: 1 });
 
@@ -216,5 +216,30 @@ describe('switch', () => {
     expect(emitJavaScript(checkKernel(labels, { dimension: 1 }), 1).source).toMatch(
       /switch \(a\) \{\s*case 4000000000: \{/,
     );
+  });
+});
+
+describe('machine-written kernels past what the compiler can nest', () => {
+  it('are refused with a KernelCompileError saying how to split them, not a stack overflow, on every emitter', () => {
+    const deep = (terms: number) =>
+      kernel(
+        `deep${terms}`,
+        { x: array(f32) },
+        new Function('acc', '{ x }', `x[0] = ${Array(terms).fill('x[1]').join(' + ')};`) as never,
+      );
+    expect(() => compile(deep(200))()).not.toThrow();
+    for (const terms of [300, 3000]) {
+      const definition = deep(terms);
+      for (const attempt of [
+        compile(definition),
+        () => compileJavaScriptKernel(definition, 1, undefined),
+        () => emitCppModule('cuda', [{ kernel: definition, dimension: 1 }]),
+      ]) {
+        expect(attempt).toThrow(KernelCompileError);
+        expect(attempt).toThrow(/nested more than 256 levels deep; split it into local variables/);
+      }
+    }
+    // Deeper still, the parser runs out of stack first, and says so as a compile error too.
+    expect(compile(deep(30000))).toThrow(/cannot parse the kernel body: Not enough stack space/);
   });
 });

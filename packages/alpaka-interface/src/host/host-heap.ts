@@ -1,4 +1,5 @@
-import { AlpakaError, InvalidArgumentError } from '../errors';
+import { HostHeapUnavailableError, InvalidArgumentError } from '../errors';
+import { assertOnlyInterfaceCopy } from '../interface-instance';
 import { type WebAssemblyMemory, webAssembly, webAssemblyPageBytes } from './webassembly-api';
 
 /**
@@ -204,7 +205,7 @@ export class HostHeapUnavailable {
     private readonly options?: ErrorOptions,
   ) {}
   get memory(): never {
-    throw new AlpakaError('ALPAKA_HOST_HEAP_UNAVAILABLE', this.reason, this.options);
+    throw new HostHeapUnavailableError(this.reason, this.options);
   }
   get bytesInUse(): number {
     return 0;
@@ -229,6 +230,9 @@ let processHeap: HostHeap | HostHeapUnavailable | undefined;
  * Where the process cannot reserve one, a stand-in that holds nothing and says why (`available: false`).
  */
 export function hostHeap(): HostHeap | HostHeapUnavailable {
-  processHeap ??= HostHeap.reserve();
+  if (processHeap === undefined) {
+    assertOnlyInterfaceCopy();
+    processHeap = HostHeap.reserve();
+  }
   return processHeap;
 }

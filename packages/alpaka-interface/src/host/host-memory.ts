@@ -1,5 +1,6 @@
 import type { DeviceV1, Extent3, MemoryV1, RegionV1 } from '../backend';
 import type { ElementType } from '../element-types';
+import { InvalidArgumentError } from '../errors';
 
 /**
  * Host memory that JavaScript reads directly: an allocation in the host heap (hostArrayBuffer is then the
@@ -28,10 +29,28 @@ export function hostBytes(memory: MemoryV1): Uint8Array | undefined {
 export const hostStart = (region: { readonly memory: MemoryV1; readonly byteOffset: number }): number =>
   (region.memory.hostByteOffset ?? 0) + region.byteOffset;
 
+/**
+ * Refuses, when the operation is enqueued, a region JavaScript cannot reach: memory of another device (a host
+ * queue cannot copy into or out of GPU memory) or an ArrayBuffer that was detached or shrunk since the buffer
+ * was made. Checked at enqueue so that the error reaches the caller, not a later queue.wait().
+ */
+export function checkHostRegion(region: RegionV1, what: string): void {
+  const arrayBuffer = region.memory.hostArrayBuffer;
+  if (!arrayBuffer) {
+    throw new InvalidArgumentError(
+      `${what} is memory of ${region.memory.device.name}, which a host queue cannot reach; enqueue this operation into a queue of that device.`,
+    );
+  }
+  if ((region.memory.hostByteOffset ?? 0) + region.memory.byteLength > arrayBuffer.byteLength) {
+    throw new InvalidArgumentError(
+      `${what} is a host buffer whose ArrayBuffer was detached or shrunk (it holds ${arrayBuffer.byteLength} bytes now); make a new buffer over live memory.`,
+    );
+  }
+}
+
 function bytesOf(region: RegionV1, what: string): Uint8Array {
-  const bytes = hostBytes(region.memory);
-  if (!bytes) throw new Error(`${what} is not host-accessible memory; a device backend must perform this copy.`);
-  return bytes;
+  checkHostRegion(region, what);
+  return hostBytes(region.memory) as Uint8Array;
 }
 
 /** Calls visit(destinationByteOffset, sourceByteOffset) once per row of a pitched 3D extent. */

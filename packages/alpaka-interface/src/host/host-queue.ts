@@ -3,7 +3,7 @@ import type { ElementType } from '../element-types';
 import { InvalidArgumentError } from '../errors';
 import { queueFailure, runHostTaskNow } from '../queue-failures';
 import { HostEvent } from './host-event';
-import { copyHostRegions, fillHostRegion, setHostRegion } from './host-memory';
+import { checkHostRegion, copyHostRegions, fillHostRegion, setHostRegion } from './host-memory';
 
 /**
  * A FIFO queue of the host device. Blocking queues (alpaka's QueueCpuBlocking) run each operation before
@@ -37,14 +37,18 @@ export class HostQueue implements QueueV1 {
   }
 
   copy(destination: RegionV1, source: RegionV1, extentBytes: Extent3): void {
+    checkHostRegion(destination, 'the copy destination');
+    checkHostRegion(source, 'the copy source');
     this.enqueueHostTask(() => copyHostRegions(destination, source, extentBytes));
   }
 
   set(destination: RegionV1, byteValue: number, extentBytes: Extent3): void {
+    checkHostRegion(destination, 'the memset destination');
     this.enqueueHostTask(() => setHostRegion(destination, byteValue, extentBytes));
   }
 
   fill(destination: RegionV1, elementType: ElementType, value: number, extentElements: Extent3): void {
+    checkHostRegion(destination, 'the fill destination');
     this.enqueueHostTask(() => fillHostRegion(destination, elementType, value, extentElements));
   }
 

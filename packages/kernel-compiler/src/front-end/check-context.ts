@@ -27,8 +27,16 @@ export interface FunctionRegistry {
   readonly byDefinition: Map<unknown, FunctionIR>;
 }
 
+/**
+ * How deeply expressions may nest (`a + (b + (c + …))`). Checking and emitting recurse once per level, so a
+ * machine-written expression thousands of levels deep would overflow the JavaScript stack: it is refused with
+ * this limit instead, far above what C++ compilers must accept (63) and what kernels written by hand reach.
+ */
+export const maximumExpressionNesting = 256;
+
 /** State shared by the statement and expression checkers of one kernel or device function. */
 export class CheckContext {
+  private expressionNesting = 0;
   private readonly scopes: Array<Map<string, Binding>> = [new Map()];
   readonly shared: SharedArrayIR[] = [];
   usesChecks = false;
@@ -50,6 +58,22 @@ export class CheckContext {
   requireKernel(node: Node | undefined, what: string, instead: string): void {
     if (this.mode.kind === 'function')
       this.fail(node, `${what} is not available in device function '${this.mode.name}': ${instead}`);
+  }
+
+  /** Runs the check of one expression one level deeper, refusing expressions nested past the limit. */
+  nested<T>(node: Node, check: () => T): T {
+    if (this.expressionNesting >= maximumExpressionNesting) {
+      this.fail(
+        node,
+        `this expression is nested more than ${maximumExpressionNesting} levels deep; split it into local variables (const partial = …).`,
+      );
+    }
+    this.expressionNesting += 1;
+    try {
+      return check();
+    } finally {
+      this.expressionNesting -= 1;
+    }
   }
 
   fail(node: Node | undefined, reason: string): never {

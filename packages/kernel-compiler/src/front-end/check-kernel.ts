@@ -152,7 +152,7 @@ function checkDeviceFunction(
     kernelName,
     parsed.accName,
     dimension,
-    (node, expected) => checkExpressionNode(context, node, expected),
+    (node, expected) => context.nested(node, () => checkExpressionNode(context, node, expected)),
     mode,
     registry,
   );
@@ -188,7 +188,7 @@ function checkDeviceFunction(
 export function checkKernel(kernel: KernelSourceV1, options: CheckOptions): KernelIR {
   const parsed = parseKernelSource(kernel);
   const context: CheckContext = new CheckContext(kernel.name, parsed.accName, options.dimension, (node, expected) =>
-    checkExpressionNode(context, node, expected),
+    context.nested(node, () => checkExpressionNode(context, node, expected)),
   );
   for (const name of Object.keys(options.constants ?? {})) {
     const spec = kernel.signature[name];

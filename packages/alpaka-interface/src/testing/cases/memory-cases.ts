@@ -198,14 +198,27 @@ export const copyCases = defineCases('copy', {
     expectArrayEqual(await context.read(queue, second), [0.5, 1.5, 2.5], 'copied on the device');
   },
 
-  'memset sets bytes and fill sets elements as a C cast would': async (context) => {
+  "memset sets bytes and fill sets elements by the kernel scalars' rule": async (context) => {
     const queue = context.queue();
     const bytes = allocBuf(context.device, u32, 4);
     memset(queue, bytes, 0xab);
     expectArrayEqual(await context.read(queue, bytes), new Array(4).fill(0xabababab), 'memset 0xab on u32');
     const small = allocBuf(context.device, u8, 3);
-    fill(queue, small, 300);
-    expectArrayEqual(await context.read(queue, small), [44, 44, 44], 'fill 300 into u8 wraps');
+    fill(queue, small, 200);
+    await expectThrows(
+      () => fill(queue, small, 300),
+      InvalidArgumentError,
+      /is u8, and 300 is not a value/,
+      'fill 300',
+    );
+    await expectThrows(() => fill(queue, small, 1.5), InvalidArgumentError, /1\.5 is not a value/, 'fill 1.5');
+    expectArrayEqual(
+      await context.read(queue, small),
+      [200, 200, 200],
+      'fill 200 into u8, refused fills change nothing',
+    );
+    fill(queue, small, u8.convert(300));
+    expectArrayEqual(await context.read(queue, small), [44, 44, 44], 'an explicit conversion wraps as C does');
     const floats = allocBuf(context.device, f32, [2, 2]);
     fill(queue, floats, 0.1);
     expectArrayEqual(
