@@ -67,7 +67,7 @@ const inFlight = new Set<KernelLaunchV1>();
  * Runs the kernel as WebAssembly over the host heap: arrays and views pass as addresses, block-shared memory is
  * borrowed from the heap for the launch. Returns false, having done nothing, when the heap cannot lend it.
  */
-function launchWebAssembly(queue: QueueV1, launch: KernelLaunchV1, constants: Record<string, number> | undefined) {
+function prepareWebAssembly(launch: KernelLaunchV1, constants: Record<string, number> | undefined): () => void {
   const { kernel, workDivision } = launch;
   const heap = hostHeap();
   const compiled = compileWebAssemblyKernel(kernel, workDivision.blocksPerGrid.length, constants, heap.memory);
@@ -87,7 +87,7 @@ function launchWebAssembly(queue: QueueV1, launch: KernelLaunchV1, constants: Re
   // A WebAssembly launch passes addresses, which hold nothing: until it has run, the launch is kept here, and with
   // it the memory objects whose collection would return their ranges to the heap for new allocations to reuse.
   inFlight.add(launch);
-  queue.enqueueHostTask(() => {
+  return () => {
     inFlight.delete(launch);
     const run = (sharedAddress: number) =>
       compiled.run(args, workDivision, {
@@ -100,10 +100,10 @@ function launchWebAssembly(queue: QueueV1, launch: KernelLaunchV1, constants: Re
       throw new InvalidArgumentError(
         `kernel '${kernel.name}': the host heap cannot lend ${sharedBytes} bytes of block-shared memory.`,
       );
-  });
+  };
 }
 
-function launchJavaScript(queue: QueueV1, launch: KernelLaunchV1, constants: Record<string, number> | undefined) {
+function prepareJavaScript(launch: KernelLaunchV1, constants: Record<string, number> | undefined): () => void {
   const { kernel, workDivision } = launch;
   const compiled = compileJavaScriptKernel(kernel, workDivision.blocksPerGrid.length, constants);
   if (compiled.usesChecks && !launch.checkBuffer) checkBufferNeeded(kernel.name);
@@ -119,9 +119,7 @@ function launchJavaScript(queue: QueueV1, launch: KernelLaunchV1, constants: Rec
   const checks = launch.checkBuffer
     ? (hostArray(launch.checkBuffer, kernel.name, 'checkBuffer') as Uint32Array)
     : undefined;
-  queue.enqueueHostTask(() =>
-    compiled.run(args, workDivision, new ArrayBuffer(launch.dynamicSharedMemoryBytes), checks),
-  );
+  return () => compiled.run(args, workDivision, new ArrayBuffer(launch.dynamicSharedMemoryBytes), checks);
 }
 
 const launchCounts = { webassembly: 0, javascript: 0 };
@@ -135,17 +133,24 @@ export const cpuLaunchCounts = (): Readonly<typeof launchCounts> => ({ ...launch
 
 /**
  * Compiles the kernel for the launch's dimension (once per kernel and dimension; a kernel outside the language
- * fails here, before anything is enqueued) and enqueues one run of it over every block of the grid: as
+ * fails here, before anything is enqueued) and returns one run of it over every block of the grid: as
  * WebAssembly when its memory is all in the host heap (host buffers are, up to 4 GiB), as JavaScript otherwise
- * or when ALPAKA_TS_CPU_EMITTER=javascript asks for it. Both give the same results.
+ * or when ALPAKA_TS_CPU_EMITTER=javascript asks for it. Both give the same results. The launch's memory must be
+ * host-readable: serial_sync's own buffers, or what a test backend such as the mock accelerator lends its runner.
  */
-export function launchCompiled(queue: QueueV1, launch: KernelLaunchV1): void {
+export function prepareCompiledLaunch(launch: KernelLaunchV1): () => void {
   const constants = constantsOf(launch.kernel, launch.arguments);
   if (cpuEmitterChoice() === 'webassembly' && allInHeap(launch)) {
-    launchWebAssembly(queue, launch, constants);
+    const run = prepareWebAssembly(launch, constants);
     launchCounts.webassembly += 1;
-  } else {
-    launchJavaScript(queue, launch, constants);
-    launchCounts.javascript += 1;
+    return run;
   }
+  const run = prepareJavaScript(launch, constants);
+  launchCounts.javascript += 1;
+  return run;
+}
+
+/** serial_sync's launch: the prepared run, enqueued into the (blocking) host queue. */
+export function launchCompiled(queue: QueueV1, launch: KernelLaunchV1): void {
+  queue.enqueueHostTask(prepareCompiledLaunch(launch));
 }

@@ -5,5 +5,15 @@
 export { ConformanceFailure, expectArrayEqual, expectClose, expectEqual, expectThrows, expectTrue } from './assertions';
 export { type ConformanceCase, type ConformanceKernel, defineCases } from './conformance-case';
 export { ConformanceContext, holdQueue, settle } from './context';
+export {
+  createMockAcceleratorBackend,
+  type MockAcceleratorBackend,
+} from './mock-accelerator/mock-accelerator-backend';
+export type {
+  MockAcceleratorOptions,
+  MockKernelRunner,
+  MockStepping,
+} from './mock-accelerator/mock-accelerator-options';
+export type { MockAcceleratorStatistics } from './mock-accelerator/mock-statistics';
 export { type ConformanceResult, type ConformanceRunOptions, runConformanceSuite } from './run-conformance';
 export { conformanceCases, conformanceKernels } from './suite';
