@@ -1,4 +1,5 @@
 import type { AcceleratorLimits, DeviceV1, PlatformV1 } from './backend';
+import { boundsChecksDefault } from './bounds-checks';
 import { InvalidArgumentError } from './errors';
 import { Event } from './event';
 import { hostPlatformV1 } from './host/host-device';
@@ -47,6 +48,8 @@ export class Platform {
 export interface QueueOptions {
   /** Blocking queues finish each operation before it returns (default for host devices); GPU queues are non-blocking. */
   readonly blocking?: boolean;
+  /** Launches into the queue run bounds-checked (ExecOptions.boundsChecks); default ALPAKA_TS_BOUNDS_CHECKS. */
+  readonly boundsChecks?: boolean;
 }
 
 /** One device: the host CPU or an accelerator. Equal devices are the same object. */
@@ -99,7 +102,11 @@ export class Device {
 
   createQueue(options: QueueOptions = {}): Queue {
     const blocking = options.blocking ?? this.isHost;
-    return new Queue(this, this.implementation.createQueue(blocking));
+    if (options.boundsChecks !== undefined && typeof options.boundsChecks !== 'boolean')
+      throw new InvalidArgumentError(
+        `createQueue: boundsChecks must be true or false, not ${String(options.boundsChecks)}.`,
+      );
+    return new Queue(this, this.implementation.createQueue(blocking), options.boundsChecks ?? boundsChecksDefault());
   }
 
   createEvent(): Event {

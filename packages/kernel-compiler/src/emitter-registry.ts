@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@alpaka-ts/interface';
 import { cudaEmitter, hipEmitter } from './emitters/cpp-emitter';
 import { javaScriptEmitter } from './emitters/javascript-emitter';
 import { webAssemblyEmitter } from './emitters/webassembly/webassembly-emitter';
+import type { EmitOptions } from './emit-options';
 import type { KernelIR } from './ir';
 
 /**
@@ -12,7 +13,7 @@ export interface KernelEmitter<Output = unknown> {
   readonly target: string;
   /** Part of every cache key: bump it whenever the emitted code for the same IR changes. */
   readonly version: string;
-  emit(ir: KernelIR, options: { readonly dimension: number }): Output;
+  emit(ir: KernelIR, options: EmitOptions): Output;
 }
 
 // The built-in emitters are there from the start; backends add theirs with registerEmitter.

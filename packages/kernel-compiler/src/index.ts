@@ -1,5 +1,15 @@
+export {
+  type BoundsScope,
+  type BoundsSite,
+  BoundsSites,
+  boundsRecordBytes,
+  boundsRecordWords,
+  describeArray,
+} from './bounds/bounds-sites';
+export { boundsViolation } from './bounds/bounds-violation';
 export { type CacheKeyParts, kernelCacheKey } from './cache-key';
 export { type CppModule, emitCppModule } from './compile-cpp';
+export type { EmitOptions } from './emit-options';
 export { type CompiledJavaScriptKernel, type CompiledKernelEntry, compileJavaScriptKernel } from './compile-javascript';
 export {
   type CompiledWebAssemblyKernel,
