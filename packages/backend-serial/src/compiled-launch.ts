@@ -164,10 +164,11 @@ export const cpuLaunchCounts = (): Readonly<typeof launchCounts> => ({ ...launch
 export function launchCompiled(queue: QueueV1, launch: KernelLaunchV1): void {
   const constants = constantsOf(launch.kernel, launch.arguments);
   if (cpuEmitterChoice() === 'webassembly' && allInHeap(launch)) {
-    launchWebAssembly(queue, launch, constants);
+    // Counted first: a launch that fails (a bounds violation on a blocking queue throws here) still ran there.
     launchCounts.webassembly += 1;
+    launchWebAssembly(queue, launch, constants);
   } else {
-    launchJavaScript(queue, launch, constants);
     launchCounts.javascript += 1;
+    launchJavaScript(queue, launch, constants);
   }
 }
