@@ -2,7 +2,7 @@ import { array, deviceFunction, f32, kernel, u32 } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
 import { boundsViolation, checkKernel, compileJavaScriptKernel, emitCpp, emitJavaScript } from '../src/index';
 
-const store = deviceFunction('store', { values: array(f32), at: u32 }, undefined, (acc, { values, at }) => {
+const store = deviceFunction('store', { values: array(f32), at: u32 }, undefined, (_acc, { values, at }) => {
   values[at] = 1;
 });
 const withFunction = kernel('withFunction', { n: u32, y: array(f32), store }, (acc, { n, y, store }) => {
