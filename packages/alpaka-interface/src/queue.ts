@@ -1,7 +1,7 @@
 import type { QueueV1 } from './backend';
+import { boundsChecksDefault } from './bounds-checks';
 import type { Buffer } from './buffer';
 import type { Device } from './device';
-import { boundsChecksDefault } from './bounds-checks';
 import { InvalidArgumentError } from './errors';
 import type { Event } from './event';
 import type { KernelArguments, KernelDefinition, Signature } from './kernel';

@@ -1,6 +1,6 @@
 import type { KernelDefinition } from '@alpaka-ts/interface';
-import { type CppKernelSource, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp-emitter';
 import { cppBoundsPrelude } from './emitters/cpp-bounds';
+import { type CppKernelSource, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp-emitter';
 import type { CppDialect } from './emitters/cpp-prelude';
 import { checkKernel } from './front-end/check-kernel';
 

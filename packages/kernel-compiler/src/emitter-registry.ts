@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from '@alpaka-ts/interface';
+import type { EmitOptions } from './emit-options';
 import { cudaEmitter, hipEmitter } from './emitters/cpp-emitter';
 import { javaScriptEmitter } from './emitters/javascript-emitter';
 import { webAssemblyEmitter } from './emitters/webassembly/webassembly-emitter';
-import type { EmitOptions } from './emit-options';
 import type { KernelIR } from './ir';
 
 /**

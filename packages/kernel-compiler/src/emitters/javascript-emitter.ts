@@ -3,6 +3,14 @@ import type { EmitOptions } from '../emit-options';
 import type { Expression, FunctionIR, KernelIR, KernelParameterIR, Statement } from '../ir';
 import { isFloat, type ScalarType } from '../types';
 import {
+  boundsViolationHelper,
+  checkedAtomic,
+  checkedLoad,
+  checkedWrite,
+  siteIndex,
+  uncheckedLoad,
+} from './javascript-bounds';
+import {
   binaryCode,
   convertCode,
   type ExpressionEmitter,
@@ -13,14 +21,6 @@ import {
   vectorComponents,
   wrapInteger,
 } from './javascript-expressions';
-import {
-  boundsViolationHelper,
-  checkedAtomic,
-  checkedLoad,
-  checkedWrite,
-  siteIndex,
-  uncheckedLoad,
-} from './javascript-bounds';
 
 const arrayConstructors: Record<ScalarType, string> = {
   bool: 'Uint8Array',
