@@ -49,18 +49,22 @@ y.hostArray().fill(1);
 const queue = host().createQueue();
 // One block per 2^16 elements: the block loop costs nothing measurable at this size.
 const division = makeWorkDiv(acc1D, divideUpBy(n, 65536), 65536);
-// serial_sync through each of its emitters (ALPAKA_TS_CPU_EMITTER is read at every launch).
-function measure(emitter) {
+// serial_sync through each of its emitters (ALPAKA_TS_CPU_EMITTER is read at every launch), without and with
+// bounds checks (ExecOptions.boundsChecks: the checked variant of each kernel).
+function measure(emitter, boundsChecks = false) {
   process.env.ALPAKA_TS_CPU_EMITTER = emitter;
-  const saxpyMs = best(() => queue.exec(division, saxpy, { n, a: 2, x, y }));
+  const options = { boundsChecks };
+  const saxpyMs = best(() => queue.exec(division, saxpy, { n, a: 2, x, y }, options));
   const sumMs = best(() => {
     total.hostArray()[0] = 0;
-    queue.exec(division, sum, { n, x, total });
+    queue.exec(division, sum, { n, x, total }, options);
   });
   return { saxpyMs, sumMs, total: total.hostArray()[0] };
 }
 const webAssembly = measure('webassembly');
 const javaScript = measure('javascript');
+const checkedWebAssembly = measure('webassembly', true);
+const checkedJavaScript = measure('javascript', true);
 delete process.env.ALPAKA_TS_CPU_EMITTER;
 
 // The same loops written by hand over the same typed arrays, with the same C semantics (a*x rounded to
@@ -87,6 +91,14 @@ for (const [name, key, hand, reference] of [
 ]) {
   console.log(
     `${name}: alpaka-ts serial WebAssembly ${webAssembly[key].toFixed(2)} ms, JavaScript ${javaScript[key].toFixed(2)} ms, hand-written JS ${hand.toFixed(2)} ms, g++ -O2 ${reference.toFixed(2)} ms -> WebAssembly / C++ = ${ratio(webAssembly[key], reference)}x, JavaScript / C++ = ${ratio(javaScript[key], reference)}x`,
+  );
+}
+for (const [name, key] of [
+  ['saxpy', 'saxpyMs'],
+  ['sum  ', 'sumMs'],
+]) {
+  console.log(
+    `${name} bounds-checked: WebAssembly ${checkedWebAssembly[key].toFixed(2)} ms (${ratio(checkedWebAssembly[key], webAssembly[key])}x unchecked), JavaScript ${checkedJavaScript[key].toFixed(2)} ms (${ratio(checkedJavaScript[key], javaScript[key])}x unchecked)`,
   );
 }
 console.log(

@@ -147,4 +147,10 @@ export interface KernelLaunchV1 {
   readonly dynamicSharedMemoryBytes: number;
   /** Where acc.check() records failures: [failed check count, id of the first failed check + 1]. */
   readonly checkBuffer: ArrayArgumentV1 | undefined;
+  /**
+   * Run the kernel's bounds-checked variant (ExecOptions.boundsChecks): an out-of-range array or view access is
+   * skipped, the backend records the first one and fails the launch with a KernelExecutionError naming the
+   * kernel, the argument, the index and the extent. The backend allocates that record itself.
+   */
+  readonly boundsChecks: boolean;
 }

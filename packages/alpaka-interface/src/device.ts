@@ -1,4 +1,5 @@
 import type { AcceleratorLimits, DeviceV1, PlatformV1 } from './backend';
+import { boundsChecksDefault } from './bounds-checks';
 import { InvalidArgumentError } from './errors';
 import { Event } from './event';
 import { hostPlatformV1 } from './host/host-device';
@@ -52,6 +53,8 @@ export class Platform {
 export interface QueueOptions {
   /** Blocking queues finish each operation before it returns (default for host devices); GPU queues are non-blocking. */
   readonly blocking?: boolean;
+  /** Launches into the queue run bounds-checked (ExecOptions.boundsChecks); default ALPAKA_TS_BOUNDS_CHECKS. */
+  readonly boundsChecks?: boolean;
 }
 
 /** One device: the host CPU or an accelerator. Equal devices are the same object. */
@@ -111,7 +114,11 @@ export class Device {
         `createQueue: blocking must be true or false (or left out for the device's default), not ${describeValue(options.blocking)}.`,
       );
     const blocking = options.blocking ?? this.isHost;
-    return new Queue(this, this.implementation.createQueue(blocking));
+    if (options.boundsChecks !== undefined && typeof options.boundsChecks !== 'boolean')
+      throw new InvalidArgumentError(
+        `createQueue: boundsChecks must be true or false (or left out for ALPAKA_TS_BOUNDS_CHECKS), not ${describeValue(options.boundsChecks)}.`,
+      );
+    return new Queue(this, this.implementation.createQueue(blocking), options.boundsChecks ?? boundsChecksDefault());
   }
 
   createEvent(): Event {

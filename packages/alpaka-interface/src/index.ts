@@ -18,6 +18,7 @@ export {
   type ViewArgumentV1,
   type WorkDivisionV1,
 } from './backend';
+export { boundsChecksDefault } from './bounds-checks';
 export { Buffer, type BufferLayout } from './buffer';
 export {
   type CopyToDevice,

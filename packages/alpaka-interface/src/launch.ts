@@ -337,6 +337,7 @@ export function prepareLaunch<S extends Signature>(
   kernel: KernelDefinition<S>,
   args: KernelArguments<S>,
   checkBuffer: Buffer | undefined,
+  boundsChecks = false,
 ): KernelLaunchV1 {
   if (kernel?.kind !== 'kernel')
     throw new InvalidArgumentError('exec needs a kernel made with kernel(name, signature, body).');
@@ -379,5 +380,14 @@ export function prepareLaunch<S extends Signature>(
       `${name} asks for ${dynamicSharedMemoryBytes} bytes of dynamic shared memory; ${workDivision.accelerator.backend.name} allows 0 … ${limits.maxDynamicSharedMemoryBytes} on ${device.name}.`,
     );
   }
-  return { kernel: definition, workDivision, arguments: prepared, dynamicSharedMemoryBytes, checkBuffer: checks };
+  if (typeof boundsChecks !== 'boolean')
+    throw new InvalidArgumentError(`${name}: boundsChecks must be true or false, not ${String(boundsChecks)}.`);
+  return {
+    kernel: definition,
+    workDivision,
+    arguments: prepared,
+    dynamicSharedMemoryBytes,
+    checkBuffer: checks,
+    boundsChecks,
+  };
 }

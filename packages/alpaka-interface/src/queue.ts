@@ -1,4 +1,5 @@
 import type { QueueV1 } from './backend';
+import { boundsChecksDefault } from './bounds-checks';
 import type { Buffer } from './buffer';
 import type { Device } from './device';
 import { InvalidArgumentError } from './errors';
@@ -12,6 +13,12 @@ import type { WorkDivision } from './work-division';
 export interface ExecOptions {
   /** A u32 buffer of at least 2 elements on the queue's device: acc.check() records failures there. */
   readonly checkBuffer?: Buffer;
+  /**
+   * Runs the bounds-checked variant of the kernel: every array and view access is checked, an out-of-range one
+   * is skipped (a load reads 0, a store is dropped) and the launch fails with a KernelExecutionError naming the
+   * kernel, the argument, the index and the extent. Default: the queue's (QueueOptions.boundsChecks).
+   */
+  readonly boundsChecks?: boolean;
 }
 
 const enqueued: Promise<void> = Promise.resolve();
@@ -23,10 +30,17 @@ function expectEvent(event: unknown, operation: string): asserts event is Event 
 
 /** A FIFO queue of work on one device (alpaka's Queue). */
 export class Queue {
+  /** Whether launches run bounds-checked unless ExecOptions.boundsChecks says otherwise. */
+  readonly boundsChecks: boolean;
+
   constructor(
     readonly device: Device,
     readonly implementation: QueueV1,
-  ) {}
+    /** Default: ALPAKA_TS_BOUNDS_CHECKS, read now. */
+    boundsChecks: boolean = boundsChecksDefault(),
+  ) {
+    this.boundsChecks = boundsChecks;
+  }
 
   get blocking(): boolean {
     return this.implementation.blocking;
@@ -45,7 +59,14 @@ export class Queue {
     // Not an async function: a launch returns one shared settled promise instead of making its own, which
     // is measurable next to a GPU launch's few microseconds. Failures still reject, never throw.
     try {
-      const launch = prepareLaunch(this.device, workDivision, kernel, args, options?.checkBuffer);
+      const launch = prepareLaunch(
+        this.device,
+        workDivision,
+        kernel,
+        args,
+        options?.checkBuffer,
+        options?.boundsChecks ?? this.boundsChecks,
+      );
       workDivision.accelerator.backend.launch(this.implementation, launch);
       return enqueued;
     } catch (error) {

@@ -9,6 +9,8 @@ import {
   type ViewArgumentV1,
 } from '@alpaka-ts/interface';
 import {
+  boundsRecordBytes,
+  boundsRecordWords,
   compileJavaScriptKernel,
   compileWebAssemblyKernel,
   constantsOf,
@@ -17,6 +19,7 @@ import {
   type WebAssemblyArgument,
 } from '@alpaka-ts/kernel-compiler';
 import { cpuEmitterChoice } from './cpu-emitter-choice';
+import { runNamingKernel, throwOnBoundsViolation } from './kernel-failure';
 
 function hostBytes(argument: ArrayArgumentV1 | ViewArgumentV1, kernelName: string, parameter: string): ArrayBufferLike {
   const arrayBuffer = argument.memory.hostArrayBuffer;
@@ -64,13 +67,20 @@ function checkBufferNeeded(kernelName: string): never {
 const inFlight = new Set<KernelLaunchV1>();
 
 /**
- * Runs the kernel as WebAssembly over the host heap: arrays and views pass as addresses, block-shared memory is
- * borrowed from the heap for the launch. Returns false, having done nothing, when the heap cannot lend it.
+ * Runs the kernel as WebAssembly over the host heap: arrays pass as address and length, views as addresses and
+ * their layout; block-shared memory (and a bounds-checked launch's bounds record) is borrowed from the heap for
+ * the launch, zeroed.
  */
 function prepareWebAssembly(launch: KernelLaunchV1, constants: Record<string, number> | undefined): () => void {
-  const { kernel, workDivision } = launch;
+  const { kernel, workDivision, boundsChecks } = launch;
   const heap = hostHeap();
-  const compiled = compileWebAssemblyKernel(kernel, workDivision.blocksPerGrid.length, constants, heap.memory);
+  const compiled = compileWebAssemblyKernel(
+    kernel,
+    workDivision.blocksPerGrid.length,
+    constants,
+    heap.memory,
+    boundsChecks,
+  );
   if (compiled.usesChecks && !launch.checkBuffer) checkBufferNeeded(kernel.name);
   const args: Record<string, WebAssemblyArgument> = {};
   for (const [name, argument] of Object.entries(launch.arguments)) {
@@ -79,33 +89,48 @@ function prepareWebAssembly(launch: KernelLaunchV1, constants: Record<string, nu
         ? argument
         : argument.kind === 'view'
           ? { address: hostStart(argument), layout: argument.layout }
-          : { address: hostStart(argument) };
+          : { address: hostStart(argument), length: argument.length };
   }
   const checksAddress = launch.checkBuffer ? hostStart(launch.checkBuffer) : 0;
   const staticBytes = compiled.staticSharedBytes;
-  const sharedBytes = staticBytes + launch.dynamicSharedMemoryBytes;
+  const dynamicBytes = launch.dynamicSharedMemoryBytes;
+  // The bounds record goes after the shared memory, 16-byte aligned as the shared arrays are.
+  const boundsOffset = Math.ceil((staticBytes + dynamicBytes) / 16) * 16;
+  const borrowedBytes = boundsChecks ? boundsOffset + boundsRecordBytes : staticBytes + dynamicBytes;
   // A WebAssembly launch passes addresses, which hold nothing: until it has run, the launch is kept here, and with
   // it the memory objects whose collection would return their ranges to the heap for new allocations to reuse.
   inFlight.add(launch);
   return () => {
     inFlight.delete(launch);
-    const run = (sharedAddress: number) =>
-      compiled.run(args, workDivision, {
-        sharedAddress,
-        dynamicSharedAddress: sharedAddress + staticBytes,
-        checksAddress,
-      });
-    if (sharedBytes === 0) run(0);
-    else if (!heap.borrow(sharedBytes, run))
+    const run = (sharedAddress: number) => {
+      const boundsAddress = boundsChecks ? sharedAddress + boundsOffset : 0;
+      runNamingKernel(kernel.name, () =>
+        compiled.run(args, workDivision, {
+          sharedAddress,
+          dynamicSharedAddress: sharedAddress + staticBytes,
+          dynamicSharedBytes: dynamicBytes,
+          checksAddress,
+          boundsAddress,
+        }),
+      );
+      if (boundsChecks)
+        throwOnBoundsViolation(
+          kernel.name,
+          new Uint32Array(heap.memory.buffer, boundsAddress, boundsRecordWords),
+          compiled.boundsSites,
+        );
+    };
+    if (borrowedBytes === 0) run(0);
+    else if (!heap.borrow(borrowedBytes, run))
       throw new InvalidArgumentError(
-        `kernel '${kernel.name}': the host heap cannot lend ${sharedBytes} bytes of block-shared memory.`,
+        `kernel '${kernel.name}': the host heap cannot lend ${borrowedBytes} bytes of block-shared memory.`,
       );
   };
 }
 
 function prepareJavaScript(launch: KernelLaunchV1, constants: Record<string, number> | undefined): () => void {
-  const { kernel, workDivision } = launch;
-  const compiled = compileJavaScriptKernel(kernel, workDivision.blocksPerGrid.length, constants);
+  const { kernel, workDivision, boundsChecks } = launch;
+  const compiled = compileJavaScriptKernel(kernel, workDivision.blocksPerGrid.length, constants, boundsChecks);
   if (compiled.usesChecks && !launch.checkBuffer) checkBufferNeeded(kernel.name);
   const args: Record<string, number | TypedArray | JavaScriptView> = {};
   for (const [name, argument] of Object.entries(launch.arguments)) {
@@ -119,7 +144,13 @@ function prepareJavaScript(launch: KernelLaunchV1, constants: Record<string, num
   const checks = launch.checkBuffer
     ? (hostArray(launch.checkBuffer, kernel.name, 'checkBuffer') as Uint32Array)
     : undefined;
-  return () => compiled.run(args, workDivision, new ArrayBuffer(launch.dynamicSharedMemoryBytes), checks);
+  return () => {
+    const bounds = boundsChecks ? new Uint32Array(boundsRecordWords) : undefined;
+    runNamingKernel(kernel.name, () =>
+      compiled.run(args, workDivision, new ArrayBuffer(launch.dynamicSharedMemoryBytes), checks, bounds),
+    );
+    if (bounds) throwOnBoundsViolation(kernel.name, bounds, compiled.boundsSites);
+  };
 }
 
 const launchCounts = { webassembly: 0, javascript: 0 };
@@ -141,13 +172,12 @@ export const cpuLaunchCounts = (): Readonly<typeof launchCounts> => ({ ...launch
 export function prepareCompiledLaunch(launch: KernelLaunchV1): () => void {
   const constants = constantsOf(launch.kernel, launch.arguments);
   if (cpuEmitterChoice() === 'webassembly' && allInHeap(launch)) {
-    const run = prepareWebAssembly(launch, constants);
+    // Counted when prepared: a launch that fails when it runs (a bounds violation) still ran there.
     launchCounts.webassembly += 1;
-    return run;
+    return prepareWebAssembly(launch, constants);
   }
-  const run = prepareJavaScript(launch, constants);
   launchCounts.javascript += 1;
-  return run;
+  return prepareJavaScript(launch, constants);
 }
 
 /** serial_sync's launch: the prepared run, enqueued into the (blocking) host queue. */

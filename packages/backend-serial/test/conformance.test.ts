@@ -7,15 +7,24 @@ import serialBackend, { cpuLaunchCounts } from '../src/index';
 const context = new ConformanceContext(serialBackend);
 const categories = [...new Set(conformanceCases.map((testCase) => testCase.category))];
 
-for (const emitter of ['webassembly', 'javascript'] as const) {
-  describe(`through ${emitter}`, () => {
+// And once more through each with bounds checks on (ALPAKA_TS_BOUNDS_CHECKS, read when each case makes its
+// queue): every conforming kernel stays in range, so the checked variants must give the same results.
+for (const [emitter, boundsChecks] of [
+  ['webassembly', false],
+  ['javascript', false],
+  ['webassembly', true],
+  ['javascript', true],
+] as const) {
+  describe(`through ${emitter}${boundsChecks ? ', bounds-checked' : ''}`, () => {
     const before = { webassembly: 0, javascript: 0 };
     beforeAll(() => {
       process.env.ALPAKA_TS_CPU_EMITTER = emitter;
+      if (boundsChecks) process.env.ALPAKA_TS_BOUNDS_CHECKS = '1';
       Object.assign(before, cpuLaunchCounts());
     });
     afterAll(() => {
       delete process.env.ALPAKA_TS_CPU_EMITTER;
+      delete process.env.ALPAKA_TS_BOUNDS_CHECKS;
     });
     for (const category of categories) {
       describe(`conformance › ${category}`, () => {

@@ -95,6 +95,14 @@ export function createGpuBackend(vendor: GpuVendor, loadRuntime: () => GpuRuntim
   const launch = (queue: QueueV1, request: KernelLaunchV1): void => {
     if (!(queue instanceof GpuQueue) || queue.backendName !== vendor.backendName)
       throw new InvalidArgumentError(`${vendor.backendName} launches kernels into its own queues only.`);
+    // The C++ emitter writes the bounds-checked variant (emitCppModule's boundsChecks, compiled by nvcc and
+    // hiprtc in the kernel compiler's tests), but this launch path does not load it, allocate its record or read
+    // it back yet: refuse rather than run unchecked code the caller asked to have checked.
+    if (request.boundsChecks) {
+      throw new InvalidArgumentError(
+        `kernel '${request.kernel.name}': ${vendor.backendName} does not run bounds-checked kernels yet; run the launch on serial_sync to check it, or leave boundsChecks off (unset ALPAKA_TS_BOUNDS_CHECKS).`,
+      );
+    }
     const { kernels: compiled, addon } = ready();
     const device = queue.device as GpuDevice;
     const geometry = geometryOf(request.workDivision);

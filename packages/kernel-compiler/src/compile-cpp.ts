@@ -1,4 +1,5 @@
 import type { KernelSourceV1 } from '@alpaka-ts/interface';
+import { cppBoundsPrelude } from './emitters/cpp-bounds';
 import { type CppKernelSource, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp-emitter';
 import type { CppDialect } from './emitters/cpp-prelude';
 import { checkKernel } from './front-end/check-kernel';
@@ -24,14 +25,22 @@ export function emitCppModule(
     readonly oneElementPerThread?: boolean;
     /** constant() values to specialise for (see CheckOptions.constants). */
     readonly constants?: Readonly<Record<string, number>> | undefined;
+    /** The bounds-checked variant (an entry of its own, `_bc`; the module then adds the bounds helpers). */
+    readonly boundsChecks?: boolean;
   }>,
 ): CppModule {
   const emitter = dialect === 'cuda' ? cudaEmitter : hipEmitter;
-  const kernels = specialisations.map(({ kernel, dimension, oneElementPerThread = false, constants }) => ({
-    ...emitCpp(checkKernel(kernel, { dimension, constants }), dimension, dialect, oneElementPerThread),
-    kernel,
-    dimension,
-  }));
-  const source = [emitter.prelude, ...kernels.map((kernel) => kernel.code)].join('\n');
+  const kernels = specialisations.map(
+    ({ kernel, dimension, oneElementPerThread = false, constants, boundsChecks = false }) => ({
+      ...emitCpp(checkKernel(kernel, { dimension, constants }), dimension, dialect, oneElementPerThread, boundsChecks),
+      kernel,
+      dimension,
+    }),
+  );
+  // Only a module with checked kernels has the bounds helpers: an unchecked module's source is unchanged.
+  const bounds = specialisations.some((specialisation) => specialisation.boundsChecks === true)
+    ? [cppBoundsPrelude]
+    : [];
+  const source = [emitter.prelude, ...bounds, ...kernels.map((kernel) => kernel.code)].join('\n');
   return { dialect, source, kernels, requiredOptions: dialect === 'cuda' ? ['--fmad=false'] : ['-ffp-contract=off'] };
 }

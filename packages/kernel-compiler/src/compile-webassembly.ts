@@ -6,15 +6,20 @@ import {
   type WebAssemblyModule,
   webAssembly,
 } from '@alpaka-ts/interface';
+import type { BoundsSite } from './bounds/bounds-sites';
 import { importValues } from './emitters/webassembly/numeric';
 import { type WebAssemblyKernelModule, webAssemblyEmitter } from './emitters/webassembly/webassembly-emitter';
 import { checkKernel } from './front-end/check-kernel';
 import type { KernelParameterIR } from './ir';
 import { compiledOnce } from './specialisation';
 
-/** An array argument as a WebAssembly kernel takes it: its first element's byte address in the memory. */
+/**
+ * An array argument as a WebAssembly kernel takes it: its first element's byte address in the memory, and its
+ * length in elements, which every access is guarded against.
+ */
 export interface WebAssemblyArrayArgument {
   readonly address: number;
+  readonly length: number;
 }
 
 /** A view argument: the byte address of its layout's start, and the layout that places its fields. */
@@ -30,12 +35,18 @@ export interface WebAssemblyPlacement {
   /** staticSharedBytes of zeroed memory for the kernel's static shared arrays. */
   readonly sharedAddress: number;
   readonly dynamicSharedAddress: number;
+  /** Bytes of dynamic shared memory at dynamicSharedAddress: the extent of acc.dynamicSharedArray. */
+  readonly dynamicSharedBytes: number;
   /** The check buffer (two u32), or 0 for a kernel that does not call acc.check. */
   readonly checksAddress: number;
+  /** A bounds-checked kernel's bounds record (boundsRecordBytes, zeroed), or 0 without bounds checks. */
+  readonly boundsAddress: number;
 }
 
 export interface CompiledWebAssemblyKernel {
   readonly usesChecks: boolean;
+  /** The access sites a bounds record's site number names (empty without bounds checks). */
+  readonly boundsSites: readonly BoundsSite[];
   /** Bytes of static shared memory a launch must place (WebAssemblyPlacement.sharedAddress). */
   readonly staticSharedBytes: number;
   /** Runs every block of the grid, synchronously. */
@@ -82,7 +93,7 @@ function pushArgument(values: number[], parameter: KernelParameterIR, argument: 
   if (typeof argument !== 'object' || argument === null)
     throw new TypeError(`internal error: argument '${parameter.name}' has no address`);
   if (type.kind === 'array') {
-    values.push(argument.address);
+    values.push(argument.address, (argument as WebAssemblyArrayArgument).length);
     return;
   }
   if (type.kind !== 'view' || !('layout' in argument))
@@ -108,12 +119,19 @@ function instantiate(entry: CompiledModule, memory: WebAssemblyMemory): Compiled
   const { dimension, parameters, staticSharedBytes } = entry.description;
   return {
     usesChecks: entry.usesChecks,
+    boundsSites: entry.description.boundsSites,
     staticSharedBytes,
     run(args, workDivision, placement) {
       const values: number[] = [];
       for (let axis = 0; axis < dimension; axis++) values.push(workDivision.blocksPerGrid[axis] as number);
       for (let axis = 0; axis < dimension; axis++) values.push(workDivision.elementsPerThread[axis] as number);
-      values.push(placement.sharedAddress, placement.dynamicSharedAddress, placement.checksAddress);
+      values.push(
+        placement.sharedAddress,
+        placement.dynamicSharedAddress,
+        placement.checksAddress,
+        placement.dynamicSharedBytes,
+        placement.boundsAddress,
+      );
       for (const parameter of parameters) pushArgument(values, parameter, args[parameter.name]);
       kernel(...values);
     },
@@ -122,7 +140,7 @@ function instantiate(entry: CompiledModule, memory: WebAssemblyMemory): Compiled
 
 /**
  * The kernel as a WebAssembly module for a work-division dimension (and `constants`), compiled once per kernel,
- * dimension and values, instantiated once per memory. Its arrays are addresses in `memory`, a shared
+ * dimension, values and bounds-checking, instantiated once per memory. Its arrays are addresses in `memory`, a shared
  * WebAssemblyMemory of at most 4 GiB. Throws KernelCompileError for a kernel outside the language.
  */
 export function compileWebAssemblyKernel(
@@ -130,10 +148,11 @@ export function compileWebAssemblyKernel(
   dimension: number,
   constants: Readonly<Record<string, number>> | undefined,
   memory: WebAssemblyMemory,
+  boundsChecks = false,
 ): CompiledWebAssemblyKernel {
-  const entry = compiledOnce(compiled, kernel, dimension, constants, () => {
+  const entry = compiledOnce(compiled, kernel, dimension, constants, boundsChecks, () => {
     const ir = checkKernel(kernel, { dimension, constants });
-    const description = webAssemblyEmitter.emit(ir, { dimension });
+    const description = webAssemblyEmitter.emit(ir, { dimension, boundsChecks });
     return {
       module: new webAssembly.Module(description.bytes),
       description,

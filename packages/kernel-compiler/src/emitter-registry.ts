@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@alpaka-ts/interface';
+import type { EmitOptions } from './emit-options';
 import { cudaEmitter, hipEmitter } from './emitters/cpp-emitter';
 import { javaScriptEmitter } from './emitters/javascript-emitter';
 import { webAssemblyEmitter } from './emitters/webassembly/webassembly-emitter';
@@ -12,7 +13,7 @@ export interface KernelEmitter<Output = unknown> {
   readonly target: string;
   /** Part of every cache key: bump it whenever the emitted code for the same IR changes. */
   readonly version: string;
-  emit(ir: KernelIR, options: { readonly dimension: number }): Output;
+  emit(ir: KernelIR, options: EmitOptions): Output;
 }
 
 // The built-in emitters are there from the start; backends add theirs with registerEmitter.

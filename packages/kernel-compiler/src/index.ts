@@ -1,3 +1,12 @@
+export {
+  type BoundsScope,
+  type BoundsSite,
+  BoundsSites,
+  boundsRecordBytes,
+  boundsRecordWords,
+  describeArray,
+} from './bounds/bounds-sites';
+export { boundsViolation } from './bounds/bounds-violation';
 export { type CacheKeyParts, kernelCacheKey } from './cache-key';
 export { type CppModule, emitCppModule } from './compile-cpp';
 export { type CompiledJavaScriptKernel, type CompiledKernelEntry, compileJavaScriptKernel } from './compile-javascript';
@@ -9,6 +18,7 @@ export {
   type WebAssemblyPlacement,
   type WebAssemblyViewArgument,
 } from './compile-webassembly';
+export type { EmitOptions } from './emit-options';
 export { emitterFor, type KernelEmitter, registerEmitter, registeredEmitterTargets } from './emitter-registry';
 export { type CppKernelSource, cppName, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp-emitter';
 export { type CppDialect, cppPrelude } from './emitters/cpp-prelude';

@@ -9,14 +9,15 @@ export function specialisationKey(constants: Readonly<Record<string, number>>): 
 }
 
 /**
- * One compiled form per kernel, dimension and constant() values, made by `compile` on first use: the cache the
- * CPU emitters share (a GPU backend keys its own by device and source).
+ * One compiled form per kernel, dimension, constant() values and bounds-checking, made by `compile` on first
+ * use: the cache the CPU emitters share (a GPU backend keys its own by device and source).
  */
 export function compiledOnce<Entry>(
   cache: WeakMap<KernelSourceV1, Map<string, Entry>>,
   kernel: KernelSourceV1,
   dimension: number,
   constants: Readonly<Record<string, number>> | undefined,
+  boundsChecks: boolean,
   compile: () => Entry,
 ): Entry {
   let byKey = cache.get(kernel);
@@ -24,7 +25,9 @@ export function compiledOnce<Entry>(
     byKey = new Map();
     cache.set(kernel, byKey);
   }
-  const key = constants === undefined ? String(dimension) : `${dimension}:${specialisationKey(constants)}`;
+  // The checked variant is a key of its own ('c' after the dimension), so the unchecked key is what it was.
+  const variant = boundsChecks ? `${dimension}c` : String(dimension);
+  const key = constants === undefined ? variant : `${variant}:${specialisationKey(constants)}`;
   let entry = byKey.get(key);
   if (!entry) {
     entry = compile();

@@ -63,6 +63,28 @@ describe.skipIf(!nvcc)('the CUDA C++ emitter, compiled by nvcc -arch=sm_90', () 
     }
   }, 180_000);
 
+  it('emits the bounds-checked variant of every conformance kernel, and nvcc -arch=sm_90 compiles the module', () => {
+    const specialisations = conformanceKernels.flatMap(
+      ({ kernel: definition, dimensions, specialisations = [undefined] }) =>
+        specialisations.flatMap((constants) =>
+          dimensions.map((dimension) => ({ kernel: definition, dimension, constants, boundsChecks: true })),
+        ),
+    );
+    const module = emitCppModule('cuda', [
+      ...specialisations,
+      { kernel: breakAndReturn, dimension: 1, boundsChecks: true },
+    ]);
+    expect(module.kernels.map((emitted) => emitted.entry)).toContain('conformanceAxpy_1d_bc');
+    expect(module.source).toContain('alpaka_bounded_load(');
+    const result = compileWithNvcc(module.source, module.requiredOptions);
+    if (result.status !== 0) {
+      const numbered = module.source.split('\n').map((line, index) => `${String(index + 1).padStart(4)} ${line}`);
+      throw new Error(
+        `nvcc failed (${result.status}):\n${result.stderr}\n--- emitted source ---\n${numbered.join('\n')}`,
+      );
+    }
+  }, 180_000);
+
   it('a module with a broken kernel fails to compile, so the test above can fail', () => {
     const module = emitCppModule('cuda', [{ kernel: breakAndReturn, dimension: 1 }]);
     const result = compileWithNvcc(

@@ -39,6 +39,21 @@ describe.skipIf(!hiprtcAvailable)('the HIP C++ emitter, compiled by hiprtc (HIP 
     }, 120_000);
   }
 
+  it('compiles the bounds-checked variant of every conformance kernel for gfx90a', () => {
+    const module = emitCppModule(
+      'hip',
+      conformanceKernels.flatMap(({ kernel, dimensions, specialisations = [undefined] }) =>
+        specialisations.flatMap((constants) =>
+          dimensions.map((dimension) => ({ kernel, dimension, constants, boundsChecks: true })),
+        ),
+      ),
+    );
+    expect(module.source).toContain('alpaka_bounded_store(');
+    const result = compileWithHiprtc(module.source, 'gfx90a', module.requiredOptions);
+    if (result.status !== 0) throw new Error(`hiprtc failed for gfx90a:\n${result.stdout}${result.stderr}`);
+    expect(result.stdout).toMatch(/compiled for gfx90a: [1-9][0-9]* bytes/);
+  }, 120_000);
+
   it('a module with a broken kernel fails to compile, so the tests above can fail', () => {
     const result = compileWithHiprtc(
       'extern "C" __global__ void broken() { undeclared_identifier = 1; }\n',

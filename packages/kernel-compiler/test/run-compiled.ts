@@ -32,7 +32,7 @@ export function runCompiled(
   };
   if (options.target !== 'webassembly') {
     const { run } = compileJavaScriptKernel(kernel, dimension, options.constants);
-    run(args, workDivision, new ArrayBuffer(options.dynamicSharedBytes ?? 0), options.checks);
+    run(args, workDivision, new ArrayBuffer(options.dynamicSharedBytes ?? 0), options.checks, undefined);
     return;
   }
   heap ??= new HostHeap(1);
@@ -51,14 +51,16 @@ export function runCompiled(
   };
   const wasmArgs: Record<string, WebAssemblyArgument> = {};
   for (const [name, value] of Object.entries(args)) {
-    wasmArgs[name] = typeof value === 'object' ? { address: place(value).byteOffset } : value;
+    wasmArgs[name] = typeof value === 'object' ? { address: place(value).byteOffset, length: value.length } : value;
   }
   const scratch = (bytes: number) => place(new Uint8Array(bytes)).byteOffset;
   const checks = options.checks ? place(options.checks) : undefined;
   compiled.run(wasmArgs, workDivision, {
     sharedAddress: scratch(compiled.staticSharedBytes),
     dynamicSharedAddress: scratch(options.dynamicSharedBytes ?? 0),
+    dynamicSharedBytes: options.dynamicSharedBytes ?? 0,
     checksAddress: checks ? checks.byteOffset : 0,
+    boundsAddress: 0,
   });
   for (const { array, copy } of copies) array.set(copy);
 }

@@ -1,8 +1,11 @@
-import type { Expression, KernelIR, Statement } from '../ir';
+import { type BoundsSite, BoundsSites } from '../bounds/bounds-sites';
+import type { EmitOptions } from '../emit-options';
+import type { Expression, FunctionIR, KernelIR, Statement } from '../ir';
 import { shortHash } from '../short-hash';
 import { specialisationKey } from '../specialisation';
 import { isFloat, type ScalarType, type ValueType, type ViewLayout } from '../types';
 import { viewStruct } from '../view-layout';
+import { boundsRecordName, lengthName } from './cpp-bounds';
 import { type CppDialect, cppPrelude } from './cpp-prelude';
 
 const cTypes: Record<ScalarType, string> = {
@@ -28,8 +31,16 @@ export interface CppKernelSource {
   readonly code: string;
   /** The extern "C" entry point: `${kernel name}_${dimension}d`, then `_1e` (one element per thread), `_s<hash>` (specialised constants). */
   readonly entry: string;
-  /** Launch parameters after the signature's: one u32 elements-per-thread per axis, then the check buffer. */
-  readonly hiddenParameters: readonly ('elements' | 'checks')[];
+  /**
+   * Launch parameters after the signature's: one u32 elements-per-thread per axis, then the check buffer; a
+   * bounds-checked kernel then takes its bounds record (a pointer to boundsRecordWords u32), the dynamic shared
+   * memory's bytes and one u32 length per array parameter, in the order of lengthParameters.
+   */
+  readonly hiddenParameters: readonly ('elements' | 'checks' | 'bounds' | 'dynamicSharedBytes' | 'length')[];
+  /** The array parameters (signature names) whose lengths the 'length' hidden parameters are, in order. */
+  readonly lengthParameters: readonly string[];
+  /** Bounds-checked code: each access site, by the number the bounds record holds (empty without checks). */
+  readonly boundsSites: readonly BoundsSite[];
 }
 
 function literal(value: number, type: ScalarType): string {
@@ -120,6 +131,9 @@ export class CppEmitter {
   private inFunction = false;
   /** The entry's name: device functions are named after it, so two specialisations in one module never collide. */
   private entry = '';
+  /** The device function being written, for the names of bounds sites. */
+  private deviceFunction: FunctionIR | undefined;
+  private readonly sites = new BoundsSites();
 
   constructor(
     private readonly ir: KernelIR,
@@ -127,6 +141,8 @@ export class CppEmitter {
     private readonly dialect: CppDialect,
     /** Compile for one element per thread (the GPU work division's): loop helpers lose their chunk loops. */
     private readonly oneElementPerThread = false,
+    /** The bounds-checked variant: an entry of its own (`_bc`), with the hidden parameters it needs. */
+    private readonly boundsChecks = false,
   ) {}
 
   /** The CUDA component (x, y, z) of alpaka axis `axis`. */
@@ -142,13 +158,14 @@ export class CppEmitter {
       specialised.length === 0
         ? ''
         : `_s${shortHash(specialisationKey(Object.fromEntries(specialised.map((parameter) => [parameter.name, parameter.value as number]))))}`;
-    const entry = `${ir.name}_${dimension}d${this.oneElementPerThread ? '_1e' : ''}${suffix}`;
+    const entry = `${ir.name}_${dimension}d${this.oneElementPerThread ? '_1e' : ''}${this.boundsChecks ? '_bc' : ''}${suffix}`;
     this.entry = entry;
     // Specialised constants are literals in the body, not parameters.
     const parameters = ir.parameters
       .filter((parameter) => parameter.value === undefined)
       .map((parameter) => this.parameterDeclaration(parameter.type, parameter.local));
-    const hidden: Array<'elements' | 'checks'> = [];
+    const hidden: Array<CppKernelSource['hiddenParameters'][number]> = [];
+    const lengthParameters: string[] = [];
     for (let axis = 0; axis < dimension; axis++) {
       parameters.push(`uint32_t alpaka_elements_parameter${axis}`);
       hidden.push('elements');
@@ -157,11 +174,25 @@ export class CppEmitter {
       parameters.push('uint32_t* alpaka_checks');
       hidden.push('checks');
     }
+    if (this.boundsChecks) {
+      parameters.push(`uint32_t* ${boundsRecordName}`, 'uint32_t alpaka_dynamic_shared_bytes');
+      hidden.push('bounds', 'dynamicSharedBytes');
+      for (const parameter of ir.parameters) {
+        if (parameter.type.kind !== 'array') continue;
+        parameters.push(`uint32_t ${lengthName(cppName(parameter.local))}`);
+        hidden.push('length');
+        lengthParameters.push(parameter.name);
+      }
+    }
     this.viewStructs();
     for (const deviceFunction of ir.functions) {
-      const signature = deviceFunction.parameters
-        .map((parameter) => this.parameterDeclaration(parameter.type, parameter.local))
-        .join(', ');
+      this.deviceFunction = deviceFunction;
+      const declarations = deviceFunction.parameters.map((parameter) =>
+        this.parameterDeclaration(parameter.type, parameter.local),
+      );
+      // Checked: a device function takes each array's length after it, and the bounds record last.
+      if (this.boundsChecks) declarations.push(`uint32_t* ${boundsRecordName}`);
+      const signature = declarations.join(', ');
       this.line(
         `static __device__ ${deviceFunction.returns === undefined ? 'void' : cTypes[deviceFunction.returns]} ${this.functionName(deviceFunction.id)}(${signature}) {`,
       );
@@ -169,6 +200,7 @@ export class CppEmitter {
       this.inFunction = true;
       this.statements(deviceFunction.body);
       this.inFunction = false;
+      this.deviceFunction = undefined;
       this.indentation -= 1;
       this.line('}');
     }
@@ -190,7 +222,13 @@ export class CppEmitter {
     this.statements(ir.body);
     this.indentation -= 1;
     this.line('}');
-    return { code: `${this.lines.join('\n')}\n`, entry, hiddenParameters: hidden };
+    return {
+      code: `${this.lines.join('\n')}\n`,
+      entry,
+      hiddenParameters: hidden,
+      lengthParameters,
+      boundsSites: this.sites.list,
+    };
   }
 
   /**
@@ -224,8 +262,13 @@ export class CppEmitter {
 
   private parameterDeclaration(type: ValueType, local: string): string {
     if (type.kind === 'view') return `alpaka_view_${type.layout.id} ${cppName(local)}`;
-    if (type.kind === 'array')
-      return `${type.access === 'in' ? 'const ' : ''}${cTypes[type.element]}* ${cppName(local)}`;
+    if (type.kind === 'array') {
+      const pointer = `${type.access === 'in' ? 'const ' : ''}${cTypes[type.element]}* ${cppName(local)}`;
+      // Only device functions declare arrays here; the entry's lengths are hidden parameters at the end.
+      return this.boundsChecks && this.declaringFunction
+        ? `${pointer}, uint32_t ${lengthName(cppName(local))}`
+        : pointer;
+    }
     return `${cTypes[scalarOf(type)]} ${cppName(local)}`;
   }
 
@@ -247,9 +290,11 @@ export class CppEmitter {
     this.line('}');
   }
 
-  private declaration(name: string, type: ValueType, constant: boolean, init: string): string {
-    if (type.kind === 'array')
-      return `${type.access === 'in' ? 'const ' : ''}${cTypes[type.element]}* const ${cppName(name)} = ${init};`;
+  private declaration(name: string, type: ValueType, constant: boolean, init: string, extent?: string): string {
+    if (type.kind === 'array') {
+      const pointer = `${type.access === 'in' ? 'const ' : ''}${cTypes[type.element]}* const ${cppName(name)} = ${init};`;
+      return extent === undefined ? pointer : `${pointer} const uint32_t ${lengthName(cppName(name))} = ${extent};`;
+    }
     return `${constant ? 'const ' : ''}${cTypes[scalarOf(type)]} ${cppName(name)} = ${init};`;
   }
 
@@ -267,6 +312,9 @@ export class CppEmitter {
               statement.type,
               statement.constant,
               statement.init ? this.expression(statement.init) : '0',
+              this.boundsChecks && statement.type.kind === 'array' && statement.init
+                ? this.arrayExtent(statement.init)
+                : undefined,
             ),
           );
         }
@@ -490,6 +538,8 @@ export class CppEmitter {
           throw new Error('internal error: element index fields are read from the loop variable');
         return cppName(`${expression.base.name}$${expression.field}`);
       case 'index':
+        if (this.boundsChecks)
+          return `alpaka_bounded_load(${this.boundedArguments(expression.array, expression.index)})`;
         return `${this.expression(expression.array)}[${this.expression(expression.index)}]`;
       case 'viewField': {
         const member = `${this.expression(expression.view)}.${cppName(expression.field)}`;
@@ -540,8 +590,15 @@ export class CppEmitter {
         return `__syncthreads_${expression.reduction}(${this.expression(expression.predicate)})`;
       case 'atomic': {
         const array = this.expression(expression.array);
-        const address = `&${array}[${this.expression(expression.index)}]`;
         const operands = expression.operands.map((operand) => this.expression(operand));
+        if (this.boundsChecks) {
+          // The address once, then the atomic only when it is in range (a skipped atomic returns 0).
+          const element = expression.array.type.kind === 'array' ? cTypes[expression.array.type.element] : 'uint32_t';
+          const checked = `alpaka_bounded_address(${this.boundedArguments(expression.array, expression.index)})`;
+          const call = `alpaka_atomic_${expression.operation.toLowerCase()}(${['alpaka_address', ...operands].join(', ')})`;
+          return `([&]() -> ${element} { ${element}* const alpaka_address = ${checked}; return alpaka_address ? ${call} : ${element}(0); }())`;
+        }
+        const address = `&${array}[${this.expression(expression.index)}]`;
         // Every hierarchy uses device-scope atomics: correct for all three, faster block scopes are an optimisation left for later.
         return `alpaka_atomic_${expression.operation.toLowerCase()}(${[address, ...operands].join(', ')})`;
       }
@@ -549,8 +606,15 @@ export class CppEmitter {
         return this.warp(expression);
       case 'assign':
         return this.assignment(expression, valueUsed);
-      case 'call':
-        return `${this.functionName(expression.function)}(${expression.arguments.map((argument) => this.expression(argument)).join(', ')})`;
+      case 'call': {
+        const args = expression.arguments.map((argument) =>
+          this.boundsChecks && argument.type.kind === 'array'
+            ? `${this.expression(argument)}, ${this.arrayExtent(argument)}`
+            : this.expression(argument),
+        );
+        if (this.boundsChecks) args.push(boundsRecordName);
+        return `${this.functionName(expression.function)}(${args.join(', ')})`;
+      }
       case 'sequence':
         return `(${expression.expressions.map((part, index) => this.expression(part, index === expression.expressions.length - 1 ? valueUsed : false)).join(', ')})`;
     }
@@ -581,7 +645,41 @@ export class CppEmitter {
     }
   }
 
+  /** The extent an array expression's accesses are checked against, as C++ (a u32). */
+  private arrayExtent(array: Expression): string {
+    if (array.kind === 'viewField') {
+      const view = this.expression(array.view);
+      const field =
+        array.view.type.kind === 'view'
+          ? array.view.type.layout.fields.find((candidate) => candidate.name === array.field)
+          : undefined;
+      if (field?.kind === 'scalar') return '1u';
+      if (field?.kind === 'arrayColumn') return `(${view}.size * ${field.length}u)`;
+      return `${view}.size`;
+    }
+    if (array.kind !== 'variable') throw new Error(`internal error: an array from ${array.kind}`);
+    const shared = this.ir.shared.find((candidate) => candidate.name === array.name);
+    if (shared && !this.declaringFunction) {
+      return shared.length === undefined
+        ? `(alpaka_dynamic_shared_bytes / (uint32_t)sizeof(${cTypes[shared.element]}))`
+        : `${shared.length}u`;
+    }
+    return lengthName(cppName(array.name));
+  }
+
+  /** True while a device function is declared or written (its arrays are parameters with lengths). */
+  private get declaringFunction(): boolean {
+    return this.deviceFunction !== undefined;
+  }
+
+  /** array, index, extent, site, record: the arguments every alpaka_bounded_* helper takes. */
+  private boundedArguments(array: Expression, index: Expression): string {
+    const site = this.sites.add(array, index.type, { kernel: this.ir, deviceFunction: this.deviceFunction });
+    return `${this.expression(array)}, ${this.expression(index)}, ${this.arrayExtent(array)}, ${site}u, ${boundsRecordName}`;
+  }
+
   private assignment(expression: Extract<Expression, { kind: 'assign' }>, valueUsed: boolean): string {
+    if (this.boundsChecks && expression.target.kind === 'index') return this.checkedAssignment(expression, valueUsed);
     const target = this.expression(expression.target);
     const targetType = scalarOf(expression.type);
     if (expression.operator === '=') return `(${target} = ${this.expression(expression.value)})`;
@@ -598,6 +696,29 @@ export class CppEmitter {
     if (expression.returnsOld && valueUsed) return `alpaka_exchange(${target}, ${newValue})`;
     return `(${target} = ${newValue})`;
   }
+
+  /** An assignment to an array element, bounds-checked: a dropped store, and 0 for a skipped read. */
+  private checkedAssignment(expression: Extract<Expression, { kind: 'assign' }>, valueUsed: boolean): string {
+    const target = expression.target as Extract<Expression, { kind: 'index' }>;
+    const targetType = scalarOf(expression.type);
+    const store = (value: string) =>
+      `alpaka_bounded_store(${this.boundedArguments(target.array, target.index)}, ${value})`;
+    if (expression.operator === '=') return store(this.expression(expression.value));
+    const valueType = scalarOf(expression.value.type);
+    const shift = expression.operator === '<<' || expression.operator === '>>' || expression.operator === '>>>';
+    const computeType: ScalarType = shift ? (targetType === 'u32' ? 'u32' : 'i32') : valueType;
+    const current = `alpaka_bounded_load(${this.boundedArguments(target.array, target.index)})`;
+    const computed = binary(
+      expression.operator,
+      convert(current, targetType, computeType),
+      this.expression(expression.value),
+      computeType,
+    );
+    const newValue = convert(computed, computeType, targetType);
+    if (expression.returnsOld && valueUsed)
+      return `alpaka_bounded_exchange(${this.boundedArguments(target.array, target.index)}, ${newValue})`;
+    return store(newValue);
+  }
 }
 
 export function emitCpp(
@@ -605,8 +726,9 @@ export function emitCpp(
   dimension: number,
   dialect: CppDialect,
   oneElementPerThread = false,
+  boundsChecks = false,
 ): CppKernelSource {
-  return new CppEmitter(ir, dimension, dialect, oneElementPerThread).emit();
+  return new CppEmitter(ir, dimension, dialect, oneElementPerThread, boundsChecks).emit();
 }
 
 /** The built-in C++ emitters; `prelude` starts every module, then each kernel's `code` follows. */
@@ -614,13 +736,13 @@ export const cudaEmitter = {
   target: 'cuda',
   version: '1',
   prelude: cppPrelude('cuda'),
-  emit: (ir: KernelIR, options: { readonly dimension: number }): CppKernelSource =>
-    emitCpp(ir, options.dimension, 'cuda'),
+  emit: (ir: KernelIR, options: EmitOptions): CppKernelSource =>
+    emitCpp(ir, options.dimension, 'cuda', false, options.boundsChecks === true),
 };
 export const hipEmitter = {
   target: 'hip',
   version: '1',
   prelude: cppPrelude('hip'),
-  emit: (ir: KernelIR, options: { readonly dimension: number }): CppKernelSource =>
-    emitCpp(ir, options.dimension, 'hip'),
+  emit: (ir: KernelIR, options: EmitOptions): CppKernelSource =>
+    emitCpp(ir, options.dimension, 'hip', false, options.boundsChecks === true),
 };

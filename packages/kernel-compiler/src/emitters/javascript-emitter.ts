@@ -1,5 +1,15 @@
-import type { Expression, KernelIR, KernelParameterIR, Statement } from '../ir';
+import { type BoundsSite, BoundsSites } from '../bounds/bounds-sites';
+import type { EmitOptions } from '../emit-options';
+import type { Expression, FunctionIR, KernelIR, KernelParameterIR, Statement } from '../ir';
 import { isFloat, type ScalarType } from '../types';
+import {
+  boundsViolationHelper,
+  checkedAtomic,
+  checkedLoad,
+  checkedWrite,
+  siteIndex,
+  uncheckedLoad,
+} from './javascript-bounds';
 import {
   binaryCode,
   convertCode,
@@ -27,23 +37,25 @@ const arrayConstructors: Record<ScalarType, string> = {
 // Atomics on a CPU backend with one thread per block are plain read-modify-writes; the typed array's
 // store performs the C conversion to the element type.
 const atomicHelpers = `
-const $$atomicAdd = (a, i, v) => { const o = a[i]; a[i] = o + v; return o; };
-const $$atomicSub = (a, i, v) => { const o = a[i]; a[i] = o - v; return o; };
-const $$atomicMin = (a, i, v) => { const o = a[i]; a[i] = o < v ? o : v; return o; };
-const $$atomicMax = (a, i, v) => { const o = a[i]; a[i] = o > v ? o : v; return o; };
-const $$atomicExch = (a, i, v) => { const o = a[i]; a[i] = v; return o; };
-const $$atomicInc = (a, i, v) => { const o = a[i]; a[i] = o >= v ? 0 : o + 1; return o; };
-const $$atomicDec = (a, i, v) => { const o = a[i]; a[i] = o === 0 || o > v ? v : o - 1; return o; };
-const $$atomicAnd = (a, i, v) => { const o = a[i]; a[i] = o & v; return o; };
-const $$atomicOr = (a, i, v) => { const o = a[i]; a[i] = o | v; return o; };
-const $$atomicXor = (a, i, v) => { const o = a[i]; a[i] = o ^ v; return o; };
-const $$atomicCas = (a, i, c, v) => { const o = a[i]; if (Object.is(o, c)) a[i] = v; return o; };
+const $$atomicAdd = (a, i, v) => { const o = a[i] ?? 0; a[i] = o + v; return o; };
+const $$atomicSub = (a, i, v) => { const o = a[i] ?? 0; a[i] = o - v; return o; };
+const $$atomicMin = (a, i, v) => { const o = a[i] ?? 0; a[i] = o < v ? o : v; return o; };
+const $$atomicMax = (a, i, v) => { const o = a[i] ?? 0; a[i] = o > v ? o : v; return o; };
+const $$atomicExch = (a, i, v) => { const o = a[i] ?? 0; a[i] = v; return o; };
+const $$atomicInc = (a, i, v) => { const o = a[i] ?? 0; a[i] = o >= v ? 0 : o + 1; return o; };
+const $$atomicDec = (a, i, v) => { const o = a[i] ?? 0; a[i] = o === 0 || o > v ? v : o - 1; return o; };
+const $$atomicAnd = (a, i, v) => { const o = a[i] ?? 0; a[i] = o & v; return o; };
+const $$atomicOr = (a, i, v) => { const o = a[i] ?? 0; a[i] = o | v; return o; };
+const $$atomicXor = (a, i, v) => { const o = a[i] ?? 0; a[i] = o ^ v; return o; };
+const $$atomicCas = (a, i, c, v) => { const o = a[i] ?? 0; if (Object.is(o, c)) a[i] = v; return o; };
 `;
 
 export interface JavaScriptKernelSource {
   /** The source of a function body that returns the kernel function (for new Function). */
   readonly source: string;
   readonly dimension: number;
+  /** Bounds-checked code: each access site, by the number the bounds record holds (empty without checks). */
+  readonly boundsSites: readonly BoundsSite[];
 }
 
 /**
@@ -59,16 +71,26 @@ export class JavaScriptEmitter implements ExpressionEmitter {
   private readonly loops: Array<string | undefined> = [];
   /** True while a device function's body is written: return then returns instead of ending the block. */
   private inFunction = false;
+  /** The device function being written, for the names of bounds sites. */
+  private deviceFunction: FunctionIR | undefined;
+  private readonly sites = new BoundsSites();
 
   constructor(
     private readonly ir: KernelIR,
     private readonly dimension: number,
+    /** Emit the bounds-checked variant: the kernel function takes the bounds record as a fifth argument. */
+    private readonly boundsChecks = false,
   ) {}
 
   emit(): JavaScriptKernelSource {
     const { ir, dimension } = this;
-    this.line(`return function ${ir.name}$${dimension}d($$args, $$division, $$dynamicShared, $$checks) {`);
+    this.line(
+      `return function ${ir.name}$${dimension}d${this.boundsChecks ? '$checked' : ''}($$args, $$division, $$dynamicShared, $$checks, $$bounds) {`,
+    );
     this.indentation += 1;
+    // Where the per-site index temporaries are declared, once every site is known.
+    const temporariesAt = this.lines.length;
+    if (this.boundsChecks) this.line(boundsViolationHelper);
     for (let axis = 0; axis < dimension; axis++) {
       this.line(
         `const ${generated.blocks(axis)} = $$division.blocksPerGrid[${axis}], ${generated.elements(axis)} = $$division.elementsPerThread[${axis}];`,
@@ -90,8 +112,10 @@ export class JavaScriptEmitter implements ExpressionEmitter {
       this.indentation += 1;
       for (const parameter of deviceFunction.parameters) this.viewLocals(parameter);
       this.inFunction = true;
+      this.deviceFunction = deviceFunction;
       this.statements(deviceFunction.body);
       this.inFunction = false;
+      this.deviceFunction = undefined;
       this.indentation -= 1;
       this.line('};');
     }
@@ -119,7 +143,14 @@ export class JavaScriptEmitter implements ExpressionEmitter {
     }
     this.indentation -= 1;
     this.line('};');
-    return { source: `'use strict';\n${atomicHelpers}${this.lines.join('\n')}\n`, dimension };
+    const sites = this.sites.list;
+    if (sites.length > 0)
+      this.lines.splice(temporariesAt, 0, `    let ${sites.map((_site, index) => siteIndex(index)).join(', ')};`);
+    return {
+      source: `'use strict';\n${atomicHelpers}${this.lines.join('\n')}\n`,
+      dimension,
+      boundsSites: sites,
+    };
   }
 
   /** A view's fields as locals (`v$$x`), read once, so loops index typed arrays, not object properties. */
@@ -329,8 +360,13 @@ export class JavaScriptEmitter implements ExpressionEmitter {
         if (expression.base.kind !== 'variable')
           throw new Error('internal error: element index fields are read from the loop variable');
         return generated.field(expression.base.name, expression.field);
-      case 'index':
-        return `${this.expression(expression.array)}[${this.expression(expression.index)}]`;
+      case 'index': {
+        const array = this.expression(expression.array);
+        const index = this.expression(expression.index);
+        return this.boundsChecks
+          ? checkedLoad(array, index, this.site(expression.array, expression.index))
+          : uncheckedLoad(array, index);
+      }
       case 'viewField': {
         const local = viewLocal(viewName(expression.view), expression.field);
         return expression.coefficient ? `${local}[${this.expression(expression.coefficient)}]` : local;
@@ -383,8 +419,14 @@ export class JavaScriptEmitter implements ExpressionEmitter {
           : `(${Array.from({ length: this.dimension }, (_, axis) => `${generated.block(axis)} === 0`).join(' && ')})`;
       case 'syncPredicate':
         return `(${this.expression(expression.predicate)} ? 1 : 0)`;
-      case 'atomic':
-        return `$$atomic${expression.operation}(${[expression.array, expression.index, ...expression.operands].map((argument) => this.expression(argument)).join(', ')})`;
+      case 'atomic': {
+        const array = this.expression(expression.array);
+        const index = this.expression(expression.index);
+        const operands = expression.operands.map((operand) => this.expression(operand));
+        const call = (at: string) => `$$atomic${expression.operation}(${[array, at, ...operands].join(', ')})`;
+        if (!this.boundsChecks) return call(index);
+        return checkedAtomic(array, index, this.site(expression.array, expression.index), call, operands);
+      }
       case 'warp':
         if (expression.operation === 'getSize' || expression.operation === 'activeMask') return '1';
         if (expression.operation === 'all' || expression.operation === 'any' || expression.operation === 'ballot')
@@ -399,8 +441,40 @@ export class JavaScriptEmitter implements ExpressionEmitter {
     }
   }
 
+  /** Numbers a bounds-checked access of `array` at `index`. */
+  private site(array: Expression, index: Expression): number {
+    return this.sites.add(array, index.type, { kernel: this.ir, deviceFunction: this.deviceFunction });
+  }
+
   private assignment(expression: Extract<Expression, { kind: 'assign' }>, valueUsed: boolean): string {
-    const target = this.expression(expression.target);
+    const { target: targetExpression } = expression;
+    if (this.boundsChecks && targetExpression.kind === 'index') {
+      // The element's reference is written once, inside the range test; the unchecked form is built on it.
+      const array = this.expression(targetExpression.array);
+      const index = this.expression(targetExpression.index);
+      const site = this.site(targetExpression.array, targetExpression.index);
+      const value = this.expression(expression.value);
+      return checkedWrite(
+        array,
+        index,
+        site,
+        (element) => this.assignmentTo(expression, element, valueUsed),
+        `${value}, 0`,
+      );
+    }
+    // Written to, so never the load's `?? 0` form: a plain element reference.
+    const target =
+      targetExpression.kind === 'index'
+        ? `${this.expression(targetExpression.array)}[${this.expression(targetExpression.index)}]`
+        : this.expression(targetExpression);
+    return this.assignmentTo(expression, target, valueUsed);
+  }
+
+  private assignmentTo(
+    expression: Extract<Expression, { kind: 'assign' }>,
+    target: string,
+    valueUsed: boolean,
+  ): string {
     const targetType = scalarOf(expression.type);
     if (expression.operator === '=') return `(${target} = ${this.expression(expression.value)})`;
     if (
@@ -458,14 +532,14 @@ function isSideEffectFree(expression: Expression): boolean {
   }
 }
 
-export function emitJavaScript(ir: KernelIR, dimension: number): JavaScriptKernelSource {
-  return new JavaScriptEmitter(ir, dimension).emit();
+export function emitJavaScript(ir: KernelIR, dimension: number, boundsChecks = false): JavaScriptKernelSource {
+  return new JavaScriptEmitter(ir, dimension, boundsChecks).emit();
 }
 
 /** The built-in emitter for CPU backends with one thread per block. */
 export const javaScriptEmitter = {
   target: 'javascript',
-  version: '1',
-  emit: (ir: KernelIR, options: { readonly dimension: number }): JavaScriptKernelSource =>
-    emitJavaScript(ir, options.dimension),
+  version: '2',
+  emit: (ir: KernelIR, options: EmitOptions): JavaScriptKernelSource =>
+    emitJavaScript(ir, options.dimension, options.boundsChecks === true),
 };

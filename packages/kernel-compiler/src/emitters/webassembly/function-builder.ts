@@ -13,8 +13,11 @@ export type Binding =
   | { readonly kind: 'scalar'; readonly local: number }
   | { readonly kind: 'vector'; readonly locals: readonly number[] }
   | { readonly kind: 'elementIndex'; readonly global: number; readonly local: number }
-  /** A global or shared array: a local holding its address, or a fixed offset into the block's shared memory. */
-  | { readonly kind: 'array'; readonly local: number }
+  /**
+   * A global or shared array: locals holding its address and its length (every access is guarded), or a fixed
+   * offset into the block's shared memory.
+   */
+  | { readonly kind: 'array'; readonly local: number; readonly length: number }
   | { readonly kind: 'sharedArray'; readonly offset: number | undefined }
   /** A view: one address per field, a coefficient stride (bytes) per matrix field, and the element count. */
   | {

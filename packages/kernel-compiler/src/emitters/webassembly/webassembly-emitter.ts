@@ -1,4 +1,6 @@
 import { elementTypes } from '@alpaka-ts/interface';
+import { type BoundsSite, BoundsSites } from '../../bounds/bounds-sites';
+import type { EmitOptions } from '../../emit-options';
 import type { Expression, FunctionIR, KernelIR, KernelParameterIR, Statement } from '../../ir';
 import { isFloat, type ScalarType, type ValueType } from '../../types';
 import { encodeModule, type FunctionBody, type ValueKind } from './binary-writer';
@@ -6,6 +8,7 @@ import { type Binding, FunctionBuilder } from './function-builder';
 import { emitMath } from './math';
 import { binary, compareOpcode, convert, guardedDivision, ImportTable, kindOf } from './numeric';
 import { memoryAccess, numeric, op, opcodeOf } from './opcodes';
+import { type GuardedElement, guardElement } from './webassembly-bounds';
 import { emitLoopHelper, type LoopContext } from './webassembly-loops';
 
 /** The largest shared WebAssembly memory: 4 GiB, the reach of 32-bit addresses. */
@@ -19,6 +22,8 @@ export interface WebAssemblyKernelModule {
   readonly staticSharedBytes: number;
   /** The entry's kernel parameters in order (specialised constants have none). */
   readonly parameters: readonly KernelParameterIR[];
+  /** Bounds-checked code: each access site, by the number the bounds record holds (empty without checks). */
+  readonly boundsSites: readonly BoundsSite[];
 }
 
 const scalarOf = (type: ValueType): ScalarType => (type.kind === 'scalar' ? type.scalar : 'f64');
@@ -37,10 +42,13 @@ const storeOf = (element: ScalarType) =>
           : element
   ];
 
-/** WebAssembly kinds a parameter of `type` occupies: views pass field addresses, matrix strides, then the size. */
+/**
+ * WebAssembly kinds a parameter of `type` occupies: arrays pass their address and length (accesses are guarded),
+ * views their field addresses, matrix strides, then the size.
+ */
 function parameterKinds(type: ValueType): ValueKind[] {
   if (type.kind === 'scalar') return [kindOf(type.scalar)];
-  if (type.kind === 'array') return ['i32'];
+  if (type.kind === 'array') return ['i32', 'i32'];
   if (type.kind === 'view') {
     const matrices = type.layout.fields.filter((field) => field.kind === 'matrixColumn').length;
     return new Array(type.layout.fields.length + matrices + 1).fill('i32');
@@ -62,20 +70,28 @@ export class WebAssemblyEmitter implements LoopContext {
   private staticSharedBytes = 0;
   builder!: FunctionBuilder;
   private inFunction = false;
+  /** The device function being written, for the names of bounds sites. */
+  private deviceFunctionIR: FunctionIR | undefined;
+  private readonly sites = new BoundsSites();
 
   constructor(
     private readonly ir: KernelIR,
     readonly dimension: number,
+    /** Emit the bounds-checked variant, which records the first out-of-range access at the bounds address. */
+    private readonly boundsChecks = false,
   ) {}
 
-  // Globals: shared base, dynamic shared base, checks, then per axis block index, blocks, elements.
+  // Globals: shared base, dynamic shared base, checks, dynamic shared bytes, bounds record, then per axis block
+  // index, blocks, elements.
   readonly globals = {
     shared: 0,
     dynamicShared: 1,
     checks: 2,
-    block: (axis: number) => 3 + axis,
-    blocks: (axis: number) => 3 + this.dimension + axis,
-    elements: (axis: number) => 3 + 2 * this.dimension + axis,
+    dynamicSharedBytes: 3,
+    bounds: 4,
+    block: (axis: number) => 5 + axis,
+    blocks: (axis: number) => 5 + this.dimension + axis,
+    elements: (axis: number) => 5 + 2 * this.dimension + axis,
   };
 
   emit(): WebAssemblyKernelModule {
@@ -96,10 +112,17 @@ export class WebAssemblyEmitter implements LoopContext {
       memory: { module: 'env', name: 'memory', maximumPages: maximumMemoryPages },
       imports: this.imports.imports,
       functions: this.functions,
-      globals: new Array(3 + 3 * dimension).fill('i32'),
+      globals: new Array(5 + 3 * dimension).fill('i32'),
       exports: [{ name: 'kernel', function: this.functions.length - 1 }],
     });
-    return { bytes, imports: this.imports.imports, dimension, staticSharedBytes: this.staticSharedBytes, parameters };
+    return {
+      bytes,
+      imports: this.imports.imports,
+      dimension,
+      staticSharedBytes: this.staticSharedBytes,
+      parameters,
+      boundsSites: this.sites.list,
+    };
   }
 
   private bindShared(): void {
@@ -115,7 +138,7 @@ export class WebAssemblyEmitter implements LoopContext {
       const { type } = parameter;
       const count = parameterKinds(type).length;
       if (type.kind === 'scalar') this.builder.bind(parameter.local, { kind: 'scalar', local });
-      else if (type.kind === 'array') this.builder.bind(parameter.local, { kind: 'array', local });
+      else if (type.kind === 'array') this.builder.bind(parameter.local, { kind: 'array', local, length: local + 1 });
       else if (type.kind === 'view') {
         const fields = new Map<string, { address: number; stride: number | undefined }>();
         let stride = local + type.layout.fields.length;
@@ -138,8 +161,10 @@ export class WebAssemblyEmitter implements LoopContext {
     this.bindShared();
     this.bindParameters(deviceFunction.parameters, 0);
     this.inFunction = true;
+    this.deviceFunctionIR = deviceFunction;
     this.statements(deviceFunction.body);
     this.inFunction = false;
+    this.deviceFunctionIR = undefined;
     // A function that ends without returning gives 0 (C leaves it undefined; JavaScript gives undefined).
     if (deviceFunction.returns) this.builder.constant(kindOf(deviceFunction.returns), 0);
     return this.builder.body();
@@ -147,7 +172,7 @@ export class WebAssemblyEmitter implements LoopContext {
 
   private entry(parameters: readonly KernelParameterIR[]): FunctionBody {
     const { dimension, globals } = this;
-    const geometry: ValueKind[] = new Array(2 * dimension + 3).fill('i32');
+    const geometry: ValueKind[] = new Array(2 * dimension + 5).fill('i32');
     const builder = new FunctionBuilder({
       parameters: [...geometry, ...parameters.flatMap((parameter) => parameterKinds(parameter.type))],
       results: [],
@@ -159,10 +184,12 @@ export class WebAssemblyEmitter implements LoopContext {
       builder.get(dimension + axis);
       builder.setGlobal(globals.elements(axis));
     }
-    [globals.shared, globals.dynamicShared, globals.checks].forEach((global, index) => {
-      builder.get(2 * dimension + index);
-      builder.setGlobal(global);
-    });
+    [globals.shared, globals.dynamicShared, globals.checks, globals.dynamicSharedBytes, globals.bounds].forEach(
+      (global, index) => {
+        builder.get(2 * dimension + index);
+        builder.setGlobal(global);
+      },
+    );
     this.bindShared();
     this.bindParameters(parameters, geometry.length);
     // for (block0 …) for (block1 …) { body }: a kernel's return ends the block (br to its end).
@@ -462,16 +489,80 @@ export class WebAssemblyEmitter implements LoopContext {
     return binding;
   }
 
-  /** Pushes the address of array[index]: base + index · element size. */
-  private elementAddress(array: Expression, index: Expression, element: ScalarType): void {
+  /** Pushes an array expression's extent in elements (what its accesses are guarded against). */
+  private arrayExtent(array: Expression): void {
+    const builder = this.builder;
+    if (array.kind === 'viewField') {
+      const binding = this.viewBinding(array.view);
+      const field =
+        array.view.type.kind === 'view'
+          ? array.view.type.layout.fields.find((candidate) => candidate.name === array.field)
+          : undefined;
+      if (field?.kind === 'scalar') builder.i32(1);
+      else {
+        builder.get(binding.size);
+        if (field?.kind === 'arrayColumn') {
+          builder.i32(field.length);
+          builder.emit(numeric.i32.mul);
+        }
+      }
+      return;
+    }
+    if (array.kind !== 'variable') throw new Error(`internal error: an array from ${array.kind}`);
+    const binding = builder.lookup(array.name);
+    if (binding.kind === 'array') builder.get(binding.length);
+    else if (binding.kind === 'sharedArray') {
+      const shared = this.ir.shared.find((candidate) => candidate.name === array.name);
+      if (!shared) throw new Error(`internal error: '${array.name}' is not a shared array`);
+      if (shared.length !== undefined) builder.i32(shared.length);
+      else {
+        builder.getGlobal(this.globals.dynamicSharedBytes);
+        builder.i32(Math.log2(elementBytes(shared.element)));
+        builder.emit(numeric.i32.shrU);
+      }
+    } else throw new Error(`internal error: '${array.name}' is not an array`);
+  }
+
+  /** Computes the address of array[index] (base + index · element size) and whether the index is in range. */
+  private guardedElement(array: Expression, index: Expression, element: ScalarType): GuardedElement {
+    const builder = this.builder;
+    const indexLocal = builder.addLocal('i32');
+    const extentLocal = builder.addLocal('i32');
     this.arrayAddress(array);
     this.expression(index);
-    const size = elementBytes(element);
-    if (size > 1) {
-      this.builder.i32(Math.log2(size));
-      this.builder.emit(numeric.i32.shl);
-    }
-    this.builder.emit(numeric.i32.add);
+    builder.set(indexLocal);
+    this.arrayExtent(array);
+    builder.set(extentLocal);
+    const record = this.boundsChecks
+      ? {
+          boundsGlobal: this.globals.bounds,
+          site: this.sites.add(array, index.type, { kernel: this.ir, deviceFunction: this.deviceFunctionIR }),
+        }
+      : undefined;
+    return guardElement(builder, indexLocal, extentLocal, elementBytes(element), record);
+  }
+
+  /** Pushes the guarded element's value, or 0 when it is out of range. */
+  private guardedLoad(guarded: GuardedElement, element: ScalarType): void {
+    const builder = this.builder;
+    builder.get(guarded.inRange);
+    builder.open(op.if, {}, kindOf(element));
+    builder.get(guarded.address);
+    this.load(element);
+    builder.else();
+    builder.constant(kindOf(element), 0);
+    builder.close();
+  }
+
+  /** Stores local `value` into the guarded element when it is in range (an out-of-range store is dropped). */
+  private guardedStore(guarded: GuardedElement, element: ScalarType, value: number): void {
+    const builder = this.builder;
+    builder.get(guarded.inRange);
+    builder.open(op.if);
+    builder.get(guarded.address);
+    builder.get(value);
+    this.store(element);
+    builder.close();
   }
 
   private elementOf(array: Expression): ScalarType {
@@ -540,10 +631,11 @@ export class WebAssemblyEmitter implements LoopContext {
         builder.get(expression.field === 'global' ? binding.global : binding.local);
         return;
       }
-      case 'index':
-        this.elementAddress(expression.array, expression.index, this.elementOf(expression.array));
-        this.load(this.elementOf(expression.array));
+      case 'index': {
+        const element = this.elementOf(expression.array);
+        this.guardedLoad(this.guardedElement(expression.array, expression.index, element), element);
         return;
+      }
       case 'viewField':
         this.arrayAddress(expression);
         return;
@@ -664,6 +756,12 @@ export class WebAssemblyEmitter implements LoopContext {
       this.builder.get(binding.size);
       return;
     }
+    if (argument.type.kind === 'array') {
+      // An array passes its address and its extent, which the function's accesses are guarded against.
+      this.arrayAddress(argument);
+      this.arrayExtent(argument);
+      return;
+    }
     this.expression(argument);
   }
 
@@ -701,10 +799,9 @@ export class WebAssemblyEmitter implements LoopContext {
     const builder = this.builder;
     const element = this.elementOf(expression.array);
     const kind = kindOf(element);
-    const address = builder.addLocal('i32');
     const old = builder.addLocal(kind);
-    this.elementAddress(expression.array, expression.index, element);
-    builder.set(address);
+    const result = builder.addLocal(kind);
+    const guarded = this.guardedElement(expression.array, expression.index, element);
     const operands = expression.operands.map((operand) => {
       const local = builder.addLocal(kind);
       this.expression(operand);
@@ -712,8 +809,8 @@ export class WebAssemblyEmitter implements LoopContext {
       return local;
     });
     const [value, swap] = operands as [number, number | undefined];
-    builder.get(address);
-    this.load(element);
+    // Out of range: old reads 0 and the store is dropped, as the JavaScript emitter's atomics do.
+    this.guardedLoad(guarded, element);
     builder.set(old);
     const pick = (whenTrue: () => void, whenFalse: () => void, test: () => void) => {
       whenTrue();
@@ -722,7 +819,6 @@ export class WebAssemblyEmitter implements LoopContext {
       builder.emit(op.select);
     };
     const compare = (operator: string) => builder.emit(compareOpcode(operator, element));
-    builder.get(address);
     switch (expression.operation) {
       case 'Add':
       case 'Sub':
@@ -794,7 +890,8 @@ export class WebAssemblyEmitter implements LoopContext {
         );
         break;
     }
-    this.store(element);
+    builder.set(result);
+    this.guardedStore(guarded, element, result);
     builder.get(old);
   }
 
@@ -829,7 +926,7 @@ export class WebAssemblyEmitter implements LoopContext {
     const { target } = expression;
     // Where the value goes: a local (scalar variable or vector component) or an element address.
     let local: number | undefined;
-    let address: number | undefined;
+    let guarded: GuardedElement | undefined;
     let element: ScalarType = targetType;
     if (target.kind === 'variable') {
       const binding = builder.lookup(target.name);
@@ -841,16 +938,11 @@ export class WebAssemblyEmitter implements LoopContext {
       local = binding.locals[target.index.value];
     } else if (target.kind === 'index') {
       element = this.elementOf(target.array);
-      address = builder.addLocal('i32');
-      this.elementAddress(target.array, target.index, element);
-      builder.set(address);
+      guarded = this.guardedElement(target.array, target.index, element);
     } else throw new Error(`internal error: assigning to ${target.kind}`);
     const read = () => {
       if (local !== undefined) builder.get(local);
-      else {
-        builder.get(address as number);
-        this.load(element);
-      }
+      else this.guardedLoad(guarded as GuardedElement, element);
     };
     const result = builder.addLocal(kind);
     let old: number | undefined;
@@ -876,9 +968,7 @@ export class WebAssemblyEmitter implements LoopContext {
       else builder.set(local);
     } else {
       builder.set(result);
-      builder.get(address as number);
-      builder.get(result);
-      this.store(element);
+      this.guardedStore(guarded as GuardedElement, element, result);
       if (valueUsed) builder.get(result);
     }
     if (old !== undefined) {
@@ -891,7 +981,7 @@ export class WebAssemblyEmitter implements LoopContext {
 /** The built-in WebAssembly emitter for CPU backends with one thread per block. */
 export const webAssemblyEmitter = {
   target: 'webassembly',
-  version: '1',
-  emit: (ir: KernelIR, options: { readonly dimension: number }): WebAssemblyKernelModule =>
-    new WebAssemblyEmitter(ir, options.dimension).emit(),
+  version: '2',
+  emit: (ir: KernelIR, options: EmitOptions): WebAssemblyKernelModule =>
+    new WebAssemblyEmitter(ir, options.dimension, options.boundsChecks === true).emit(),
 };
