@@ -3,7 +3,7 @@ import type { Device } from './device';
 import { type ArrayOf, type ElementType, isElementType } from './element-types';
 import { InvalidArgumentError } from './errors';
 import { hostStart } from './host/host-memory';
-import { formatVec, product, type Vec, widenTo3 } from './vector';
+import { formatVec, getExtentProduct, type Vec, widenTo3 } from './vector';
 
 export interface BufferLayout<T extends ElementType> {
   /** The device the memory is on (Device.of(memory.device)): handed in, so buffer.ts does not import device.ts. */
@@ -105,7 +105,7 @@ export class Buffer<T extends ElementType = ElementType> {
 
   /** Number of elements (the product of the extents). */
   get length(): number {
-    return product(this.extents);
+    return getExtentProduct(this.extents);
   }
 
   /** alpaka's getPitchesInBytes: bytes between consecutive indices of each dimension, slowest first. */

@@ -76,7 +76,17 @@ export type {
   ViewParameter,
 } from './kernel-source';
 export { type BackendStatus, type LoadBackendOptions, loadBackend, packageNameOf, probeBackend } from './loader';
-export { allocAsyncBuf, allocBuf, allocMappedBuf, asConst, createView, fill, memcpy, memset, viewOf } from './memory';
+export {
+  allocAsyncBuf,
+  allocBuf,
+  allocMappedBuf,
+  asConst,
+  createSubView,
+  createView,
+  fill,
+  memcpy,
+  memset,
+} from './memory';
 export { type ExecOptions, Queue } from './queue';
 export { queueFailure, runHostTaskNow } from './queue-failures';
 export {
@@ -97,7 +107,16 @@ export {
   registerLayoutClass,
   sameLayout,
 } from './soa-schema';
-export { type Dimension, type ExtentLike, formatVec, product, toVec, type Vec, vecEquals, widenTo3 } from './vector';
+export {
+  type Dimension,
+  type ExtentLike,
+  formatVec,
+  getExtentProduct,
+  toVec,
+  type Vec,
+  vecEquals,
+  widenTo3,
+} from './vector';
 export {
   type Accelerator,
   acceleratorOf,

@@ -18,7 +18,7 @@ import { InvalidArgumentError } from './errors';
 import { HostMemory } from './host/host-memory';
 import { Queue } from './queue';
 import { describeValue, scalarValue } from './scalar-value';
-import { type ExtentLike, formatVec, product, toVec, type Vec, widenTo3 } from './vector';
+import { type ExtentLike, formatVec, getExtentProduct, toVec, type Vec, widenTo3 } from './vector';
 
 function tightLayout<T extends ElementType>(memory: MemoryV1, elementType: T, extents: Vec): Buffer<T> {
   const [, height, width] = widenTo3(extents, 1);
@@ -60,7 +60,11 @@ export function allocBuf<T extends ElementType>(device: Device, elementType: T, 
   checkedDevice(device, 'allocBuf');
   checkedType(elementType, 'allocBuf');
   const vector = toVec(extents);
-  return tightLayout(device.implementation.allocate(product(vector) * elementType.byteSize), elementType, vector);
+  return tightLayout(
+    device.implementation.allocate(getExtentProduct(vector) * elementType.byteSize),
+    elementType,
+    vector,
+  );
 }
 
 /** Allocates a buffer whose lifetime is ordered by the queue (alpaka::allocAsyncBuf): usable by work enqueued after it. */
@@ -68,7 +72,10 @@ export function allocAsyncBuf<T extends ElementType>(queue: Queue, elementType: 
   checkedQueue(queue, 'allocAsyncBuf');
   checkedType(elementType, 'allocAsyncBuf');
   const vector = toVec(extents);
-  const memory = queue.device.implementation.allocate(product(vector) * elementType.byteSize, queue.implementation);
+  const memory = queue.device.implementation.allocate(
+    getExtentProduct(vector) * elementType.byteSize,
+    queue.implementation,
+  );
   return tightLayout(memory, elementType, vector);
 }
 
@@ -90,7 +97,7 @@ export function allocMappedBuf<T extends ElementType>(
   checkedQueue(queue, 'allocMappedBuf', true);
   checkedType(elementType, 'allocMappedBuf');
   const vector = toVec(extents);
-  const byteLength = product(vector) * elementType.byteSize;
+  const byteLength = getExtentProduct(vector) * elementType.byteSize;
   if (queue !== undefined && queue.device.platform !== platform) {
     throw new InvalidArgumentError(
       `allocMappedBuf: the queue runs on ${queue.device}, not on platform ${platform.name}; pass a queue of that platform or none.`,
@@ -113,17 +120,17 @@ const elementTypeByArray = new Map<unknown, ElementType>([
   [Float64Array, f64],
 ]);
 
-/** A host buffer over an existing typed array, without copying (alpaka::createView over host memory). */
-export function viewOf(array: TypedArray, extents?: ExtentLike): Buffer {
+/** A host buffer over an existing typed array, without copying (alpaka::createSubView over host memory). */
+export function createView(array: TypedArray, extents?: ExtentLike): Buffer {
   const elementType = ArrayBuffer.isView(array) ? elementTypeByArray.get(array.constructor) : undefined;
   if (!elementType)
     throw new InvalidArgumentError(
-      `viewOf needs a typed array (Float32Array, Int32Array, Uint8Array …), not ${describeValue(array)}.`,
+      `createView needs a typed array (Float32Array, Int32Array, Uint8Array …), not ${describeValue(array)}.`,
     );
   const vector = toVec(extents ?? array.length);
-  if (product(vector) !== array.length) {
+  if (getExtentProduct(vector) !== array.length) {
     throw new InvalidArgumentError(
-      `viewOf: extents ${formatVec(vector)} hold ${product(vector)} elements; the array has ${array.length}.`,
+      `createView: extents ${formatVec(vector)} hold ${getExtentProduct(vector)} elements; the array has ${array.length}.`,
     );
   }
   const [, height, width] = widenTo3(vector, 1);
@@ -143,7 +150,7 @@ export function viewOf(array: TypedArray, extents?: ExtentLike): Buffer {
 }
 
 /** A view of part of a buffer (alpaka's SubView): the same memory, extents and offsets in elements. */
-export function createView<T extends ElementType>(
+export function createSubView<T extends ElementType>(
   buffer: Buffer<T>,
   extents?: ExtentLike,
   offsets?: ExtentLike,
@@ -152,7 +159,7 @@ export function createView<T extends ElementType>(
   const viewOffsets = toVec(offsets ?? new Array<number>(buffer.dimension).fill(0), 'view offsets');
   if (viewExtents.length !== buffer.dimension || viewOffsets.length !== buffer.dimension) {
     throw new InvalidArgumentError(
-      `createView: extents ${formatVec(viewExtents)} and offsets ${formatVec(viewOffsets)} must have the buffer's ${buffer.dimension} dimensions.`,
+      `createSubView: extents ${formatVec(viewExtents)} and offsets ${formatVec(viewOffsets)} must have the buffer's ${buffer.dimension} dimensions.`,
     );
   }
   viewExtents.forEach((extent, axis) => {
@@ -160,7 +167,7 @@ export function createView<T extends ElementType>(
     const available = buffer.extents[axis] ?? 0;
     if (offset + extent > available) {
       throw new InvalidArgumentError(
-        `createView: offsets ${formatVec(viewOffsets)} + extents ${formatVec(viewExtents)} reach past the buffer's extents ${formatVec(buffer.extents)} in dimension ${axis}.`,
+        `createSubView: offsets ${formatVec(viewOffsets)} + extents ${formatVec(viewExtents)} reach past the buffer's extents ${formatVec(buffer.extents)} in dimension ${axis}.`,
       );
     }
   });
@@ -194,7 +201,7 @@ function copyExtents(operation: string, extents: ExtentLike | undefined, buffers
   for (const [role, buffer] of buffers) {
     if (!(buffer instanceof Buffer))
       throw new InvalidArgumentError(
-        `${operation}: the ${role} is not a Buffer (allocate one with allocBuf or wrap an array with viewOf).`,
+        `${operation}: the ${role} is not a Buffer (allocate one with allocBuf or wrap an array with createView).`,
       );
     if (buffer.dimension !== vector.length) {
       throw new InvalidArgumentError(
@@ -244,7 +251,7 @@ export function memcpy(queue: Queue, destination: Buffer, source: Buffer, extent
     );
   }
   checkQueueReaches('memcpy', queue, [destination, source]);
-  if (product(vector) === 0) return;
+  if (getExtentProduct(vector) === 0) return;
   queue.implementation.copy(destination.region(), source.region(), bytesExtent(vector, destination.elementType));
 }
 
@@ -258,7 +265,7 @@ export function memset(queue: Queue, destination: Buffer, byteValue: number, ext
     );
   }
   checkQueueReaches('memset', queue, [destination]);
-  if (product(vector) === 0) return;
+  if (getExtentProduct(vector) === 0) return;
   queue.implementation.set(destination.region(), byteValue, bytesExtent(vector, destination.elementType));
 }
 
@@ -271,6 +278,6 @@ export function fill(queue: Queue, destination: Buffer, value: number, extents?:
   checkWritable('fill', destination);
   const converted = scalarValue(destination.elementType, value, `fill: ${destination}`);
   checkQueueReaches('fill', queue, [destination]);
-  if (product(vector) === 0) return;
+  if (getExtentProduct(vector) === 0) return;
   queue.implementation.fill(destination.region(), destination.elementType, converted, widenTo3(vector, 1));
 }

@@ -24,7 +24,7 @@ export function toVec(extent: ExtentLike, what = 'extent'): Vec {
   return Object.freeze(vector);
 }
 
-export const product = (vector: Vec): number => vector.reduce((total, component) => total * component, 1);
+export const getExtentProduct = (vector: Vec): number => vector.reduce((total, component) => total * component, 1);
 
 export const vecEquals = (a: Vec, b: Vec): boolean =>
   a.length === b.length && a.every((value, index) => value === b[index]);

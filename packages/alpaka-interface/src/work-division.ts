@@ -1,7 +1,7 @@
 import type { AcceleratorLimits, BackendV1 } from './backend';
 import { InvalidArgumentError, WorkDivisionError } from './errors';
 import { describeValue } from './scalar-value';
-import { type Dimension, type ExtentLike, formatVec, product, toVec, type Vec } from './vector';
+import { type Dimension, type ExtentLike, formatVec, getExtentProduct, toVec, type Vec } from './vector';
 
 /**
  * An accelerator of a given dimension: the backend that runs kernels plus the work division's rank.
@@ -149,15 +149,15 @@ export function validateWorkDivision(division: WorkDivision, limits: Accelerator
       }
     });
   }
-  const threads = product(division.threadsPerBlock);
+  const threads = getExtentProduct(division.threadsPerBlock);
   if (threads > limits.maxThreadsPerBlockTotal) {
     throw new WorkDivisionError(
       `${threads} threads per block exceed the limit of ${limits.maxThreadsPerBlockTotal} on ${name}.`,
     );
   }
-  if (product(division.elementsPerThread) > limits.maxElementsPerThread) {
+  if (getExtentProduct(division.elementsPerThread) > limits.maxElementsPerThread) {
     throw new WorkDivisionError(
-      `${product(division.elementsPerThread)} elements per thread exceed the limit of ${limits.maxElementsPerThread} on ${name}.`,
+      `${getExtentProduct(division.elementsPerThread)} elements per thread exceed the limit of ${limits.maxElementsPerThread} on ${name}.`,
     );
   }
 }

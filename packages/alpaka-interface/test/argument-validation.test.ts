@@ -6,6 +6,7 @@ import {
   allocMappedBuf,
   array,
   copyToDevice,
+  createView,
   f32,
   fill,
   host,
@@ -17,7 +18,6 @@ import {
   memcpy,
   memset,
   u32,
-  viewOf,
   workDivision,
 } from '../src/index';
 
@@ -61,7 +61,7 @@ describe('public functions given a wrong device, queue, event, work division, ac
     expect(refusal(() => workDivision({} as never, 1, 1, 1))).toMatch(/^workDivision needs an accelerator/);
     expect(refusal(() => acceleratorOf(undefined as never, 1))).toMatch(/acceleratorOf needs a backend/);
     expect(refusal(() => hostPlatform().device(0.5))).toMatch(/a device index is a non-negative integer/);
-    expect(refusal(() => viewOf([1, 2] as never))).toMatch(/viewOf needs a typed array .*, not a Array/);
+    expect(refusal(() => createView([1, 2] as never))).toMatch(/createView needs a typed array .*, not a Array/);
   });
 
   it('reject a launch with something else as its work division, before anything is enqueued', async () => {
@@ -131,7 +131,7 @@ describe('a host queue', () => {
   it('refuses at enqueue a copy into a host buffer whose ArrayBuffer was detached', () => {
     const queue = host().createQueue({ blocking: false });
     const array = new Float32Array(4);
-    const destination = viewOf(array);
+    const destination = createView(array);
     structuredClone(array.buffer, { transfer: [array.buffer] });
     expect(refusal(() => memcpy(queue, destination, allocBuf(host(), f32, 4)))).toMatch(
       /the copy destination is a host buffer whose ArrayBuffer was detached or shrunk/,

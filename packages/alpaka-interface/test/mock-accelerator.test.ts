@@ -6,6 +6,7 @@ import {
   allocBuf,
   allocMappedBuf,
   array,
+  createSubView,
   createView,
   type Device,
   f32,
@@ -23,7 +24,6 @@ import {
   registerBackend,
   u8,
   u32,
-  viewOf,
 } from '../src/index';
 import {
   conformanceCases,
@@ -38,7 +38,7 @@ const devicesOf = (backend: ReturnType<typeof createMockAcceleratorBackend>) =>
 const firstDevice = (backend: ReturnType<typeof createMockAcceleratorBackend>) => devicesOf(backend)[0] as Device;
 
 /** A host buffer holding values, and one to read a device buffer back into. */
-const hostFloats = (values: number[]) => viewOf(new Float32Array(values));
+const hostFloats = (values: number[]) => createView(new Float32Array(values));
 
 const doubleValues = kernel('doubleValues', { n: u32, values: array(f32) }, (acc, { n, values }) => {
   for (const i of acc.uniformElements(n)) values[i] = values[i] * 2;
@@ -106,14 +106,14 @@ describe('the mock accelerator backend', () => {
     const device = firstDevice(createMockAcceleratorBackend());
     const queue = device.createQueue();
     expect(queue.blocking).toBe(false);
-    const grid = viewOf(
+    const grid = createView(
       Int32Array.from({ length: 12 }, (_, index) => index),
       [3, 4],
     );
     const onDevice = allocBuf(device, i32, [3, 4]);
     const window = allocBuf(device, i32, [2, 2]);
     memcpy(queue, onDevice, grid);
-    memcpy(queue, window, createView(onDevice, [2, 2], [1, 1]));
+    memcpy(queue, window, createSubView(onDevice, [2, 2], [1, 1]));
     const back = allocBuf(host(), i32, [2, 2]);
     memcpy(queue, back, window);
     await queue.wait();

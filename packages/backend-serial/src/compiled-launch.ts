@@ -157,7 +157,7 @@ const launchCounts = { webassembly: 0, javascript: 0 };
 
 /**
  * How many launches of this process ran as WebAssembly and how many as JavaScript: a kernel that is slower than
- * expected may have run as JavaScript because one of its buffers is not in the host heap (viewOf over an array
+ * expected may have run as JavaScript because one of its buffers is not in the host heap (createView over an array
  * of your own, for instance).
  */
 export const cpuLaunchCounts = (): Readonly<typeof launchCounts> => ({ ...launchCounts });

@@ -1,4 +1,4 @@
-import { allocBuf, array, f32, host, kernel, makeWorkDiv, u32, viewOf } from '@alpaka-ts/interface';
+import { allocBuf, array, createView, f32, host, kernel, makeWorkDiv, u32 } from '@alpaka-ts/interface';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acc1D, cpuLaunchCounts } from '../src/index';
 
@@ -6,8 +6,8 @@ const scale = kernel('scale', { n: u32, a: f32, x: array(f32) }, (acc, { n, a, x
   for (const i of acc.uniformElements(n)) x[i] = a * x[i] + 0.1;
 });
 
-async function launch(x: Parameters<typeof viewOf>[0] | ReturnType<typeof allocBuf>) {
-  const buffer = 'hostArray' in x ? x : viewOf(x);
+async function launch(x: Parameters<typeof createView>[0] | ReturnType<typeof allocBuf>) {
+  const buffer = 'hostArray' in x ? x : createView(x);
   await host()
     .createQueue()
     .exec(makeWorkDiv(acc1D, 3, 4), scale, { n: 10, a: 1.5, x: buffer as never });

@@ -2,6 +2,8 @@ import {
   allocAsyncBuf,
   InvalidArgumentError,
   type KernelViewArgument,
+  type LayoutLike,
+  layoutSchemaOf,
   memset,
   type Queue,
   u8,
@@ -10,7 +12,7 @@ import { computeDataSize, type LayoutSchema } from '@alpaka-ts/soa-template';
 import { deviceView } from './device-view';
 import { PortableHostCollection } from './host-collection';
 import { PortableProduct } from './portable-product';
-import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
+import { checkedSize } from './schema-of';
 
 /**
  * An SoA collection in a device's memory (CMSSW's PortableDeviceCollection): one buffer of computeDataSize
@@ -21,7 +23,7 @@ export class PortableDeviceCollection extends PortableProduct {
   readonly size: number;
 
   constructor(layout: LayoutLike, size: number, queue: Queue) {
-    const schema = schemaOf(layout);
+    const schema = layoutSchemaOf(layout);
     const checked = checkedSize(size, schema);
     if (queue.device.isHost) {
       throw new InvalidArgumentError(

@@ -1,8 +1,16 @@
-import { asConst, type Device, fill, hostStart, type Queue } from '@alpaka-ts/interface';
+import {
+  asConst,
+  type Device,
+  fill,
+  hostStart,
+  type LayoutLike,
+  layoutSchemaOf,
+  type Queue,
+} from '@alpaka-ts/interface';
 import { computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
 import { allocateHostBytes } from './host-bytes';
 import { PortableProduct } from './portable-product';
-import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
+import { checkedSize } from './schema-of';
 
 /**
  * An SoA collection in host memory (CMSSW's PortableHostCollection): one buffer of computeDataSize bytes.
@@ -15,7 +23,7 @@ export class PortableHostCollection extends PortableProduct {
   private views: { view?: SoaView; constView?: SoaView } = {};
 
   constructor(layout: LayoutLike, size: number, hostOrQueue: Device | Queue) {
-    const schema = schemaOf(layout);
+    const schema = layoutSchemaOf(layout);
     const checked = checkedSize(size, schema);
     super(allocateHostBytes(computeDataSize(schema, checked), hostOrQueue));
     this.schema = schema;

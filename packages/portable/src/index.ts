@@ -10,7 +10,6 @@ export { PortableHostCollection } from './host-collection';
 export { PortableDeviceMultiCollection, PortableHostMultiCollection } from './multi-collection';
 export { objectFor, PortableDeviceObject, PortableHostObject } from './objects';
 export { PortableProduct, ProductMovedError } from './portable-product';
-export { type LayoutLike, schemaOf } from './schema-of';
 export {
   deserialiseCollection,
   type SerialisedHeader,

@@ -2,12 +2,14 @@ import {
   allocAsyncBuf,
   asConst,
   type Buffer,
-  createView,
+  createSubView,
   type Device,
   fill,
   hostStart,
   InvalidArgumentError,
   type KernelViewArgument,
+  type LayoutLike,
+  layoutSchemaOf,
   memset,
   type Queue,
   u8,
@@ -16,7 +18,7 @@ import { alignSize, computeDataSize, type LayoutSchema, SoaView, type ViewOption
 import { deviceView } from './device-view';
 import { allocateHostBytes } from './host-bytes';
 import { PortableProduct } from './portable-product';
-import { checkedSize, type LayoutLike, schemaOf } from './schema-of';
+import { checkedSize } from './schema-of';
 
 /** Where each layout of a multi-layout collection starts in the shared buffer. */
 interface Part {
@@ -35,7 +37,7 @@ function plan(layouts: readonly LayoutLike[], sizes: readonly number[]): { parts
     );
   let offset = 0;
   const parts = layouts.map((layout, index) => {
-    const schema = schemaOf(layout);
+    const schema = layoutSchemaOf(layout);
     const size = checkedSize(sizes[index] ?? 0, schema);
     offset = alignSize(offset, schema.alignment);
     const part = { schema, size, offset };
@@ -47,7 +49,7 @@ function plan(layouts: readonly LayoutLike[], sizes: readonly number[]): { parts
 
 /** The bytes of one part, as a view of the shared buffer. */
 const partBytes = (buffer: Buffer<typeof u8>, part: Part): Buffer<typeof u8> =>
-  createView(buffer, computeDataSize(part.schema, part.size), part.offset);
+  createSubView(buffer, computeDataSize(part.schema, part.size), part.offset);
 
 function partIndex(parts: readonly Part[], which: number | LayoutLike): number {
   if (typeof which === 'number') {
@@ -55,7 +57,7 @@ function partIndex(parts: readonly Part[], which: number | LayoutLike): number {
       throw new InvalidArgumentError(`the collection has layouts 0 … ${parts.length - 1}, not ${which}.`);
     return which;
   }
-  const schema = schemaOf(which);
+  const schema = layoutSchemaOf(which);
   const index = parts.findIndex((part) => part.schema === schema);
   if (index < 0)
     throw new InvalidArgumentError(

@@ -1,9 +1,4 @@
-import { InvalidArgumentError, type LayoutLike, type LayoutSchema, layoutSchemaOf } from '@alpaka-ts/interface';
-
-export type { LayoutLike };
-
-/** The schema of a decorated class or a schema (one registry, in @alpaka-ts/interface). */
-export const schemaOf = (layout: LayoutLike): LayoutSchema => layoutSchemaOf(layout);
+import { InvalidArgumentError, type LayoutSchema } from '@alpaka-ts/interface';
 
 export function checkedSize(size: number, schema: LayoutSchema): number {
   if (!Number.isInteger(size) || size < 0 || size > 0xffffffff) {

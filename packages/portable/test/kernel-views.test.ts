@@ -10,7 +10,7 @@ import {
   makeWorkDiv,
   view,
 } from '@alpaka-ts/interface';
-import { column, layoutOf, matrixColumn, scalar, soaLayout } from '@alpaka-ts/soa-template';
+import { column, layoutSchemaOf, matrixColumn, scalar, soaLayout } from '@alpaka-ts/soa-template';
 import { describe, expect, it } from 'vitest';
 import {
   collectionFor,
@@ -62,7 +62,7 @@ describe('collections as kernel arguments on serial_sync', async () => {
   it('constView() feeds an in parameter; a const view for a writable one is refused', async () => {
     const points = new PortableHostCollection(Points, 6, queue);
     await queue.exec(division(6), fill, { points: points.view() });
-    const result = new PortableHostCollection(layoutOf(Points), 1, queue);
+    const result = new PortableHostCollection(layoutSchemaOf(Points), 1, queue);
     await queue.exec(division(8), sum, { points: points.constView(), out: result.view() });
     expect(result.view().scalars.total).toBe(22.5 - 15);
     await expect(queue.exec(division(6), fill, { points: points.constView() })).rejects.toThrow(
@@ -76,7 +76,7 @@ describe('collections as kernel arguments on serial_sync', async () => {
     await queue.exec(division(3), fill, { points: standalone });
     expect([...(points.view().columns.id ?? [])]).toEqual([-3, -2, -1]);
     const other = new PortableHostCollection(
-      { ...layoutOf(Points), fields: layoutOf(Points).fields.slice(1) },
+      { ...layoutSchemaOf(Points), fields: layoutSchemaOf(Points).fields.slice(1) },
       3,
       host(),
     );
@@ -88,7 +88,7 @@ describe('multi-layout collection views as kernel arguments', async () => {
   const backend = await loadBackend('serial_sync');
   it('a kernel fills the second layout of a host multi-collection through view(i), nothing else', async () => {
     const queue = host().createQueue();
-    const multi = new PortableHostMultiCollection([layoutOf(Points), layoutOf(Points)], [2, 4], queue);
+    const multi = new PortableHostMultiCollection([layoutSchemaOf(Points), layoutSchemaOf(Points)], [2, 4], queue);
     await queue.exec(makeWorkDiv(acceleratorOf(backend, 1), 1, 4), fill, { points: multi.view(1) });
     expect([...(multi.view(1).columns.x ?? [])]).toEqual([0, 1.5, 3, 4.5]);
     expect([...(multi.view(0).columns.x ?? [])]).toEqual([0, 0]);
@@ -100,7 +100,12 @@ describe('device collection views', () => {
     const deviceQueue = acceleratorLikeDevice.createQueue();
     const collection = new PortableDeviceCollection(Points, 5, deviceQueue);
     const writable = collection.view();
-    expect(writable).toMatchObject({ schema: layoutOf(Points), size: 5, readOnly: false, buffer: collection.buffer });
+    expect(writable).toMatchObject({
+      schema: layoutSchemaOf(Points),
+      size: 5,
+      readOnly: false,
+      buffer: collection.buffer,
+    });
     expect(collection.view()).toBe(writable);
     const constant = collection.constView();
     expect(constant.readOnly).toBe(true);

@@ -62,8 +62,3 @@ export function soaLayout(options: LayoutOptions = {}) {
     registerLayoutClass(target, defineLayout(String(context.name ?? target.name), fields, options));
   };
 }
-
-/** The schema of a class decorated with @soaLayout(). */
-export function layoutOf(layoutClass: abstract new (...args: never[]) => unknown): LayoutSchema {
-  return layoutSchemaOf(layoutClass);
-}

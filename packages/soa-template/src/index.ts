@@ -1,5 +1,7 @@
 // The schema and byte layout live in @alpaka-ts/interface (kernels take views as arguments, and backends
 // lay them out); they are re-exported here, where users look for them.
+// The one lookup of a layout's schema lives in @alpaka-ts/interface (its registry is shared); re-exported so a
+// layout file needs one import.
 export {
   alignSize,
   computeDataSize,
@@ -11,9 +13,10 @@ export {
   type LayoutLike,
   type LayoutOptions,
   type LayoutSchema,
+  layoutSchemaOf,
   sameLayout,
 } from '@alpaka-ts/interface';
-export { arrayColumn, column, layoutOf, matrixColumn, scalar, soaLayout } from './decorators';
+export { arrayColumn, column, matrixColumn, scalar, soaLayout } from './decorators';
 export { describeLayout } from './describe-layout';
 export {
   allocateView,

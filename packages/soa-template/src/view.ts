@@ -2,13 +2,13 @@ import {
   AlpakaError,
   type Buffer,
   computeLayout,
+  createView,
   type FieldLayout,
   InvalidArgumentError,
   type KernelViewArgument,
   type Layout,
   type LayoutSchema,
   type TypedArray,
-  viewOf,
 } from '@alpaka-ts/interface';
 
 export interface ViewOptions {
@@ -120,7 +120,7 @@ export class SoaView implements KernelViewArgument {
   /** The view's bytes as a u8 Buffer: what a kernel launch passes for a view parameter (KernelViewArgument). */
   get buffer(): Buffer {
     this.ownBuffer ??=
-      this.options.buffer ?? viewOf(new Uint8Array(this.arrayBuffer, this.byteOffset, this.layout.byteSize));
+      this.options.buffer ?? createView(new Uint8Array(this.arrayBuffer, this.byteOffset, this.layout.byteSize));
     return this.ownBuffer;
   }
 

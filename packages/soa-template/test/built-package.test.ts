@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // plain Node 20 against the built package: what users get, not the sources vitest transforms.
 const consumer = `
 import { f64, i32 } from '@alpaka-ts/interface';
-import { column, computeDataSize, layoutOf, scalar, soaLayout } from '@alpaka-ts/soa-template';
+import { column, computeDataSize, layoutSchemaOf, scalar, soaLayout } from '@alpaka-ts/soa-template';
 
 @soaLayout({ alignment: 64 })
 class Hits {
@@ -16,7 +16,7 @@ class Hits {
   @column(i32) id!: number;
   @scalar(f64) energy!: number;
 }
-console.log(JSON.stringify({ fields: layoutOf(Hits).fields.map((field) => field.kind + ':' + field.name), bytes: computeDataSize(layoutOf(Hits), 10) }));
+console.log(JSON.stringify({ fields: layoutSchemaOf(Hits).fields.map((field) => field.kind + ':' + field.name), bytes: computeDataSize(layoutSchemaOf(Hits), 10) }));
 `;
 
 const scratch = fileURLToPath(new URL('./.built-package/', import.meta.url));

@@ -8,7 +8,7 @@ import {
   computeLayout,
   defineLayout,
   describeLayout,
-  layoutOf,
+  layoutSchemaOf,
   matrixColumn,
   scalar,
   soaLayout,
@@ -37,7 +37,7 @@ function expectedTestSoA(n: number) {
 
 describe('SoA layouts', () => {
   it('decorators build the same schema as defineLayout', () => {
-    expect(layoutOf(TestSoA)).toEqual(
+    expect(layoutSchemaOf(TestSoA)).toEqual(
       defineLayout('TestSoA', [
         { kind: 'column', name: 'x', elementType: f64 },
         { kind: 'column', name: 'y', elementType: f64 },
@@ -52,18 +52,18 @@ describe('SoA layouts', () => {
 
   for (const n of [0, 1, 10, 16, 17, 42, 99]) {
     it(`lays out TestSoA for ${n} elements as CMSSW does`, () => {
-      const layout = computeLayout(layoutOf(TestSoA), n);
+      const layout = computeLayout(layoutSchemaOf(TestSoA), n);
       const expected = expectedTestSoA(n);
       expect(layout.fields.map((field) => field.byteSize)).toEqual(expected.sizes);
       expect(layout.fields.map((field) => field.offset)).toEqual(expected.offsets);
       expect(layout.byteSize).toBe(expected.total);
-      expect(computeDataSize(layoutOf(TestSoA), n)).toBe(expected.total);
+      expect(computeDataSize(layoutSchemaOf(TestSoA), n)).toBe(expected.total);
       expect(layout.field('m').coefficientStride).toBe(Math.ceil((8 * n) / 128) * 128);
     });
   }
 
   it('TestSoA for 10 elements: 128-byte columns, a 128-byte scalar, an 18-coefficient matrix', () => {
-    const layout = computeLayout(layoutOf(TestSoA), 10);
+    const layout = computeLayout(layoutSchemaOf(TestSoA), 10);
     expect(layout.byteSize).toBe(128 * 3 + 128 + 128 + 128 + 128 * 18);
     expect(layout.field('r')).toMatchObject({ offset: 512, byteSize: 128, padding: 120 });
     expect(describeLayout(layout)).toContain('matrixColumn m: f64 (3 x 6) at offset 768, size 2304, padding 864');
@@ -85,6 +85,6 @@ describe('SoA layouts', () => {
     expect(() => computeLayout(small, -1)).toThrow(/size -1 is not an element count/);
     expect(() => computeLayout(small, 1).field('b')).toThrow("layout 'Small' has no field 'b'; its fields are a.");
     class Plain {}
-    expect(() => layoutOf(Plain)).toThrow('Plain is not an SoA layout: decorate it with @soaLayout().');
+    expect(() => layoutSchemaOf(Plain)).toThrow('Plain is not an SoA layout: decorate it with @soaLayout().');
   });
 });

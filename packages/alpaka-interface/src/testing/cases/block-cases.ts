@@ -1,6 +1,6 @@
 import { i32, u32 } from '../../element-types';
 import { array, kernel } from '../../kernel';
-import { product } from '../../vector';
+import { getExtentProduct } from '../../vector';
 import { expectArrayEqual } from '../assertions';
 import { type ConformanceKernel, defineCases } from '../conformance-case';
 
@@ -97,7 +97,7 @@ export const syncCases = defineCases('block/sync', {
     const queue = context.queue();
     const blocks = 3;
     const division = context.workDiv(1, blocks, 64);
-    const threads = product(division.threadsPerBlock);
+    const threads = getExtentProduct(division.threadsPerBlock);
     const out = await context.deviceBufferFilled(queue, u32, blocks * 5, 7);
     await queue.exec(division, syncPredicates, { out });
     const perBlock = [Math.ceil(threads / 2), 1, 0, 1, 0];

@@ -1,7 +1,7 @@
 import type { Buffer } from '../../buffer';
 import { u32 } from '../../element-types';
 import { array, kernel } from '../../kernel';
-import { product } from '../../vector';
+import { getExtentProduct } from '../../vector';
 import { expectArrayEqual, expectEqual } from '../assertions';
 import { type ConformanceKernel, defineCases } from '../conformance-case';
 import type { ConformanceContext } from '../context';
@@ -132,7 +132,7 @@ export const execCases = defineCases('exec', {
       await context.execChecked(queue, division, countGroups, { extent, counts, locals });
     });
     expectArrayEqual(result, new Array(extent).fill(1), 'each element once');
-    const groupSize = product(division.threadsPerBlock) * product(division.elementsPerThread);
+    const groupSize = getExtentProduct(division.threadsPerBlock) * getExtentProduct(division.elementsPerThread);
     expectArrayEqual(
       await context.read(queue, locals),
       Array.from({ length: extent }, (_, index) => index % groupSize),

@@ -4,7 +4,7 @@ import { bool, f32, f64, i8, i16, i32, u8, u16, u32 } from '../../element-types'
 import { InvalidArgumentError, WorkDivisionError } from '../../errors';
 import { array, constant, deviceFunction, kernel } from '../../kernel';
 import { allocBuf, asConst } from '../../memory';
-import { product } from '../../vector';
+import { getExtentProduct } from '../../vector';
 import { divideUpBy, makeWorkDiv, workDivision } from '../../work-division';
 import { expectArrayEqual, expectEqual, expectThrows, expectTrue } from '../assertions';
 import { type ConformanceKernel, defineCases } from '../conformance-case';
@@ -404,7 +404,7 @@ export const indexCases = defineCases('idx', {
   'every thread of a 1D grid has a distinct global index': async (context) => {
     const queue = context.queue();
     const division = context.workDiv(1, 5, 8);
-    const threads = product(division.blocksPerGrid) * product(division.threadsPerBlock);
+    const threads = getExtentProduct(division.blocksPerGrid) * getExtentProduct(division.threadsPerBlock);
     const out = await context.deviceBufferFilled(queue, u32, threads, 0);
     await context.execChecked(queue, division, threadIndices1D, { out });
     expectArrayEqual(
@@ -417,7 +417,7 @@ export const indexCases = defineCases('idx', {
   'every thread of a 3D grid has a distinct global index': async (context) => {
     const queue = context.queue();
     const division = context.workDiv(3, [2, 3, 2], [2, 2, 4]);
-    const threads = product(division.blocksPerGrid) * product(division.threadsPerBlock);
+    const threads = getExtentProduct(division.blocksPerGrid) * getExtentProduct(division.threadsPerBlock);
     const out = await context.deviceBufferFilled(queue, u32, threads, 0);
     await queue.exec(division, threadIndices3D, { out });
     expectArrayEqual(

@@ -7,11 +7,11 @@ import {
   allocBuf,
   allocMappedBuf,
   asConst,
+  createSubView,
   createView,
   fill,
   memcpy,
   memset,
-  viewOf,
 } from '../../memory';
 import { expectArrayEqual, expectEqual, expectThrows, expectTrue } from '../assertions';
 import { defineCases } from '../conformance-case';
@@ -84,7 +84,7 @@ export const viewCases = defineCases('view', {
   'a sub-view shares memory with its buffer': async (context) => {
     const queue = context.queue();
     const buffer = await context.deviceBufferOf(queue, i32, iota(10));
-    const view = createView(buffer, 4, 3);
+    const view = createSubView(buffer, 4, 3);
     fill(queue, view, -1);
     expectArrayEqual(
       await context.read(queue, buffer),
@@ -95,7 +95,7 @@ export const viewCases = defineCases('view', {
 
   'a view over a host array shares its memory': async () => {
     const array = new Float64Array([1, 2, 3]);
-    const view = viewOf(array);
+    const view = createView(array);
     expectEqual(view.elementType, f64, 'element type from the array');
     view.hostArray()[1] = 20;
     expectEqual(array[1], 20, 'a write through the view reaches the array');
@@ -104,12 +104,12 @@ export const viewCases = defineCases('view', {
   'views out of range are rejected': async (context) => {
     const buffer = allocBuf(context.device, u8, [4, 4]);
     await expectThrows(
-      () => createView(buffer, [2, 2], [3, 0]),
+      () => createSubView(buffer, [2, 2], [3, 0]),
       InvalidArgumentError,
       /reach past the buffer/,
       'offset + extent beyond the buffer',
     );
-    await expectThrows(() => createView(buffer, [2], [0]), InvalidArgumentError, /2 dimensions/, 'wrong dimension');
+    await expectThrows(() => createSubView(buffer, [2], [0]), InvalidArgumentError, /2 dimensions/, 'wrong dimension');
   },
 
   'a const view is a copy source but never a destination': async (context) => {
@@ -157,7 +157,7 @@ export const copyCases = defineCases('copy', {
     const source = allocBuf(context.device, i32, [5, 6]);
     memcpy(queue, source, grid);
     const window = allocBuf(context.device, i32, [3, 4]);
-    memcpy(queue, window, createView(source, [3, 4], [1, 2]));
+    memcpy(queue, window, createSubView(source, [3, 4], [1, 2]));
     expectArrayEqual(
       await context.read(queue, window),
       [12, 13, 14, 15, 22, 23, 24, 25, 32, 33, 34, 35],
@@ -165,7 +165,7 @@ export const copyCases = defineCases('copy', {
     );
     const target = allocBuf(context.device, i32, [4, 5]);
     memset(queue, target, 0);
-    memcpy(queue, createView(target, [3, 4], [1, 1]), window);
+    memcpy(queue, createSubView(target, [3, 4], [1, 1]), window);
     const expected = new Array(20).fill(0);
     [12, 13, 14, 15, 22, 23, 24, 25, 32, 33, 34, 35].forEach((value, index) => {
       expected[(1 + Math.floor(index / 4)) * 5 + 1 + (index % 4)] = value;
@@ -181,7 +181,7 @@ export const copyCases = defineCases('copy', {
     memcpy(queue, source, cube);
     const part = allocBuf(context.device, u16, [2, 2, 2]);
     memset(queue, part, 0);
-    memcpy(queue, part, createView(source, [1, 2, 2], [1, 1, 2]), [1, 2, 2]);
+    memcpy(queue, part, createSubView(source, [1, 2, 2], [1, 1, 2]), [1, 2, 2]);
     // Elements [1, 1..2, 2..3] of the cube are 12·1 + 4·y + x.
     expectArrayEqual(
       await context.read(queue, part),

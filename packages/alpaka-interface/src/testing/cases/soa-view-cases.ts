@@ -83,7 +83,7 @@ function expectedTestSoA(layout: Layout): Uint8Array {
   return bytes;
 }
 
-const viewOf = (schema: LayoutSchema, size: number, buffer: Buffer, readOnly = false): KernelViewArgument => ({
+const createView = (schema: LayoutSchema, size: number, buffer: Buffer, readOnly = false): KernelViewArgument => ({
   schema,
   size,
   readOnly,
@@ -94,7 +94,7 @@ async function filledTestSoA(context: ConformanceContext, size: number) {
   const queue = context.queue();
   const layout = computeLayout(TestSoA, size);
   const buffer = await context.deviceBufferFilled(queue, u8, layout.byteSize, sentinel);
-  await queue.exec(context.workDiv(1, 4, 16), fillView, { v: viewOf(TestSoA, size, buffer) });
+  await queue.exec(context.workDiv(1, 4, 16), fillView, { v: createView(TestSoA, size, buffer) });
   return { queue, layout, buffer };
 }
 
@@ -115,8 +115,8 @@ export const soaViewCases = defineCases('soaView', {
     const sumsLayout = computeLayout(Sums, size);
     const sums = await context.deviceBufferFilled(queue, u8, sumsLayout.byteSize, 0);
     await queue.exec(context.workDiv(1, 3, 8), summarise, {
-      source: viewOf(TestSoA, size, buffer, true),
-      sums: viewOf(Sums, size, sums),
+      source: createView(TestSoA, size, buffer, true),
+      sums: createView(Sums, size, sums),
     });
     // Host memory is part of the host heap: a view over .buffer starts at the array's byteOffset.
     const sumsBytes = await context.read(queue, sums);
@@ -153,19 +153,19 @@ export const soaViewCases = defineCases('soaView', {
     const buffer = await context.deviceBufferFilled(queue, u8, bytes, 0);
     const division = context.workDiv(1, 1, 16);
     await expectThrows(
-      () => queue.exec(division, fillView, { v: viewOf(TestSoA, size, buffer, true) }),
+      () => queue.exec(division, fillView, { v: createView(TestSoA, size, buffer, true) }),
       InvalidArgumentError,
       /const view.*'inout'/,
       'a const view for a writable parameter',
     );
     await expectThrows(
-      () => queue.exec(division, fillView, { v: viewOf(Sums, size, buffer) }),
+      () => queue.exec(division, fillView, { v: createView(Sums, size, buffer) }),
       InvalidArgumentError,
       /ConformanceSums.*fields differ/,
       'a view of another layout',
     );
     await expectThrows(
-      () => queue.exec(division, fillView, { v: viewOf(TestSoA, size * 4, buffer) }),
+      () => queue.exec(division, fillView, { v: createView(TestSoA, size * 4, buffer) }),
       InvalidArgumentError,
       new RegExp(`need ${computeLayout(TestSoA, size * 4).byteSize} contiguous bytes`),
       'a view larger than its buffer',
