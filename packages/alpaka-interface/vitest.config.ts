@@ -7,7 +7,13 @@ import { packageTestConfig } from '../../vitest.shared';
 export default defineConfig(
   mergeConfig(packageTestConfig(import.meta.dirname), {
     resolve: {
-      alias: [{ find: /^@alpaka-ts\/interface$/, replacement: new URL('./src/index.ts', import.meta.url).pathname }],
+      alias: [
+        { find: /^@alpaka-ts\/interface$/, replacement: new URL('./src/index.ts', import.meta.url).pathname },
+        {
+          find: /^@alpaka-ts\/interface\/backend$/,
+          replacement: new URL('./src/for-backends.ts', import.meta.url).pathname,
+        },
+      ],
     },
   }),
 );

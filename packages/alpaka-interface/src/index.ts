@@ -1,23 +1,7 @@
 export type { Acc, ElementIndex, FenceScope, Hierarchy, Origin, Unit, WarpOperations } from './acc';
-export {
-  type AcceleratorLimits,
-  type ArrayArgumentV1,
-  type BackendV1,
-  type DeviceV1,
-  type EventV1,
-  type Extent3,
-  type KernelArgumentV1,
-  type KernelLaunchV1,
-  type MemoryV1,
-  type PlatformV1,
-  type ProbeResult,
-  type QueueV1,
-  type RegionV1,
-  type SpecificationVersion,
-  specificationVersion,
-  type ViewArgumentV1,
-  type WorkDivisionV1,
-} from './backend';
+// What users meet of the contract: loadBackend returns a BackendV1, device.limits() its AcceleratorLimits.
+// Everything else of it, for backend authors, is in @alpaka-ts/interface/backend.
+export type { AcceleratorLimits, BackendV1, ProbeResult } from './backend';
 export { boundsChecksDefault } from './bounds-checks';
 export { Buffer, type BufferLayout } from './buffer';
 export {
@@ -34,20 +18,6 @@ export { Device, host, hostPlatform, Platform, type QueueOptions } from './devic
 export * from './element-types';
 export * from './errors';
 export { Event } from './event';
-export { EventGenerations } from './event-generations';
-export { hostPlatformV1 } from './host/host-device';
-export { HostEvent } from './host/host-event';
-export { type HeapAllocation, HostHeap, HostHeapUnavailable, heapAlignment, hostHeap } from './host/host-heap';
-export { copyHostRegions, fillHostRegion, HostMemory, hostBytes, hostStart, setHostRegion } from './host/host-memory';
-export { HostQueue } from './host/host-queue';
-export {
-  type WebAssemblyImports,
-  type WebAssemblyInstance,
-  type WebAssemblyMemory,
-  type WebAssemblyModule,
-  webAssembly,
-  webAssemblyPageBytes,
-} from './host/webassembly-api';
 export {
   array,
   constant,
@@ -88,9 +58,7 @@ export {
   memset,
 } from './memory';
 export { type ExecOptions, Queue } from './queue';
-export { queueFailure, runHostTaskNow } from './queue-failures';
 export {
-  assertBackend,
   knownBackendPackages,
   registerBackend,
   registeredBackend,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MemoryV1 } from '../src/for-backends';
 import {
   acceleratorOf,
   allocAsyncBuf,
@@ -13,7 +14,6 @@ import {
   hostPlatform,
   InvalidArgumentError,
   kernel,
-  type MemoryV1,
   makeWorkDiv,
   memcpy,
   memset,

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { type DeviceV1, hostPlatformV1 } from '../src/for-backends';
 import {
   copyToDevice,
   copyToHost,
   Device,
-  type DeviceV1,
   findCopyToHost,
   host,
-  hostPlatformV1,
   InvalidArgumentError,
   registerCopyToDevice,
   registerCopyToHost,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allocBuf, f32, HostHeap, heapAlignment, host, hostHeap, InvalidArgumentError } from '../src/index';
+import { HostHeap, heapAlignment, hostHeap } from '../src/for-backends';
+import { allocBuf, f32, host, InvalidArgumentError } from '../src/index';
 
 // Sizes in alignment units, so the bookkeeping below reads the same whatever the alignment.
 const unit = heapAlignment;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type DeviceV1, hostPlatformV1, type KernelLaunchV1, specificationVersion } from '../src/for-backends';
 import {
   acceleratorOf,
   allocBuf,
@@ -8,17 +9,13 @@ import {
   bool,
   computeDataSize,
   Device,
-  type DeviceV1,
   defineLayout,
   f32,
   f64,
   host,
-  hostPlatformV1,
   InvalidArgumentError,
-  type KernelLaunchV1,
   kernel,
   makeWorkDiv,
-  specificationVersion,
   u8,
   u32,
   view,

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assertBackend,
-  BackendContractError,
-  type BackendV1,
-  hostPlatformV1,
-  InvalidArgumentError,
-  registerBackend,
-  specificationVersion,
-} from '../src/index';
+import { assertBackend, hostPlatformV1, specificationVersion } from '../src/for-backends';
+import { BackendContractError, type BackendV1, InvalidArgumentError, registerBackend } from '../src/index';
 
 const minimalBackend = (name: string): BackendV1 => ({
   specificationVersion,

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { hostPlatformV1, specificationVersion } from '../src/for-backends';
 import {
   acceleratorOf,
   type BackendV1,
   divideUpBy,
-  hostPlatformV1,
   InvalidArgumentError,
   makeWorkDiv,
-  specificationVersion,
   validateWorkDivision,
   WorkDivisionError,
   workDivision,

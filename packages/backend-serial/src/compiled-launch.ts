@@ -1,13 +1,12 @@
+import { InvalidArgumentError, type TypedArray } from '@alpaka-ts/interface';
 import {
   type ArrayArgumentV1,
   hostHeap,
   hostStart,
-  InvalidArgumentError,
   type KernelLaunchV1,
   type QueueV1,
-  type TypedArray,
   type ViewArgumentV1,
-} from '@alpaka-ts/interface';
+} from '@alpaka-ts/interface/backend';
 import {
   boundsRecordBytes,
   boundsRecordWords,

@@ -1,4 +1,5 @@
-import { acceleratorOf, type BackendV1, hostPlatformV1, specificationVersion } from '@alpaka-ts/interface';
+import { acceleratorOf, type BackendV1 } from '@alpaka-ts/interface';
+import { hostPlatformV1, specificationVersion } from '@alpaka-ts/interface/backend';
 import { launchCompiled } from './compiled-launch';
 import { serialLimits } from './serial-limits';
 

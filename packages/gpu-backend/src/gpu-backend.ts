@@ -4,13 +4,15 @@ import {
   acceleratorOf,
   BackendUnavailableError,
   type BackendV1,
-  type DeviceV1,
   InvalidArgumentError,
+} from '@alpaka-ts/interface';
+import {
+  type DeviceV1,
   type KernelLaunchV1,
   type PlatformV1,
   type QueueV1,
   specificationVersion,
-} from '@alpaka-ts/interface';
+} from '@alpaka-ts/interface/backend';
 import { constantsOf } from '@alpaka-ts/kernel-compiler';
 import type { AllocatorStatistics } from './caching-allocator';
 import { GpuDevice, GpuPlatform } from './gpu-device';

@@ -5,7 +5,7 @@ import {
   type MemoryV1,
   type PlatformV1,
   type QueueV1,
-} from '@alpaka-ts/interface';
+} from '@alpaka-ts/interface/backend';
 import { eventAllocatorDriver } from './allocator-driver';
 import { CachingAllocator, cmsswAllocatorOptions } from './caching-allocator';
 import { GpuEvent } from './gpu-event';

@@ -1,4 +1,4 @@
-import { type DeviceV1, EventGenerations, type EventV1 } from '@alpaka-ts/interface';
+import { type DeviceV1, EventGenerations, type EventV1 } from '@alpaka-ts/interface/backend';
 import type { GpuNativeAddon } from './native-binding';
 
 /**

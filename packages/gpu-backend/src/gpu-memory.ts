@@ -1,4 +1,4 @@
-import type { DeviceV1, MemoryV1 } from '@alpaka-ts/interface';
+import type { DeviceV1, MemoryV1 } from '@alpaka-ts/interface/backend';
 import type { Block, CachingAllocator } from './caching-allocator';
 
 /** The stream that last used a device buffer: its block is reused elsewhere only after that stream passes. */

@@ -1,16 +1,15 @@
+import { type ElementType, InvalidArgumentError } from '@alpaka-ts/interface';
 import {
   type DeviceV1,
-  type ElementType,
   type EventV1,
   type Extent3,
   hostBytes,
-  InvalidArgumentError,
   type MemoryV1,
   type QueueV1,
   queueFailure,
   type RegionV1,
   runHostTaskNow,
-} from '@alpaka-ts/interface';
+} from '@alpaka-ts/interface/backend';
 import { GpuEvent } from './gpu-event';
 import { DeviceMemory, PinnedMemory } from './gpu-memory';
 import type { HostCallbacks } from './host-callbacks';

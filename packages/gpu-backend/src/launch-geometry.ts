@@ -1,4 +1,4 @@
-import type { WorkDivisionV1 } from '@alpaka-ts/interface';
+import type { WorkDivisionV1 } from '@alpaka-ts/interface/backend';
 
 /** A work division as cuLaunchKernel and hipModuleLaunchKernel take it: x, y, z (alpaka's vectors are slowest first). */
 export interface LaunchGeometry {

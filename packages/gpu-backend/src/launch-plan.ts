@@ -1,11 +1,5 @@
-import {
-  type ArrayArgumentV1,
-  InvalidArgumentError,
-  isElementType,
-  type KernelArgumentV1,
-  type KernelLaunchV1,
-  type Signature,
-} from '@alpaka-ts/interface';
+import { InvalidArgumentError, isElementType, type Signature } from '@alpaka-ts/interface';
+import type { ArrayArgumentV1, KernelArgumentV1, KernelLaunchV1 } from '@alpaka-ts/interface/backend';
 import { type ScalarType, type ViewStruct, viewLayoutOf, viewStruct } from '@alpaka-ts/kernel-compiler';
 import { DeviceMemory } from './gpu-memory';
 

@@ -7,11 +7,11 @@ import {
   f32,
   f64,
   i8,
-  type KernelLaunchV1,
   kernel,
   u32,
   view,
 } from '@alpaka-ts/interface';
+import type { KernelLaunchV1 } from '@alpaka-ts/interface/backend';
 import { checkKernel } from '@alpaka-ts/kernel-compiler';
 import { describe, expect, it } from 'vitest';
 import { DeviceMemory } from '../src/gpu-memory';

@@ -1,4 +1,5 @@
-import type { KernelLaunchV1, KernelSourceV1 } from '@alpaka-ts/interface';
+import type { KernelSourceV1 } from '@alpaka-ts/interface';
+import type { KernelLaunchV1 } from '@alpaka-ts/interface/backend';
 import type { BoundsSite } from './bounds/bounds-sites';
 import { javaScriptEmitter } from './emitters/javascript-emitter';
 import { checkKernel } from './front-end/check-kernel';

@@ -1,11 +1,10 @@
+import type { KernelSourceV1, Layout } from '@alpaka-ts/interface';
 import {
   type KernelLaunchV1,
-  type KernelSourceV1,
-  type Layout,
   type WebAssemblyMemory,
   type WebAssemblyModule,
   webAssembly,
-} from '@alpaka-ts/interface';
+} from '@alpaka-ts/interface/backend';
 import type { BoundsSite } from './bounds/bounds-sites';
 import { importValues } from './emitters/webassembly/numeric';
 import { type WebAssemblyKernelModule, webAssemblyEmitter } from './emitters/webassembly/webassembly-emitter';

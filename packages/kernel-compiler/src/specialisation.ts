@@ -1,4 +1,5 @@
-import { isElementType, type KernelArgumentV1, type KernelSourceV1 } from '@alpaka-ts/interface';
+import { isElementType, type KernelSourceV1 } from '@alpaka-ts/interface';
+import type { KernelArgumentV1 } from '@alpaka-ts/interface/backend';
 
 /** A stable text for a set of constant() values (names sorted; -0 and NaN kept apart from 0). */
 export function specialisationKey(constants: Readonly<Record<string, number>>): string {

@@ -1,4 +1,5 @@
-import { HostHeap, type KernelDefinition, type TypedArray } from '@alpaka-ts/interface';
+import type { KernelDefinition, TypedArray } from '@alpaka-ts/interface';
+import { HostHeap } from '@alpaka-ts/interface/backend';
 import { compileJavaScriptKernel, compileWebAssemblyKernel, type WebAssemblyArgument } from '../src/index';
 
 /** The CPU emitters: every kernel test that runs compiled code runs it through both. */

@@ -1,12 +1,5 @@
-import {
-  asConst,
-  type Device,
-  fill,
-  hostStart,
-  type LayoutLike,
-  layoutSchemaOf,
-  type Queue,
-} from '@alpaka-ts/interface';
+import { asConst, type Device, fill, type LayoutLike, layoutSchemaOf, type Queue } from '@alpaka-ts/interface';
+import { hostStart } from '@alpaka-ts/interface/backend';
 import { computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
 import { allocateHostBytes } from './host-bytes';
 import { PortableProduct } from './portable-product';

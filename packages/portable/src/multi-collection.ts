@@ -5,7 +5,6 @@ import {
   createSubView,
   type Device,
   fill,
-  hostStart,
   InvalidArgumentError,
   type KernelViewArgument,
   type LayoutLike,
@@ -14,6 +13,7 @@ import {
   type Queue,
   u8,
 } from '@alpaka-ts/interface';
+import { hostStart } from '@alpaka-ts/interface/backend';
 import { alignSize, computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
 import { deviceView } from './device-view';
 import { allocateHostBytes } from './host-bytes';

@@ -1,13 +1,5 @@
-import {
-  allocAsyncBuf,
-  type Device,
-  fill,
-  hostStart,
-  InvalidArgumentError,
-  memset,
-  type Queue,
-  u8,
-} from '@alpaka-ts/interface';
+import { allocAsyncBuf, type Device, fill, InvalidArgumentError, memset, type Queue, u8 } from '@alpaka-ts/interface';
+import { hostStart } from '@alpaka-ts/interface/backend';
 import { allocateHostBytes } from './host-bytes';
 import { PortableProduct, ProductMovedError } from './portable-product';
 import type { StructSchema } from './struct-schema';

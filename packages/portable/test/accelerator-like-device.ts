@@ -1,4 +1,5 @@
-import { Device, type DeviceV1, hostPlatformV1 } from '@alpaka-ts/interface';
+import { Device } from '@alpaka-ts/interface';
+import { type DeviceV1, hostPlatformV1 } from '@alpaka-ts/interface/backend';
 
 /**
  * An accelerator-like device whose memory happens to be host memory: isHost is false, so the copy paths

@@ -3,8 +3,6 @@ import {
   type ElementType,
   type FieldSchema,
   type LayoutOptions,
-  type LayoutSchema,
-  layoutSchemaOf,
   registerLayoutClass,
 } from '@alpaka-ts/interface';
 

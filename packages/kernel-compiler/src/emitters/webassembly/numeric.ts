@@ -1,4 +1,4 @@
-import type { WebAssemblyImports } from '@alpaka-ts/interface';
+import type { WebAssemblyImports } from '@alpaka-ts/interface/backend';
 import type { BinaryOperator } from '../../ir';
 import { isFloat, type ScalarType } from '../../types';
 import type { FunctionImport, ValueKind } from './binary-writer';
