@@ -3,7 +3,7 @@ import type { EmitOptions } from './emit-options';
 import { cudaEmitter, hipEmitter } from './emitters/cpp-emitter';
 import { javaScriptEmitter } from './emitters/javascript-emitter';
 import { webAssemblyEmitter } from './emitters/webassembly/webassembly-emitter';
-import type { KernelIR } from './ir';
+import { type IrVersion, irVersion, type KernelIR } from './ir';
 
 /**
  * An emitter turns a kernel's IR into code for one target ('javascript', 'webassembly', 'cuda', 'hip', or a third-party
@@ -16,18 +16,32 @@ export interface KernelEmitter<Output = unknown> {
   emit(ir: KernelIR, options: EmitOptions): Output;
 }
 
+/**
+ * An emitter another package registers: it also says which version of the IR (`@alpaka-ts/kernel-compiler/ir`)
+ * it was written against, so a compiler whose IR changed refuses it with a clear message instead of emitting
+ * wrong code. The built-in emitters are part of this package and always match.
+ */
+export interface RegisteredKernelEmitter<Output = unknown> extends KernelEmitter<Output> {
+  readonly irVersion: IrVersion;
+}
+
 // The built-in emitters are there from the start; backends add theirs with registerEmitter.
 const emitters = new Map<string, KernelEmitter>(
   [javaScriptEmitter, webAssemblyEmitter, cudaEmitter, hipEmitter].map((emitter) => [emitter.target, emitter]),
 );
 
-export function registerEmitter(emitter: KernelEmitter): void {
+export function registerEmitter(emitter: RegisteredKernelEmitter): void {
   if (
     typeof emitter?.target !== 'string' ||
     typeof emitter.emit !== 'function' ||
     typeof emitter.version !== 'string'
   ) {
-    throw new InvalidArgumentError('registerEmitter needs { target, version, emit(ir, options) }.');
+    throw new InvalidArgumentError('registerEmitter needs { target, version, irVersion, emit(ir, options) }.');
+  }
+  if (emitter.irVersion !== irVersion) {
+    throw new InvalidArgumentError(
+      `the emitter for target '${emitter.target}' was written for IR version ${String(emitter.irVersion)}; this @alpaka-ts/kernel-compiler emits IR version ${irVersion}. Update the emitter's package (or the compiler) so that both agree.`,
+    );
   }
   const existing = emitters.get(emitter.target);
   if (existing && existing !== emitter)

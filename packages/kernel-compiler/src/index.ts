@@ -19,7 +19,7 @@ export {
   type WebAssemblyViewArgument,
 } from './compile-webassembly';
 export type { EmitOptions } from './emit-options';
-export { emitterFor, type KernelEmitter, registerEmitter, registeredEmitterTargets } from './emitter-registry';
+export { emitterFor, type KernelEmitter } from './emitter-registry';
 export { type CppKernelSource, cppName, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp-emitter';
 export { type CppDialect, cppPrelude } from './emitters/cpp-prelude';
 export { emitJavaScript, type JavaScriptKernelSource, javaScriptEmitter } from './emitters/javascript-emitter';
@@ -31,7 +31,8 @@ export {
 } from './emitters/webassembly/webassembly-emitter';
 export { type CheckOptions, checkKernel } from './front-end/check-kernel';
 export { KernelCompileError } from './front-end/kernel-compile-error';
-export type * from './ir';
+// The IR itself and registering emitters: @alpaka-ts/kernel-compiler/ir.
+export type { KernelIR, SourcePosition } from './ir';
 export { compilerFingerprint, type KernelSourceKeyParts, kernelSourceKey } from './source-key';
 export { constantsOf, specialisationKey } from './specialisation';
 export type { ViewFieldIR, ViewLayout } from './types';

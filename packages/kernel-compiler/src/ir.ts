@@ -6,6 +6,13 @@ import type { ScalarType, ValueType } from './types';
  * expression carries its type, every name is resolved (parameter, local, or shared array), and every
  * accelerator call is a specific node. Emitters turn it into JavaScript, CUDA C++ or HIP C++.
  */
+/**
+ * The version of this IR, what `@alpaka-ts/kernel-compiler/ir` promises third-party emitters. Bumped whenever a
+ * node is added, removed or changes meaning; registerEmitter refuses emitters written for another version.
+ */
+export const irVersion = 1;
+export type IrVersion = typeof irVersion;
+
 export interface SourcePosition {
   readonly line: number;
   readonly column: number;

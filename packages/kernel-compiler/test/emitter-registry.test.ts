@@ -1,0 +1,52 @@
+import { array, f32, kernel, u32 } from '@alpaka-ts/interface';
+import { describe, expect, it } from 'vitest';
+import {
+  checkKernel,
+  type EmitOptions,
+  emitterFor,
+  irVersion,
+  type KernelIR,
+  type RegisteredKernelEmitter,
+  registerEmitter,
+  registeredEmitterTargets,
+  type Statement,
+} from '../src/for-emitters';
+
+const scale = kernel('scale', { n: u32, x: array(f32) }, (acc, { n, x }) => {
+  for (const i of acc.uniformElements(n)) x[i] = x[i] * 2;
+});
+
+/** A third-party dialect in miniature: it names the statement kinds of the kernel body, in order. */
+const outlineEmitter: RegisteredKernelEmitter<string> = {
+  target: 'outline',
+  version: '1',
+  irVersion,
+  emit: (ir: KernelIR, options: EmitOptions) =>
+    `${ir.name}/${options.dimension}d: ${ir.body.map((statement: Statement) => statement.kind).join(' ')}`,
+};
+
+describe('the emitter registry of @alpaka-ts/kernel-compiler/ir', () => {
+  it('has the built-in emitters, and takes a third-party emitter written against this IR version', () => {
+    expect(registeredEmitterTargets()).toEqual(expect.arrayContaining(['javascript', 'webassembly', 'cuda', 'hip']));
+    registerEmitter(outlineEmitter);
+    registerEmitter(outlineEmitter);
+    const emitter = emitterFor<string>('outline');
+    expect(emitter).toBe(outlineEmitter);
+    expect(emitter.emit(checkKernel(scale, { dimension: 1 }), { dimension: 1 })).toMatch(/^scale\/1d: \w+/);
+  });
+
+  it('refuses an emitter written for another IR version, a second emitter for a target, and an unknown target', () => {
+    expect(() => registerEmitter({ ...outlineEmitter, target: 'old', irVersion: 0 as never })).toThrow(
+      /emitter for target 'old' was written for IR version 0; this @alpaka-ts\/kernel-compiler emits IR version 1/,
+    );
+    expect(registeredEmitterTargets()).not.toContain('old');
+    registerEmitter(outlineEmitter);
+    expect(() => registerEmitter({ ...outlineEmitter })).toThrow(
+      /an emitter for target 'outline' is already registered/,
+    );
+    expect(() => registerEmitter({ target: 'x' } as never)).toThrow(/needs \{ target, version, irVersion, emit/);
+    expect(() => emitterFor('sycl')).toThrow(
+      /no kernel emitter is registered for target 'sycl'; registered: javascript/,
+    );
+  });
+});
