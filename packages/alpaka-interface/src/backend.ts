@@ -1,4 +1,5 @@
 import type { ElementType } from './element-types';
+import type { KernelShapeV1 } from './kernel-shape';
 import type { KernelSourceV1 } from './kernel-source';
 import type { Layout } from './soa-layout';
 import type { Vec } from './vector';
@@ -141,6 +142,8 @@ export interface WorkDivisionV1 {
 
 export interface KernelLaunchV1 {
   readonly kernel: KernelSourceV1;
+  /** The kernel's signature sorted once (kernelShapeOf(kernel)): parameters by kind, constants, device functions. */
+  readonly shape: KernelShapeV1;
   readonly workDivision: WorkDivisionV1;
   /** One entry per signature parameter: scalars converted to their element type, arrays as memory regions. */
   readonly arguments: Readonly<Record<string, KernelArgumentV1>>;

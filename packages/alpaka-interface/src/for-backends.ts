@@ -45,6 +45,7 @@ export {
   webAssembly,
   webAssemblyPageBytes,
 } from './host/webassembly-api';
+export { type KernelParameterV1, type KernelShapeV1, kernelShapeOf } from './kernel-shape';
 export type { DeviceFunctionSourceV1, KernelSourceV1 } from './kernel-source';
 export { queueFailure, runHostTaskNow } from './queue-failures';
 export { assertBackend } from './registry';

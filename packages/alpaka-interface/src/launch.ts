@@ -7,10 +7,11 @@ import type {
   ViewArgumentV1,
 } from './backend';
 import { Buffer } from './buffer';
-import { type ElementType, isElementType, isIntegerType, u32 } from './element-types';
+import { type ElementType, isIntegerType, u32 } from './element-types';
 import { InvalidArgumentError, WorkDivisionError } from './errors';
 import type { KernelArguments, KernelDefinition, KernelViewArgument } from './kernel';
-import type { ArrayParameter, ParameterSpec, Signature, ViewParameter } from './kernel-source';
+import { type KernelParameterV1, type KernelShapeV1, kernelShapeOf } from './kernel-shape';
+import type { ArrayParameter, Signature, ViewParameter } from './kernel-source';
 import { scalarValue } from './scalar-value';
 import { computeLayout } from './soa-layout';
 import { type LayoutSchema, sameLayout } from './soa-schema';
@@ -26,15 +27,14 @@ export interface LaunchDevice {
   toString(): string;
 }
 
-type DataParameter =
-  | { readonly name: string; readonly kind: 'scalar'; readonly type: ElementType }
-  | { readonly name: string; readonly kind: 'array'; readonly spec: ArrayParameter }
-  | { readonly name: string; readonly kind: 'view'; readonly spec: ViewParameter };
+type DataParameter = KernelParameterV1;
 
 /** What a launch checks about a kernel's signature, read once per kernel (definitions are frozen). */
 interface KernelShape {
   /** "kernel 'name'", for messages. */
   readonly name: string;
+  /** The signature sorted once, which the launch hands the backend. */
+  readonly sorted: KernelShapeV1;
   readonly parameters: readonly DataParameter[];
   readonly known: ReadonlySet<string>;
   readonly deviceFunctions: ReadonlySet<string>;
@@ -51,20 +51,14 @@ function shapeOf(kernel: KernelDefinition): KernelShape & { readonly prepare: Ar
   if (kernel === lastKernel && lastShape) return lastShape;
   let shape = shapes.get(kernel);
   if (!shape) {
-    const parameters: DataParameter[] = [];
-    const deviceFunctions = new Set<string>();
-    for (const [name, spec] of Object.entries(kernel.signature) as Array<[string, ParameterSpec]>) {
-      if (isElementType(spec)) parameters.push({ name, kind: 'scalar', type: spec });
-      else if (spec.kind === 'constant') parameters.push({ name, kind: 'scalar', type: spec.elementType });
-      else if (spec.kind === 'array') parameters.push({ name, kind: 'array', spec });
-      else if (spec.kind === 'view') parameters.push({ name, kind: 'view', spec });
-      else deviceFunctions.add(name);
-    }
+    const sorted = kernelShapeOf(kernel);
+    const { parameters } = sorted;
     const described: KernelShape = {
       name: `kernel '${kernel.name}'`,
+      sorted,
       parameters,
       known: new Set(parameters.map((parameter) => parameter.name)),
-      deviceFunctions,
+      deviceFunctions: new Set(sorted.deviceFunctions.map((entry) => entry.name)),
     };
     shape = { ...described, prepare: compilePreparer(described) };
     shapes.set(kernel, shape);
@@ -223,7 +217,7 @@ function prepareOne(
   device: LaunchDevice,
 ): KernelArgumentV1 {
   return parameter.kind === 'scalar'
-    ? scalarArgument(kernelName, parameter.name, parameter.type, value)
+    ? scalarArgument(kernelName, parameter.name, parameter.elementType, value)
     : parameter.kind === 'array'
       ? arrayArgument(kernelName, parameter.name, parameter.spec, value, device)
       : viewArgument(kernelName, parameter.name, parameter.spec, value, device);
@@ -248,7 +242,7 @@ function compilePreparer(shape: KernelShape): ArgumentPreparer {
     // what is wrong (or converts a boolean).
     // Integer and bool scalars are taken as they are when their type holds them; floats are converted.
     const exact = (parameter: DataParameter) =>
-      parameter.kind === 'scalar' && (isIntegerType(parameter.type) || parameter.type.name === 'bool');
+      parameter.kind === 'scalar' && (isIntegerType(parameter.elementType) || parameter.elementType.name === 'bool');
     const reads = parameters.map((parameter, index) => {
       const value = `v${index}`;
       return `const ${value} = values.${parameter.name}; if (${value} === undefined) missing(kernelName, values, ${JSON.stringify(parameter.name)});`;
@@ -257,11 +251,11 @@ function compilePreparer(shape: KernelShape): ArgumentPreparer {
       const value = `v${index}`;
       const quoted = JSON.stringify(parameter.name);
       if (parameter.kind === 'scalar') {
-        const convert = `parameters[${index}].type.convert`;
+        const convert = `parameters[${index}].elementType.convert`;
         const fast = exact(parameter)
           ? `typeof ${value} === 'number' && ${convert}(${value}) === ${value} ? ${value}`
           : `typeof ${value} === 'number' ? ${convert}(${value})`;
-        return `const a${index} = ${fast} : scalar(kernelName, ${quoted}, parameters[${index}].type, ${value});`;
+        return `const a${index} = ${fast} : scalar(kernelName, ${quoted}, parameters[${index}].elementType, ${value});`;
       }
       if (parameter.kind === 'array') {
         const writable = parameter.spec.access === 'in' ? '' : ` && !${value}.isConst`;
@@ -384,6 +378,7 @@ export function prepareLaunch<S extends Signature>(
     throw new InvalidArgumentError(`${name}: boundsChecks must be true or false, not ${String(boundsChecks)}.`);
   return {
     kernel: definition,
+    shape: shape.sorted,
     workDivision,
     arguments: prepared,
     dynamicSharedMemoryBytes,

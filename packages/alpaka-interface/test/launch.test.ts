@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type DeviceV1, hostPlatformV1, type KernelLaunchV1, specificationVersion } from '../src/for-backends';
+import {
+  type DeviceV1,
+  hostPlatformV1,
+  type KernelLaunchV1,
+  kernelShapeOf,
+  specificationVersion,
+} from '../src/for-backends';
 import {
   acceleratorOf,
   allocBuf,
@@ -8,8 +14,10 @@ import {
   type BackendV1,
   bool,
   computeDataSize,
+  constant,
   Device,
   defineLayout,
+  deviceFunction,
   f32,
   f64,
   host,
@@ -67,6 +75,34 @@ describe('launch checks', () => {
       elementType: f32,
     });
     expect(launches[0]?.dynamicSharedMemoryBytes).toBe(0);
+  });
+
+  it('hands the backend the signature sorted once: parameters by kind, constants, device functions', async () => {
+    launches.length = 0;
+    const twice = deviceFunction('twice', { v: f32 }, f32, (_acc, { v }) => v * 2);
+    const mixed = kernel(
+      'mixed',
+      { n: u32, tile: constant(u32), x: array(f32), helper: twice, flag: bool },
+      (acc, { n, tile, x, helper, flag }) => {
+        for (const i of acc.uniformElements(n)) x[i] = flag ? helper(x[i] + tile) : 0;
+      },
+    );
+    const x = allocBuf(host(), f32, 4);
+    const division = makeWorkDiv(acceleratorOf(recordingBackend, 1), 1, 4);
+    await host().createQueue().exec(division, mixed, { n: 4, tile: 2, x, flag: true });
+    await host().createQueue().exec(division, mixed, { n: 4, tile: 3, x, flag: false });
+    const shape = launches[0]?.shape;
+    expect(shape).toBe(kernelShapeOf(mixed));
+    expect(launches[1]?.shape).toBe(shape);
+    expect(Object.isFrozen(shape)).toBe(true);
+    expect(shape?.parameters.map((parameter) => [parameter.name, parameter.kind])).toEqual([
+      ['n', 'scalar'],
+      ['tile', 'scalar'],
+      ['x', 'array'],
+      ['flag', 'scalar'],
+    ]);
+    expect(shape?.constants).toEqual(['tile']);
+    expect(shape?.deviceFunctions).toEqual([{ name: 'helper', definition: twice }]);
   });
 
   it('refuses a kernel argument that lives on another device, and launches nothing', async () => {

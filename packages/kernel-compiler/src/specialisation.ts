@@ -1,5 +1,5 @@
-import { isElementType, type KernelSourceV1 } from '@alpaka-ts/interface';
-import type { KernelArgumentV1 } from '@alpaka-ts/interface/backend';
+import type { KernelSourceV1 } from '@alpaka-ts/interface';
+import { type KernelArgumentV1, kernelShapeOf } from '@alpaka-ts/interface/backend';
 
 /** A stable text for a set of constant() values (names sorted; -0 and NaN kept apart from 0). */
 export function specialisationKey(constants: Readonly<Record<string, number>>): string {
@@ -37,28 +37,16 @@ export function compiledOnce<Entry>(
   return entry;
 }
 
-const constantNames = new WeakMap<KernelSourceV1, readonly string[]>();
-// The last kernel asked about: launches of one kernel in a loop skip the WeakMap.
-let lastKernel: KernelSourceV1 | undefined;
-let lastNames: readonly string[] | undefined;
-
 /**
  * The constant() values of a launch, which backends compile the kernel for (alpaka's template arguments), or
- * undefined when the kernel has no constant() parameter. The names are read once per kernel.
+ * undefined when the kernel has no constant() parameter. The names come from the interface's sorted shape of the
+ * signature (kernelShapeOf, what the launch carries as KernelLaunchV1.shape), not from a walk of our own.
  */
 export function constantsOf(
   kernel: KernelSourceV1,
   args: Readonly<Record<string, KernelArgumentV1>>,
 ): Readonly<Record<string, number>> | undefined {
-  let names = kernel === lastKernel ? lastNames : constantNames.get(kernel);
-  if (!names) {
-    names = Object.entries(kernel.signature)
-      .filter(([, spec]) => !isElementType(spec) && spec.kind === 'constant')
-      .map(([name]) => name);
-    constantNames.set(kernel, names);
-  }
-  lastKernel = kernel;
-  lastNames = names;
+  const names = kernelShapeOf(kernel).constants;
   if (names.length === 0) return undefined;
   const constants: Record<string, number> = {};
   for (const name of names) constants[name] = args[name] as number;
