@@ -24,6 +24,27 @@ function exportConditionProblems(name, exportsField) {
   return problems;
 }
 
+/**
+ * What every loadable backend package exports (CONTRIBUTING.md, "Adding a backend"): the backend as its default
+ * export, its accelerators acc1D, acc2D and acc3D, and nothing re-exported from the GPU kit, which is a package
+ * of its own. Read from src/index.ts, so it needs no build.
+ */
+function backendShapeProblems(name, packageDirectory) {
+  const indexPath = join(packageDirectory, 'src', 'index.ts');
+  if (!existsSync(indexPath)) return [];
+  const source = readFileSync(indexPath, 'utf8');
+  const problems = [];
+  if (!/^export default \w+;$/m.test(source))
+    problems.push(`${name}: src/index.ts must export the backend as default.`);
+  for (const accelerator of ['acc1D', 'acc2D', 'acc3D']) {
+    if (!new RegExp(`export \\{[^}]*\\b${accelerator}\\b`).test(source))
+      problems.push(`${name}: src/index.ts must export ${accelerator}.`);
+  }
+  if (/export [^;]*from '@alpaka-ts\/gpu-backend'/.test(source))
+    problems.push(`${name}: src/index.ts re-exports the GPU kit; users import @alpaka-ts/gpu-backend themselves.`);
+  return problems;
+}
+
 /** One line per problem found in the package folder; an empty list means the package has the agreed shape. */
 export function checkPackageShape(packageDirectory, folderName) {
   const manifestPath = join(packageDirectory, 'package.json');
@@ -43,6 +64,7 @@ export function checkPackageShape(packageDirectory, folderName) {
   for (const required of ['tsup.config.ts', 'tsconfig.json', 'src/index.ts', 'test', 'README.md']) {
     if (!existsSync(join(packageDirectory, required))) problems.push(`${name}: ${required} is missing.`);
   }
+  if (/^@alpaka-ts\/backend-/.test(manifest.name ?? '')) problems.push(...backendShapeProblems(name, packageDirectory));
   const readmePath = join(packageDirectory, 'README.md');
   if (existsSync(readmePath) && !readFileSync(readmePath, 'utf8').startsWith(`# ${manifest.name}\n`)) {
     problems.push(`${name}: README.md must start with "# ${manifest.name}".`);

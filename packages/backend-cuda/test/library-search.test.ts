@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cudaKernelCacheDirectory, nvrtcSearchFolders } from '../src/index';
+import { cudaKernelCacheDirectory } from '../src/index';
+import { nvrtcSearchFolders } from '../src/library-search';
 
 describe('the NVRTC search', () => {
   it('tries CUDA_PATH, then LD_LIBRARY_PATH, then the toolkits', () => {

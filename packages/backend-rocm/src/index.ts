@@ -1,9 +1,10 @@
 import { rocmBackend } from './rocm-backend';
 
-export { hiprtcTargetCheck, knownTargetOutcome, probeHiprtcTarget } from './hip-targets';
-export { type HipToolchain, hipToolchain, hipVersionText } from './hip-toolchain';
-export { hipRuntimeCandidates, hiprtcCandidates, rocmSearchFolders } from './library-search';
-export { expectedAbiVersion, loadNativeAddon, type NativeAddonStatus, type RocmNativeAddon } from './native-addon';
+// The addon ABI this package expects: a diagnostic for a stale build, and what stand-in addons claim.
+export { expectedAbiVersion } from './native-addon';
+// A backend package's shape (CONTRIBUTING.md): the backend as default export and by name, its accelerators, and
+// what a user inspects of it; rocmKernelBinaries compiles kernels for a gfx target without an AMD GPU. Nothing of
+// @alpaka-ts/gpu-backend is re-exported; the kit is its own package.
 export {
   acc1D,
   acc2D,
@@ -14,7 +15,5 @@ export {
   rocmBackend,
   rocmKernelBinaries,
   rocmKernelCacheDirectory,
-  rocmVendor,
 } from './rocm-backend';
-export { rocmRuntime } from './rocm-runtime';
 export default rocmBackend;

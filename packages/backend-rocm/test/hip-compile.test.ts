@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { AlpakaError } from '@alpaka-ts/interface';
 import { conformanceKernels } from '@alpaka-ts/interface/testing';
 import { describe, expect, it } from 'vitest';
-import { probeHiprtcTarget, rocmKernelBinaries } from '../src/index';
+import { probeHiprtcTarget } from '../src/hip-targets';
+import { rocmKernelBinaries } from '../src/index';
 import { toolchain } from './toolchain';
 
 /** Every conformance kernel in every dimension and specialisation it is launched with, in both GPU variants. */

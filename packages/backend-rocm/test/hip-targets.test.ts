@@ -1,6 +1,7 @@
 import { AlpakaError } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
-import { hiprtcTargetCheck, hipVersionText, knownTargetOutcome } from '../src/index';
+import { hiprtcTargetCheck, knownTargetOutcome } from '../src/hip-targets';
+import { hipVersionText } from '../src/hip-toolchain';
 
 function check(refused: Record<string, string> = {}, hipVersion = 60_300_000) {
   const probed: string[] = [];

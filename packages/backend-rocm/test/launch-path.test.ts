@@ -19,7 +19,7 @@ import {
   WorkDivisionError,
 } from '@alpaka-ts/interface';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rocmVendor } from '../src/index';
+import { rocmVendor } from '../src/rocm-backend';
 import { fakeHip } from './fake-hip';
 
 // The kernels compiled here must not land in the user's cache.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hipRuntimeCandidates, hiprtcCandidates, rocmKernelCacheDirectory, rocmSearchFolders } from '../src/index';
+import { rocmKernelCacheDirectory } from '../src/index';
+import { hipRuntimeCandidates, hiprtcCandidates, rocmSearchFolders } from '../src/library-search';
 
 describe('the HIP library search', () => {
   it('tries ROCM_PATH, HIP_PATH, LD_LIBRARY_PATH, then /opt/rocm', () => {
