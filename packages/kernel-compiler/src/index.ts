@@ -24,6 +24,7 @@ export {
   type WebAssemblyArgument,
   type WebAssemblyArrayArgument,
   type WebAssemblyPlacement,
+  type WebAssemblyVariant,
   type WebAssemblyViewArgument,
 } from './compile-webassembly';
 export type { EmitOptions } from './emit-options';

@@ -10,10 +10,31 @@ import { memoryAccess, numeric, op } from './opcodes';
  * (BENCHMARKS.md measures it). The bounds-checked variant also records the first violation.
  */
 export interface GuardedElement {
-  /** Local holding 1 when the index is in range. */
-  readonly inRange: number;
+  /** Local holding 1 when the index is in range; undefined for an access proven in range, which is not tested. */
+  readonly inRange: number | undefined;
   /** Local holding the element's byte address (meaningful only in range). */
   readonly address: number;
+}
+
+/** Pushes index · element size (the byte offset of element `index`). */
+function byteOffset(builder: FunctionBuilder, index: number, elementBytes: number): void {
+  builder.get(index);
+  if (elementBytes > 1) {
+    builder.i32(Math.log2(elementBytes));
+    builder.emit(numeric.i32.shl);
+  }
+}
+
+/**
+ * From [base address] on the stack, the element's address for an access proven in range (in-range-accesses.ts):
+ * no test, the code the emitter wrote before it guarded accesses.
+ */
+export function unguardedElement(builder: FunctionBuilder, index: number, elementBytes: number): GuardedElement {
+  const address = builder.addLocal('i32');
+  byteOffset(builder, index, elementBytes);
+  builder.emit(numeric.i32.add);
+  builder.set(address);
+  return { inRange: undefined, address };
 }
 
 /**
@@ -30,11 +51,7 @@ export function guardElement(
 ): GuardedElement {
   const inRange = builder.addLocal('i32');
   const address = builder.addLocal('i32');
-  builder.get(index);
-  if (elementBytes > 1) {
-    builder.i32(Math.log2(elementBytes));
-    builder.emit(numeric.i32.shl);
-  }
+  byteOffset(builder, index, elementBytes);
   builder.emit(numeric.i32.add);
   builder.set(address);
   builder.get(index);
