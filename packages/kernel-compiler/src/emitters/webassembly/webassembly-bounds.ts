@@ -6,8 +6,10 @@ import { memoryAccess, numeric, op } from './opcodes';
  * extent (the argument's length, the view's size times an array column's length, a shared array's length), so an
  * out-of-range store is dropped and an out-of-range load reads 0, exactly as the JavaScript emitter's typed
  * arrays do: without this, WebAssembly would write into the neighbouring buffer of the shared host heap while
- * JavaScript drops the store. The test is one unsigned compare and a well-predicted branch per access
- * (BENCHMARKS.md measures it). The bounds-checked variant also records the first violation.
+ * JavaScript drops the store. The test is one unsigned compare and a well-predicted branch per access, which
+ * still costs a memory-bound loop up to a third (BENCHMARKS.md), so an access the in-range analysis proved for the
+ * launch is emitted without it in the unguarded variant. The bounds-checked variant also records the first
+ * violation.
  */
 export interface GuardedElement {
   /** Local holding 1 when the index is in range; undefined for an access proven in range, which is not tested. */
