@@ -1,6 +1,6 @@
 import { serialBackend } from './serial-backend';
 
-export { cpuLaunchCounts } from './compiled-launch';
+export { cpuLaunchCounts, webAssemblyVariantCounts } from './compiled-launch';
 export { type CpuEmitter, cpuEmitterChoice } from './cpu-emitter-choice';
 export { acc1D, acc2D, acc3D, serialBackend } from './serial-backend';
 export { serialKernelRunner } from './serial-kernel-runner';

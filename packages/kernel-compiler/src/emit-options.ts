@@ -1,3 +1,5 @@
+import type { Expression } from './ir';
+
 /** What every emitter is told besides the IR. */
 export interface EmitOptions {
   readonly dimension: number;
@@ -7,4 +9,11 @@ export interface EmitOptions {
    * variant, keyed apart in every cache, so code without checks pays nothing for them.
    */
   readonly boundsChecks?: boolean;
+  /**
+   * Accesses (`index` and `atomic` expressions of the IR) the caller has proven in range for the launches this
+   * variant will run (analyseInRangeAccesses and its launch requirements): an emitter that guards accesses may emit
+   * these without their guard. Ignored with boundsChecks, whose variant tests every access. Emitters that do not
+   * guard (C++ without bounds checks) or whose guard costs nothing measurable (JavaScript) ignore it.
+   */
+  readonly unguardedAccesses?: ReadonlySet<Expression>;
 }

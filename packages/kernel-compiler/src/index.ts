@@ -7,6 +7,14 @@ export {
   describeArray,
 } from './bounds/bounds-sites';
 export { boundsViolation } from './bounds/bounds-violation';
+export { analyseInRangeAccesses, type InRangeAnalysis } from './bounds/in-range-accesses';
+export {
+  type AccessExtent,
+  type IndexBound,
+  type LaunchRequirement,
+  launchMeetsRequirements,
+  type RequirementArgument,
+} from './bounds/launch-requirements';
 export { type CacheKeyParts, kernelCacheKey } from './cache-key';
 export { type CppModule, emitCppModule } from './compile-cpp';
 export { type CompiledJavaScriptKernel, type CompiledKernelEntry, compileJavaScriptKernel } from './compile-javascript';
@@ -16,6 +24,7 @@ export {
   type WebAssemblyArgument,
   type WebAssemblyArrayArgument,
   type WebAssemblyPlacement,
+  type WebAssemblyVariant,
   type WebAssemblyViewArgument,
 } from './compile-webassembly';
 export type { EmitOptions } from './emit-options';

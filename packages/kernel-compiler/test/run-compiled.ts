@@ -1,6 +1,11 @@
 import type { KernelDefinition, TypedArray } from '@alpaka-ts/interface';
 import { HostHeap } from '@alpaka-ts/interface/backend';
-import { compileJavaScriptKernel, compileWebAssemblyKernel, type WebAssemblyArgument } from '../src/index';
+import {
+  compileJavaScriptKernel,
+  compileWebAssemblyKernel,
+  type WebAssemblyArgument,
+  type WebAssemblyVariant,
+} from '../src/index';
 
 /** The CPU emitters: every kernel test that runs compiled code runs it through both. */
 export const cpuTargets = ['javascript', 'webassembly'] as const;
@@ -19,12 +24,15 @@ export interface RunOptions {
 // One heap for the tests' WebAssembly runs; arrays are copied in before and out after each run.
 let heap: HostHeap | undefined;
 
-/** Runs a kernel compiled to JavaScript or WebAssembly over a grid of `blocks` blocks × `elements` elements per axis. */
+/**
+ * Runs a kernel compiled to JavaScript or WebAssembly over a grid of `blocks` blocks × `elements` elements per axis;
+ * returns which WebAssembly variant ran (undefined for JavaScript).
+ */
 export function runCompiled(
   kernel: KernelDefinition,
   args: Record<string, number | boolean | TypedArray>,
   options: RunOptions = {},
-): void {
+): WebAssemblyVariant | undefined {
   const dimension = options.dimension ?? 1;
   const workDivision = {
     blocksPerGrid: new Array(dimension).fill(options.blocks ?? 1),
@@ -34,7 +42,7 @@ export function runCompiled(
   if (options.target !== 'webassembly') {
     const { run } = compileJavaScriptKernel(kernel, dimension, options.constants);
     run(args, workDivision, new ArrayBuffer(options.dynamicSharedBytes ?? 0), options.checks, undefined);
-    return;
+    return undefined;
   }
   heap ??= new HostHeap(1);
   const compiled = compileWebAssemblyKernel(kernel, dimension, options.constants, heap.memory);
@@ -56,7 +64,7 @@ export function runCompiled(
   }
   const scratch = (bytes: number) => place(new Uint8Array(bytes)).byteOffset;
   const checks = options.checks ? place(options.checks) : undefined;
-  compiled.run(wasmArgs, workDivision, {
+  const variant = compiled.run(wasmArgs, workDivision, {
     sharedAddress: scratch(compiled.staticSharedBytes),
     dynamicSharedAddress: scratch(options.dynamicSharedBytes ?? 0),
     dynamicSharedBytes: options.dynamicSharedBytes ?? 0,
@@ -64,4 +72,5 @@ export function runCompiled(
     boundsAddress: 0,
   });
   for (const { array, copy } of copies) array.set(copy);
+  return variant;
 }

@@ -6,14 +6,37 @@ import { memoryAccess, numeric, op } from './opcodes';
  * extent (the argument's length, the view's size times an array column's length, a shared array's length), so an
  * out-of-range store is dropped and an out-of-range load reads 0, exactly as the JavaScript emitter's typed
  * arrays do: without this, WebAssembly would write into the neighbouring buffer of the shared host heap while
- * JavaScript drops the store. The test is one unsigned compare and a well-predicted branch per access
- * (BENCHMARKS.md measures it). The bounds-checked variant also records the first violation.
+ * JavaScript drops the store. The test is one unsigned compare and a well-predicted branch per access, which
+ * still costs a memory-bound loop up to a third (BENCHMARKS.md), so an access the in-range analysis proved for the
+ * launch is emitted without it in the unguarded variant. The bounds-checked variant also records the first
+ * violation.
  */
 export interface GuardedElement {
-  /** Local holding 1 when the index is in range. */
-  readonly inRange: number;
+  /** Local holding 1 when the index is in range; undefined for an access proven in range, which is not tested. */
+  readonly inRange: number | undefined;
   /** Local holding the element's byte address (meaningful only in range). */
   readonly address: number;
+}
+
+/** Pushes index · element size (the byte offset of element `index`). */
+function byteOffset(builder: FunctionBuilder, index: number, elementBytes: number): void {
+  builder.get(index);
+  if (elementBytes > 1) {
+    builder.i32(Math.log2(elementBytes));
+    builder.emit(numeric.i32.shl);
+  }
+}
+
+/**
+ * From [base address] on the stack, the element's address for an access proven in range (in-range-accesses.ts):
+ * no test, the code the emitter wrote before it guarded accesses.
+ */
+export function unguardedElement(builder: FunctionBuilder, index: number, elementBytes: number): GuardedElement {
+  const address = builder.addLocal('i32');
+  byteOffset(builder, index, elementBytes);
+  builder.emit(numeric.i32.add);
+  builder.set(address);
+  return { inRange: undefined, address };
 }
 
 /**
@@ -30,11 +53,7 @@ export function guardElement(
 ): GuardedElement {
   const inRange = builder.addLocal('i32');
   const address = builder.addLocal('i32');
-  builder.get(index);
-  if (elementBytes > 1) {
-    builder.i32(Math.log2(elementBytes));
-    builder.emit(numeric.i32.shl);
-  }
+  byteOffset(builder, index, elementBytes);
   builder.emit(numeric.i32.add);
   builder.set(address);
   builder.get(index);

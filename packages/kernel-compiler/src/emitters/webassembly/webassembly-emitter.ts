@@ -8,7 +8,7 @@ import { type Binding, FunctionBuilder } from './function-builder';
 import { emitMath } from './math';
 import { binary, compareOpcode, convert, guardedDivision, ImportTable, kindOf } from './numeric';
 import { memoryAccess, numeric, op, opcodeOf } from './opcodes';
-import { type GuardedElement, guardElement } from './webassembly-bounds';
+import { type GuardedElement, guardElement, unguardedElement } from './webassembly-bounds';
 import { emitLoopHelper, type LoopContext } from './webassembly-loops';
 
 /** The largest shared WebAssembly memory: 4 GiB, the reach of 32-bit addresses. */
@@ -79,6 +79,8 @@ export class WebAssemblyEmitter implements LoopContext {
     readonly dimension: number,
     /** Emit the bounds-checked variant, which records the first out-of-range access at the bounds address. */
     private readonly boundsChecks = false,
+    /** Accesses emitted without a guard (EmitOptions.unguardedAccesses); never with bounds checks. */
+    private readonly unguardedAccesses: ReadonlySet<Expression> = new Set(),
   ) {}
 
   // Globals: shared base, dynamic shared base, checks, dynamic shared bytes, bounds record, then per axis block
@@ -523,14 +525,24 @@ export class WebAssemblyEmitter implements LoopContext {
     } else throw new Error(`internal error: '${array.name}' is not an array`);
   }
 
-  /** Computes the address of array[index] (base + index · element size) and whether the index is in range. */
-  private guardedElement(array: Expression, index: Expression, element: ScalarType): GuardedElement {
+  /**
+   * Computes the address of array[index] (base + index · element size) and whether the index is in range, or only
+   * the address for an `access` proven in range (the pre-guard code: what the unguarded variant is for).
+   */
+  private guardedElement(
+    access: Expression,
+    array: Expression,
+    index: Expression,
+    element: ScalarType,
+  ): GuardedElement {
     const builder = this.builder;
+    const unguarded = !this.boundsChecks && this.unguardedAccesses.has(access);
     const indexLocal = builder.addLocal('i32');
-    const extentLocal = builder.addLocal('i32');
+    const extentLocal = unguarded ? undefined : builder.addLocal('i32');
     this.arrayAddress(array);
     this.expression(index);
     builder.set(indexLocal);
+    if (extentLocal === undefined) return unguardedElement(builder, indexLocal, elementBytes(element));
     this.arrayExtent(array);
     builder.set(extentLocal);
     const record = this.boundsChecks
@@ -545,6 +557,11 @@ export class WebAssemblyEmitter implements LoopContext {
   /** Pushes the guarded element's value, or 0 when it is out of range. */
   private guardedLoad(guarded: GuardedElement, element: ScalarType): void {
     const builder = this.builder;
+    if (guarded.inRange === undefined) {
+      builder.get(guarded.address);
+      this.load(element);
+      return;
+    }
     builder.get(guarded.inRange);
     builder.open(op.if, {}, kindOf(element));
     builder.get(guarded.address);
@@ -557,6 +574,12 @@ export class WebAssemblyEmitter implements LoopContext {
   /** Stores local `value` into the guarded element when it is in range (an out-of-range store is dropped). */
   private guardedStore(guarded: GuardedElement, element: ScalarType, value: number): void {
     const builder = this.builder;
+    if (guarded.inRange === undefined) {
+      builder.get(guarded.address);
+      builder.get(value);
+      this.store(element);
+      return;
+    }
     builder.get(guarded.inRange);
     builder.open(op.if);
     builder.get(guarded.address);
@@ -633,7 +656,7 @@ export class WebAssemblyEmitter implements LoopContext {
       }
       case 'index': {
         const element = this.elementOf(expression.array);
-        this.guardedLoad(this.guardedElement(expression.array, expression.index, element), element);
+        this.guardedLoad(this.guardedElement(expression, expression.array, expression.index, element), element);
         return;
       }
       case 'viewField':
@@ -801,7 +824,7 @@ export class WebAssemblyEmitter implements LoopContext {
     const kind = kindOf(element);
     const old = builder.addLocal(kind);
     const result = builder.addLocal(kind);
-    const guarded = this.guardedElement(expression.array, expression.index, element);
+    const guarded = this.guardedElement(expression, expression.array, expression.index, element);
     const operands = expression.operands.map((operand) => {
       const local = builder.addLocal(kind);
       this.expression(operand);
@@ -938,7 +961,7 @@ export class WebAssemblyEmitter implements LoopContext {
       local = binding.locals[target.index.value];
     } else if (target.kind === 'index') {
       element = this.elementOf(target.array);
-      guarded = this.guardedElement(target.array, target.index, element);
+      guarded = this.guardedElement(target, target.array, target.index, element);
     } else throw new Error(`internal error: assigning to ${target.kind}`);
     const read = () => {
       if (local !== undefined) builder.get(local);
@@ -983,5 +1006,5 @@ export const webAssemblyEmitter = {
   target: 'webassembly',
   version: '2',
   emit: (ir: KernelIR, options: EmitOptions): WebAssemblyKernelModule =>
-    new WebAssemblyEmitter(ir, options.dimension, options.boundsChecks === true).emit(),
+    new WebAssemblyEmitter(ir, options.dimension, options.boundsChecks === true, options.unguardedAccesses).emit(),
 };
