@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs the whole backend conformance suite on every NVIDIA GPU through cuda_async, without a test framework,
-// then runs it a second time in a fresh process to show the disk cache compiles nothing. Bundled with
-// bundle-for-gpu.mjs and run on the GPU machine with the packed Node: node .gpu/bundle/dist/run.mjs
+// then once more bounds-checked (cuda-bounds-checks.mjs: the suite with ALPAKA_TS_BOUNDS_CHECKS=1 and deliberate
+// out-of-range kernels, PASS/FAIL lines; --no-bounds-checks skips it). Run it twice, in fresh processes, to show
+// the disk cache compiles nothing the second time. Bundled with bundle-for-gpu.mjs and run on the GPU machine
+// with the packed Node: /tmp/node .gpu/bundle/dist/run-cuda-conformance.mjs
 import { allocatorStatistics, cudaBackend, kernelStatistics, pinnedAllocatorStatistics } from '@alpaka-ts/backend-cuda';
 import {
   acceleratorOf,
@@ -24,6 +26,7 @@ import {
 import { conformanceKernels, runConformanceSuite } from '@alpaka-ts/interface/testing';
 import { PortableDeviceCollection, PortableHostCollection } from '@alpaka-ts/portable';
 import { defineLayout } from '@alpaka-ts/soa-template';
+import { runBoundsChecked } from './cuda-bounds-checks.mjs';
 
 const started = performance.now();
 const probe = cudaBackend.probe();
@@ -185,6 +188,7 @@ if (globalThis.gc) {
     `dynamic shared memory above 48 KiB (opt-in maximum ${optIn}): ${results.join(', ')}; one more word ${refused}`,
   );
 }
+if (!process.argv.includes('--no-bounds-checks')) failed += await runBoundsChecked(cudaBackend);
 const statistics = kernelStatistics();
 console.log(
   `kernels: ${statistics.compiled} compiled with NVRTC, ${statistics.loadedFromDisk} loaded from the disk cache; ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -34,9 +34,17 @@ export interface RecordedLaunch {
 /**
  * A stand-in for the rocm addon with no GPU behind it: every call is recorded, memory addresses are handed out
  * as HIP's would be, host callbacks are delivered on the next turn of the event loop, and a launch decodes its
- * record as native/gpu-addon.h does. It checks what JavaScript sends the driver, not what a GPU computes.
+ * record as native/gpu-addon.h does. It checks what JavaScript sends the driver, not what a GPU computes; device
+ * and pinned memory are host bytes, so sets and copies move data, and onLaunch may play a kernel's writes.
  */
-export function fakeHip(options: { readonly failAllocationsAbove?: number; readonly staticSharedBytes?: number } = {}) {
+export function fakeHip(
+  options: {
+    readonly failAllocationsAbove?: number;
+    readonly staticSharedBytes?: number;
+    /** What the kernel does: writes through `bytesAt(address)` (the allocation's bytes from that address on). */
+    readonly onLaunch?: (launch: RecordedLaunch, bytesAt: (address: bigint) => Uint8Array) => void;
+  } = {},
+) {
   const calls: string[] = [];
   const launches: RecordedLaunch[] = [];
   const compiled: { name: string; options: readonly string[] }[] = [];
@@ -47,6 +55,14 @@ export function fakeHip(options: { readonly failAllocationsAbove?: number; reado
     nextHandle += 0x10n;
     return nextHandle;
   };
+  const allocations = new Map<bigint, Uint8Array>();
+  const bytesAt = (address: bigint): Uint8Array => {
+    for (const [start, bytes] of allocations)
+      if (address >= start && address < start + BigInt(bytes.length)) return bytes.subarray(Number(address - start));
+    throw new Error(`fake HIP: no allocation holds ${address.toString(16)}`);
+  };
+  const hostSide = (side: bigint | ArrayBuffer | Uint8Array) =>
+    typeof side === 'bigint' ? bytesAt(side) : side instanceof Uint8Array ? side : new Uint8Array(side);
   const addon: GpuNativeAddon = {
     abiVersion: 'fake',
     deviceProperties: () => mi250x,
@@ -74,12 +90,18 @@ export function fakeHip(options: { readonly failAllocationsAbove?: number; reado
       calls.push(`malloc ${bytes}`);
       const address = nextAddress;
       nextAddress += BigInt(Math.ceil(bytes / 4096) * 4096);
+      allocations.set(address, new Uint8Array(bytes));
       return address;
     },
     memoryFree: (_device, pointer) => void calls.push(`free ${pointer.toString(16)}`),
-    pinnedAllocate: () => handle(),
+    pinnedAllocate: (_device, bytes) => {
+      const pointer = handle() << 32n;
+      allocations.set(pointer, new Uint8Array(bytes));
+      return pointer;
+    },
     pinnedFree: () => {},
-    pinnedArrayBuffer: (_pointer, bytes) => new ArrayBuffer(bytes),
+    // Over the pinned block's own bytes, as hipHostMalloc'd memory is.
+    pinnedArrayBuffer: (pointer) => bytesAt(pointer).buffer as ArrayBuffer,
     copy: (
       _device,
       stream,
@@ -99,15 +121,23 @@ export function fakeHip(options: { readonly failAllocationsAbove?: number; reado
       calls.push(
         `copy ${width}x${height}x${depth} from ${name(source)}+${sourceOffset} to ${name(destination)}+${destinationOffset} on ${stream}`,
       );
+      if (height === 1 && depth === 1)
+        hostSide(destination).set(hostSide(source).subarray(sourceOffset, sourceOffset + width), destinationOffset);
     },
-    set: (_device, stream, pointer, _rp, _sp, elementBytes, value, width) =>
-      void calls.push(`set ${width}×${elementBytes} bytes of ${value} at ${pointer.toString(16)} on ${stream}`),
+    set: (_device, stream, pointer, _rp, _sp, elementBytes, value, width, height) => {
+      calls.push(`set ${width}×${elementBytes} bytes of ${value} at ${pointer.toString(16)} on ${stream}`);
+      // Byte patterns only (what a zeroed bounds record and memset need); wider ones are recorded, not written.
+      if (height === 1 && (elementBytes === 1 || value === 0)) bytesAt(pointer).fill(value, 0, width * elementBytes);
+    },
     compile: (_source, name, compileOptions) => {
       compiled.push({ name, options: compileOptions });
       return { ok: true, log: '', error: 'HIPRTC_SUCCESS', binary: Uint8Array.from([0x7f, 0x45, 0x4c, 0x46]).buffer };
     },
     moduleLoad: () => handle(),
-    moduleFunction: () => 0x9100n,
+    moduleFunction: (_device, _module, entry) => {
+      calls.push(`function ${entry}`);
+      return 0x9100n;
+    },
     functionAttributes: () => {
       const staticSharedBytes = options.staticSharedBytes ?? 0;
       return {
@@ -127,7 +157,7 @@ export function fakeHip(options: { readonly failAllocationsAbove?: number; reado
       const argumentsAt = words[13] ?? 0;
       const offsets = new Uint32Array(record, launchRecordHeaderBytes, count);
       const ends = [...offsets.slice(1), record.byteLength - argumentsAt];
-      launches.push({
+      const launch: RecordedLaunch = {
         function: u64(0),
         stream: u64(2),
         device: words[4] ?? -1,
@@ -138,7 +168,9 @@ export function fakeHip(options: { readonly failAllocationsAbove?: number; reado
         parameters: [...offsets].map(
           (offset, index) => new DataView(record.slice(argumentsAt + offset, argumentsAt + (ends[index] ?? offset))),
         ),
-      });
+      };
+      launches.push(launch);
+      options.onLaunch?.(launch, bytesAt);
     },
   };
   const runtime: GpuRuntime = {

@@ -14,6 +14,7 @@ import {
   specificationVersion,
 } from '@alpaka-ts/interface/backend';
 import { constantsOf } from '@alpaka-ts/kernel-compiler';
+import { launchBoundsChecked } from './bounds-record';
 import type { AllocatorStatistics } from './caching-allocator';
 import { GpuDevice, GpuPlatform } from './gpu-device';
 import { GpuKernels } from './gpu-kernels';
@@ -97,14 +98,6 @@ export function createGpuBackend(vendor: GpuVendor, loadRuntime: () => GpuRuntim
   const launch = (queue: QueueV1, request: KernelLaunchV1): void => {
     if (!(queue instanceof GpuQueue) || queue.backendName !== vendor.backendName)
       throw new InvalidArgumentError(`${vendor.backendName} launches kernels into its own queues only.`);
-    // The C++ emitter writes the bounds-checked variant (emitCppModule's boundsChecks, compiled by nvcc and
-    // hiprtc in the kernel compiler's tests), but this launch path does not load it, allocate its record or read
-    // it back yet: refuse rather than run unchecked code the caller asked to have checked.
-    if (request.boundsChecks) {
-      throw new InvalidArgumentError(
-        `kernel '${request.kernel.name}': ${vendor.backendName} does not run bounds-checked kernels yet; run the launch on serial_sync to check it, or leave boundsChecks off (unset ALPAKA_TS_BOUNDS_CHECKS).`,
-      );
-    }
     const { kernels: compiled, addon } = ready();
     const device = queue.device as GpuDevice;
     const geometry = geometryOf(request.workDivision);
@@ -114,6 +107,7 @@ export function createGpuBackend(vendor: GpuVendor, loadRuntime: () => GpuRuntim
       device,
       geometry.oneElementPerThread,
       constantsOf(request.kernel, request.arguments),
+      request.boundsChecks,
     );
     if (kernel.usesChecks && !request.checkBuffer) {
       throw new InvalidArgumentError(
@@ -135,6 +129,12 @@ export function createGpuBackend(vendor: GpuVendor, loadRuntime: () => GpuRuntim
     header[9] = geometry.blockY;
     header[10] = geometry.blockZ;
     header[11] = sharedBytes;
+    // A checked launch adds its record around the kernel (bounds-record.ts) and fails the queue on a violation;
+    // that check also finishes a blocking queue's launch.
+    if (request.boundsChecks) {
+      launchBoundsChecked(queue, kernel, request.kernel.name, sharedBytes, addon);
+      return;
+    }
     addon.launch(kernel.plan.record);
     queue.enqueued();
   };

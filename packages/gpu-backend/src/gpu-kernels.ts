@@ -1,5 +1,5 @@
 import { type KernelSourceV1, WorkDivisionError } from '@alpaka-ts/interface';
-import { specialisationKey } from '@alpaka-ts/kernel-compiler';
+import { type BoundsSite, specialisationKey } from '@alpaka-ts/kernel-compiler';
 import type { GpuDevice } from './gpu-device';
 import type { KernelBinaries, KernelVariant } from './kernel-binaries';
 import { LaunchPlan } from './launch-plan';
@@ -19,6 +19,8 @@ export class LoadedKernel {
     readonly functionHandle: number,
     readonly plan: LaunchPlan,
     readonly usesChecks: boolean,
+    /** A bounds-checked variant's access sites (empty for an unchecked one), to name a violation. */
+    readonly boundsSites: readonly BoundsSite[] = [],
   ) {
     plan.bind(functionHandle, device.index);
     const attributes = addon.functionAttributes(device.index, this.functionHandle);
@@ -55,6 +57,7 @@ export class GpuKernels {
         readonly device: GpuDevice;
         readonly dimension: number;
         readonly oneElementPerThread: boolean;
+        readonly boundsChecks: boolean;
         readonly loaded: LoadedKernel;
       }
     | undefined;
@@ -69,13 +72,17 @@ export class GpuKernels {
     return this.binaries.statistics;
   }
 
-  /** oneElementPerThread selects the variant compiled for the GPU work division's one element per thread. */
+  /**
+   * oneElementPerThread selects the variant compiled for the GPU work division's one element per thread, and
+   * boundsChecks the bounds-checked one (compiled, cached and loaded apart from the unchecked one).
+   */
   get(
     kernel: KernelSourceV1,
     dimension: number,
     device: GpuDevice,
     oneElementPerThread: boolean,
     constants?: Readonly<Record<string, number>>,
+    boundsChecks = false,
   ): LoadedKernel {
     // The last kernel launched without constants is checked first: a loop of one kernel skips both maps.
     const last = this.last;
@@ -85,6 +92,7 @@ export class GpuKernels {
       last.device === device &&
       last.dimension === dimension &&
       last.oneElementPerThread === oneElementPerThread &&
+      last.boundsChecks === boundsChecks &&
       constants === undefined
     )
       return last.loaded;
@@ -93,25 +101,26 @@ export class GpuKernels {
       byTarget = new Map();
       this.loaded.set(kernel, byTarget);
     }
-    const variant = (device.index * 4 + dimension) * 2 + (oneElementPerThread ? 1 : 0);
+    const variant = ((device.index * 4 + dimension) * 2 + (oneElementPerThread ? 1 : 0)) * 2 + (boundsChecks ? 1 : 0);
     // A number for kernels without constant() parameters keeps the common lookup free of string building.
     const target = constants === undefined ? variant : `${variant}:${specialisationKey(constants)}`;
     let entry = byTarget.get(target);
     if (!entry) {
-      entry = this.load({ kernel, dimension, oneElementPerThread, constants }, device);
+      entry = this.load({ kernel, dimension, oneElementPerThread, constants, boundsChecks }, device);
       byTarget.set(target, entry);
     }
-    if (constants === undefined) this.last = { kernel, device, dimension, oneElementPerThread, loaded: entry };
+    if (constants === undefined)
+      this.last = { kernel, device, dimension, oneElementPerThread, boundsChecks, loaded: entry };
     return entry;
   }
 
   private load(variant: KernelVariant, device: GpuDevice): LoadedKernel {
-    const { binary, entry, usesChecks } = this.binaries.binaryFor(variant, device.properties.architecture);
+    const { binary, entry, usesChecks, boundsSites } = this.binaries.binaryFor(variant, device.properties.architecture);
     const moduleHandle = this.addon.moduleLoad(device.index, binary);
     const handle = this.addon.moduleFunction(device.index, moduleHandle, entry);
     if (!Number.isSafeInteger(Number(handle)))
       throw new Error(`internal error: function handle ${handle} does not fit a double`);
-    const plan = new LaunchPlan(variant.kernel.signature, variant.dimension, usesChecks);
-    return new LoadedKernel(this.addon, device, variant.kernel.name, Number(handle), plan, usesChecks);
+    const plan = new LaunchPlan(variant.kernel.signature, variant.dimension, usesChecks, variant.boundsChecks === true);
+    return new LoadedKernel(this.addon, device, variant.kernel.name, Number(handle), plan, usesChecks, boundsSites);
   }
 }

@@ -191,6 +191,28 @@ export class GpuQueue implements QueueV1 {
     });
   }
 
+  /**
+   * Runs `check` once the stream has passed everything enqueued so far, and fails the queue with the error it
+   * returns: a blocking queue's operation throws it (as serial_sync's launch does), a non-blocking queue's next
+   * wait() rejects with it. From a host callback that does not hold the stream, so later work is not delayed.
+   */
+  enqueueCompletionCheck(check: () => Error | undefined): void {
+    if (this.blocking) {
+      this.addon.streamSynchronize(this.ordinal, this.stream);
+      const failure = check();
+      if (failure) throw failure;
+      return;
+    }
+    this.callbacks.enqueue(this.ordinal, this.stream, false, () => {
+      try {
+        const failure = check();
+        if (failure) this.firstFailure ??= failure;
+      } catch (error) {
+        this.firstFailure ??= queueFailure(error, this.device.name);
+      }
+    });
+  }
+
   record(event: EventV1): void {
     if (!(event instanceof GpuEvent) || event.ordinal !== this.ordinal) {
       throw new InvalidArgumentError(`a queue of ${this.device.name} records only its own device's events.`);

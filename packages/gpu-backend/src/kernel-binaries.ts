@@ -1,5 +1,11 @@
 import { AlpakaError, type KernelSourceV1 } from '@alpaka-ts/interface';
-import { checkKernel, emitCppModule, kernelCacheKey, kernelSourceKey } from '@alpaka-ts/kernel-compiler';
+import {
+  type BoundsSite,
+  checkKernel,
+  emitCppModule,
+  kernelCacheKey,
+  kernelSourceKey,
+} from '@alpaka-ts/kernel-compiler';
 import type { GpuVendor } from './gpu-vendor';
 import { readCachedBinary, readKernelManifest, writeCachedBinary, writeKernelManifest } from './kernel-cache';
 import type { CompileResult } from './native-binding';
@@ -10,6 +16,8 @@ export interface KernelBinary {
   /** The kernel's entry point (its extern "C" name). */
   readonly entry: string;
   readonly usesChecks: boolean;
+  /** A bounds-checked variant's access sites, by the number its bounds record holds; empty without checks. */
+  readonly boundsSites: readonly BoundsSite[];
 }
 
 /** Which variant of a kernel: the dimension it runs in, its work-division variant and its constant() values. */
@@ -19,6 +27,8 @@ export interface KernelVariant {
   /** The variant for work divisions of one element per thread (a GPU's usual one). */
   readonly oneElementPerThread: boolean;
   readonly constants?: Readonly<Record<string, number>> | undefined;
+  /** The bounds-checked variant (entry `_bc`, with the bounds record, shared bytes and array lengths as parameters). */
+  readonly boundsChecks?: boolean | undefined;
 }
 
 /** How a backend's run-time compiler is reached: the call, and what its binaries depend on. */
@@ -62,6 +72,7 @@ export class KernelBinaries {
   /** The code object of one kernel variant for `architecture` ("sm_90", "gfx90a"), from the disk cache or compiled. */
   binaryFor(variant: KernelVariant, architecture: string): KernelBinary {
     const { kernel, dimension, oneElementPerThread, constants } = variant;
+    const boundsChecks = variant.boundsChecks === true;
     const { vendor, compiler, cacheDirectory } = this;
     const extension = vendor.binaryExtension;
     // A kernel compiled by an earlier process is found by its own source: no parsing, checking or emitting.
@@ -71,16 +82,28 @@ export class KernelBinaries {
       target: vendor.emitterTarget,
       oneElementPerThread,
       constants,
-      options: { architecture, ...compiler.versions },
+      // Only checked variants add the option, so the keys of unchecked kernels (and their caches) stay as they were.
+      options: boundsChecks
+        ? { architecture, ...compiler.versions, boundsChecks: true }
+        : { architecture, ...compiler.versions },
     });
     const manifest = readKernelManifest(cacheDirectory, sourceKey);
-    const cached = manifest && readCachedBinary(cacheDirectory, manifest.binaryKey, extension);
-    if (manifest && cached) {
+    // A checked variant's manifest must name its sites, or a violation could not be described: else compile again.
+    const usable = manifest && (!boundsChecks || manifest.boundsSites !== undefined) ? manifest : undefined;
+    const cached = usable && readCachedBinary(cacheDirectory, usable.binaryKey, extension);
+    if (usable && cached) {
       this.statistics.loadedFromDisk += 1;
-      return { binary: cached, entry: manifest.entry, usesChecks: manifest.usesChecks };
+      return {
+        binary: cached,
+        entry: usable.entry,
+        usesChecks: usable.usesChecks,
+        boundsSites: usable.boundsSites ?? [],
+      };
     }
     const ir = checkKernel(kernel, { dimension, constants });
-    const module = emitCppModule(vendor.emitterTarget, [{ kernel, dimension, oneElementPerThread, constants }]);
+    const module = emitCppModule(vendor.emitterTarget, [
+      { kernel, dimension, oneElementPerThread, constants, boundsChecks },
+    ]);
     const options = [...module.requiredOptions, ...vendor.compileOptions(architecture)];
     const binaryKey = kernelCacheKey({
       source: module.source,
@@ -106,8 +129,16 @@ export class KernelBinaries {
       this.statistics.compiled += 1;
       writeCachedBinary(cacheDirectory, binaryKey, extension, binary);
     }
-    const entry = module.kernels[0]?.entry ?? `${kernel.name}_${dimension}d`;
-    writeKernelManifest(cacheDirectory, sourceKey, { binaryKey, entry, usesChecks: ir.usesChecks });
-    return { binary, entry, usesChecks: ir.usesChecks };
+    const emitted = module.kernels[0];
+    if (!emitted) throw new Error(`internal error: the module of kernel '${kernel.name}' has no entry`);
+    const { entry, boundsSites } = emitted;
+    writeKernelManifest(
+      cacheDirectory,
+      sourceKey,
+      boundsChecks
+        ? { binaryKey, entry, usesChecks: ir.usesChecks, boundsSites }
+        : { binaryKey, entry, usesChecks: ir.usesChecks },
+    );
+    return { binary, entry, usesChecks: ir.usesChecks, boundsSites };
   }
 }

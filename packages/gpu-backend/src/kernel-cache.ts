@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { BoundsSite } from '@alpaka-ts/kernel-compiler';
 
 /**
  * Where one backend's compiled kernels are kept between runs (folder: "cuda", "rocm"): under
@@ -35,13 +36,22 @@ export function writeCachedBinary(
 /**
  * What a cache hit needs to know of a compiled kernel without running the compiler, stored beside the
  * binaries under the kernel's source key (kernelSourceKey): the binary's key, its entry point, whether it
- * takes a check buffer.
+ * takes a check buffer, and for a bounds-checked variant its access sites (so a violation read back from the
+ * device is named without parsing or emitting the kernel again).
  */
 export interface KernelManifest {
   readonly binaryKey: string;
   readonly entry: string;
   readonly usesChecks: boolean;
+  /** Present for bounds-checked variants only: each site by the number its bounds record holds. */
+  readonly boundsSites?: readonly BoundsSite[];
 }
+
+const isBoundsSite = (site: unknown): site is BoundsSite =>
+  typeof site === 'object' &&
+  site !== null &&
+  typeof (site as BoundsSite).target === 'string' &&
+  typeof (site as BoundsSite).signedIndex === 'boolean';
 
 export function readKernelManifest(directory: string | undefined, sourceKey: string): KernelManifest | undefined {
   const bytes = readCachedFile(directory, `${sourceKey}.kernel.json`);
@@ -53,8 +63,17 @@ export function readKernelManifest(directory: string | undefined, sourceKey: str
       /^[0-9a-f]{64}$/.test(manifest.binaryKey) &&
       typeof manifest.entry === 'string' &&
       typeof manifest.usesChecks === 'boolean'
-    )
-      return { binaryKey: manifest.binaryKey, entry: manifest.entry, usesChecks: manifest.usesChecks };
+    ) {
+      const { binaryKey, entry, usesChecks, boundsSites } = manifest;
+      if (boundsSites === undefined) return { binaryKey, entry, usesChecks };
+      if (Array.isArray(boundsSites) && boundsSites.every(isBoundsSite))
+        return {
+          binaryKey,
+          entry,
+          usesChecks,
+          boundsSites: boundsSites.map(({ target, signedIndex }) => ({ target, signedIndex })),
+        };
+    }
   } catch {
     // A damaged manifest is a miss: the kernel is compiled again and the manifest rewritten.
   }

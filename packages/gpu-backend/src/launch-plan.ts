@@ -1,19 +1,8 @@
-import { InvalidArgumentError, isElementType, type Signature } from '@alpaka-ts/interface';
+import { InvalidArgumentError, type Signature } from '@alpaka-ts/interface';
 import type { ArrayArgumentV1, KernelArgumentV1, KernelLaunchV1 } from '@alpaka-ts/interface/backend';
-import { type ScalarType, type ViewStruct, viewLayoutOf, viewStruct } from '@alpaka-ts/kernel-compiler';
+import type { ScalarType } from '@alpaka-ts/kernel-compiler';
 import { DeviceMemory } from './gpu-memory';
-
-const scalarSizes: Record<ScalarType, number> = {
-  bool: 1,
-  i8: 1,
-  u8: 1,
-  i16: 2,
-  u16: 2,
-  i32: 4,
-  u32: 4,
-  f32: 4,
-  f64: 8,
-};
+import { type LaunchSlot, launchSlots, scalarSizes } from './launch-slots';
 
 // The typed array each scalar type is written through (the plan places every value at its natural alignment,
 // so its offset divided by its size is an index). Typed arrays write in the host's byte order, little-endian
@@ -37,13 +26,6 @@ type Writer = (
   stream: bigint,
 ) => void;
 
-type Slot =
-  | { readonly kind: 'scalar'; readonly name: string; readonly type: ScalarType; readonly offset: number }
-  | { readonly kind: 'pointer'; readonly name: string; readonly offset: number }
-  | { readonly kind: 'view'; readonly name: string; readonly offset: number; readonly struct: ViewStruct }
-  | { readonly kind: 'elements'; readonly axis: number; readonly offset: number }
-  | { readonly kind: 'checks'; readonly offset: number };
-
 /**
  * The launch record the addon's launch() reads, one per loaded kernel and reused by every launch, so a launch
  * is one N-API call with one argument. Little-endian u32 words:
@@ -59,7 +41,7 @@ export const maximumKernelParameters = 64;
  * its natural alignment in one reused buffer, and the offsets the addon turns into the parameter pointer array.
  */
 export class LaunchPlan {
-  readonly slots: readonly Slot[];
+  readonly slots: readonly LaunchSlot[];
   /** The whole launch record (header, offsets, arguments), passed to the addon's launch(). */
   readonly record: ArrayBuffer;
   /** The record's header words; the launch writes stream, grid, block and shared bytes here. */
@@ -73,30 +55,11 @@ export class LaunchPlan {
   /**
    * From the kernel's signature (as the compiler declares its parameters: in signature order, constant()
    * parameters compiled in, device functions not passed), so a kernel loaded from the disk cache needs no
-   * compiler run; usesChecks comes from the compiled kernel.
+   * compiler run; usesChecks comes from the compiled kernel. A bounds-checked variant takes, after those, the
+   * bounds record, the dynamic shared bytes and one u32 length per array parameter, in signature order.
    */
-  constructor(signature: Signature, dimension: number, usesChecks: boolean) {
-    const slots: Slot[] = [];
-    let size = 0;
-    const place = (bytes: number, alignment = bytes) => {
-      size = Math.ceil(size / alignment) * alignment;
-      const offset = size;
-      size += bytes;
-      return offset;
-    };
-    for (const [name, spec] of Object.entries(signature)) {
-      if (isElementType(spec)) {
-        const type = spec.name as ScalarType;
-        slots.push({ kind: 'scalar', name, type, offset: place(scalarSizes[type]) });
-      } else if (spec.kind === 'array') slots.push({ kind: 'pointer', name, offset: place(8) });
-      else if (spec.kind === 'view') {
-        const struct = viewStruct(viewLayoutOf(spec.layout));
-        slots.push({ kind: 'view', name, struct, offset: place(struct.byteSize, 8) });
-      }
-      // constant(): a specialised value, compiled in; a device function: part of the module.
-    }
-    for (let axis = 0; axis < dimension; axis++) slots.push({ kind: 'elements', axis, offset: place(4) });
-    if (usesChecks) slots.push({ kind: 'checks', offset: place(8) });
+  constructor(signature: Signature, dimension: number, usesChecks: boolean, boundsChecks = false) {
+    const { slots, size } = launchSlots(signature, dimension, usesChecks, boundsChecks);
     if (slots.length > maximumKernelParameters) {
       throw new InvalidArgumentError(
         `a GPU kernel takes at most ${maximumKernelParameters} parameters here, and this one needs ${slots.length}; pass data in fewer arrays or a view.`,
@@ -144,7 +107,7 @@ export class LaunchPlan {
 
   /** Writes a view's struct: each field's device address, matrix strides in elements, the size. */
   private writeView(
-    slot: Extract<Slot, { kind: 'view' }>,
+    slot: Extract<LaunchSlot, { kind: 'view' }>,
     argument: KernelArgumentV1 | undefined,
     stream: bigint,
   ): void {
@@ -166,6 +129,17 @@ export class LaunchPlan {
         continue;
       }
       this.writeAddress(at, base + placed.offset);
+    }
+  }
+
+  /**
+   * A bounds-checked launch's record address and dynamic shared bytes, after write(): they change with every
+   * launch (each has its own record), and only checked plans have these slots.
+   */
+  writeBoundsRecord(address: number, dynamicSharedBytes: number): void {
+    for (const slot of this.slots) {
+      if (slot.kind === 'bounds') this.writeAddress(slot.offset, address);
+      else if (slot.kind === 'dynamicSharedBytes') this.arguments.setUint32(slot.offset, dynamicSharedBytes, true);
     }
   }
 
@@ -202,6 +176,14 @@ export class LaunchPlan {
         case 'view':
           lines.push(`view(${slotAt}, args[${JSON.stringify(slot.name)}], stream);`);
           break;
+        case 'length':
+          // The interface checked that every array argument is one (ArrayArgumentV1.length: its elements).
+          lines.push(`u32[${slot.offset / 4}] = args[${JSON.stringify(slot.array)}].length;`);
+          break;
+        case 'bounds':
+        case 'dynamicSharedBytes':
+          // Per launch, by writeBoundsRecord.
+          break;
         case 'elements':
           lines.push(`u32[${slot.offset / 4}] = elementsPerThread[${slot.axis}] ?? 1;`);
           break;
@@ -233,7 +215,7 @@ export class LaunchPlan {
       this.slots,
       (offset: number, argument: KernelArgumentV1 | ArrayArgumentV1 | undefined, name: string, stream: bigint) =>
         this.writePointer(offset, argument, name, stream),
-      (slot: Extract<Slot, { kind: 'view' }>, argument: KernelArgumentV1 | undefined, stream: bigint) =>
+      (slot: Extract<LaunchSlot, { kind: 'view' }>, argument: KernelArgumentV1 | undefined, stream: bigint) =>
         this.writeView(slot, argument, stream),
       new Int8Array(buffer, byteOffset, byteLength / Int8Array.BYTES_PER_ELEMENT),
       new Uint8Array(buffer, byteOffset, byteLength / Uint8Array.BYTES_PER_ELEMENT),
