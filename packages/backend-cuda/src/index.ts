@@ -1,12 +1,7 @@
 import { cudaBackend } from './cuda-backend';
 
-export {
-  type AllocatorStatistics,
-  CachingAllocator,
-  type CachingAllocatorOptions,
-  cmsswAllocatorOptions,
-  LaunchPlan,
-} from '@alpaka-ts/gpu-backend';
+// A backend package's shape (CONTRIBUTING.md): the backend as default export and by name, its accelerators, and
+// what a user inspects of it. Nothing of @alpaka-ts/gpu-backend is re-exported; the kit is its own package.
 export {
   acc1D,
   acc2D,
@@ -14,17 +9,9 @@ export {
   allocatorStatistics,
   cudaBackend,
   cudaKernelCacheDirectory,
-  cudaVendor,
   kernelStatistics,
   pinnedAllocatorStatistics,
 } from './cuda-backend';
-export { type CudaRuntime, cudaRuntime } from './cuda-runtime';
-export { nvrtcCandidates, nvrtcSearchFolders } from './library-search';
-export {
-  type CudaDeviceProperties,
-  type CudaNativeAddon,
-  expectedAbiVersion,
-  loadNativeAddon,
-  type NativeAddonStatus,
-} from './native-addon';
+// The addon ABI this package expects: a diagnostic for a stale build, and what stand-in addons claim.
+export { expectedAbiVersion } from './native-addon';
 export default cudaBackend;
