@@ -2,13 +2,15 @@
 // committed beside the package so that every change of a public surface shows in review. `--update` rewrites
 // the reports; without it (as CI runs it) a report that differs from the built declarations fails, naming the
 // package and entry and showing the difference. Needs the packages built (dist/*.d.ts).
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 
 const root = resolve(import.meta.dirname, '../..');
 const update = process.argv.includes('--update');
+// api-extractor writes each fresh report here first; one folder per run, so two runs never share it.
+const temporaryFolder = mkdtempSync(join(tmpdir(), 'alpaka-ts-api-reports-'));
 
 /** Each published package's entry points: export subpath → declaration file, from its package.json. */
 function entryPoints() {
@@ -40,7 +42,7 @@ for (const entry of entryPoints()) {
         enabled: true,
         reportFolder: join(entry.packageFolder, 'api-report'),
         // Outside the package: dist/ is published.
-        reportTempFolder: join(tmpdir(), 'alpaka-ts-api-reports', basename(entry.packageFolder)),
+        reportTempFolder: join(temporaryFolder, basename(entry.packageFolder)),
         reportFileName: `${entry.name}.api.md`,
       },
       docModel: { enabled: false },
@@ -76,4 +78,5 @@ for (const entry of entryPoints()) {
     console.error(`api report: ${where}: api-extractor failed (${result.errorCount} errors).`);
   } else console.log(`api report: ${where} ${result.apiReportChanged ? 'updated' : 'unchanged'}`);
 }
+rmSync(temporaryFolder, { recursive: true, force: true });
 process.exitCode = failures === 0 ? 0 : 1;
