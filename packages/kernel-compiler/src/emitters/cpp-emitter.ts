@@ -1,24 +1,17 @@
-import { type BoundsSite, BoundsSites } from '../bounds/bounds-sites';
+import { elementTypes } from '@alpaka-ts/interface';
+import type { BoundsSite } from '../bounds/bounds-sites';
 import type { EmitOptions } from '../emit-options';
-import type { Expression, FunctionIR, KernelIR, Statement } from '../ir';
+import type { Expression, KernelIR, Statement } from '../ir';
 import { shortHash } from '../short-hash';
 import { specialisationKey } from '../specialisation';
 import { isFloat, type ScalarType, type ValueType, type ViewLayout } from '../types';
 import { viewStruct } from '../view-layout';
 import { boundsRecordName, lengthName } from './cpp-bounds';
 import { type CppDialect, cppPrelude } from './cpp-prelude';
+import { TextEmitter } from './text-emitter';
 
-const cTypes: Record<ScalarType, string> = {
-  bool: 'bool',
-  i8: 'int8_t',
-  u8: 'uint8_t',
-  i16: 'int16_t',
-  u16: 'uint16_t',
-  i32: 'int32_t',
-  u32: 'uint32_t',
-  f32: 'float',
-  f64: 'double',
-};
+// The interface's element types know their C names, as they know their sizes.
+const cTypeOf = (element: ScalarType): string => elementTypes[element].cType;
 
 const axisNames = ['x', 'y', 'z'];
 const scalarOf = (type: ValueType): ScalarType => (type.kind === 'scalar' ? type.scalar : 'u32');
@@ -66,12 +59,12 @@ function literal(value: number, type: ScalarType): string {
 function convert(code: string, from: ScalarType, to: ScalarType): string {
   if (from === to) return code;
   if (to === 'bool') return `((${code}) != 0)`;
-  if (to === 'f32' || to === 'f64') return `((${cTypes[to]})(${code}))`;
+  if (to === 'f32' || to === 'f64') return `((${cTypeOf(to)})(${code}))`;
   if (isFloat(from)) {
     // JavaScript's ToInt32 / ToUint32, then C's modular narrowing, as the JavaScript emitter does.
-    return to === 'u32' ? `alpaka_to_u32(${code})` : `((${cTypes[to]})alpaka_to_i32(${code}))`;
+    return to === 'u32' ? `alpaka_to_u32(${code})` : `((${cTypeOf(to)})alpaka_to_i32(${code}))`;
   }
-  return `((${cTypes[to]})(${code}))`;
+  return `((${cTypeOf(to)})(${code}))`;
 }
 
 function binary(operator: string, left: string, right: string, type: ScalarType): string {
@@ -120,20 +113,11 @@ function math(name: string, args: string[], type: ScalarType): string {
  * (the last, fastest axis is x). Integer semantics match the JavaScript emitter exactly; f32 operations do too
  * when the module is compiled without contraction (NVRTC --fmad=false, hiprtc -ffp-contract=off).
  */
-export class CppEmitter {
-  private readonly lines: string[] = [];
-  private indentation = 0;
-  private labels = 0;
-  private readonly loops: Array<string | undefined> = [];
+export class CppEmitter extends TextEmitter {
   /** Labels a break jumps to; a label nothing jumps to is not written (nvcc warns about it). */
   private readonly usedLabels = new Set<string>();
-  /** True while a device function's body is written. */
-  private inFunction = false;
   /** The entry's name: device functions are named after it, so two specialisations in one module never collide. */
   private entry = '';
-  /** The device function being written, for the names of bounds sites. */
-  private deviceFunction: FunctionIR | undefined;
-  private readonly sites = new BoundsSites();
 
   constructor(
     private readonly ir: KernelIR,
@@ -143,7 +127,9 @@ export class CppEmitter {
     private readonly oneElementPerThread = false,
     /** The bounds-checked variant: an entry of its own (`_bc`), with the hidden parameters it needs. */
     private readonly boundsChecks = false,
-  ) {}
+  ) {
+    super(0);
+  }
 
   /** The CUDA component (x, y, z) of alpaka axis `axis`. */
   private component(axis: number): string {
@@ -194,7 +180,7 @@ export class CppEmitter {
       if (this.boundsChecks) declarations.push(`uint32_t* ${boundsRecordName}`);
       const signature = declarations.join(', ');
       this.line(
-        `static __device__ ${deviceFunction.returns === undefined ? 'void' : cTypes[deviceFunction.returns]} ${this.functionName(deviceFunction.id)}(${signature}) {`,
+        `static __device__ ${deviceFunction.returns === undefined ? 'void' : cTypeOf(deviceFunction.returns)} ${this.functionName(deviceFunction.id)}(${signature}) {`,
       );
       this.indentation += 1;
       this.inFunction = true;
@@ -215,9 +201,9 @@ export class CppEmitter {
     for (const shared of ir.shared) {
       if (shared.length === undefined)
         this.line(
-          `${cTypes[shared.element]}* ${cppName(shared.name)} = reinterpret_cast<${cTypes[shared.element]}*>(alpaka_dynamic_shared);`,
+          `${cTypeOf(shared.element)}* ${cppName(shared.name)} = reinterpret_cast<${cTypeOf(shared.element)}*>(alpaka_dynamic_shared);`,
         );
-      else this.line(`__shared__ ${cTypes[shared.element]} ${cppName(shared.name)}[${shared.length}];`);
+      else this.line(`__shared__ ${cTypeOf(shared.element)} ${cppName(shared.name)}[${shared.length}];`);
     }
     this.statements(ir.body);
     this.indentation -= 1;
@@ -247,7 +233,7 @@ export class CppEmitter {
       this.line(`struct alpaka_view_${layout.id} {`);
       for (const member of viewStruct(layout).members) {
         const field = layout.fields.find((candidate) => member.kind !== 'size' && candidate.name === member.field);
-        if (member.kind === 'pointer' && field) this.line(`  ${cTypes[field.element]}* ${cppName(field.name)};`);
+        if (member.kind === 'pointer' && field) this.line(`  ${cTypeOf(field.element)}* ${cppName(field.name)};`);
         else if (member.kind === 'stride' && field) this.line(`  uint32_t ${cppName(field.name)}_stride;`);
         else this.line('  uint32_t size;');
       }
@@ -263,42 +249,24 @@ export class CppEmitter {
   private parameterDeclaration(type: ValueType, local: string): string {
     if (type.kind === 'view') return `alpaka_view_${type.layout.id} ${cppName(local)}`;
     if (type.kind === 'array') {
-      const pointer = `${type.access === 'in' ? 'const ' : ''}${cTypes[type.element]}* ${cppName(local)}`;
+      const pointer = `${type.access === 'in' ? 'const ' : ''}${cTypeOf(type.element)}* ${cppName(local)}`;
       // Only device functions declare arrays here; the entry's lengths are hidden parameters at the end.
       return this.boundsChecks && this.declaringFunction
         ? `${pointer}, uint32_t ${lengthName(cppName(local))}`
         : pointer;
     }
-    return `${cTypes[scalarOf(type)]} ${cppName(local)}`;
-  }
-
-  private line(text: string): void {
-    this.lines.push(`${'  '.repeat(this.indentation)}${text}`);
-  }
-
-  private statements(statements: readonly Statement[]): void {
-    for (const statement of statements) this.statement(statement);
-  }
-
-  private block(open: string, body: readonly Statement[], loop: string | null | undefined): void {
-    this.line(`${open} {`);
-    this.indentation += 1;
-    if (loop !== null) this.loops.unshift(loop);
-    this.statements(body);
-    if (loop !== null) this.loops.shift();
-    this.indentation -= 1;
-    this.line('}');
+    return `${cTypeOf(scalarOf(type))} ${cppName(local)}`;
   }
 
   private declaration(name: string, type: ValueType, constant: boolean, init: string, extent?: string): string {
     if (type.kind === 'array') {
-      const pointer = `${type.access === 'in' ? 'const ' : ''}${cTypes[type.element]}* const ${cppName(name)} = ${init};`;
+      const pointer = `${type.access === 'in' ? 'const ' : ''}${cTypeOf(type.element)}* const ${cppName(name)} = ${init};`;
       return extent === undefined ? pointer : `${pointer} const uint32_t ${lengthName(cppName(name))} = ${extent};`;
     }
-    return `${constant ? 'const ' : ''}${cTypes[scalarOf(type)]} ${cppName(name)} = ${init};`;
+    return `${constant ? 'const ' : ''}${cTypeOf(scalarOf(type))} ${cppName(name)} = ${init};`;
   }
 
-  private statement(statement: Statement): void {
+  protected override statement(statement: Statement): void {
     switch (statement.kind) {
       case 'declare':
         if (statement.type.kind === 'vector' && statement.init) {
@@ -593,7 +561,7 @@ export class CppEmitter {
         const operands = expression.operands.map((operand) => this.expression(operand));
         if (this.boundsChecks) {
           // The address once, then the atomic only when it is in range (a skipped atomic returns 0).
-          const element = expression.array.type.kind === 'array' ? cTypes[expression.array.type.element] : 'uint32_t';
+          const element = expression.array.type.kind === 'array' ? cTypeOf(expression.array.type.element) : 'uint32_t';
           const checked = `alpaka_bounded_address(${this.boundedArguments(expression.array, expression.index)})`;
           const call = `alpaka_atomic_${expression.operation.toLowerCase()}(${['alpaka_address', ...operands].join(', ')})`;
           return `([&]() -> ${element} { ${element}* const alpaka_address = ${checked}; return alpaka_address ? ${call} : ${element}(0); }())`;
@@ -661,7 +629,7 @@ export class CppEmitter {
     const shared = this.ir.shared.find((candidate) => candidate.name === array.name);
     if (shared && !this.declaringFunction) {
       return shared.length === undefined
-        ? `(alpaka_dynamic_shared_bytes / (uint32_t)sizeof(${cTypes[shared.element]}))`
+        ? `(alpaka_dynamic_shared_bytes / (uint32_t)sizeof(${cTypeOf(shared.element)}))`
         : `${shared.length}u`;
     }
     return lengthName(cppName(array.name));

@@ -1,7 +1,8 @@
-import { type BoundsSite, BoundsSites } from '../bounds/bounds-sites';
+import { elementTypes } from '@alpaka-ts/interface';
+import type { BoundsSite } from '../bounds/bounds-sites';
 import type { EmitOptions } from '../emit-options';
-import type { Expression, FunctionIR, KernelIR, KernelParameterIR, Statement } from '../ir';
-import { isFloat, type ScalarType } from '../types';
+import type { Expression, KernelIR, KernelParameterIR, Statement } from '../ir';
+import { isFloat } from '../types';
 import {
   boundsViolationHelper,
   checkedAtomic,
@@ -21,18 +22,7 @@ import {
   vectorComponents,
   wrapInteger,
 } from './javascript-expressions';
-
-const arrayConstructors: Record<ScalarType, string> = {
-  bool: 'Uint8Array',
-  i8: 'Int8Array',
-  u8: 'Uint8Array',
-  i16: 'Int16Array',
-  u16: 'Uint16Array',
-  i32: 'Int32Array',
-  u32: 'Uint32Array',
-  f32: 'Float32Array',
-  f64: 'Float64Array',
-};
+import { TextEmitter } from './text-emitter';
 
 // Atomics on a CPU backend with one thread per block are plain read-modify-writes; the typed array's
 // store performs the C conversion to the element type.
@@ -63,24 +53,16 @@ export interface JavaScriptKernelSource {
  * the blocks of the grid and, inside, runs the body with each acc loop helper lowered to counted loops
  * over the block's elements. Kernel signature: (args, workDivision, dynamicShared, checks).
  */
-export class JavaScriptEmitter implements ExpressionEmitter {
-  private readonly lines: string[] = [];
-  private indentation = 1;
-  private labels = 0;
-  /** Innermost first: the label to break out of a loop helper, or undefined for a plain loop. */
-  private readonly loops: Array<string | undefined> = [];
-  /** True while a device function's body is written: return then returns instead of ending the block. */
-  private inFunction = false;
-  /** The device function being written, for the names of bounds sites. */
-  private deviceFunction: FunctionIR | undefined;
-  private readonly sites = new BoundsSites();
-
+export class JavaScriptEmitter extends TextEmitter implements ExpressionEmitter {
   constructor(
     private readonly ir: KernelIR,
     private readonly dimension: number,
     /** Emit the bounds-checked variant: the kernel function takes the bounds record as a fifth argument. */
     private readonly boundsChecks = false,
-  ) {}
+  ) {
+    // The kernel function is returned from the function new Function makes: its body starts one level in.
+    super(1);
+  }
 
   emit(): JavaScriptKernelSource {
     const { ir, dimension } = this;
@@ -120,7 +102,8 @@ export class JavaScriptEmitter implements ExpressionEmitter {
       this.line('};');
     }
     for (const shared of ir.shared) {
-      const arrayType = arrayConstructors[shared.element];
+      // The interface's element types know their host arrays (bool is a Uint8Array).
+      const arrayType = elementTypes[shared.element].arrayConstructor.name;
       const size = `${arrayType}.BYTES_PER_ELEMENT`;
       this.line(
         shared.length === undefined
@@ -162,25 +145,7 @@ export class JavaScriptEmitter implements ExpressionEmitter {
     );
   }
 
-  private line(text: string): void {
-    this.lines.push(`${'  '.repeat(this.indentation)}${text}`);
-  }
-
-  private statements(statements: readonly Statement[]): void {
-    for (const statement of statements) this.statement(statement);
-  }
-
-  private block(open: string, body: readonly Statement[], loop?: string | null): void {
-    this.line(`${open} {`);
-    this.indentation += 1;
-    if (loop !== null && loop !== undefined) this.loops.unshift(loop === '' ? undefined : loop);
-    this.statements(body);
-    if (loop !== null && loop !== undefined) this.loops.shift();
-    this.indentation -= 1;
-    this.line('}');
-  }
-
-  private statement(statement: Statement): void {
+  protected override statement(statement: Statement): void {
     switch (statement.kind) {
       case 'declare': {
         const keyword = statement.constant ? 'const' : 'let';
@@ -207,15 +172,15 @@ export class JavaScriptEmitter implements ExpressionEmitter {
         this.statements(statement.init);
         const test = statement.test ? this.expression(statement.test) : '';
         const update = statement.update ? this.expression(statement.update, false) : '';
-        this.block(`for (; ${test}; ${update})`, statement.body, '');
+        this.block(`for (; ${test}; ${update})`, statement.body, undefined);
         this.indentation -= 1;
         this.line('}');
         return;
       }
       case 'while':
-        if (statement.testFirst) this.block(`while (${this.expression(statement.test)})`, statement.body, '');
+        if (statement.testFirst) this.block(`while (${this.expression(statement.test)})`, statement.body, undefined);
         else {
-          this.block('do', statement.body, '');
+          this.block('do', statement.body, undefined);
           this.lines[this.lines.length - 1] += ` while (${this.expression(statement.test)});`;
         }
         return;
@@ -228,7 +193,7 @@ export class JavaScriptEmitter implements ExpressionEmitter {
         for (const switchCase of statement.cases) {
           const label = switchCase.test === undefined ? 'default' : `case ${formatNumber(switchCase.test)}`;
           // A break in a case leaves the switch, not an enclosing loop helper.
-          this.block(`${label}:`, switchCase.body, '');
+          this.block(`${label}:`, switchCase.body, undefined);
         }
         this.indentation -= 1;
         this.line('}');

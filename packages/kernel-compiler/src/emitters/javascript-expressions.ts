@@ -1,4 +1,5 @@
 import type { Expression } from '../ir';
+import { mathFunctionNamed } from '../math-functions';
 import type { ScalarType, ValueType } from '../types';
 
 /** How generated names are spelled: user identifiers never start with $$, so these never collide. */
@@ -10,8 +11,6 @@ export const generated = {
   component: (name: string, axis: number) => `${name}$${axis}`,
   field: (name: string, field: string) => `${name}$${field}`,
 };
-
-const exactOnF32 = new Set(['abs', 'floor', 'ceil', 'trunc', 'round', 'sign', 'min', 'max']);
 
 export function formatNumber(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
@@ -112,7 +111,7 @@ export function mathCode(name: string, args: string[], type: ScalarType): string
     return `Math.${name}(${args.join(', ')})`;
   }
   const call = `Math.${name}(${args.join(', ')})`;
-  return type === 'f32' && !exactOnF32.has(name) ? `Math.fround(${call})` : call;
+  return type === 'f32' && mathFunctionNamed(name)?.exactOnF32 !== true ? `Math.fround(${call})` : call;
 }
 
 export { scalarOf };

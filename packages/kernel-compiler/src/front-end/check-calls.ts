@@ -2,6 +2,8 @@ import type { Hierarchy, Origin, Unit } from '@alpaka-ts/interface';
 import { elementTypes } from '@alpaka-ts/interface';
 import type { BinaryExpression, CallExpression, Literal, MemberExpression, Node } from 'acorn';
 import type { AtomicOperation, Expression, WarpOperation } from '../ir';
+import { isLoopHelper } from '../loop-helpers';
+import { mathFunctionNamed } from '../math-functions';
 import {
   arithmeticResult,
   describeType,
@@ -49,40 +51,6 @@ const statementOnly: Record<string, string> = {
   sharedArray: "declare shared memory as a const: const tile = acc.sharedArray('f32', 256);",
   dynamicSharedArray: "declare dynamic shared memory as a const: const buffer = acc.dynamicSharedArray('f32');",
 };
-const loopHelpers = new Set([
-  'uniformElements',
-  'uniformElementsAlong',
-  'uniformElementsND',
-  'uniformGroups',
-  'uniformGroupElements',
-  'independentGroups',
-  'independentGroupElements',
-]);
-
-const unaryFloatFunctions = new Set([
-  'sqrt',
-  'cbrt',
-  'exp',
-  'expm1',
-  'log',
-  'log1p',
-  'log2',
-  'log10',
-  'sin',
-  'cos',
-  'tan',
-  'asin',
-  'acos',
-  'atan',
-  'sinh',
-  'cosh',
-  'tanh',
-  'asinh',
-  'acosh',
-  'atanh',
-]);
-const integerPreservingFunctions = new Set(['floor', 'ceil', 'trunc', 'round', 'abs', 'sign']);
-
 /** A string literal argument from a fixed set, e.g. the origin of getIdx. */
 export function literalArgument<T extends string>(
   context: CheckContext,
@@ -250,7 +218,7 @@ function accMethod(
   }
   const statement = statementOnly[method];
   if (statement) return context.fail(node, statement);
-  if (loopHelpers.has(method))
+  if (isLoopHelper(method))
     return context.fail(node, `acc.${method}(…) is used as a loop: for (const i of acc.${method}(…)) { … }.`);
   void expected;
   return context.fail(node, `acc.${method} is not a method of the accelerator.`);
@@ -278,16 +246,17 @@ function mathFunction(context: CheckContext, node: CallExpression, name: string)
     const divided = integerDivision(context, node.arguments[0]);
     if (divided) return divided;
   }
+  const facts = mathFunctionNamed(name);
   const floatOf = (argument: Expression, argumentNode: Node): Expression => {
     const type = scalarOf(context, argumentNode, argument, `the argument of ${call}`);
     return coerce(context, argumentNode, argument, isFloat(type) ? type : 'f64', `the argument of ${call}`);
   };
-  if (unaryFloatFunctions.has(name)) {
+  if (facts?.arguments === 'float') {
     const [argumentNode] = expectArguments(context, node, 1, 1, call) as [Node];
     const argument = floatOf(context.checkExpression(argumentNode), argumentNode);
     return { kind: 'math', type: argument.type, function: name, arguments: [argument] };
   }
-  if (integerPreservingFunctions.has(name)) {
+  if (facts?.arguments === 'keepsType') {
     const [argumentNode] = expectArguments(context, node, 1, 1, call) as [Node];
     const argument = context.checkExpression(argumentNode);
     const type = promoted(scalarOf(context, argumentNode, argument, `the argument of ${call}`));
@@ -298,14 +267,14 @@ function mathFunction(context: CheckContext, node: CallExpression, name: string)
       arguments: [coerce(context, argumentNode, argument, type, `the argument of ${call}`)],
     };
   }
-  if (name === 'min' || name === 'max' || name === 'pow' || name === 'atan2' || name === 'hypot') {
-    const fixed = name === 'pow' || name === 'atan2';
+  if (facts?.arguments === 'minMax' || facts?.arguments === 'float2' || facts?.arguments === 'floatN') {
+    const fixed = facts.arguments === 'float2';
     const argumentNodes = expectArguments(context, node, 2, fixed ? 2 : 8, call);
     const checked = argumentNodes.map((argumentNode) => context.checkExpression(argumentNode));
     let type = checked
       .map((argument, index) => scalarOf(context, argumentNodes[index] as Node, argument, `an argument of ${call}`))
       .reduce(arithmeticResult);
-    if (name !== 'min' && name !== 'max' && !isFloat(type)) type = 'f64';
+    if (facts.arguments !== 'minMax' && !isFloat(type)) type = 'f64';
     const args = checked.map((argument, index) =>
       coerce(context, argumentNodes[index] as Node, argument, type, `an argument of ${call}`),
     );
@@ -319,7 +288,7 @@ function mathFunction(context: CheckContext, node: CallExpression, name: string)
       value: floatOf(context.checkExpression(argumentNode), argumentNode),
     };
   }
-  if (name === 'imul' || name === 'clz32') {
+  if (facts?.arguments === 'integer') {
     const argumentNodes = expectArguments(context, node, name === 'imul' ? 2 : 1, name === 'imul' ? 2 : 1, call);
     const args = argumentNodes.map((argumentNode) => {
       const argument = context.checkExpression(argumentNode, 'i32');

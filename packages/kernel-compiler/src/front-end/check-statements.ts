@@ -10,21 +10,14 @@ import type {
   UnaryExpression,
   VariableDeclaration,
 } from 'acorn';
-import type { Expression, LoopHelper, Statement } from '../ir';
+import type { Expression, Statement } from '../ir';
+import { isLoopHelper, loopHelperAxes } from '../loop-helpers';
 import { describeType, isInteger, promoted, type ScalarType, type ValueType } from '../types';
 import { expectArguments, literalArgument } from './check-calls';
 import type { CheckContext } from './check-context';
 import { coerce, condition } from './conversions';
 
 const elementTypeNames = Object.keys(elementTypes) as ElementTypeName[];
-const oneDimensionalHelpers = new Set([
-  'uniformElements',
-  'uniformGroups',
-  'uniformGroupElements',
-  'independentGroups',
-  'independentGroupElements',
-]);
-
 /** The name of the acc method a call invokes, when it is `acc.method(…)`. */
 function accMethodOf(context: CheckContext, node: Node | null | undefined): string | undefined {
   if (node?.type !== 'CallExpression') return undefined;
@@ -139,27 +132,16 @@ function loopHelper(context: CheckContext, node: ForOfStatement): Statement {
     return context.fail(left, 'write for (const i of acc.uniformElements(n)) with one new variable.');
   }
   const variable = (left.declarations[0].id as { name: string }).name;
-  const helper = accMethodOf(context, node.right) as LoopHelper | undefined;
+  const helper = accMethodOf(context, node.right);
   const call = node.right as CallExpression;
-  if (
-    !helper ||
-    ![
-      'uniformElements',
-      'uniformElementsAlong',
-      'uniformElementsND',
-      'uniformGroups',
-      'uniformGroupElements',
-      'independentGroups',
-      'independentGroupElements',
-    ].includes(helper)
-  ) {
+  if (!isLoopHelper(helper)) {
     return context.fail(
       node.right,
       'for…of loops in a kernel run over an acc loop helper: acc.uniformElements, uniformElementsAlong, uniformElementsND, uniformGroups, uniformGroupElements, independentGroups or independentGroupElements.',
     );
   }
   if (node.await) context.fail(node, "'for await' is not in the kernel language.");
-  if (oneDimensionalHelpers.has(helper) && context.dimension !== 1) {
+  if (loopHelperAxes[helper] === 'first' && context.dimension !== 1) {
     context.fail(
       node.right,
       `acc.${helper} needs a 1-dimensional work division; this launch has ${context.dimension} dimensions (use uniformElementsAlong or uniformElementsND).`,
