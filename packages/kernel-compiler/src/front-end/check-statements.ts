@@ -13,7 +13,7 @@ import type {
 import type { Expression, Statement } from '../ir';
 import { isLoopHelper, loopHelperAxes } from '../loop-helpers';
 import { describeType, isInteger, promoted, type ScalarType, type ValueType } from '../types';
-import { expectArguments, literalArgument } from './check-calls';
+import { expectArguments, literalArgument } from './call-arguments';
 import type { CheckContext } from './check-context';
 import { coerce, condition } from './conversions';
 
