@@ -1,7 +1,7 @@
 import type { KernelSourceV1 } from '@alpaka-ts/interface';
-import { cppBoundsPrelude } from './emitters/cpp-bounds';
-import { type CppKernelSource, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp-emitter';
-import type { CppDialect } from './emitters/cpp-prelude';
+import { cppBoundsPrelude } from './emitters/cpp/cpp-bounds';
+import { type CppKernelSource, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp/cpp-emitter';
+import type { CppDialect } from './emitters/cpp/cpp-prelude';
 import { checkKernel } from './front-end/check-kernel';
 
 export interface CppModule {

@@ -1,6 +1,6 @@
-import type { Expression } from '../ir';
-import { mathFunctionNamed } from '../math-functions';
-import type { ScalarType, ValueType } from '../types';
+import type { Expression } from '../../ir';
+import { mathFunctionNamed } from '../../math-functions';
+import type { ScalarType, ValueType } from '../../types';
 
 /** How generated names are spelled: user identifiers never start with $$, so these never collide. */
 export const generated = {

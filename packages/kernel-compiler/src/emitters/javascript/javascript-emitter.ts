@@ -1,8 +1,9 @@
 import { elementTypes } from '@alpaka-ts/interface';
-import type { BoundsSite } from '../bounds/bounds-sites';
-import type { EmitOptions } from '../emit-options';
-import type { Expression, KernelIR, KernelParameterIR, Statement } from '../ir';
-import { isFloat } from '../types';
+import type { BoundsSite } from '../../bounds/bounds-sites';
+import type { EmitOptions } from '../../emit-options';
+import type { Expression, KernelIR, KernelParameterIR, Statement } from '../../ir';
+import { isFloat } from '../../types';
+import { TextEmitter } from '../text-emitter';
 import {
   boundsViolationHelper,
   checkedAtomic,
@@ -22,7 +23,6 @@ import {
   vectorComponents,
   wrapInteger,
 } from './javascript-expressions';
-import { TextEmitter } from './text-emitter';
 
 // Atomics on a CPU backend with one thread per block are plain read-modify-writes; the typed array's
 // store performs the C conversion to the element type.
