@@ -1,117 +1,143 @@
-import type { Expression } from '../../ir';
-import { mathFunctionNamed } from '../../math-functions';
-import type { ScalarType, ValueType } from '../../types';
+import type { Expression, KernelIR } from '../../ir';
+import { isFloat } from '../../types';
+import { TextEmitter } from '../text-emitter';
+import { checkedAtomic, checkedLoad, uncheckedLoad } from './javascript-bounds';
+import {
+  binaryCode,
+  convertCode,
+  formatNumber,
+  generated,
+  mathCode,
+  scalarOf,
+  vectorComponents,
+  viewLocal,
+  viewName,
+  wrapInteger,
+} from './javascript-operators';
 
-/** How generated names are spelled: user identifiers never start with $$, so these never collide. */
-export const generated = {
-  block: (axis: number) => `$$block${axis}`,
-  blocks: (axis: number) => `$$blocks${axis}`,
-  elements: (axis: number) => `$$elements${axis}`,
-  gridElements: (axis: number) => `$$gridElements${axis}`,
-  component: (name: string, axis: number) => `${name}$${axis}`,
-  field: (name: string, field: string) => `${name}$${field}`,
-};
-
-export function formatNumber(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Number.POSITIVE_INFINITY) return 'Infinity';
-  if (value === Number.NEGATIVE_INFINITY) return '-Infinity';
-  if (Object.is(value, -0)) return '-0';
-  return value < 0 ? `(${String(value)})` : String(value);
-}
-
-const scalarOf = (type: ValueType): ScalarType => (type.kind === 'scalar' ? type.scalar : 'f64');
-
-/** Wraps an integer-valued JavaScript expression so it holds type's C value. */
-export function wrapInteger(code: string, type: ScalarType): string {
-  switch (type) {
-    case 'i32':
-      return `((${code}) | 0)`;
-    case 'u32':
-      return `((${code}) >>> 0)`;
-    case 'i16':
-      return `(((${code}) << 16) >> 16)`;
-    case 'u16':
-      return `((${code}) & 65535)`;
-    case 'i8':
-      return `(((${code}) << 24) >> 24)`;
-    case 'u8':
-      return `((${code}) & 255)`;
-    default:
-      return code;
+/**
+ * The JavaScript emitter's state and its expressions: index queries from the block loop's counters, typed-array
+ * and view accesses (bounds-checked ones through javascript-bounds.ts), atomics as the $$atomic helpers, warp
+ * operations of a one-thread warp. The layers above (assignment, loop helpers, statements, then JavaScriptEmitter
+ * itself) each add one concept.
+ */
+export abstract class JavaScriptExpressions extends TextEmitter {
+  constructor(
+    protected readonly ir: KernelIR,
+    protected readonly dimension: number,
+    /** Emit the bounds-checked variant: the kernel function takes the bounds record as a fifth argument. */
+    protected readonly boundsChecks = false,
+  ) {
+    // The kernel function is returned from the function new Function makes: its body starts one level in.
+    super(1);
   }
-}
 
-/** Converts a JavaScript expression holding a `from` value into the C value of type `to`. */
-export function convertCode(code: string, from: ScalarType, to: ScalarType): string {
-  if (from === to) return code;
-  if (to === 'bool') return `((${code}) != 0)`;
-  if (from === 'bool') return to === 'f32' || to === 'f64' ? `(+(${code}))` : `((${code}) | 0)`;
-  if (to === 'f64') return code;
-  if (to === 'f32') return from === 'f64' || from === 'i32' || from === 'u32' ? `Math.fround(${code})` : code;
-  // Integer targets: widening between integers needs nothing; everything else wraps (and truncates floats).
-  const widening: Record<string, ScalarType[]> = {
-    i32: ['i8', 'u8', 'i16', 'u16'],
-    u32: ['u8', 'u16'],
-    i16: ['i8', 'u8'],
-    u16: ['u8'],
-  };
-  if (widening[to]?.includes(from)) return code;
-  return wrapInteger(code, to);
-}
+  components(expression: Expression): string[] {
+    return vectorComponents(this, expression, this.dimension);
+  }
 
-export interface ExpressionEmitter {
-  /** Emits an expression's JavaScript. */
-  expression(expression: Expression): string;
-  /** The components of a vector-valued expression (getIdx, a vector variable, a vector literal). */
-  components(expression: Expression): string[];
-}
-
-export function vectorComponents(emit: ExpressionEmitter, expression: Expression, dimension: number): string[] {
-  switch (expression.kind) {
-    case 'variable':
-      return Array.from({ length: dimension }, (_, axis) => generated.component(expression.name, axis));
-    case 'vectorLiteral':
-      return expression.components.map((component) => emit.expression(component));
-    case 'index3': {
-      const { query, origin, unit } = expression;
-      return Array.from({ length: dimension }, (_, axis) => {
-        if (query === 'getIdx') return origin === 'grid' ? generated.block(axis) : '0'; // one thread per block: the thread index is the block index
-        if (origin === 'grid' && (unit === 'blocks' || unit === 'threads')) return generated.blocks(axis);
-        if (origin === 'block' && unit === 'threads') return '1';
-        if (unit === 'elems' && origin === 'grid') return generated.gridElements(axis);
-        return generated.elements(axis);
-      });
+  expression(expression: Expression, valueUsed = true): string {
+    const type = scalarOf(expression.type);
+    switch (expression.kind) {
+      case 'literal':
+        return formatNumber(type === 'f32' ? Math.fround(expression.value) : expression.value);
+      case 'variable':
+        return expression.name;
+      case 'component': {
+        const components = this.components(expression.base);
+        if (expression.index.kind === 'literal') return components[expression.index.value] ?? 'undefined';
+        const index = this.expression(expression.index);
+        return `(${components.map((component, axis) => (axis === components.length - 1 ? component : `${index} === ${axis} ? ${component} : `)).join('')})`;
+      }
+      case 'field':
+        if (expression.base.kind !== 'variable')
+          throw new Error('internal error: element index fields are read from the loop variable');
+        return generated.field(expression.base.name, expression.field);
+      case 'index': {
+        const array = this.expression(expression.array);
+        const index = this.expression(expression.index);
+        return this.boundsChecks
+          ? checkedLoad(array, index, this.site(expression.array, expression.index))
+          : uncheckedLoad(array, index);
+      }
+      case 'viewField': {
+        const local = viewLocal(viewName(expression.view), expression.field);
+        return expression.coefficient ? `${local}[${this.expression(expression.coefficient)}]` : local;
+      }
+      case 'viewSize':
+        return viewLocal(viewName(expression.view), 'size');
+      case 'binary':
+        return binaryCode(
+          expression.operator,
+          this.expression(expression.left),
+          this.expression(expression.right),
+          type,
+        );
+      case 'integerDivide':
+        return wrapInteger(`${this.expression(expression.left)} / ${this.expression(expression.right)}`, type);
+      case 'compare': {
+        const operator =
+          expression.operator === '==' ? '===' : expression.operator === '!=' ? '!==' : expression.operator;
+        const left = this.expression(expression.left);
+        const right = this.expression(expression.right);
+        // bool values may be JavaScript booleans or any number; compare them as C does, as 0 or 1.
+        if (scalarOf(expression.left.type) === 'bool') return `(+!!${left} ${operator} +!!${right})`;
+        return `(${left} ${operator} ${right})`;
+      }
+      case 'logical':
+        return `(${this.expression(expression.left)} ${expression.operator} ${this.expression(expression.right)})`;
+      case 'unary': {
+        const operand = this.expression(expression.operand);
+        if (expression.operator === '!') return `(!${operand})`;
+        if (expression.operator === '~') return type === 'u32' ? `(~${operand} >>> 0)` : `(~${operand})`;
+        if (expression.operator === '-') return isFloat(type) ? `(-${operand})` : wrapInteger(`-${operand}`, type);
+        return operand;
+      }
+      case 'conditional':
+        return `(${this.expression(expression.test)} ? ${this.expression(expression.consequent)} : ${this.expression(expression.alternate)})`;
+      case 'convert':
+        return convertCode(this.expression(expression.value), scalarOf(expression.value.type), type);
+      case 'math':
+        return mathCode(
+          expression.function,
+          expression.arguments.map((argument) => this.expression(argument)),
+          type,
+        );
+      case 'index3':
+      case 'vectorLiteral':
+        throw new Error('internal error: a vector used as a number');
+      case 'once':
+        return expression.scope === 'block'
+          ? 'true'
+          : `(${Array.from({ length: this.dimension }, (_, axis) => `${generated.block(axis)} === 0`).join(' && ')})`;
+      case 'syncPredicate':
+        return `(${this.expression(expression.predicate)} ? 1 : 0)`;
+      case 'atomic': {
+        const array = this.expression(expression.array);
+        const index = this.expression(expression.index);
+        const operands = expression.operands.map((operand) => this.expression(operand));
+        const call = (at: string) => `$$atomic${expression.operation}(${[array, at, ...operands].join(', ')})`;
+        if (!this.boundsChecks) return call(index);
+        return checkedAtomic(array, index, this.site(expression.array, expression.index), call, operands);
+      }
+      case 'warp':
+        if (expression.operation === 'getSize' || expression.operation === 'activeMask') return '1';
+        if (expression.operation === 'all' || expression.operation === 'any' || expression.operation === 'ballot')
+          return `(${this.expression(expression.arguments[0] as Expression)} ? 1 : 0)`;
+        return this.expression(expression.arguments[0] as Expression);
+      case 'assign':
+        return this.assignment(expression, valueUsed);
+      case 'call':
+        return `$$fn_${expression.function}(${expression.arguments.map((argument) => this.expression(argument)).join(', ')})`;
+      case 'sequence':
+        return `(${expression.expressions.map((part, index) => this.expression(part, index === expression.expressions.length - 1 ? valueUsed : false)).join(', ')})`;
     }
-    default:
-      throw new Error(`internal error: ${expression.kind} is not a vector`);
   }
-}
 
-/** Binary arithmetic in `type` with C semantics: integers wrap, f32 rounds after every operation. */
-export function binaryCode(operator: string, left: string, right: string, type: ScalarType): string {
-  if (type === 'f64') return `(${left} ${operator} ${right})`;
-  if (type === 'f32') return `Math.fround(${left} ${operator} ${right})`;
-  if (type === 'u32') {
-    if (operator === '*') return `(Math.imul(${left}, ${right}) >>> 0)`;
-    if (operator === '>>' || operator === '>>>') return `(${left} >>> ${right})`;
-    return `((${left} ${operator} ${right}) >>> 0)`;
+  /** Numbers a bounds-checked access of `array` at `index`. */
+  protected site(array: Expression, index: Expression): number {
+    return this.sites.add(array, index.type, { kernel: this.ir, deviceFunction: this.deviceFunction });
   }
-  // i32 (narrower types are promoted before arithmetic).
-  if (operator === '*') return `Math.imul(${left}, ${right})`;
-  if (operator === '&' || operator === '|' || operator === '^' || operator === '<<' || operator === '>>')
-    return `(${left} ${operator} ${right})`;
-  return `((${left} ${operator} ${right}) | 0)`;
-}
 
-export function mathCode(name: string, args: string[], type: ScalarType): string {
-  if (type !== 'f32' && type !== 'f64') {
-    if (name === 'abs') return type === 'u32' ? (args[0] ?? '0') : `(Math.abs(${args[0]}) | 0)`;
-    if (name === 'floor' || name === 'ceil' || name === 'trunc' || name === 'round') return args[0] ?? '0';
-    return `Math.${name}(${args.join(', ')})`;
-  }
-  const call = `Math.${name}(${args.join(', ')})`;
-  return type === 'f32' && mathFunctionNamed(name)?.exactOnF32 !== true ? `Math.fround(${call})` : call;
+  protected abstract assignment(expression: Extract<Expression, { kind: 'assign' }>, valueUsed: boolean): string;
 }
-
-export { scalarOf };
