@@ -1,211 +1,15 @@
-import type { ElementTypeName, FenceScope } from '@alpaka-ts/interface';
-import { elementTypes } from '@alpaka-ts/interface';
-import type {
-  CallExpression,
-  Statement as EstreeStatement,
-  ForOfStatement,
-  Literal,
-  Node,
-  SwitchStatement,
-  UnaryExpression,
-  VariableDeclaration,
-} from 'acorn';
-import type { Expression, Statement } from '../ir';
-import { isLoopHelper, loopHelperAxes } from '../loop-helpers';
-import { describeType, isInteger, promoted, type ScalarType, type ValueType } from '../types';
+import type { FenceScope } from '@alpaka-ts/interface';
+import type { CallExpression, Statement as EstreeStatement, Node, SwitchStatement, UnaryExpression } from 'acorn';
+import type { Statement } from '../ir';
+import { describeType, isInteger, promoted, type ScalarType } from '../types';
 import { expectArguments, literalArgument } from './call-arguments';
 import type { CheckContext } from './check-context';
+import { declaration } from './check-declarations';
+import { loopHelper } from './check-loop-helpers';
 import { coerce, condition } from './conversions';
+import { accMethodOf, compileTimeInteger, integerLiteral } from './statement-arguments';
 
-const elementTypeNames = Object.keys(elementTypes) as ElementTypeName[];
-/** The name of the acc method a call invokes, when it is `acc.method(…)`. */
-function accMethodOf(context: CheckContext, node: Node | null | undefined): string | undefined {
-  if (node?.type !== 'CallExpression') return undefined;
-  const callee = (node as CallExpression).callee;
-  if (
-    callee.type === 'MemberExpression' &&
-    !callee.computed &&
-    callee.object.type === 'Identifier' &&
-    callee.object.name === context.accName &&
-    callee.property.type === 'Identifier'
-  ) {
-    return callee.property.name;
-  }
-  return undefined;
-}
-
-/** An integer known when the kernel is compiled: a literal, or a constant() parameter it is specialised for. */
-function compileTimeInteger(context: CheckContext, node: Node | undefined): number | undefined {
-  if (node?.type === 'Identifier') {
-    const value = context.lookup((node as unknown as { name: string }).name)?.value;
-    return value !== undefined && Number.isInteger(value) ? value : undefined;
-  }
-  const value = node?.type === 'Literal' ? (node as Literal).value : undefined;
-  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
-}
-
-function integerLiteral(context: CheckContext, node: Node | undefined, what: string, call: Node): number {
-  return (
-    compileTimeInteger(context, node) ??
-    context.fail(
-      node ?? call,
-      `${what} must be an integer literal or a constant() parameter the kernel is specialised for (a compile-time constant).`,
-    )
-  );
-}
-
-function u32Argument(context: CheckContext, node: Node, what: string): Expression {
-  return coerce(context, node, context.checkExpression(node, 'u32'), 'u32', what);
-}
-
-function sharedDeclaration(
-  context: CheckContext,
-  declarator: Node,
-  name: string,
-  method: string,
-  call: CallExpression,
-): Statement[] {
-  context.requireKernel(call, 'shared memory', 'declare it in the kernel and pass the array in as an argument.');
-  const dynamic = method === 'dynamicSharedArray';
-  const args = expectArguments(context, call, dynamic ? 1 : 2, dynamic ? 1 : 2, `acc.${method}`);
-  const element = literalArgument(context, args[0], elementTypeNames, 'the element type', call);
-  const length = dynamic ? undefined : integerLiteral(context, args[1], 'the length of a static shared array', call);
-  if (length !== undefined && length <= 0) context.fail(args[1], 'a shared array needs at least one element.');
-  if (dynamic && context.shared.some((shared) => shared.length === undefined && shared.element !== element)) {
-    context.fail(call, 'the dynamic shared memory is already viewed with another element type in this kernel.');
-  }
-  const sharedName = `${name}`;
-  context.shared.push({ name: sharedName, element, length });
-  context.declare(declarator, {
-    name: sharedName,
-    type: { kind: 'array', element, access: 'inout', space: 'shared' },
-    constant: true,
-    parameter: false,
-  });
-  return [];
-}
-
-function declaration(context: CheckContext, node: VariableDeclaration): Statement[] {
-  if (node.kind !== 'let' && node.kind !== 'const')
-    context.fail(node, `'${node.kind}' is not in the kernel language; use let or const.`);
-  const statements: Statement[] = [];
-  for (const declarator of node.declarations) {
-    if (declarator.id.type !== 'Identifier')
-      context.fail(
-        declarator.id,
-        'destructuring declarations are not in the kernel language; index the vector instead (const x = index[0]).',
-      );
-    const name = declarator.id.type === 'Identifier' ? declarator.id.name : '';
-    if (!declarator.init)
-      context.fail(declarator, `'${name}' needs an initial value: a kernel variable's type comes from it.`);
-    const method = accMethodOf(context, declarator.init);
-    if (method === 'sharedArray' || method === 'dynamicSharedArray') {
-      if (node.kind !== 'const') context.fail(node, `declare shared memory with const, not ${node.kind}.`);
-      statements.push(...sharedDeclaration(context, declarator, name, method, declarator.init as CallExpression));
-      continue;
-    }
-    const init = context.checkExpression(declarator.init as Node);
-    const type: ValueType = init.type;
-    if (type.kind === 'void') context.fail(declarator.init ?? declarator, `'${name}' cannot hold nothing (void).`);
-    if (type.kind === 'view' || type.kind === 'function')
-      context.fail(declarator, `'${name}' would name ${describeType(type)}; use the parameter itself.`);
-    if (type.kind !== 'scalar' && node.kind !== 'const')
-      context.fail(node, `'${name}' holds ${describeType(type)}; declare it const.`);
-    context.declare(declarator, { name, type, constant: node.kind === 'const', parameter: false });
-    statements.push({ kind: 'declare', name, type, constant: node.kind === 'const', init });
-  }
-  return statements;
-}
-
-function loopHelper(context: CheckContext, node: ForOfStatement): Statement {
-  context.requireKernel(
-    node,
-    'an acc loop helper',
-    'loop over the elements in the kernel and pass each index in as an argument.',
-  );
-  const left = node.left;
-  if (
-    left.type !== 'VariableDeclaration' ||
-    left.declarations.length !== 1 ||
-    left.declarations[0]?.id.type !== 'Identifier'
-  ) {
-    return context.fail(left, 'write for (const i of acc.uniformElements(n)) with one new variable.');
-  }
-  const variable = (left.declarations[0].id as { name: string }).name;
-  const helper = accMethodOf(context, node.right);
-  const call = node.right as CallExpression;
-  if (!isLoopHelper(helper)) {
-    return context.fail(
-      node.right,
-      'for…of loops in a kernel run over an acc loop helper: acc.uniformElements, uniformElementsAlong, uniformElementsND, uniformGroups, uniformGroupElements, independentGroups or independentGroupElements.',
-    );
-  }
-  if (node.await) context.fail(node, "'for await' is not in the kernel language.");
-  if (loopHelperAxes[helper] === 'first' && context.dimension !== 1) {
-    context.fail(
-      node.right,
-      `acc.${helper} needs a 1-dimensional work division; this launch has ${context.dimension} dimensions (use uniformElementsAlong or uniformElementsND).`,
-    );
-  }
-  let args: Expression[];
-  let axis = 0;
-  let variableType: ValueType = { kind: 'scalar', scalar: 'u32' };
-  switch (helper) {
-    case 'uniformElements':
-    case 'independentGroupElements':
-      args = expectArguments(context, call, 1, 2, `acc.${helper}`).map((argument) =>
-        u32Argument(context, argument, `an argument of acc.${helper}`),
-      );
-      break;
-    case 'uniformGroups':
-    case 'independentGroups':
-      args = expectArguments(context, call, 1, 1, `acc.${helper}`).map((argument) =>
-        u32Argument(context, argument, `an argument of acc.${helper}`),
-      );
-      break;
-    case 'uniformGroupElements':
-      args = expectArguments(context, call, 2, 2, `acc.${helper}`).map((argument) =>
-        u32Argument(context, argument, `an argument of acc.${helper}`),
-      );
-      variableType = { kind: 'elementIndex' };
-      break;
-    case 'uniformElementsAlong': {
-      const [axisNode, ...rest] = expectArguments(context, call, 2, 3, 'acc.uniformElementsAlong');
-      axis = integerLiteral(context, axisNode, 'the dimension of acc.uniformElementsAlong', call);
-      if (axis < 0 || axis >= context.dimension)
-        context.fail(axisNode, `dimension ${axis} is outside the ${context.dimension}-dimensional work division.`);
-      args = rest.map((argument) => u32Argument(context, argument, 'an argument of acc.uniformElementsAlong'));
-      break;
-    }
-    case 'uniformElementsND': {
-      const [extentNode] = expectArguments(context, call, 1, 1, 'acc.uniformElementsND') as [Node];
-      if (extentNode.type !== 'ArrayExpression')
-        return context.fail(
-          extentNode,
-          'acc.uniformElementsND takes an array literal of extents: acc.uniformElementsND([rows, columns]).',
-        );
-      const components = (extentNode as unknown as { elements: Node[] }).elements;
-      if (components.length !== context.dimension)
-        context.fail(
-          extentNode,
-          `the extent has ${components.length} components; the work division has ${context.dimension}.`,
-        );
-      args = components.map((component) => u32Argument(context, component, 'an extent of acc.uniformElementsND'));
-      variableType = { kind: 'vector', length: context.dimension };
-      break;
-    }
-  }
-  context.pushScope();
-  context.declare(left, { name: variable, type: variableType, constant: left.kind === 'const', parameter: false });
-  if (left.kind !== 'const') context.fail(left, 'the loop variable of an acc loop helper must be const.');
-  context.loopDepth += 1;
-  const body = checkBody(context, node.body);
-  context.loopDepth -= 1;
-  context.popScope();
-  return { kind: 'loopHelper', helper, variable, variableType, dimension: axis, arguments: args, body };
-}
-
-function checkBody(context: CheckContext, node: Node): Statement[] {
+export function checkBody(context: CheckContext, node: Node): Statement[] {
   context.pushScope();
   const statements =
     node.type === 'BlockStatement'
@@ -335,7 +139,7 @@ export function checkStatement(context: CheckContext, node: Node): Statement[] {
       return [{ kind: 'while', test, body, testFirst: statement.type === 'WhileStatement' }];
     }
     case 'ForOfStatement':
-      return [loopHelper(context, statement)];
+      return [loopHelper(context, statement, checkBody)];
     case 'BreakStatement':
     case 'ContinueStatement': {
       const word = statement.type === 'BreakStatement' ? 'break' : 'continue';
