@@ -8,8 +8,8 @@ import { viewStruct } from '../../view-layout';
 import { boundsRecordName, lengthName } from './cpp-bounds';
 import { cppName, cTypeOf, scalarOf } from './cpp-names';
 import { type CppDialect, cppPrelude } from './cpp-prelude';
-
 import { CppStatements } from './cpp-statements';
+
 export interface CppKernelSource {
   /** The kernel's definition, to follow the dialect's prelude in a module. */
   readonly code: string;

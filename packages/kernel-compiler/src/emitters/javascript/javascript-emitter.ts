@@ -5,8 +5,8 @@ import type { KernelIR, KernelParameterIR } from '../../ir';
 import { atomicHelpers } from './javascript-atomics';
 import { boundsViolationHelper, siteIndex } from './javascript-bounds';
 import { type ExpressionEmitter, generated, viewLocal } from './javascript-operators';
-
 import { JavaScriptStatements } from './javascript-statements';
+
 export interface JavaScriptKernelSource {
   /** The source of a function body that returns the kernel function (for new Function). */
   readonly source: string;

@@ -8,6 +8,7 @@ import { numeric, op } from './opcodes';
 import type { LoopContext } from './webassembly-loops';
 import { WebAssemblyStatements } from './webassembly-statements';
 import { elementBytes, parameterKinds } from './webassembly-values';
+
 /** The largest shared WebAssembly memory: 4 GiB, the reach of 32-bit addresses. */
 export const maximumMemoryPages = 65536;
 
