@@ -5,7 +5,7 @@ import { encodeModule, type FunctionBody, type ValueKind } from './binary-writer
 import { FunctionBuilder } from './function-builder';
 import { type ImportTable, kindOf } from './numeric';
 import { numeric, op } from './opcodes';
-import type { LoopContext } from './webassembly-loops';
+import type { LoopContext } from './webassembly-counted-loops';
 import { WebAssemblyStatements } from './webassembly-statements';
 import { elementBytes, parameterKinds } from './webassembly-values';
 
