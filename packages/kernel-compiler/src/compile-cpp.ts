@@ -1,14 +1,21 @@
 import type { KernelSourceV1 } from '@alpaka-ts/interface';
-import { cppBoundsPrelude } from './emitters/cpp-bounds';
-import { type CppKernelSource, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp-emitter';
-import type { CppDialect } from './emitters/cpp-prelude';
+import { cppBoundsPrelude } from './emitters/cpp/cpp-bounds';
+import { type CppKernelSource, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp/cpp-emitter';
+import type { CppDialect } from './emitters/cpp/cpp-prelude';
 import { checkKernel } from './front-end/check-kernel';
 
 export interface CppModule {
   readonly dialect: CppDialect;
   /** The whole translation unit: the dialect's prelude, then every kernel. */
   readonly source: string;
-  readonly kernels: ReadonlyArray<CppKernelSource & { readonly kernel: KernelSourceV1; readonly dimension: number }>;
+  readonly kernels: ReadonlyArray<
+    CppKernelSource & {
+      readonly kernel: KernelSourceV1;
+      readonly dimension: number;
+      /** The kernel calls acc.check, so a launch must pass a check buffer (the IR's usesChecks, read once here). */
+      readonly usesChecks: boolean;
+    }
+  >;
   /** Options the module must be compiled with for the kernels to give the JavaScript emitter's results. */
   readonly requiredOptions: readonly string[];
 }
@@ -31,11 +38,15 @@ export function emitCppModule(
 ): CppModule {
   const emitter = dialect === 'cuda' ? cudaEmitter : hipEmitter;
   const kernels = specialisations.map(
-    ({ kernel, dimension, oneElementPerThread = false, constants, boundsChecks = false }) => ({
-      ...emitCpp(checkKernel(kernel, { dimension, constants }), dimension, dialect, oneElementPerThread, boundsChecks),
-      kernel,
-      dimension,
-    }),
+    ({ kernel, dimension, oneElementPerThread = false, constants, boundsChecks = false }) => {
+      const ir = checkKernel(kernel, { dimension, constants });
+      return {
+        ...emitCpp(ir, dimension, dialect, oneElementPerThread, boundsChecks),
+        kernel,
+        dimension,
+        usesChecks: ir.usesChecks,
+      };
+    },
   );
   // Only a module with checked kernels has the bounds helpers: an unchecked module's source is unchanged.
   const bounds = specialisations.some((specialisation) => specialisation.boundsChecks === true)

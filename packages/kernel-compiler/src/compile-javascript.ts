@@ -1,7 +1,7 @@
 import type { KernelSourceV1 } from '@alpaka-ts/interface';
 import type { KernelLaunchV1 } from '@alpaka-ts/interface/backend';
 import type { BoundsSite } from './bounds/bounds-sites';
-import { javaScriptEmitter } from './emitters/javascript-emitter';
+import { javaScriptEmitter } from './emitters/javascript/javascript-emitter';
 import { checkKernel } from './front-end/check-kernel';
 import { compiledOnce } from './specialisation';
 

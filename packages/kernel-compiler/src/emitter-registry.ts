@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@alpaka-ts/interface';
 import type { EmitOptions } from './emit-options';
-import { cudaEmitter, hipEmitter } from './emitters/cpp-emitter';
-import { javaScriptEmitter } from './emitters/javascript-emitter';
+import { cudaEmitter, hipEmitter } from './emitters/cpp/cpp-emitter';
+import { javaScriptEmitter } from './emitters/javascript/javascript-emitter';
 import { webAssemblyEmitter } from './emitters/webassembly/webassembly-emitter';
 import { type IrVersion, irVersion, type KernelIR } from './ir';
 

@@ -29,10 +29,15 @@ export {
 } from './compile-webassembly';
 export type { EmitOptions } from './emit-options';
 export { emitterFor, type KernelEmitter } from './emitter-registry';
-export { type CppKernelSource, cppName, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp-emitter';
-export { type CppDialect, cppPrelude } from './emitters/cpp-prelude';
-export { emitJavaScript, type JavaScriptKernelSource, javaScriptEmitter } from './emitters/javascript-emitter';
-export { type JavaScriptView, javaScriptView } from './emitters/javascript-view';
+export { type CppKernelSource, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp/cpp-emitter';
+export { cppName } from './emitters/cpp/cpp-names';
+export { type CppDialect, cppPrelude } from './emitters/cpp/cpp-prelude';
+export {
+  emitJavaScript,
+  type JavaScriptKernelSource,
+  javaScriptEmitter,
+} from './emitters/javascript/javascript-emitter';
+export { type JavaScriptView, javaScriptView } from './emitters/javascript/javascript-view';
 export {
   maximumMemoryPages,
   type WebAssemblyKernelModule,

@@ -1,12 +1,10 @@
 import type { Expression } from '../../ir';
+import { mathFunctionNamed } from '../../math-functions';
 import type { ScalarType } from '../../types';
 import type { ValueKind } from './binary-writer';
 import type { FunctionBuilder } from './function-builder';
 import { compareOpcode, type ImportTable, kindOf } from './numeric';
 import { numeric, op, opcodeOf } from './opcodes';
-
-/** Functions WebAssembly computes itself, correctly rounded, so they equal JavaScript's Math on f64 and on f32. */
-const native = new Set(['sqrt', 'abs', 'floor', 'ceil', 'trunc', 'min', 'max']);
 
 /**
  * Emits a Math call of `type` whose arguments `pushArgument(i)` pushes (already of `type`): native instructions
@@ -26,7 +24,8 @@ export function emitMath(
     integerMath(builder, name, args, type, pushArgument);
     return;
   }
-  if (native.has(name)) {
+  // WebAssembly's own instruction where it has one (math-functions.ts says which), correctly rounded.
+  if (mathFunctionNamed(name)?.webAssemblyInstruction === true) {
     if (name === 'min' || name === 'max') {
       fold(builder, args, pushArgument, opcodeOf(kind, name));
       return;

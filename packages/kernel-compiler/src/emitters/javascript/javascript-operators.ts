@@ -1,5 +1,6 @@
-import type { Expression } from '../ir';
-import type { ScalarType, ValueType } from '../types';
+import type { Expression } from '../../ir';
+import { mathFunctionNamed } from '../../math-functions';
+import type { ScalarType, ValueType } from '../../types';
 
 /** How generated names are spelled: user identifiers never start with $$, so these never collide. */
 export const generated = {
@@ -10,8 +11,6 @@ export const generated = {
   component: (name: string, axis: number) => `${name}$${axis}`,
   field: (name: string, field: string) => `${name}$${field}`,
 };
-
-const exactOnF32 = new Set(['abs', 'floor', 'ceil', 'trunc', 'round', 'sign', 'min', 'max']);
 
 export function formatNumber(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
@@ -112,7 +111,35 @@ export function mathCode(name: string, args: string[], type: ScalarType): string
     return `Math.${name}(${args.join(', ')})`;
   }
   const call = `Math.${name}(${args.join(', ')})`;
-  return type === 'f32' && !exactOnF32.has(name) ? `Math.fround(${call})` : call;
+  return type === 'f32' && mathFunctionNamed(name)?.exactOnF32 !== true ? `Math.fround(${call})` : call;
 }
 
 export { scalarOf };
+
+export const viewLocal = (view: string, field: string): string => `${view}$$${field}`;
+
+export function viewName(view: Expression): string {
+  if (view.kind !== 'variable') throw new Error('internal error: a view is always a parameter');
+  return view.name;
+}
+
+export function isSideEffectFree(expression: Expression): boolean {
+  switch (expression.kind) {
+    case 'literal':
+    case 'variable':
+      return true;
+    case 'binary':
+    case 'compare':
+      return isSideEffectFree(expression.left) && isSideEffectFree(expression.right);
+    case 'convert':
+      return isSideEffectFree(expression.value);
+    case 'component':
+      return isSideEffectFree(expression.index);
+    case 'field':
+      return true;
+    case 'viewField':
+      return expression.coefficient === undefined || isSideEffectFree(expression.coefficient);
+    default:
+      return false;
+  }
+}
