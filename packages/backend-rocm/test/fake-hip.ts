@@ -4,7 +4,7 @@ import {
   type GpuRuntime,
   HostCallbacks,
   launchRecordHeaderBytes,
-} from '@alpaka-ts/gpu-backend';
+} from '@alpaka-ts/gpu-kit';
 
 /** An AMD Instinct MI250X's figures as HIP reports them (one GCD). */
 export const mi250x: GpuDeviceProperties = {

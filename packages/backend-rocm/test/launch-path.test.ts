@@ -1,4 +1,4 @@
-import { createGpuBackend, type GpuDevice } from '@alpaka-ts/gpu-backend';
+import { createGpuBackend, type GpuDevice } from '@alpaka-ts/gpu-kit';
 import {
   AlpakaError,
   allocBuf,
