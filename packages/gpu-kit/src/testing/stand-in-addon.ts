@@ -202,9 +202,10 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
       maxThreadsPerBlock: properties.maxThreadsPerBlock,
       registers: 32,
     }),
-    functionSetMaxDynamicShared: () => {
+    functionSetMaxDynamicShared: (_device, kernelFunction, bytes) => {
       if (!device.dynamicSharedOptIn)
         throw new Error(`${properties.name} has no dynamic shared memory opt-in; the launch must not ask for one`);
+      log(`opt in ${entries.get(BigInt(kernelFunction)) ?? '?'} to ${bytes} dynamic shared bytes`);
     },
     launch: (record) => {
       launchCount++;
