@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The JavaScript half of cuda_async's launch overhead, measured without a GPU: the backend runs over a fake
-// addon whose launch() does nothing, so `queue.exec` costs exactly what alpaka-ts adds on top of the driver.
-// The reference is the same fake launch() called directly with a launch record (the floor of any
-// JavaScript launch). Usage: node tools/benchmarks/cuda-launch-path.mjs [launches]
+// The JavaScript half of cuda_async's launch overhead, measured without a GPU: the backend runs over the GPU kit's
+// stand-in addon, whose launch() only counts, so `queue.exec` costs exactly what alpaka-ts adds on top of the
+// driver. The reference is the same launch() called directly with a launch record (the floor of any JavaScript
+// launch). Usage: node tools/benchmarks/cuda-launch-path.mjs [launches]
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -12,61 +12,14 @@ const launches = Number(process.argv[2] ?? 200000);
 const require = createRequire(import.meta.url);
 const Module = require('node:module');
 
-let launched = 0;
-let dispatch = () => {};
-let nextHandle = 16n;
-const fakeAddon = {
-  // Set from the package below, so the fake always claims the ABI the JavaScript expects.
-  abiVersion: '',
+// The GPU kit's stand-in addon as CUDA on an H200, recording nothing: its launch() only counts, as cheap as a
+// JavaScript function can be. The cuda addon's own loading entry points are added to it.
+const { h200, standInGpuAddon } = await import('@alpaka-ts/gpu-kit/testing');
+const standIn = standInGpuAddon({ device: h200, recording: false });
+const fakeAddon = Object.assign(standIn.addon, {
   loadDriver: () => ({ loaded: true, driverVersion: 13000, deviceCount: 1 }),
   loadNvrtc: () => ({ loaded: true, version: '13.0' }),
-  deviceProperties: () => ({
-    name: 'fake GPU',
-    totalMemoryBytes: 2 ** 36,
-    computeCapability: '90',
-    architecture: 'sm_90',
-    multiprocessors: 132,
-    warpSize: 32,
-    maxThreadsPerBlock: 1024,
-    maxBlockDimensions: [1024, 1024, 64],
-    maxGridDimensions: [2 ** 31 - 1, 65535, 65535],
-    sharedMemoryPerBlock: 49152,
-    sharedMemoryPerBlockOptIn: 232448,
-  }),
-  freeMemory: () => 2 ** 36,
-  streamCreate: () => nextHandle++,
-  streamSynchronize: () => {},
-  streamWaitEvent: () => {},
-  eventCreate: () => nextHandle++,
-  eventRecord: () => {},
-  eventQuery: () => true,
-  setHostCallbackDispatcher: (callback) => {
-    dispatch = callback;
-  },
-  keepAlive: () => {},
-  enqueueHostCallback: (_device, _stream, id) => setImmediate(() => dispatch(id)),
-  releaseHostCallback: () => {},
-  memoryAllocate: () => nextHandle++ * 2n ** 20n,
-  memoryFree: () => {},
-  pinnedAllocate: () => nextHandle++ * 2n ** 20n,
-  pinnedFree: () => {},
-  pinnedArrayBuffer: (_pointer, bytes) => new ArrayBuffer(bytes),
-  copy: () => {},
-  set: () => {},
-  compile: () => ({ ok: true, log: '', error: '', binary: new ArrayBuffer(8) }),
-  moduleLoad: () => nextHandle++,
-  moduleFunction: () => nextHandle++,
-  functionAttributes: () => ({
-    staticSharedBytes: 0,
-    maxDynamicSharedBytes: 49152,
-    maxThreadsPerBlock: 1024,
-    registers: 8,
-  }),
-  functionSetMaxDynamicShared: () => {},
-  launch: (record) => {
-    launched += record.byteLength > 0 ? 1 : 0;
-  },
-};
+});
 // The backend loads its addon with require(); answer with the fake (the built addon file must exist).
 const loadNative = Module._extensions['.node'];
 Module._extensions['.node'] = (module, filename) => {
@@ -80,6 +33,7 @@ process.env.CUDA_PATH = fakeToolkit;
 process.env.ALPAKA_TS_CACHE_DIR ??= 'off';
 
 const { cudaBackend, expectedAbiVersion } = await import('@alpaka-ts/backend-cuda');
+// Set from the package, so the stand-in always claims the ABI the JavaScript expects.
 fakeAddon.abiVersion = expectedAbiVersion;
 const { acceleratorOf, allocBuf, array, Device, f32, kernel, makeWorkDiv, u32 } = await import('@alpaka-ts/interface');
 
@@ -124,7 +78,8 @@ const direct = nanosecondsPerCall(() => fakeAddon.launch(record));
 const exec0 = nanosecondsPerCall(() => queue.exec(one, empty0, {}));
 const exec16 = nanosecondsPerCall(() => queue.exec(one, empty16, args16));
 await queue.wait();
-if (launched < 2 * 7 * launches) throw new Error(`only ${launched} launches reached the fake addon`);
+if (standIn.launchCount() < 2 * 7 * launches)
+  throw new Error(`only ${standIn.launchCount()} launches reached the stand-in addon`);
 console.log(
   JSON.stringify({
     launches,

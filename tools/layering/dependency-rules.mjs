@@ -1,5 +1,5 @@
 // DESIGN.md's dependency direction, as data: for each package, the workspace packages its published code
-// may depend on. `interface` <- `kernel-compiler` <- `gpu-backend` (what the GPU backends share) <- `backend-*`; `interface` <- `soa-template` <- `portable`;
+// may depend on. `interface` <- `kernel-compiler` <- `gpu-kit` (what the GPU backends share) <- `backend-*`; `interface` <- `soa-template` <- `portable`;
 // `core` depends on `interface` and `portable`, never on a backend (backends are loaded by name);
 // `cuda-core` depends on `core` and `backend-cuda`; `test-objects` sits on top.
 export const allowedWorkspaceDependencies = {
@@ -9,9 +9,9 @@ export const allowedWorkspaceDependencies = {
   '@alpaka-ts/portable': ['@alpaka-ts/interface', '@alpaka-ts/soa-template'],
   '@alpaka-ts/core': ['@alpaka-ts/interface', '@alpaka-ts/portable', '@alpaka-ts/soa-template'],
   '@alpaka-ts/backend-serial': ['@alpaka-ts/interface', '@alpaka-ts/kernel-compiler'],
-  '@alpaka-ts/gpu-backend': ['@alpaka-ts/interface', '@alpaka-ts/kernel-compiler'],
-  '@alpaka-ts/backend-cuda': ['@alpaka-ts/interface', '@alpaka-ts/kernel-compiler', '@alpaka-ts/gpu-backend'],
-  '@alpaka-ts/backend-rocm': ['@alpaka-ts/interface', '@alpaka-ts/kernel-compiler', '@alpaka-ts/gpu-backend'],
+  '@alpaka-ts/gpu-kit': ['@alpaka-ts/interface', '@alpaka-ts/kernel-compiler'],
+  '@alpaka-ts/backend-cuda': ['@alpaka-ts/interface', '@alpaka-ts/kernel-compiler', '@alpaka-ts/gpu-kit'],
+  '@alpaka-ts/backend-rocm': ['@alpaka-ts/interface', '@alpaka-ts/kernel-compiler', '@alpaka-ts/gpu-kit'],
   '@alpaka-ts/cuda-core': [
     '@alpaka-ts/interface',
     '@alpaka-ts/core',

@@ -40,8 +40,8 @@ function backendShapeProblems(name, packageDirectory) {
     if (!new RegExp(`export \\{[^}]*\\b${accelerator}\\b`).test(source))
       problems.push(`${name}: src/index.ts must export ${accelerator}.`);
   }
-  if (/export [^;]*from '@alpaka-ts\/gpu-backend'/.test(source))
-    problems.push(`${name}: src/index.ts re-exports the GPU kit; users import @alpaka-ts/gpu-backend themselves.`);
+  if (/export [^;]*from '@alpaka-ts\/gpu-kit'/.test(source))
+    problems.push(`${name}: src/index.ts re-exports the GPU kit; users import @alpaka-ts/gpu-kit themselves.`);
   return problems;
 }
 

@@ -1,6 +1,6 @@
 // The CUDA driver entry points this addon uses, declared here so that it builds without CUDA's headers; the
 // library is opened with dlopen at run time. Types and values follow cuda.h. (NVRTC is bound through
-// @alpaka-ts/gpu-backend's runtime-compiler.h.)
+// @alpaka-ts/gpu-kit's runtime-compiler.h.)
 #pragma once
 #include <cstddef>
 

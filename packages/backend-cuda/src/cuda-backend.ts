@@ -1,4 +1,4 @@
-import { createGpuBackend, type GpuVendor, kernelCacheDirectory } from '@alpaka-ts/gpu-backend';
+import { createGpuBackend, type GpuVendor, kernelCacheDirectory } from '@alpaka-ts/gpu-kit';
 import { cudaRuntime } from './cuda-runtime';
 
 /** What makes the shared GPU layer cuda_async: names, NVRTC's options, CUDA's out-of-memory error. */

@@ -1,4 +1,4 @@
-import { type GpuRuntime, HostCallbacks } from '@alpaka-ts/gpu-backend';
+import { type GpuRuntime, HostCallbacks } from '@alpaka-ts/gpu-kit';
 import { nvrtcCandidates } from './library-search';
 import { type CudaDeviceProperties, type CudaNativeAddon, loadNativeAddon } from './native-addon';
 

@@ -1,7 +1,7 @@
 import { cudaBackend } from './cuda-backend';
 
 // A backend package's shape (CONTRIBUTING.md): the backend as default export and by name, its accelerators, and
-// what a user inspects of it. Nothing of @alpaka-ts/gpu-backend is re-exported; the kit is its own package.
+// what a user inspects of it. Nothing of @alpaka-ts/gpu-kit is re-exported; the kit is its own package.
 export {
   acc1D,
   acc2D,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { childrenMatching, existingLibraries } from '@alpaka-ts/gpu-backend';
+import { childrenMatching, existingLibraries } from '@alpaka-ts/gpu-kit';
 
 const nvrtcNames = ['libnvrtc.so', 'libnvrtc.so.13', 'libnvrtc.so.12'];
 

@@ -3,7 +3,7 @@ import {
   type GpuDeviceProperties,
   type GpuNativeAddon,
   loadNativeAddonFile,
-} from '@alpaka-ts/gpu-backend';
+} from '@alpaka-ts/gpu-kit';
 
 /** What the cuda addon exports: the shared GPU binding, and loading the driver and NVRTC. */
 export interface CudaNativeAddon extends GpuNativeAddon {

@@ -1,4 +1,4 @@
-import { nativeContractFunctions } from '@alpaka-ts/gpu-backend';
+import { nativeContractFunctions } from '@alpaka-ts/gpu-kit';
 import { describe, expect, it } from 'vitest';
 import { expectedAbiVersion, loadNativeAddon } from '../src/native-addon';
 

@@ -1,6 +1,6 @@
 // The rocm_async native layer: a thin, synchronous-call binding of the HIP runtime and hiprtc, opened with dlopen
 // at run time (hip-api.h declares what is used), so the addon builds and loads on machines without ROCm. It
-// exports the functions @alpaka-ts/gpu-backend's GpuNativeAddon names, with the same arguments as the cuda
+// exports the functions @alpaka-ts/gpu-kit's GpuNativeAddon names, with the same arguments as the cuda
 // addon; the shared parts (host callbacks, copy sides, launch records) come from gpu-addon.h. Every failed call
 // throws an Error naming the call and the HIP error's name.
 #include <dlfcn.h>

@@ -1,6 +1,6 @@
 // The HIP runtime entry points this addon uses, declared here so that it builds without ROCm's headers; the
 // library is opened with dlopen at run time. Types and values follow hip_runtime_api.h of HIP 5.2 (Debian's
-// libamdhip64-5), whose values later HIP releases keep. (hiprtc is bound through @alpaka-ts/gpu-backend's
+// libamdhip64-5), whose values later HIP releases keep. (hiprtc is bound through @alpaka-ts/gpu-kit's
 // runtime-compiler.h.)
 #pragma once
 #include <cstddef>

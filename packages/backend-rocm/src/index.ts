@@ -4,7 +4,7 @@ import { rocmBackend } from './rocm-backend';
 export { expectedAbiVersion } from './native-addon';
 // A backend package's shape (CONTRIBUTING.md): the backend as default export and by name, its accelerators, and
 // what a user inspects of it; rocmKernelBinaries compiles kernels for a gfx target without an AMD GPU. Nothing of
-// @alpaka-ts/gpu-backend is re-exported; the kit is its own package.
+// @alpaka-ts/gpu-kit is re-exported; the kit is its own package.
 export {
   acc1D,
   acc2D,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { childrenMatching, existingLibraries } from '@alpaka-ts/gpu-backend';
+import { childrenMatching, existingLibraries } from '@alpaka-ts/gpu-kit';
 
 const runtimeNames = ['libamdhip64.so.6', 'libamdhip64.so.5', 'libamdhip64.so'];
 

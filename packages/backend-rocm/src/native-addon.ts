@@ -1,8 +1,4 @@
-import {
-  type NativeAddonStatus as AddonStatus,
-  type GpuNativeAddon,
-  loadNativeAddonFile,
-} from '@alpaka-ts/gpu-backend';
+import { type NativeAddonStatus as AddonStatus, type GpuNativeAddon, loadNativeAddonFile } from '@alpaka-ts/gpu-kit';
 
 /** What the rocm addon exports: the shared GPU binding, and loading the HIP runtime and hiprtc. */
 export interface RocmNativeAddon extends GpuNativeAddon {

@@ -1,4 +1,4 @@
-import { createGpuBackend, type GpuVendor, KernelBinaries, kernelCacheDirectory } from '@alpaka-ts/gpu-backend';
+import { createGpuBackend, type GpuVendor, KernelBinaries, kernelCacheDirectory } from '@alpaka-ts/gpu-kit';
 import { BackendUnavailableError } from '@alpaka-ts/interface';
 import { hipToolchain } from './hip-toolchain';
 import { rocmRuntime, targetCheckOf, versionsOf } from './rocm-runtime';

@@ -1,4 +1,4 @@
-import { type GpuDeviceProperties, type GpuRuntime, HostCallbacks } from '@alpaka-ts/gpu-backend';
+import { type GpuDeviceProperties, type GpuRuntime, HostCallbacks } from '@alpaka-ts/gpu-kit';
 import { hiprtcTargetCheck } from './hip-targets';
 import { type HipToolchain, hipToolchain } from './hip-toolchain';
 

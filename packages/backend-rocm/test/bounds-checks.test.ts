@@ -1,4 +1,5 @@
-import { createGpuBackend, type GpuDevice } from '@alpaka-ts/gpu-backend';
+import { createGpuBackend, type GpuDevice } from '@alpaka-ts/gpu-kit';
+import { mi250x, type StandInLaunch, type StandInMemory, standInGpuAddon } from '@alpaka-ts/gpu-kit/testing';
 import {
   allocBuf,
   array,
@@ -12,7 +13,6 @@ import {
 } from '@alpaka-ts/interface';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rocmVendor } from '../src/rocm-backend';
-import { fakeHip, type RecordedLaunch } from './fake-hip';
 
 // The kernels compiled here must not land in the user's cache.
 beforeAll(() => {
@@ -31,10 +31,10 @@ const shiftedRead = kernel(
  * The checked kernel as the GPU would run it, from what the launch passed (n, offset, x, out, elements, bounds
  * record, dynamic shared bytes, x's length, out's length): each out-of-range load of x (site 0) is recorded.
  */
-function playShiftedRead(launch: RecordedLaunch, bytesAt: (address: bigint) => Uint8Array): void {
+function playShiftedRead(launch: StandInLaunch, memory: StandInMemory): void {
   if (launch.parameters.length !== 9) return;
   const word = (index: number) => launch.parameters[index]?.getUint32(0, true) ?? 0;
-  const record = bytesAt(launch.parameters[5]?.getBigUint64(0, true) ?? 0n);
+  const record = memory.bytesAt(launch.parameters[5]?.getBigUint64(0, true) ?? 0n);
   const words = new Uint32Array(record.buffer, record.byteOffset, 4);
   for (let i = 0; i < word(0); i++) {
     const at = (i + (word(1) | 0)) >>> 0;
@@ -45,7 +45,7 @@ function playShiftedRead(launch: RecordedLaunch, bytesAt: (address: bigint) => U
 }
 
 function setUp() {
-  const fake = fakeHip({ onLaunch: playShiftedRead });
+  const fake = standInGpuAddon({ device: mi250x, onLaunch: playShiftedRead });
   const rocm = createGpuBackend(rocmVendor, () => fake.runtime);
   const device = Device.of(rocm.backend.platform().devices()[0] as GpuDevice);
   const args = (offset: number) => ({ n: 4, offset, x: allocBuf(device, f32, 4), out: allocBuf(device, f32, 4) });

@@ -1,4 +1,5 @@
-import { createGpuBackend, type GpuDevice } from '@alpaka-ts/gpu-backend';
+import { createGpuBackend, type GpuDevice } from '@alpaka-ts/gpu-kit';
+import { mi250x, type StandInAddonOptions, standInGpuAddon } from '@alpaka-ts/gpu-kit/testing';
 import {
   AlpakaError,
   allocBuf,
@@ -20,7 +21,6 @@ import {
 } from '@alpaka-ts/interface';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rocmVendor } from '../src/rocm-backend';
-import { fakeHip } from './fake-hip';
 
 // The kernels compiled here must not land in the user's cache.
 beforeAll(() => {
@@ -47,8 +47,9 @@ const reverse = kernel(
   { dynamicSharedMemoryBytes: (_division, { size }) => size * 4 },
 );
 
-function setUp(options: Parameters<typeof fakeHip>[0] = {}) {
-  const fake = fakeHip(options);
+// The GPU kit's stand-in addon as HIP on an MI250X (64-wide warps, no dynamic shared memory opt-in).
+function setUp(options: Omit<StandInAddonOptions, 'device'> = {}) {
+  const fake = standInGpuAddon({ ...options, device: mi250x });
   const rocm = createGpuBackend(rocmVendor, () => fake.runtime);
   const device = Device.of(rocm.backend.platform().devices()[0] as GpuDevice);
   return { ...fake, rocm, device };

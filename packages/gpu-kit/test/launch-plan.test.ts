@@ -11,7 +11,7 @@ import {
   u32,
   view,
 } from '@alpaka-ts/interface';
-import type { KernelLaunchV1 } from '@alpaka-ts/interface/backend';
+import { type KernelLaunchV1, kernelShapeOf } from '@alpaka-ts/interface/backend';
 import { checkKernel } from '@alpaka-ts/kernel-compiler';
 import { describe, expect, it } from 'vitest';
 import { DeviceMemory } from '../src/gpu-memory';
@@ -31,7 +31,7 @@ const mixed = kernel(
 const fakeDevice = { name: 'fake GPU' } as never;
 
 describe('the launch plan', () => {
-  const plan = new LaunchPlan(mixed.signature, 2, checkKernel(mixed, { dimension: 2 }).usesChecks);
+  const plan = new LaunchPlan(kernelShapeOf(mixed), 2, checkKernel(mixed, { dimension: 2 }).usesChecks);
 
   it('lays the signature out at natural alignment, then elements per axis, then the check buffer', () => {
     // flag i8 @0, scale f64 @8, x pointer @16, n u32 @24, out pointer @32, elements0 @40, elements1 @44, checks @48
@@ -86,7 +86,7 @@ describe('the launch plan built from a signature', () => {
     // The plan reads the signature so a kernel loaded from the disk cache needs no compiler run; it must
     // agree with what the compiler makes the C++ entry take (specialised constants and device functions not).
     const ir = checkKernel(everyKind, { dimension: 1, constants: { width: 8 } });
-    const plan = new LaunchPlan(everyKind.signature, 1, ir.usesChecks);
+    const plan = new LaunchPlan(kernelShapeOf(everyKind), 1, ir.usesChecks);
     const passed = ir.parameters
       .filter((parameter) => parameter.value === undefined)
       .map((parameter) => parameter.name);
@@ -106,7 +106,7 @@ const withView = kernel('withView', { n: u32, tracks: view(Tracks) }, (acc, { n,
 });
 
 describe('the launch plan of a view argument', () => {
-  const plan = new LaunchPlan(withView.signature, 1, checkKernel(withView, { dimension: 1 }).usesChecks);
+  const plan = new LaunchPlan(kernelShapeOf(withView), 1, checkKernel(withView, { dimension: 1 }).usesChecks);
 
   it('passes the view as one struct: field pointers, matrix strides, size, 8-byte aligned', () => {
     // n u32 @0, the struct @8 (3 pointers, 1 stride, size: 32 bytes), elements0 @40
@@ -145,7 +145,7 @@ describe('the launch plan of a view argument', () => {
 
 describe('the launch record', () => {
   it('carries the function, device, parameter count and where the arguments start, beside the offsets', () => {
-    const plan = new LaunchPlan(mixed.signature, 2, true);
+    const plan = new LaunchPlan(kernelShapeOf(mixed), 2, true);
     plan.bind(0x7f12_3456_789a, 3);
     const words = new Uint32Array(plan.record, 0, 16);
     expect(words[0] + words[1] * 2 ** 32).toBe(0x7f12_3456_789a);
@@ -159,6 +159,7 @@ describe('the launch record', () => {
 
   it('refuses a kernel with more parameters than one launch can pass', () => {
     const signature = Object.fromEntries(Array.from({ length: 65 }, (_, index) => [`p${index}`, u32]));
-    expect(() => new LaunchPlan(signature, 1, false)).toThrow(/at most 64 parameters.*needs 66/);
+    const tooMany = kernel('tooMany', signature, () => {});
+    expect(() => new LaunchPlan(kernelShapeOf(tooMany), 1, false)).toThrow(/at most 64 parameters.*needs 66/);
   });
 });

@@ -13,7 +13,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGpuBackend } from '../src/gpu-backend';
 import type { GpuDevice } from '../src/gpu-device';
 import type { GpuVendor } from '../src/gpu-vendor';
-import { type FakeLaunch, type FakeMemory, fakeGpuAddon } from './fake-gpu-addon';
+import { h200, mi250x, type StandInLaunch, type StandInMemory, standInGpuAddon } from '../src/testing';
 
 // Nothing compiled here may land in the user's kernel cache.
 beforeAll(() => {
@@ -36,7 +36,7 @@ const shiftedRead = kernel(
 const parameter = { n: 0, offset: 1, bounds: 5, sharedBytes: 6, xLength: 7, outLength: 8 } as const;
 
 /** Plays shiftedRead's checked variant on the fake device: every out-of-range load of x is recorded as the C++ does. */
-function playShiftedRead(launch: FakeLaunch, memory: FakeMemory): void {
+function playShiftedRead(launch: StandInLaunch, memory: StandInMemory): void {
   if (!launch.entry.endsWith('_bc')) return;
   const read = (index: number) => launch.parameters[index]?.getUint32(0, true) ?? 0;
   const record = memory.bytesAt(launch.parameters[parameter.bounds]?.getBigUint64(0, true) ?? 0n);
@@ -64,7 +64,8 @@ const vendorFor = (emitterTarget: 'cuda' | 'hip'): GpuVendor => ({
 });
 
 function setUp(emitterTarget: 'cuda' | 'hip') {
-  const fake = fakeGpuAddon(playShiftedRead);
+  // Each emitter target on its vendor's device: an H200 for CUDA, an MI250X (64-wide warps, no opt-in) for HIP.
+  const fake = standInGpuAddon({ device: emitterTarget === 'cuda' ? h200 : mi250x, onLaunch: playShiftedRead });
   const gpu = createGpuBackend(vendorFor(emitterTarget), () => fake.runtime);
   const device = Device.of(gpu.backend.platform().devices()[0] as GpuDevice);
   const division = makeWorkDiv(gpu.acc1D, 1, 8);
@@ -76,7 +77,7 @@ const violationMessage =
   "kernel 'shiftedRead': argument 'x' index -2 is out of range (extent 4); 1 more out-of-range access was skipped.";
 
 for (const emitterTarget of ['cuda', 'hip'] as const) {
-  describe(`a bounds-checked launch (${emitterTarget} over a fake addon)`, () => {
+  describe(`a bounds-checked launch (${emitterTarget} over the stand-in addon)`, () => {
     it("fails the next wait() with serial_sync's message: kernel, argument, index and extent", async () => {
       const { device, division, buffers } = setUp(emitterTarget);
       const queue = device.createQueue({ boundsChecks: true });
@@ -102,13 +103,15 @@ for (const emitterTarget of ['cuda', 'hip'] as const) {
       const before = calls.length;
       await queue.exec(division, shiftedRead, { n: 4, offset: 0, ...buffers() });
       const stream = (queue.implementation as unknown as { stream: bigint }).stream;
-      expect(calls.slice(before)).toEqual([
-        `set 4×4 bytes to 0 on ${stream}`,
+      const launch = launches[0] as StandInLaunch;
+      const record = launch.parameters[parameter.bounds]?.getBigUint64(0, true).toString(16);
+      // What reaches the stream (allocations and module loads aside), in order.
+      expect(calls.slice(before).filter((call) => /^(set|launch|copy|callback|synchronize)/.test(call))).toEqual([
+        `set 4×4 bytes of 0 at ${record} on ${stream}`,
         `launch shiftedRead_1d_1e_bc on ${stream}`,
-        `copy 16 bytes device to host on ${stream}`,
-        `callback on ${stream}`,
+        `copy 16x1x1 from device ${record}+0 to host+0 on ${stream}`,
+        expect.stringMatching(new RegExp(`^callback \\d+ on ${stream}$`)),
       ]);
-      const launch = launches[0] as FakeLaunch;
       const word = (index: number) => launch.parameters[index]?.getUint32(0, true);
       expect([word(parameter.sharedBytes), word(parameter.xLength), word(parameter.outLength)]).toEqual([0, 4, 4]);
       expect(launch.parameters[parameter.bounds]?.getBigUint64(0, true)).not.toBe(0n);

@@ -1,4 +1,5 @@
 import { type KernelSourceV1, WorkDivisionError } from '@alpaka-ts/interface';
+import { kernelShapeOf } from '@alpaka-ts/interface/backend';
 import { type BoundsSite, specialisationKey } from '@alpaka-ts/kernel-compiler';
 import type { GpuDevice } from './gpu-device';
 import type { KernelBinaries, KernelVariant } from './kernel-binaries';
@@ -120,7 +121,9 @@ export class GpuKernels {
     const handle = this.addon.moduleFunction(device.index, moduleHandle, entry);
     if (!Number.isSafeInteger(Number(handle)))
       throw new Error(`internal error: function handle ${handle} does not fit a double`);
-    const plan = new LaunchPlan(variant.kernel.signature, variant.dimension, usesChecks, variant.boundsChecks === true);
+    // The interface's one frozen shape of this kernel, the same object every launch of it carries (launch.shape).
+    const shape = kernelShapeOf(variant.kernel);
+    const plan = new LaunchPlan(shape, variant.dimension, usesChecks, variant.boundsChecks === true);
     return new LoadedKernel(this.addon, device, variant.kernel.name, Number(handle), plan, usesChecks, boundsSites);
   }
 }

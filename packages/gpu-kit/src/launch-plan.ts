@@ -1,5 +1,5 @@
-import { InvalidArgumentError, type Signature } from '@alpaka-ts/interface';
-import type { ArrayArgumentV1, KernelArgumentV1, KernelLaunchV1 } from '@alpaka-ts/interface/backend';
+import { InvalidArgumentError } from '@alpaka-ts/interface';
+import type { ArrayArgumentV1, KernelArgumentV1, KernelLaunchV1, KernelShapeV1 } from '@alpaka-ts/interface/backend';
 import type { ScalarType } from '@alpaka-ts/kernel-compiler';
 import { DeviceMemory } from './gpu-memory';
 import { type LaunchSlot, launchSlots, scalarSizes } from './launch-slots';
@@ -53,13 +53,13 @@ export class LaunchPlan {
   private readonly writer: Writer;
 
   /**
-   * From the kernel's signature (as the compiler declares its parameters: in signature order, constant()
-   * parameters compiled in, device functions not passed), so a kernel loaded from the disk cache needs no
-   * compiler run; usesChecks comes from the compiled kernel. A bounds-checked variant takes, after those, the
+   * From the kernel's shape (its sorted signature, KernelLaunchV1.shape: the compiler declares the data
+   * parameters in signature order, constant() parameters compiled in, device functions not passed), so a kernel
+   * loaded from the disk cache needs no compiler run; usesChecks comes from the compiled kernel. A bounds-checked variant takes, after those, the
    * bounds record, the dynamic shared bytes and one u32 length per array parameter, in signature order.
    */
-  constructor(signature: Signature, dimension: number, usesChecks: boolean, boundsChecks = false) {
-    const { slots, size } = launchSlots(signature, dimension, usesChecks, boundsChecks);
+  constructor(shape: KernelShapeV1, dimension: number, usesChecks: boolean, boundsChecks = false) {
+    const { slots, size } = launchSlots(shape, dimension, usesChecks, boundsChecks);
     if (slots.length > maximumKernelParameters) {
       throw new InvalidArgumentError(
         `a GPU kernel takes at most ${maximumKernelParameters} parameters here, and this one needs ${slots.length}; pass data in fewer arrays or a view.`,

@@ -1,4 +1,5 @@
 import { array, f32, kernel, WorkDivisionError } from '@alpaka-ts/interface';
+import { kernelShapeOf } from '@alpaka-ts/interface/backend';
 import { describe, expect, it } from 'vitest';
 import type { GpuDevice } from '../src/gpu-device';
 import { LoadedKernel } from '../src/gpu-kernels';
@@ -24,7 +25,7 @@ function loaded(staticSharedBytes: number) {
     functionSetMaxDynamicShared: (_device: number, _function: number, bytes: number) => raised.push(bytes),
   } as unknown as GpuNativeAddon;
   const definition = kernel('reduce', { x: array(f32) }, () => {});
-  const plan = new LaunchPlan(definition.signature, 1, false);
+  const plan = new LaunchPlan(kernelShapeOf(definition), 1, false);
   return { kernel: new LoadedKernel(addon, device, 'reduce', 0x1000, plan, false), raised };
 }
 

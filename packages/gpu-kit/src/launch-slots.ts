@@ -1,4 +1,4 @@
-import { isElementType, type Signature } from '@alpaka-ts/interface';
+import type { KernelShapeV1 } from '@alpaka-ts/interface/backend';
 import { type ScalarType, type ViewStruct, viewLayoutOf, viewStruct } from '@alpaka-ts/kernel-compiler';
 
 export const scalarSizes: Record<ScalarType, number> = {
@@ -27,13 +27,14 @@ export type LaunchSlot =
   | { readonly kind: 'length'; readonly array: string; readonly offset: number };
 
 /**
- * A kernel's parameters as the C++ emitter declares them (cpp-emitter.ts): the signature's in signature order
- * (constant() parameters compiled in, device functions part of the module), each at its natural alignment,
- * then the hidden ones (CppKernelSource.hiddenParameters). Read from the signature, so a kernel loaded from the
- * disk cache needs no compiler run; a test compares it with what the emitter writes.
+ * A kernel's parameters as the C++ emitter declares them (cpp-emitter.ts): the signature's data parameters in
+ * signature order (constant() parameters compiled in, device functions part of the module), each at its natural
+ * alignment, then the hidden ones (CppKernelSource.hiddenParameters). Read from the kernel's shape (the sorted
+ * signature every launch carries, KernelLaunchV1.shape), so a kernel loaded from the disk cache needs no compiler
+ * run; a test compares it with what the emitter writes.
  */
 export function launchSlots(
-  signature: Signature,
+  shape: KernelShapeV1,
   dimension: number,
   usesChecks: boolean,
   boundsChecks: boolean,
@@ -46,23 +47,25 @@ export function launchSlots(
     size += bytes;
     return offset;
   };
-  for (const [name, spec] of Object.entries(signature)) {
-    if (isElementType(spec)) {
-      const type = spec.name as ScalarType;
+  for (const parameter of shape.parameters) {
+    const { name } = parameter;
+    if (parameter.kind === 'scalar') {
+      // A constant() parameter is listed as a scalar too, but its value is compiled in: nothing is passed.
+      if (shape.constants.includes(name)) continue;
+      const type = parameter.elementType.name as ScalarType;
       slots.push({ kind: 'scalar', name, type, offset: place(scalarSizes[type]) });
-    } else if (spec.kind === 'array') slots.push({ kind: 'pointer', name, offset: place(8) });
-    else if (spec.kind === 'view') {
-      const struct = viewStruct(viewLayoutOf(spec.layout));
+    } else if (parameter.kind === 'array') slots.push({ kind: 'pointer', name, offset: place(8) });
+    else {
+      const struct = viewStruct(viewLayoutOf(parameter.spec.layout));
       slots.push({ kind: 'view', name, struct, offset: place(struct.byteSize, 8) });
     }
-    // constant(): a specialised value, compiled in; a device function: part of the module.
   }
   for (let axis = 0; axis < dimension; axis++) slots.push({ kind: 'elements', axis, offset: place(4) });
   if (usesChecks) slots.push({ kind: 'checks', offset: place(8) });
   if (boundsChecks) {
     slots.push({ kind: 'bounds', offset: place(8) }, { kind: 'dynamicSharedBytes', offset: place(4) });
-    for (const [name, spec] of Object.entries(signature)) {
-      if (!isElementType(spec) && spec.kind === 'array') slots.push({ kind: 'length', array: name, offset: place(4) });
+    for (const parameter of shape.parameters) {
+      if (parameter.kind === 'array') slots.push({ kind: 'length', array: parameter.name, offset: place(4) });
     }
   }
   return { slots, size };

@@ -13,6 +13,7 @@ import {
   u32,
   view,
 } from '@alpaka-ts/interface';
+import { kernelShapeOf } from '@alpaka-ts/interface/backend';
 import { checkKernel, emitCpp } from '@alpaka-ts/kernel-compiler';
 import { describe, expect, it } from 'vitest';
 import { LaunchPlan } from '../src/index';
@@ -88,7 +89,7 @@ describe('the launch plan of a bounds-checked kernel', () => {
       for (const dialect of ['cuda', 'hip'] as const) {
         const emitted = emitCpp(ir, dimension, dialect, false, true);
         expect(emitted.entry).toMatch(/_bc/);
-        const plan = new LaunchPlan(definition.signature, dimension, ir.usesChecks, true);
+        const plan = new LaunchPlan(kernelShapeOf(definition), dimension, ir.usesChecks, true);
         const declared = declaredParameters(emitted.code, emitted.entry);
         expect(plan.slots).toHaveLength(declared.length);
         // The hidden parameters, kind by kind, after the signature's.
@@ -114,9 +115,9 @@ describe('the launch plan of a bounds-checked kernel', () => {
 
   it('leaves an unchecked plan as it was: no bounds record, no lengths', () => {
     const definition = kernels[0]?.kernel as KernelSourceV1;
-    const unchecked = new LaunchPlan(definition.signature, 1, false);
+    const unchecked = new LaunchPlan(kernelShapeOf(definition), 1, false);
     expect(unchecked.slots.map((slot) => slot.kind)).toEqual(['scalar', 'scalar', 'pointer', 'pointer', 'elements']);
-    const checked = new LaunchPlan(definition.signature, 1, false, true);
+    const checked = new LaunchPlan(kernelShapeOf(definition), 1, false, true);
     expect(checked.slots.slice(5).map((slot) => slot.kind)).toEqual([
       'bounds',
       'dynamicSharedBytes',
@@ -127,7 +128,7 @@ describe('the launch plan of a bounds-checked kernel', () => {
 
   it('writes the record address, the dynamic shared bytes and each array length', () => {
     const definition = kernels[0]?.kernel as KernelSourceV1;
-    const plan = new LaunchPlan(definition.signature, 1, false, true);
+    const plan = new LaunchPlan(kernelShapeOf(definition), 1, false, true);
     plan.writeBoundsRecord(0x7f00_0000_4000, 1024);
     const at = (kind: string) => plan.slots.find((slot) => slot.kind === kind)?.offset ?? -1;
     expect(plan.arguments.getBigUint64(at('bounds'), true)).toBe(0x7f00_0000_4000n);

@@ -1,6 +1,6 @@
 // The part of a GPU backend's native addon that is the same over CUDA and HIP: binding entry points found with
 // dlsym, handles passed as BigInt or Number, host callbacks handed to JavaScript, the host side of a copy, and
-// the launch record written by @alpaka-ts/gpu-backend's launch-plan.ts. Header-only: each addon is one
+// the launch record written by @alpaka-ts/gpu-kit's launch-plan.ts. Header-only: each addon is one
 // translation unit that includes it, and neither addon needs the other's libraries.
 #pragma once
 #include <dlfcn.h>
@@ -235,7 +235,7 @@ inline void exportCommon(Napi::Env env, Napi::Object exports) {
 
 }  // namespace alpaka_gpu
 
-// Exports GpuNativeAddon (@alpaka-ts/gpu-backend's native-binding.ts): this header's entry points and the ones
+// Exports GpuNativeAddon (@alpaka-ts/gpu-kit's native-binding.ts): this header's entry points and the ones
 // each addon defines under the same C++ names, so both addons export the same contract. A macro, because the
 // functions are the including file's own.
 #define ALPAKA_GPU_EXPORT_CONTRACT(env, exports)                                                         \

@@ -1,4 +1,0 @@
-import { defineConfig } from 'tsup';
-import { packageBuildOptions } from '../../tsup.shared';
-
-export default defineConfig(packageBuildOptions({ index: 'src/index.ts' }));

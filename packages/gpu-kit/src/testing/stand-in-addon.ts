@@ -1,0 +1,230 @@
+import type { GpuRuntime } from '../gpu-vendor';
+import { HostCallbacks } from '../host-callbacks';
+import type { GpuNativeAddon } from '../native-binding';
+import { type DecodedLaunchRecord, decodeLaunchRecord } from './launch-record-decoder';
+import { h200, type StandInDevice } from './stand-in-devices';
+
+/** One launch as the stand-in received it: the record decoded, and the name of the entry it launched. */
+export interface StandInLaunch extends DecodedLaunchRecord {
+  /** The kernel entry's name, as moduleFunction was given it. */
+  readonly entry: string;
+}
+
+/** The stand-in's memory: device and pinned allocations by address, each its own host bytes. */
+export interface StandInMemory {
+  /** The bytes from `address` to the end of the allocation holding it (device or pinned). */
+  bytesAt(address: bigint): Uint8Array;
+}
+
+/** What `standInGpuAddon` makes: the addon, a runtime over it for createGpuBackend, and what reached it. */
+export interface StandInGpuAddon {
+  readonly addon: GpuNativeAddon;
+  /** The runtime a GpuVendor's loader returns: the addon, its one device, its versions and a description. */
+  readonly runtime: Extract<GpuRuntime, { readonly available: true }>;
+  /** Every call that reaches the driver, in order (unless `recording` is false). */
+  readonly calls: readonly string[];
+  /** Every launch, decoded (unless `recording` is false). */
+  readonly launches: readonly StandInLaunch[];
+  /** Each run of the run-time compiler: the source's name and the options. */
+  readonly compiled: readonly { readonly name: string; readonly options: readonly string[] }[];
+  readonly memory: StandInMemory;
+  /** How many launches reached the addon (counted even when `recording` is false). */
+  launchCount(): number;
+}
+
+/** How a stand-in addon is configured; every option has a default. */
+export interface StandInAddonOptions {
+  /** The device and its vendor's driver behaviour: `h200` (the default) or `mi250x`, or your own. */
+  readonly device?: StandInDevice;
+  /** What the addon claims; a backend that checks its addon's ABI needs its own expectedAbiVersion here. */
+  readonly abiVersion?: string;
+  /** Every kernel's static shared memory, which the dynamic shared memory a launch may ask for leaves out. */
+  readonly staticSharedBytes?: number;
+  /** Device allocations above this many bytes fail as the vendor's driver does when out of memory. */
+  readonly failAllocationsAbove?: number;
+  /** Plays the kernel: writes through `memory.bytesAt(address)` what the GPU would (a bounds violation, say). */
+  readonly onLaunch?: (launch: StandInLaunch, memory: StandInMemory) => void;
+  /**
+   * False: launches are only counted, and no call is logged or launch kept, so a benchmark's millions of
+   * launches cost what the real addon's cost JavaScript (nothing) and hold no memory.
+   */
+  readonly recording?: boolean;
+}
+
+/**
+ * A stand-in for a GPU addon (CUDA's or HIP's: they export the same functions, GpuNativeAddon) with no GPU behind
+ * it, for tests of a backend's launch path and for benchmarks of its JavaScript. Calls are logged in order,
+ * device and pinned memory are host bytes so sets and copies really move data, host callbacks arrive on a later
+ * turn of the event loop in stream order, and a launch decodes its record as native/gpu-addon.h does and hands
+ * it to `onLaunch`. It checks what JavaScript sends the driver, not what a GPU computes.
+ */
+export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAddon {
+  const device = options.device ?? h200;
+  const { properties } = device;
+  const recording = options.recording ?? true;
+  const staticSharedBytes = options.staticSharedBytes ?? 0;
+  const calls: string[] = [];
+  const launches: StandInLaunch[] = [];
+  const compiled: { name: string; options: readonly string[] }[] = [];
+  const log = (call: string) => {
+    if (recording) calls.push(call);
+  };
+  let launchCount = 0;
+  const allocations = new Map<bigint, Uint8Array>();
+  const entries = new Map<bigint, string>();
+  // Device and pinned memory come from separate ranges, each handed out in 4 KiB-rounded blocks as a driver would.
+  let nextDeviceAddress = 0x7f10_0000_0000n;
+  let nextPinnedAddress = 0x7e10_0000_0000n;
+  let nextHandle = 0x5000n;
+  let nextFunction = 0x9100n;
+  let dispatch: (id: number) => void = () => {};
+  const handle = () => {
+    nextHandle += 0x10n;
+    return nextHandle;
+  };
+  const allocate = (bytes: number, pinned: boolean) => {
+    const address = pinned ? nextPinnedAddress : nextDeviceAddress;
+    const next = address + BigInt(Math.ceil(bytes / 4096) * 4096);
+    if (pinned) nextPinnedAddress = next;
+    else nextDeviceAddress = next;
+    allocations.set(address, new Uint8Array(bytes));
+    return address;
+  };
+  const memory: StandInMemory = {
+    bytesAt(address) {
+      for (const [start, bytes] of allocations) {
+        if (address >= start && address < start + BigInt(bytes.length)) return bytes.subarray(Number(address - start));
+      }
+      throw new Error(`stand-in GPU: no allocation holds address ${address.toString(16)}`);
+    },
+  };
+  const bytesOf = (side: bigint | ArrayBuffer | Uint8Array): Uint8Array =>
+    typeof side === 'bigint' ? memory.bytesAt(side) : side instanceof Uint8Array ? side : new Uint8Array(side);
+  const nameOf = (side: unknown) => (typeof side === 'bigint' ? `device ${side.toString(16)}` : 'host');
+  const addon: GpuNativeAddon = {
+    abiVersion: options.abiVersion ?? 'stand-in',
+    deviceProperties: () => properties,
+    freeMemory: () => properties.totalMemoryBytes / 2,
+    streamCreate: () => handle(),
+    streamSynchronize: (_device, stream) => log(`synchronize ${stream}`),
+    streamWaitEvent: (_device, stream, event) => log(`wait ${stream} for ${event}`),
+    eventCreate: () => handle(),
+    eventRecord: (_device, event, stream) => log(`record ${event} on ${stream}`),
+    eventQuery: () => true,
+    setHostCallbackDispatcher: (dispatcher) => {
+      dispatch = dispatcher;
+    },
+    keepAlive: () => {},
+    enqueueHostCallback: (_device, stream, id, holds) => {
+      log(`callback ${id} on ${stream}${holds ? ' (holds)' : ''}`);
+      setImmediate(() => dispatch(id));
+    },
+    releaseHostCallback: (id) => log(`release ${id}`),
+    memoryAllocate: (_device, bytes) => {
+      if (options.failAllocationsAbove !== undefined && bytes > options.failAllocationsAbove)
+        throw device.outOfMemoryError(bytes);
+      log(`malloc ${bytes}`);
+      return allocate(bytes, false);
+    },
+    memoryFree: (_device, pointer) => {
+      log(`free ${pointer.toString(16)}`);
+      allocations.delete(pointer);
+    },
+    pinnedAllocate: (_device, bytes) => allocate(bytes, true),
+    pinnedFree: (_device, pointer) => void allocations.delete(pointer),
+    // Over the pinned block's own bytes, as the real addon's external ArrayBuffer is.
+    pinnedArrayBuffer: (pointer, bytes) => {
+      const pinned = memory.bytesAt(pointer);
+      if (pinned.byteOffset !== 0 || pinned.length < bytes) throw new Error('stand-in GPU: not a pinned block');
+      return pinned.buffer as ArrayBuffer;
+    },
+    copy: (
+      _device,
+      stream,
+      destination,
+      destinationOffset,
+      destinationRowPitch,
+      destinationSlicePitch,
+      source,
+      sourceOffset,
+      sourceRowPitch,
+      sourceSlicePitch,
+      width,
+      height,
+      depth,
+    ) => {
+      log(
+        `copy ${width}x${height}x${depth} from ${nameOf(source)}+${sourceOffset} to ${nameOf(destination)}+${destinationOffset} on ${stream}`,
+      );
+      const from = bytesOf(source);
+      const to = bytesOf(destination);
+      for (let slice = 0; slice < depth; slice++) {
+        for (let row = 0; row < height; row++) {
+          const sourceAt = sourceOffset + slice * sourceSlicePitch + row * sourceRowPitch;
+          const destinationAt = destinationOffset + slice * destinationSlicePitch + row * destinationRowPitch;
+          to.set(from.subarray(sourceAt, sourceAt + width), destinationAt);
+        }
+      }
+    },
+    set: (_device, stream, pointer, rowPitch, slicePitch, elementBytes, value, width, height, depth) => {
+      log(`set ${width}×${elementBytes} bytes of ${value} at ${pointer.toString(16)} on ${stream}`);
+      const bytes = memory.bytesAt(pointer);
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      for (let slice = 0; slice < depth; slice++) {
+        for (let row = 0; row < height; row++) {
+          const rowAt = slice * slicePitch + row * rowPitch;
+          for (let index = 0; index < width; index++) {
+            const at = rowAt + index * elementBytes;
+            if (elementBytes === 4) view.setUint32(at, value, true);
+            else if (elementBytes === 2) view.setUint16(at, value, true);
+            else view.setUint8(at, value);
+          }
+        }
+      }
+    },
+    compile: (_source, name, compileOptions) => {
+      compiled.push({ name, options: compileOptions });
+      // An ELF header's first bytes: cubins and AMD code objects are both ELF files.
+      return { ok: true, log: '', error: 'SUCCESS', binary: Uint8Array.from([0x7f, 0x45, 0x4c, 0x46]).buffer };
+    },
+    moduleLoad: () => handle(),
+    moduleFunction: (_device, _module, entry) => {
+      log(`function ${entry}`);
+      const kernelFunction = nextFunction;
+      nextFunction += 0x10n;
+      entries.set(kernelFunction, entry);
+      return kernelFunction;
+    },
+    functionAttributes: () => ({
+      staticSharedBytes,
+      // CUDA allows the block's default (48 KiB) less the static part until raised; HIP all of the block's memory.
+      maxDynamicSharedBytes: properties.sharedMemoryPerBlock - staticSharedBytes,
+      maxThreadsPerBlock: properties.maxThreadsPerBlock,
+      registers: 32,
+    }),
+    functionSetMaxDynamicShared: (_device, kernelFunction, bytes) => {
+      if (!device.dynamicSharedOptIn)
+        throw new Error(`${properties.name} has no dynamic shared memory opt-in; the launch must not ask for one`);
+      log(`opt in ${entries.get(BigInt(kernelFunction)) ?? '?'} to ${bytes} dynamic shared bytes`);
+    },
+    launch: (record) => {
+      launchCount++;
+      if (!recording) return;
+      const decoded = decodeLaunchRecord(record);
+      const entry = entries.get(decoded.function) ?? '?';
+      log(`launch ${entry} on ${decoded.stream}`);
+      const launch: StandInLaunch = { entry, ...decoded };
+      launches.push(launch);
+      options.onLaunch?.(launch, memory);
+    },
+  };
+  const runtime: StandInGpuAddon['runtime'] = {
+    available: true,
+    addon,
+    devices: [properties],
+    hostCallbacks: new HostCallbacks(addon),
+    versions: device.versions,
+    description: `1 GPU(s) [0: ${properties.name} (${properties.architecture}, warp ${properties.warpSize})], stand-in addon`,
+  };
+  return { addon, runtime, calls, launches, compiled, memory, launchCount: () => launchCount };
+}
