@@ -1,11 +1,5 @@
 import { AlpakaError, type KernelSourceV1 } from '@alpaka-ts/interface';
-import {
-  type BoundsSite,
-  checkKernel,
-  emitCppModule,
-  kernelCacheKey,
-  kernelSourceKey,
-} from '@alpaka-ts/kernel-compiler';
+import { type BoundsSite, emitCppModule, kernelCacheKey, kernelSourceKey } from '@alpaka-ts/kernel-compiler';
 import type { GpuVendor } from './gpu-vendor';
 import { readCachedBinary, readKernelManifest, writeCachedBinary, writeKernelManifest } from './kernel-cache';
 import type { CompileResult } from './native-binding';
@@ -100,7 +94,6 @@ export class KernelBinaries {
         boundsSites: usable.boundsSites ?? [],
       };
     }
-    const ir = checkKernel(kernel, { dimension, constants });
     const module = emitCppModule(vendor.emitterTarget, [
       { kernel, dimension, oneElementPerThread, constants, boundsChecks },
     ]);
@@ -136,9 +129,9 @@ export class KernelBinaries {
       cacheDirectory,
       sourceKey,
       boundsChecks
-        ? { binaryKey, entry, usesChecks: ir.usesChecks, boundsSites }
-        : { binaryKey, entry, usesChecks: ir.usesChecks },
+        ? { binaryKey, entry, usesChecks: emitted.usesChecks, boundsSites }
+        : { binaryKey, entry, usesChecks: emitted.usesChecks },
     );
-    return { binary, entry, usesChecks: ir.usesChecks, boundsSites };
+    return { binary, entry, usesChecks: emitted.usesChecks, boundsSites };
   }
 }
