@@ -4,6 +4,8 @@ export type { Acc, ElementIndex, FenceScope, Hierarchy, Origin, Unit, WarpOperat
 export type { AcceleratorLimits, BackendV1, ProbeResult } from './backend';
 export { boundsChecksDefault } from './bounds-checks';
 export { Buffer, type BufferLayout } from './buffer';
+export { allocAsyncBuf, allocBuf, allocMappedBuf } from './buffer-allocation';
+export { asConst, createSubView, createView } from './buffer-views';
 export {
   type CopyToDevice,
   type CopyToHost,
@@ -46,17 +48,7 @@ export type {
   ViewParameter,
 } from './kernel-source';
 export { type BackendStatus, type LoadBackendOptions, loadBackend, packageNameOf, probeBackend } from './loader';
-export {
-  allocAsyncBuf,
-  allocBuf,
-  allocMappedBuf,
-  asConst,
-  createSubView,
-  createView,
-  fill,
-  memcpy,
-  memset,
-} from './memory';
+export { fill, memcpy, memset } from './memory';
 export { type ExecOptions, Queue } from './queue';
 export {
   knownBackendPackages,

@@ -1,10 +1,11 @@
 import type { BackendV1 } from '../backend';
 import type { Buffer } from '../buffer';
+import { allocBuf } from '../buffer-allocation';
 import { Device, host } from '../device';
 import { type ArrayOf, type ElementType, u32 } from '../element-types';
 import type { KernelArguments, KernelDefinition } from '../kernel';
 import type { Signature } from '../kernel-source';
-import { allocBuf, memcpy } from '../memory';
+import { memcpy } from '../memory';
 import type { Queue } from '../queue';
 import type { Dimension, ExtentLike } from '../vector';
 import { type Accelerator, acceleratorOf, makeWorkDiv, type WorkDivision } from '../work-division';

@@ -1,6 +1,6 @@
+import { allocBuf } from '../../buffer-allocation';
 import { f64, i32, u32 } from '../../element-types';
 import { array, kernel } from '../../kernel';
-import { allocBuf } from '../../memory';
 import { expectArrayEqual, expectClose, expectTrue } from '../assertions';
 import { type ConformanceKernel, defineCases } from '../conformance-case';
 

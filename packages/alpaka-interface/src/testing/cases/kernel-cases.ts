@@ -1,9 +1,10 @@
 import { Buffer } from '../../buffer';
+import { allocBuf } from '../../buffer-allocation';
+import { asConst } from '../../buffer-views';
 import { host } from '../../device';
 import { bool, f32, f64, i8, i16, i32, u8, u16, u32 } from '../../element-types';
 import { InvalidArgumentError, WorkDivisionError } from '../../errors';
 import { array, constant, deviceFunction, kernel } from '../../kernel';
-import { allocBuf, asConst } from '../../memory';
 import { getExtentProduct } from '../../vector';
 import { divideUpBy, makeWorkDiv, workDivision } from '../../work-division';
 import { expectArrayEqual, expectEqual, expectThrows, expectTrue } from '../assertions';

@@ -1,18 +1,10 @@
 import { Buffer } from '../../buffer';
+import { allocAsyncBuf, allocBuf, allocMappedBuf } from '../../buffer-allocation';
+import { asConst, createSubView, createView } from '../../buffer-views';
 import { host } from '../../device';
 import { elementTypes, f32, f64, i32, u8, u16, u32 } from '../../element-types';
 import { InvalidArgumentError } from '../../errors';
-import {
-  allocAsyncBuf,
-  allocBuf,
-  allocMappedBuf,
-  asConst,
-  createSubView,
-  createView,
-  fill,
-  memcpy,
-  memset,
-} from '../../memory';
+import { fill, memcpy, memset } from '../../memory';
 import { expectArrayEqual, expectEqual, expectThrows, expectTrue } from '../assertions';
 import { defineCases } from '../conformance-case';
 

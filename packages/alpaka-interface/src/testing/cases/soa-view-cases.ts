@@ -1,8 +1,8 @@
 import type { Buffer } from '../../buffer';
+import { asConst } from '../../buffer-views';
 import { f64, i16, i32, u8, u32 } from '../../element-types';
 import { InvalidArgumentError } from '../../errors';
 import { deviceFunction, type KernelViewArgument, kernel, view } from '../../kernel';
-import { asConst } from '../../memory';
 import { computeLayout, type Layout } from '../../soa-layout';
 import { defineLayout, type LayoutSchema } from '../../soa-schema';
 import { expectArrayEqual, expectThrows } from '../assertions';
