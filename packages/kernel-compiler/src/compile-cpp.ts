@@ -1,7 +1,8 @@
 import type { KernelSourceV1 } from '@alpaka-ts/interface';
 import { cppBoundsPrelude } from './emitters/cpp/cpp-bounds';
-import { type CppKernelSource, cudaEmitter, emitCpp, hipEmitter } from './emitters/cpp/cpp-emitter';
-import type { CppDialect } from './emitters/cpp/cpp-prelude';
+import { emitterFor } from './emitter-registry';
+import type { CppKernelSource } from './emitters/cpp/cpp-emitter';
+import { type CppDialect, cppPrelude } from './emitters/cpp/cpp-prelude';
 import { checkKernel } from './front-end/check-kernel';
 
 export interface CppModule {
@@ -36,12 +37,13 @@ export function emitCppModule(
     readonly boundsChecks?: boolean;
   }>,
 ): CppModule {
-  const emitter = dialect === 'cuda' ? cudaEmitter : hipEmitter;
+  // The dialect's emitter comes from the registry, the one place a target's emitter is looked up.
+  const emitter = emitterFor<CppKernelSource>(dialect);
   const kernels = specialisations.map(
     ({ kernel, dimension, oneElementPerThread = false, constants, boundsChecks = false }) => {
       const ir = checkKernel(kernel, { dimension, constants });
       return {
-        ...emitCpp(ir, dimension, dialect, oneElementPerThread, boundsChecks),
+        ...emitter.emit(ir, { dimension, oneElementPerThread, boundsChecks }),
         kernel,
         dimension,
         usesChecks: ir.usesChecks,
@@ -52,6 +54,6 @@ export function emitCppModule(
   const bounds = specialisations.some((specialisation) => specialisation.boundsChecks === true)
     ? [cppBoundsPrelude]
     : [];
-  const source = [emitter.prelude, ...bounds, ...kernels.map((kernel) => kernel.code)].join('\n');
+  const source = [cppPrelude(dialect), ...bounds, ...kernels.map((kernel) => kernel.code)].join('\n');
   return { dialect, source, kernels, requiredOptions: dialect === 'cuda' ? ['--fmad=false'] : ['-ffp-contract=off'] };
 }

@@ -10,6 +10,11 @@ export interface EmitOptions {
    */
   readonly boundsChecks?: boolean;
   /**
+   * The work-division variant of GPU emitters: each thread handles exactly one element (CMSSW's GPU rule), so the
+   * element loops need no inner loop. CPU emitters ignore it.
+   */
+  readonly oneElementPerThread?: boolean;
+  /**
    * Accesses (`index` and `atomic` expressions of the IR) the caller has proven in range for the launches this
    * variant will run (analyseInRangeAccesses and its launch requirements): an emitter that guards accesses may emit
    * these without their guard. Ignored with boundsChecks, whose variant tests every access. Emitters that do not

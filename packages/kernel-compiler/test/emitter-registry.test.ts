@@ -1,5 +1,5 @@
 import { array, f32, kernel, u32 } from '@alpaka-ts/interface';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   checkKernel,
   type EmitOptions,
@@ -11,6 +11,7 @@ import {
   registeredEmitterTargets,
   type Statement,
 } from '../src/for-emitters';
+import { emitCppModule } from '../src/index';
 
 const scale = kernel('scale', { n: u32, x: array(f32) }, (acc, { n, x }) => {
   for (const i of acc.uniformElements(n)) x[i] = x[i] * 2;
@@ -48,5 +49,20 @@ describe('the emitter registry of @alpaka-ts/kernel-compiler/ir', () => {
     expect(() => emitterFor('sycl')).toThrow(
       /no kernel emitter is registered for target 'sycl'; registered: javascript/,
     );
+  });
+
+  it("is where the GPU backends' module emission finds the CUDA and HIP emitters", () => {
+    for (const dialect of ['cuda', 'hip'] as const) {
+      const emitter = emitterFor(dialect);
+      const emit = vi.spyOn(emitter, 'emit');
+      try {
+        const module = emitCppModule(dialect, [{ kernel: scale, dimension: 1, oneElementPerThread: true }]);
+        expect(emit).toHaveBeenCalledTimes(1);
+        expect(emit.mock.calls[0]?.[1]).toEqual({ dimension: 1, oneElementPerThread: true, boundsChecks: false });
+        expect(module.source).toContain((emit.mock.results[0]?.value as { code: string }).code);
+      } finally {
+        emit.mockRestore();
+      }
+    }
   });
 });

@@ -169,12 +169,12 @@ export const cudaEmitter = {
   version: '1',
   prelude: cppPrelude('cuda'),
   emit: (ir: KernelIR, options: EmitOptions): CppKernelSource =>
-    emitCpp(ir, options.dimension, 'cuda', false, options.boundsChecks === true),
+    emitCpp(ir, options.dimension, 'cuda', options.oneElementPerThread === true, options.boundsChecks === true),
 };
 export const hipEmitter = {
   target: 'hip',
   version: '1',
   prelude: cppPrelude('hip'),
   emit: (ir: KernelIR, options: EmitOptions): CppKernelSource =>
-    emitCpp(ir, options.dimension, 'hip', false, options.boundsChecks === true),
+    emitCpp(ir, options.dimension, 'hip', options.oneElementPerThread === true, options.boundsChecks === true),
 };
