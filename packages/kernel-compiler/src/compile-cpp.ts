@@ -1,6 +1,6 @@
 import type { KernelSourceV1 } from '@alpaka-ts/interface';
-import { cppBoundsPrelude } from './emitters/cpp/cpp-bounds';
 import { emitterFor } from './emitter-registry';
+import { cppBoundsPrelude } from './emitters/cpp/cpp-bounds';
 import type { CppKernelSource } from './emitters/cpp/cpp-emitter';
 import { type CppDialect, cppPrelude } from './emitters/cpp/cpp-prelude';
 import { checkKernel } from './front-end/check-kernel';
