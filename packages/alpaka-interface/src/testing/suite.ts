@@ -3,10 +3,12 @@ import { blockKernels, sharedCases, sharedSharingCases, syncCases } from './case
 import { eventCases } from './cases/event-cases';
 import { execCases, execKernels } from './cases/exec-cases';
 import { fenceCases, fenceWarpMathKernels, mathCases, warpCases } from './cases/fence-warp-math-cases';
-import { indexCases, kernelCases, kernelKernels, workDivisionCases } from './cases/kernel-cases';
+import { indexCases, indexKernels } from './cases/index-cases';
+import { kernelCases, kernelKernels } from './cases/kernel-cases';
 import { copyCases, memoryBufferCases, viewCases } from './cases/memory-cases';
 import { queueCases } from './cases/queue-cases';
 import { soaViewCases, soaViewKernels } from './cases/soa-view-cases';
+import { workDivisionCases, workDivisionKernels } from './cases/work-division-cases';
 import type { ConformanceCase, ConformanceKernel } from './conformance-case';
 
 /** Every conformance case, in alpaka's unit-test categories. */
@@ -33,6 +35,8 @@ export const conformanceCases: readonly ConformanceCase[] = Object.freeze([
 /** Every kernel the suite launches, with its dimensions: GPU backends compile them all ahead of time in CI. */
 export const conformanceKernels: readonly ConformanceKernel[] = Object.freeze([
   ...kernelKernels,
+  ...workDivisionKernels,
+  ...indexKernels,
   ...execKernels,
   ...blockKernels,
   ...atomicConformanceKernels,

@@ -3,11 +3,10 @@ import { allocBuf } from '../../buffer-allocation';
 import { asConst } from '../../buffer-views';
 import { host } from '../../device';
 import { bool, f32, f64, i8, i16, i32, u8, u16, u32 } from '../../element-types';
-import { InvalidArgumentError, WorkDivisionError } from '../../errors';
+import { InvalidArgumentError } from '../../errors';
 import { array, constant, deviceFunction, kernel } from '../../kernel';
-import { getExtentProduct } from '../../vector';
-import { divideUpBy, makeWorkDiv, workDivision } from '../../work-division';
-import { expectArrayEqual, expectEqual, expectThrows, expectTrue } from '../assertions';
+import { divideUpBy } from '../../work-division';
+import { expectArrayEqual, expectThrows, expectTrue } from '../assertions';
 import { type ConformanceKernel, defineCases } from '../conformance-case';
 
 const scalars = kernel(
@@ -74,35 +73,6 @@ const withDeviceFunctions = kernel(
     }
   },
 );
-
-const workDivisionProbe = kernel('conformanceWorkDivision', { out: array(u32, 'out') }, (acc, { out }) => {
-  if (acc.oncePerGrid()) {
-    const blocks = acc.getWorkDiv('grid', 'blocks');
-    const threads = acc.getWorkDiv('block', 'threads');
-    const elements = acc.getWorkDiv('thread', 'elems');
-    const gridThreads = acc.getWorkDiv('grid', 'threads');
-    for (let axis = 0; axis < 3; axis++) {
-      out[axis] = blocks[axis];
-      out[3 + axis] = threads[axis];
-      out[6 + axis] = elements[axis];
-      out[9 + axis] = gridThreads[axis];
-    }
-  }
-});
-
-const threadIndices1D = kernel('conformanceIndices1D', { out: array(u32, 'out') }, (acc, { out }) => {
-  const thread = acc.getIdx('grid', 'threads')[0];
-  const threadsPerBlock = acc.getWorkDiv('block', 'threads')[0];
-  acc.check(thread === acc.getIdx('grid', 'blocks')[0] * threadsPerBlock + acc.getIdx('block', 'threads')[0], 1);
-  out[thread] = out[thread] + 1 + thread;
-});
-
-const threadIndices3D = kernel('conformanceIndices3D', { out: array(u32, 'out') }, (acc, { out }) => {
-  const index = acc.getIdx('grid', 'threads');
-  const extent = acc.getWorkDiv('grid', 'threads');
-  const linear = (index[0] * extent[1] + index[1]) * extent[2] + index[2];
-  out[linear] = out[linear] + 1 + linear;
-});
 
 const switches = kernel(
   'conformanceSwitch',
@@ -340,102 +310,10 @@ export const kernelCases = defineCases('kernel', {
   },
 });
 
-export const workDivisionCases = defineCases('workDiv', {
-  "makeWorkDiv follows CMSSW's rule for the accelerator": async (context) => {
-    const division = makeWorkDiv(context.accelerator(1), 7, 32);
-    expectArrayEqual(division.blocksPerGrid, [7], 'blocks');
-    if (context.accelerator(1).runsOnHost) {
-      expectArrayEqual(
-        [...division.threadsPerBlock, ...division.elementsPerThread],
-        [1, 32],
-        'CPU: one thread of 32 elements',
-      );
-    } else {
-      expectArrayEqual(
-        [...division.threadsPerBlock, ...division.elementsPerThread],
-        [32, 1],
-        'GPU: 32 threads of one element',
-      );
-    }
-    expectEqual(divideUpBy(1000, 64), 16, 'divideUpBy rounds up');
-    expectEqual(divideUpBy(1024, 64), 16, 'divideUpBy of a multiple');
-    expectEqual(divideUpBy(0, 64), 0, 'divideUpBy of zero');
-  },
-
-  'the kernel sees its 3D work division': async (context) => {
-    const queue = context.queue();
-    const out = await context.deviceBufferFilled(queue, u32, 12, 0);
-    const division = context.workDiv(3, [2, 3, 4], [1, 2, 2]);
-    await queue.exec(division, workDivisionProbe, { out });
-    const gridThreads = division.blocksPerGrid.map((blocks, axis) => blocks * (division.threadsPerBlock[axis] ?? 1));
-    expectArrayEqual(
-      await context.read(queue, out),
-      [...division.blocksPerGrid, ...division.threadsPerBlock, ...division.elementsPerThread, ...gridThreads],
-      'getWorkDiv',
-    );
-  },
-
-  'a work division over the device limits is rejected before anything runs': async (context) => {
-    const queue = context.queue();
-    const limits = context.device.limits(context.accelerator(1));
-    expectEqual(
-      JSON.stringify(limits),
-      JSON.stringify(context.backend.limits(context.device.implementation)),
-      "device.limits(accelerator) is the backend's (compared by value: a backend may build it per call)",
-    );
-    const out = await context.deviceBufferFilled(queue, u32, 12, 9);
-    const tooMany = workDivision(context.accelerator(1), 1, limits.maxThreadsPerBlockTotal + 1, 1);
-    await expectThrows(
-      () => queue.exec(tooMany, workDivisionProbe, { out }),
-      WorkDivisionError,
-      /threads per block .*exceed/,
-      'too many threads per block',
-    );
-    await expectThrows(
-      () => makeWorkDiv(context.accelerator(2), [1, 2, 3], 1),
-      WorkDivisionError,
-      /3 dimensions; the accelerator has 2/,
-      'a 3D extent for a 2D accelerator',
-    );
-    expectArrayEqual(await context.read(queue, out), new Array(12).fill(9), 'nothing ran');
-  },
-});
-
-export const indexCases = defineCases('idx', {
-  'every thread of a 1D grid has a distinct global index': async (context) => {
-    const queue = context.queue();
-    const division = context.workDiv(1, 5, 8);
-    const threads = getExtentProduct(division.blocksPerGrid) * getExtentProduct(division.threadsPerBlock);
-    const out = await context.deviceBufferFilled(queue, u32, threads, 0);
-    await context.execChecked(queue, division, threadIndices1D, { out });
-    expectArrayEqual(
-      await context.read(queue, out),
-      Array.from({ length: threads }, (_, index) => index + 1),
-      'one write per thread index',
-    );
-  },
-
-  'every thread of a 3D grid has a distinct global index': async (context) => {
-    const queue = context.queue();
-    const division = context.workDiv(3, [2, 3, 2], [2, 2, 4]);
-    const threads = getExtentProduct(division.blocksPerGrid) * getExtentProduct(division.threadsPerBlock);
-    const out = await context.deviceBufferFilled(queue, u32, threads, 0);
-    await queue.exec(division, threadIndices3D, { out });
-    expectArrayEqual(
-      await context.read(queue, out),
-      Array.from({ length: threads }, (_, index) => index + 1),
-      'one write per 3D thread index',
-    );
-  },
-});
-
 export const kernelKernels: ConformanceKernel[] = [
   { kernel: scalars, dimensions: [1] },
   { kernel: axpy, dimensions: [1] },
   { kernel: withDeviceFunctions, dimensions: [1] },
   { kernel: switches, dimensions: [1] },
   { kernel: specialised, dimensions: [1], specialisations: [{ tile: 3 }, { tile: 8 }] },
-  { kernel: workDivisionProbe, dimensions: [3] },
-  { kernel: threadIndices1D, dimensions: [1] },
-  { kernel: threadIndices3D, dimensions: [3] },
 ];
