@@ -1,5 +1,5 @@
 import { BoundsSites } from '../bounds/bounds-sites';
-import type { FunctionIR, Statement } from '../ir';
+import type { Expression, FunctionIR, Statement } from '../ir';
 
 /**
  * What the JavaScript and C++ emitters share: both write a kernel as indented lines of text, a statement at a time,
@@ -28,6 +28,48 @@ export abstract class TextEmitter {
   }
 
   protected abstract statement(statement: Statement): void;
+  /** An expression as text; `valueUsed` false when it stands as a statement (its value is dropped). */
+  protected abstract expression(expression: Expression, valueUsed?: boolean): string;
+  protected abstract loopHelper(statement: Extract<Statement, { kind: 'loopHelper' }>): void;
+
+  /**
+   * The statements C++ and JavaScript write with the same text: an expression, if/else, for, while/do-while and a
+   * loop helper (which each target lowers itself). Returns false, having written nothing, for any other statement.
+   */
+  protected sharedStatement(statement: Statement): boolean {
+    switch (statement.kind) {
+      case 'expression':
+        this.line(`${this.expression(statement.expression, false)};`);
+        return true;
+      case 'if':
+        this.block(`if (${this.expression(statement.test)})`, statement.consequent, null);
+        if (statement.alternate.length > 0) this.block('else', statement.alternate, null);
+        return true;
+      case 'for': {
+        this.line('{');
+        this.indentation += 1;
+        this.statements(statement.init);
+        const test = statement.test ? this.expression(statement.test) : '';
+        const update = statement.update ? this.expression(statement.update, false) : '';
+        this.block(`for (; ${test}; ${update})`, statement.body, undefined);
+        this.indentation -= 1;
+        this.line('}');
+        return true;
+      }
+      case 'while':
+        if (statement.testFirst) this.block(`while (${this.expression(statement.test)})`, statement.body, undefined);
+        else {
+          this.block('do', statement.body, undefined);
+          this.lines[this.lines.length - 1] += ` while (${this.expression(statement.test)});`;
+        }
+        return true;
+      case 'loopHelper':
+        this.loopHelper(statement);
+        return true;
+      default:
+        return false;
+    }
+  }
 
   protected line(text: string): void {
     this.lines.push(`${'  '.repeat(this.indentation)}${text}`);

@@ -65,7 +65,7 @@ export abstract class CppExpressions extends TextEmitter {
     }
   }
 
-  protected expression(expression: Expression, valueUsed = true): string {
+  protected override expression(expression: Expression, valueUsed = true): string {
     const type = scalarOf(expression.type);
     switch (expression.kind) {
       case 'literal':

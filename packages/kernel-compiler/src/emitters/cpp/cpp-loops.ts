@@ -4,7 +4,7 @@ import { cppName } from './cpp-names';
 
 /** The acc loop helpers as grid- and block-strided loops over the work division's elements per thread. */
 export abstract class CppLoops extends CppAssignment {
-  protected loopHelper(statement: Extract<Statement, { kind: 'loopHelper' }>): void {
+  protected override loopHelper(statement: Extract<Statement, { kind: 'loopHelper' }>): void {
     const label = `alpaka_loop${this.labels++}`;
     const args = statement.arguments.map((argument) => this.expression(argument));
     const variable = cppName(statement.variable);

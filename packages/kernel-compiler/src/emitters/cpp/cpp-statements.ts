@@ -16,6 +16,7 @@ export abstract class CppStatements extends CppLoops {
   }
 
   protected override statement(statement: Statement): void {
+    if (this.sharedStatement(statement)) return;
     switch (statement.kind) {
       case 'declare':
         if (statement.type.kind === 'vector' && statement.init) {
@@ -35,34 +36,6 @@ export abstract class CppStatements extends CppLoops {
             ),
           );
         }
-        return;
-      case 'expression':
-        this.line(`${this.expression(statement.expression, false)};`);
-        return;
-      case 'if':
-        this.block(`if (${this.expression(statement.test)})`, statement.consequent, null);
-        if (statement.alternate.length > 0) this.block('else', statement.alternate, null);
-        return;
-      case 'for': {
-        this.line('{');
-        this.indentation += 1;
-        this.statements(statement.init);
-        const test = statement.test ? this.expression(statement.test) : '';
-        const update = statement.update ? this.expression(statement.update, false) : '';
-        this.block(`for (; ${test}; ${update})`, statement.body, undefined);
-        this.indentation -= 1;
-        this.line('}');
-        return;
-      }
-      case 'while':
-        if (statement.testFirst) this.block(`while (${this.expression(statement.test)})`, statement.body, undefined);
-        else {
-          this.block('do', statement.body, undefined);
-          this.lines[this.lines.length - 1] += ` while (${this.expression(statement.test)});`;
-        }
-        return;
-      case 'loopHelper':
-        this.loopHelper(statement);
         return;
       case 'break': {
         const label = this.loops[0];

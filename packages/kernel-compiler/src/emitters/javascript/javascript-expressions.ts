@@ -36,7 +36,7 @@ export abstract class JavaScriptExpressions extends TextEmitter {
     return vectorComponents(this, expression, this.dimension);
   }
 
-  expression(expression: Expression, valueUsed = true): string {
+  override expression(expression: Expression, valueUsed = true): string {
     const type = scalarOf(expression.type);
     switch (expression.kind) {
       case 'literal':

@@ -4,7 +4,7 @@ import { generated } from './javascript-operators';
 
 /** The acc loop helpers as counted loops over the block's chunk of elements, one thread per block. */
 export abstract class JavaScriptLoops extends JavaScriptAssignment {
-  protected loopHelper(statement: Extract<Statement, { kind: 'loopHelper' }>): void {
+  protected override loopHelper(statement: Extract<Statement, { kind: 'loopHelper' }>): void {
     const label = `$$loop${this.labels++}`;
     const args = statement.arguments.map((argument) => this.expression(argument));
     const variable = statement.variable;
