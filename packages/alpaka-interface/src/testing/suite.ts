@@ -5,6 +5,7 @@ import { execCases, execKernels } from './cases/exec-cases';
 import { fenceCases, fenceWarpMathKernels, mathCases, warpCases } from './cases/fence-warp-math-cases';
 import { indexCases, indexKernels } from './cases/index-cases';
 import { kernelCases, kernelKernels } from './cases/kernel-cases';
+import { kernelLanguageCases, kernelLanguageKernels } from './cases/kernel-language-cases';
 import { copyCases, memoryBufferCases, viewCases } from './cases/memory-cases';
 import { queueCases } from './cases/queue-cases';
 import { soaViewCases, soaViewKernels } from './cases/soa-view-cases';
@@ -18,6 +19,7 @@ export const conformanceCases: readonly ConformanceCase[] = Object.freeze([
   ...memoryBufferCases,
   ...viewCases,
   ...copyCases,
+  ...kernelLanguageCases,
   ...kernelCases,
   ...workDivisionCases,
   ...indexCases,
@@ -35,6 +37,7 @@ export const conformanceCases: readonly ConformanceCase[] = Object.freeze([
 /** Every kernel the suite launches, with its dimensions: GPU backends compile them all ahead of time in CI. */
 export const conformanceKernels: readonly ConformanceKernel[] = Object.freeze([
   ...kernelKernels,
+  ...kernelLanguageKernels,
   ...workDivisionKernels,
   ...indexKernels,
   ...execKernels,
