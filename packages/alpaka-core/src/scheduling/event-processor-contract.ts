@@ -1,0 +1,52 @@
+import type { ProcessDescription } from '../configuration/process-description';
+import type { ModuleRegistry } from '../modules/module-registry';
+import type { ActivityRegistry } from './activity-registry';
+import type { TriggerReport } from './trigger-report';
+
+/**
+ * What the runner (cli/) and the TestProcessor (testing/) see of CMSSW's EventProcessor: construct from a
+ * process description, begin the job, run events (several times: a warm-up, then the timed run, the source
+ * going on where it stopped), end the job, read the TrigReport. scheduling/event-processor.ts implements it.
+ */
+export interface EventProcessorOptions {
+  readonly registry: ModuleRegistry;
+  readonly activityRegistry?: ActivityRegistry;
+  /** Overrides of process.options (the command line's -n, --numberOfStreams). */
+  readonly numberOfThreads?: number;
+  readonly numberOfStreams?: number;
+}
+
+export interface RunLimits {
+  /** Events to process in this call (-1: until the source or process.maxEvents ends). */
+  readonly maxEvents?: number;
+  /** Stop taking new events after this long (pixeltrack's --runForMinutes); exclusive with maxEvents. */
+  readonly runForMilliseconds?: number;
+}
+
+export interface RunResult {
+  readonly eventsProcessed: number;
+  /** True when the source has no more events (or process.maxEvents is reached). */
+  readonly sourceExhausted: boolean;
+}
+
+export interface EventProcessor {
+  readonly description: ProcessDescription;
+  readonly numberOfStreams: number;
+  readonly numberOfThreads: number;
+  readonly activityRegistry: ActivityRegistry;
+  /** Constructs and validates every module, builds the schedule, runs beginJob and beginStream. */
+  beginJob(): Promise<void>;
+  /** Processes events; rejects with the FrameworkError (context added) that stopped the job. */
+  run(limits?: RunLimits): Promise<RunResult>;
+  /**
+   * Ends streams, runs, luminosity blocks and the job for the modules that began; closes output modules so
+   * what they wrote is kept. Safe to call after run() rejected; rejects only with an error of its own.
+   */
+  endJob(): Promise<void>;
+  triggerReport(): TriggerReport;
+}
+
+export type CreateEventProcessor = (
+  description: ProcessDescription,
+  options: EventProcessorOptions,
+) => Promise<EventProcessor>;
