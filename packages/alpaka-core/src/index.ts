@@ -59,6 +59,7 @@ export {
 } from './scheduling/activity-registry';
 export type {
   CreateEventProcessor,
+  CreateEventSetupProvider,
   EventProcessor,
   EventProcessorOptions,
   RunLimits,

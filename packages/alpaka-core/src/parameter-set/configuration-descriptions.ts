@@ -16,3 +16,15 @@ export class ConfigurationDescriptions {
    */
   validate(_parameters: ParameterSet, _moduleLabel: string): void {}
 }
+
+/**
+ * Validates one module's parameters before construction (CMSSW's Maker): builds its ConfigurationDescriptions
+ * from the class's fillDescriptions, validates (inserting defaults into `parameters`), and on failure throws the
+ * Configuration error with the context `Validating configuration of module: class=T label='l'`.
+ */
+export function validateModuleParameters(
+  _moduleClass: { readonly edmType: string; fillDescriptions?(descriptions: ConfigurationDescriptions): void },
+  _moduleType: string,
+  _moduleLabel: string,
+  _parameters: ParameterSet,
+): void {}

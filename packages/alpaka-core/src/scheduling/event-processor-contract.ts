@@ -1,4 +1,5 @@
-import type { ProcessDescription } from '../configuration/process-description';
+import type { ModuleDescription, ProcessDescription } from '../configuration/process-description';
+import type { EventSetupProvider } from '../event-setup/event-setup-provider';
 import type { ModuleRegistry } from '../modules/module-registry';
 import type { ActivityRegistry } from './activity-registry';
 import type { TriggerReport } from './trigger-report';
@@ -14,7 +15,17 @@ export interface EventProcessorOptions {
   /** Overrides of process.options (the command line's -n, --numberOfStreams). */
   readonly numberOfThreads?: number;
   readonly numberOfStreams?: number;
+  /**
+   * Builds the EventSetup from the ESProducers and ESSources (event-setup/ provides the real one; the default
+   * is what the integration wires). Injected so the scheduler does not import event-setup/'s internals.
+   */
+  readonly createEventSetupProvider?: CreateEventSetupProvider;
 }
+
+export type CreateEventSetupProvider = (
+  modules: readonly ModuleDescription[],
+  registry: ModuleRegistry,
+) => Promise<EventSetupProvider>;
 
 export interface RunLimits {
   /** Events to process in this call (-1: until the source or process.maxEvents ends). */
