@@ -90,10 +90,7 @@ export class ParameterSetDescription {
     return this.#addVPSet(label, elementDescription, undefined, true, 'optional');
   }
 
-  addVPSetOptionalUntracked(
-    label: string,
-    elementDescription: ParameterSetDescription,
-  ): ParameterDescription<'VPSet'> {
+  addVPSetOptionalUntracked(label: string, elementDescription: ParameterSetDescription): ParameterDescription<'VPSet'> {
     return this.#addVPSet(label, elementDescription, undefined, false, 'optional');
   }
 
@@ -213,7 +210,10 @@ export class ParameterSetDescription {
     presence: ParameterPresence,
   ): ParameterDescription<'VPSet'> {
     if (!(elementDescription instanceof ParameterSetDescription)) {
-      throw new FrameworkError('LogicError', `VPSet "${label}": the element description must be a ParameterSetDescription.`);
+      throw new FrameworkError(
+        'LogicError',
+        `VPSet "${label}": the element description must be a ParameterSetDescription.`,
+      );
     }
     if (defaults !== undefined) checkVPSetDefaults(label, tracked, elementDescription, defaults);
     return this.#addNode(
@@ -230,7 +230,10 @@ export class ParameterSetDescription {
 
   #addNode<T extends ParameterTypeName>(node: ParameterDescription<T>): ParameterDescription<T> {
     if (typeof node.label !== 'string' || node.label === '') {
-      throw new FrameworkError('LogicError', `A parameter in a ParameterSetDescription needs a non-empty label, got ${JSON.stringify(node.label)}.`);
+      throw new FrameworkError(
+        'LogicError',
+        `A parameter in a ParameterSetDescription needs a non-empty label, got ${JSON.stringify(node.label)}.`,
+      );
     }
     if (this.#labels.has(node.label)) {
       throw new FrameworkError(
@@ -264,7 +267,10 @@ function checkVPSetDefaults(
   const kind = describeParameterKind('VPSet', tracked);
   const problem = parameterValueProblem('VPSet', defaults);
   if (problem !== undefined) {
-    throw new FrameworkError('LogicError', `The default of parameter "${label}" (${kind}) in a ParameterSetDescription is not valid: ${problem}.`);
+    throw new FrameworkError(
+      'LogicError',
+      `The default of parameter "${label}" (${kind}) in a ParameterSetDescription is not valid: ${problem}.`,
+    );
   }
   defaults.forEach((element, index) => {
     try {

@@ -34,11 +34,7 @@ export function validateParameterSet(description: ParameterSetDescription, param
 }
 
 /** CMSSW's ParameterDescriptionBase::validate_ with the PSet and VPSet specialisations folded in. */
-function validateParameter(
-  node: ParameterDescription,
-  parameters: ParameterSet,
-  validatedLabels: Set<string>,
-): void {
+function validateParameter(node: ParameterDescription, parameters: ParameterSet, validatedLabels: Set<string>): void {
   const { label, type, tracked } = node;
   const entry = parameters.entry(label);
   const exists = entry !== undefined && entry.type === type && entry.tracked === tracked;

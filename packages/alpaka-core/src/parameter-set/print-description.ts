@@ -62,6 +62,7 @@ export function formatParameterSetDescription(description: ParameterSetDescripti
     const commentIndent = `${indent}${' '.repeat(labelWidth + 2)}`;
     for (const line of splitComment(node.comment)) lines.push(`${commentIndent}${line}`);
     if (node.nestedDescription !== undefined) {
+      if (node.type === 'VPSet') lines.push(`${indent}  (each element)`);
       lines.push(...formatParameterSetDescription(node.nestedDescription, `${indent}  `));
     }
   });

@@ -22,7 +22,9 @@ describe('ParameterSetDescription.validate: CMSSW messages', () => {
     const description = new ParameterSetDescription();
     description.addUntracked('x', 'int32', 1);
     const error = configurationError(() => description.validate(new ParameterSet().addParameter('x', 'int32', 2)));
-    expect(error.message).toBe('In the configuration, parameter "x" is defined as a tracked int32.\nIt should be untracked.\n');
+    expect(error.message).toBe(
+      'In the configuration, parameter "x" is defined as a tracked int32.\nIt should be untracked.\n',
+    );
   });
 
   it('refuses an untracked parameter described as tracked', () => {
@@ -44,9 +46,9 @@ describe('ParameterSetDescription.validate: CMSSW messages', () => {
     const untracked = new ParameterSetDescription();
     untracked.addUntracked('y', 'double', 1);
     // Another type with the other trackiness is a type error too (CMSSW checks the same type first).
-    expect(
-      configurationError(() => untracked.validate(new ParameterSet().addParameter('y', 'int32', 1))).message,
-    ).toBe('Parameter "y" should be defined as an untracked double.\nThe type in the configuration is incorrect.\n');
+    expect(configurationError(() => untracked.validate(new ParameterSet().addParameter('y', 'int32', 1))).message).toBe(
+      'Parameter "y" should be defined as an untracked double.\nThe type in the configuration is incorrect.\n',
+    );
   });
 
   it('refuses a missing required parameter', () => {
@@ -158,7 +160,11 @@ describe('ParameterSetDescription.validate: nested PSets, VPSets and wildcards',
     expect(parameters.entry('options')?.type).toBe('PSet');
     expect(parameters.getParameter<ParameterSet>('options').getParameter('depth')).toBe(2);
 
-    const configured = new ParameterSet().addParameter('options', 'PSet', new ParameterSet().addParameter('depth', 'int32', 5));
+    const configured = new ParameterSet().addParameter(
+      'options',
+      'PSet',
+      new ParameterSet().addParameter('depth', 'int32', 5),
+    );
     description.validate(configured);
     expect(configured.getParameter<ParameterSet>('options').getParameter('depth')).toBe(5);
   });
