@@ -125,7 +125,9 @@ describe('discoverPluginManifests', () => {
     expect(result.declared).toEqual(['Fine', 'Good']);
     expect(result.problems).toHaveLength(8);
     expect(result.problems[0]).toMatch(
-      new RegExp(`^${escapeRegExp(`${modules}/a-bad-json/alpaka-modules.json`)}: cannot read the plugin manifest: .*JSON`),
+      new RegExp(
+        `^${escapeRegExp(`${modules}/a-bad-json/alpaka-modules.json`)}: cannot read the plugin manifest: .*JSON`,
+      ),
     );
     expect(result.problems.slice(1)).toEqual([
       `${modules}/b-wrong-version/alpaka-modules.json: unsupported specificationVersion 2: this version of @alpaka-ts/core reads version 1.`,
