@@ -6,16 +6,16 @@ import {
   ParameterWildcard,
   type WildcardCriteria,
 } from './parameter-description';
+import {
+  checkDefault,
+  checkLabel,
+  checkScalarTypeName,
+  checkVPSetDefaults,
+  checkWildcardPattern,
+} from './parameter-description-checks';
 import type { ParameterSet } from './parameter-set';
 import { validateParameterSet } from './parameter-set-validation';
-import {
-  describeParameterKind,
-  isParameterTypeName,
-  type ParameterTypeName,
-  type ParameterValue,
-  type ParameterValueOfType,
-} from './parameter-type';
-import { parameterValueProblem } from './parameter-value-check';
+import type { ParameterTypeName, ParameterValue, ParameterValueOfType } from './parameter-type';
 
 /** The types declared by name; a PSet is declared by its nested description, a VPSet with addVPSet. */
 export type ScalarParameterTypeName = Exclude<ParameterTypeName, 'PSet' | 'VPSet'>;
@@ -117,13 +117,8 @@ export class ParameterSetDescription {
     criteria: WildcardCriteria = 'zeroOrMore',
   ): ParameterWildcard {
     const nested = type instanceof ParameterSetDescription ? type : undefined;
-    const typeName = nested === undefined ? checkTypeName(pattern, type as ScalarParameterTypeName) : 'PSet';
-    if (pattern !== '*') {
-      throw new FrameworkError(
-        'LogicError',
-        `Currently, the only supported wildcard in ParameterSetDescriptions\nis the single character "*".  The description contains a wildcard\nwith pattern "${pattern}" and type "${typeName}".\n`,
-      );
-    }
+    const typeName = nested === undefined ? checkScalarTypeName(pattern, type) : 'PSet';
+    checkWildcardPattern(pattern, typeName);
     const node = new ParameterWildcard({ pattern, type: typeName, tracked, criteria, nestedDescription: nested });
     this.#nodes.push(node);
     return node;
@@ -181,24 +176,17 @@ export class ParameterSetDescription {
     presence: ParameterPresence,
   ): ParameterDescription {
     const nested = type instanceof ParameterSetDescription ? type : undefined;
-    const typeName: ParameterTypeName = nested === undefined ? checkTypeName(label, type as ParameterTypeName) : 'PSet';
-    if (nested === undefined && (typeName === 'PSet' || typeName === 'VPSet')) {
-      throw new FrameworkError(
-        'LogicError',
-        `Parameter "${label}": declare a ${typeName} with ${typeName === 'PSet' ? 'add(label, nestedDescription)' : 'addVPSet(label, elementDescription, defaults)'}, so its contents are described too.`,
-      );
-    }
-    if (defaultValue !== undefined) {
-      const problem = parameterValueProblem(typeName, defaultValue);
-      if (problem !== undefined) {
-        throw new FrameworkError(
-          'LogicError',
-          `The default of parameter "${label}" (${describeParameterKind(typeName, tracked)}) in a ParameterSetDescription is not valid: ${problem}.`,
-        );
-      }
-    }
+    const typeName: ParameterTypeName = nested === undefined ? checkScalarTypeName(label, type) : 'PSet';
+    if (defaultValue !== undefined) checkDefault(label, typeName, tracked, defaultValue);
     return this.#addNode(
-      new ParameterDescription({ label, type: typeName, tracked, presence, defaultValue, nestedDescription: nested }),
+      new ParameterDescription<ParameterTypeName>({
+        label,
+        type: typeName,
+        tracked,
+        presence,
+        defaultValue,
+        nestedDescription: nested,
+      }),
     );
   }
 
@@ -229,58 +217,9 @@ export class ParameterSetDescription {
   }
 
   #addNode<T extends ParameterTypeName>(node: ParameterDescription<T>): ParameterDescription<T> {
-    if (typeof node.label !== 'string' || node.label === '') {
-      throw new FrameworkError(
-        'LogicError',
-        `A parameter in a ParameterSetDescription needs a non-empty label, got ${JSON.stringify(node.label)}.`,
-      );
-    }
-    if (this.#labels.has(node.label)) {
-      throw new FrameworkError(
-        'LogicError',
-        `Labels used in different nodes of a ParameterSetDescription\nmust be unique.  The following duplicate labels were detected:\n "${node.label}"\n`,
-      );
-    }
+    checkLabel(node.label, this.#labels);
     this.#labels.add(node.label);
     this.#nodes.push(node as ParameterDescriptionNode);
     return node;
   }
-}
-
-function checkTypeName(label: string, type: ParameterTypeName): ParameterTypeName {
-  if (!isParameterTypeName(type)) {
-    throw new FrameworkError(
-      'LogicError',
-      `Parameter "${label}": unknown parameter type ${JSON.stringify(type)} (one of int32, uint32, int64, uint64, double, bool, string, InputTag, ESInputTag and their v-forms, or a nested ParameterSetDescription).`,
-    );
-  }
-  return type;
-}
-
-/** Each default element must satisfy the element description, as a configuration's elements must. */
-function checkVPSetDefaults(
-  label: string,
-  tracked: boolean,
-  elementDescription: ParameterSetDescription,
-  defaults: readonly ParameterSet[],
-): void {
-  const kind = describeParameterKind('VPSet', tracked);
-  const problem = parameterValueProblem('VPSet', defaults);
-  if (problem !== undefined) {
-    throw new FrameworkError(
-      'LogicError',
-      `The default of parameter "${label}" (${kind}) in a ParameterSetDescription is not valid: ${problem}.`,
-    );
-  }
-  defaults.forEach((element, index) => {
-    try {
-      validateParameterSet(elementDescription, element.clone());
-    } catch (error) {
-      throw new FrameworkError(
-        'LogicError',
-        `Element ${index} of the default of parameter "${label}" (${kind}) does not satisfy its element description:\n${error instanceof Error ? error.message : String(error)}`,
-        { cause: error },
-      );
-    }
-  });
 }

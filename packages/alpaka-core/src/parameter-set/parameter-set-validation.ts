@@ -50,7 +50,7 @@ function validateParameter(node: ParameterDescription, parameters: ParameterSet,
   }
   const current = parameters.entry(label);
   if (current !== undefined && node.nestedDescription !== undefined) {
-    validateNested(node.nestedDescription, current);
+    replaceWithValidatedCopy(parameters, label, current, node.nestedDescription);
   }
 }
 
@@ -67,21 +67,39 @@ function defaultToInsert(node: ParameterDescription): ParameterValue | undefined
   return value;
 }
 
-function validateNested(description: ParameterSetDescription, entry: Parameter): void {
-  if (entry.type === 'PSet') validateParameterSet(description, entry.value as ParameterSet);
-  else if (entry.type === 'VPSet') {
-    for (const element of entry.value as readonly ParameterSet[]) validateParameterSet(description, element);
-  }
+/**
+ * Validates a copy of a nested PSet (or of each VPSet element) and puts it in place of the original: inserting
+ * defaults must not reach a set the configuration shares with another module (one cms.PSet object used twice),
+ * whose description may differ. CMSSW gets the same from its value semantics.
+ */
+function replaceWithValidatedCopy(
+  parameters: ParameterSet,
+  label: string,
+  entry: Parameter,
+  description: ParameterSetDescription,
+): void {
+  let value: ParameterSet | ParameterSet[];
+  if (entry.type === 'PSet') {
+    value = (entry.value as ParameterSet).clone();
+    validateParameterSet(description, value);
+  } else if (entry.type === 'VPSet') {
+    value = (entry.value as readonly ParameterSet[]).map((element) => element.clone());
+    for (const element of value) validateParameterSet(description, element);
+  } else return;
+  parameters.insert(label, { type: entry.type, tracked: entry.tracked, value } as Parameter);
 }
 
 /** CMSSW's ParameterWildcard::validate_: every parameter of the type and trackiness matches. */
 function validateWildcard(node: ParameterWildcard, parameters: ParameterSet, validatedLabels: Set<string>): void {
-  let matches = 0;
+  const matched: [string, Parameter][] = [];
   for (const [name, entry] of parameters.entries()) {
-    if (entry.type !== node.type || entry.tracked !== node.tracked || name.startsWith('@')) continue;
-    matches++;
+    if (entry.type === node.type && entry.tracked === node.tracked && !name.startsWith('@'))
+      matched.push([name, entry]);
+  }
+  const matches = matched.length;
+  for (const [name, entry] of matched) {
     validatedLabels.add(name);
-    if (node.nestedDescription !== undefined) validateNested(node.nestedDescription, entry);
+    if (node.nestedDescription !== undefined) replaceWithValidatedCopy(parameters, name, entry, node.nestedDescription);
   }
   if (node.criteria === 'atLeastOne' && matches === 0) throw wildcardAtLeastOneError(node.type);
   if (node.criteria === 'exactlyOne' && matches !== 1) throw wildcardExactlyOneError(node.type);

@@ -255,3 +255,21 @@ describe('ParameterSetDescription.validate: nested PSets, VPSets and wildcards',
     expect(parameters.getUntrackedParameter<ParameterSet>('first').getParameter('weight')).toBe(1);
   });
 });
+
+describe('ParameterSetDescription.validate: shared nested sets', () => {
+  it('does not insert defaults into a nested PSet or VPSet element the configuration shares', () => {
+    const inner = new ParameterSetDescription();
+    inner.add('depth', 'int32', 2);
+    const description = new ParameterSetDescription();
+    description.add('options', inner);
+    description.addVPSet('points', inner);
+    const shared = new ParameterSet();
+    const parameters = new ParameterSet()
+      .addParameter('options', 'PSet', shared)
+      .addParameter('points', 'VPSet', [shared]);
+    description.validate(parameters);
+    expect(shared.size).toBe(0);
+    expect(parameters.getParameter<ParameterSet>('options').getParameter('depth')).toBe(2);
+    expect(parameters.getParameter<readonly ParameterSet[]>('points')[0]?.getParameter('depth')).toBe(2);
+  });
+});
