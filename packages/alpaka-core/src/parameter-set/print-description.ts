@@ -21,6 +21,11 @@ export function formatModuleHelp(
   return formatConfigurationDescriptions(descriptions);
 }
 
+/** The help text for a type the registry knows (loading it if a manifest declared it); unknown: closest names. */
+export async function formatModuleHelpFromRegistry(registry: ModuleRegistry, moduleType: string): Promise<string> {
+  return formatModuleHelp(moduleType, await registry.resolve(moduleType));
+}
+
 /** Every description of a ConfigurationDescriptions: labelled ones in order, then the default. */
 export function formatConfigurationDescriptions(descriptions: ConfigurationDescriptions): string {
   const lines = [`${descriptions.pluginName} (${descriptions.baseType})`, ''];
@@ -48,7 +53,14 @@ export function formatConfigurationDescriptions(descriptions: ConfigurationDescr
  * One line per node (label, type, trackiness and whether optional, default), its comment lines below aligned
  * with the type column, and the contents of a nested PSet or of each VPSet element indented by two more.
  */
-export function formatParameterSetDescription(description: ParameterSetDescription, indent = ''): string[] {
+export function formatParameterSetDescription(
+  description: ParameterSetDescription,
+  indent = '',
+  enclosing: readonly ParameterSetDescription[] = [],
+): string[] {
+  // A description nested in itself (possible here, as descriptions are shared objects, not C++ copies) would
+  // never end; it is printed once and referred to after.
+  if (enclosing.includes(description)) return [`${indent}(the enclosing description, as above)`];
   const lines: string[] = [];
   for (const line of splitComment(description.comment)) lines.push(`${indent}${line}`);
   const rows = description.nodes.map(describeNode);
@@ -63,7 +75,7 @@ export function formatParameterSetDescription(description: ParameterSetDescripti
     for (const line of splitComment(node.comment)) lines.push(`${commentIndent}${line}`);
     if (node.nestedDescription !== undefined) {
       if (node.type === 'VPSet') lines.push(`${indent}  (each element)`);
-      lines.push(...formatParameterSetDescription(node.nestedDescription, `${indent}  `));
+      lines.push(...formatParameterSetDescription(node.nestedDescription, `${indent}  `, [...enclosing, description]));
     }
   });
   if (description.nodes.length === 0 && !description.anythingAllowed) lines.push(`${indent}(no parameters)`);

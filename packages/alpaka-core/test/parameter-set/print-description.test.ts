@@ -5,7 +5,13 @@ import { ESInputTag } from '../../src/parameter-set/es-input-tag';
 import { InputTag } from '../../src/parameter-set/input-tag';
 import { ParameterSet } from '../../src/parameter-set/parameter-set';
 import { ParameterSetDescription } from '../../src/parameter-set/parameter-set-description';
-import { formatModuleHelp, formatModuleList, formatParameterValue } from '../../src/parameter-set/print-description';
+import {
+  formatModuleHelp,
+  formatModuleHelpFromRegistry,
+  formatModuleList,
+  formatParameterSetDescription,
+  formatParameterValue,
+} from '../../src/parameter-set/print-description';
 
 // biome-ignore lint/complexity/noStaticOnlyClass: a module class is what the framework constructs; its descriptions are static
 class TestAlpakaProducer {
@@ -105,5 +111,28 @@ describe('formatModuleList (alpaka-run --list-modules)', () => {
     expect(formatModuleList(registry)).toBe(
       'AlpakaThing@alpaka  /x/alpaka-modules.json\nIntProducer         registered\n',
     );
+  });
+});
+
+describe('formatModuleHelpFromRegistry', () => {
+  it('prints a registered type and refuses an unknown one with the closest names', async () => {
+    const registry = new ModuleRegistry().register(TestAlpakaProducer, 'TestAlpakaProducer@alpaka');
+    expect(await formatModuleHelpFromRegistry(registry, 'TestAlpakaProducer@alpaka')).toBe(
+      formatModuleHelp('TestAlpakaProducer@alpaka', TestAlpakaProducer),
+    );
+    await expect(formatModuleHelpFromRegistry(registry, 'TestAlpakaProducr@alpaka')).rejects.toThrow(
+      /closest known module types are: 'TestAlpakaProducer@alpaka'/,
+    );
+  });
+});
+
+describe('formatParameterSetDescription', () => {
+  it('prints a description nested in itself once', () => {
+    const description = new ParameterSetDescription();
+    description.addOptional('again', description);
+    expect(formatParameterSetDescription(description)).toEqual([
+      'again  PSet  tracked optional',
+      '  (the enclosing description, as above)',
+    ]);
   });
 });
