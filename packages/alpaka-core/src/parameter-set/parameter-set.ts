@@ -103,6 +103,8 @@ export class ParameterSet {
   getUntrackedParameter<T = unknown>(name: string, defaultValue?: T, type?: ParameterTypeName): T {
     const entry = this.#entries.get(name);
     if (entry === undefined) {
+      // CMSSW's two overloads: with a default (even an undefined one) absence is fine, without it is an error.
+      // biome-ignore lint/complexity/noArguments: only the argument count tells the two overloads apart.
       if (arguments.length >= 2) return defaultValue as T;
       throw new FrameworkError(
         'Configuration',
