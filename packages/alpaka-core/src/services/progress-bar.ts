@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { SingleBar } from 'cli-progress';
+import { Presets, SingleBar } from 'cli-progress';
 import type { ActivityRegistry } from '../scheduling/activity-registry';
 import { formatGeneral } from './c-number-format';
 
@@ -18,16 +18,19 @@ export interface ProgressBarOptions {
 
 export function connectProgressBar(activityRegistry: ActivityRegistry, options: ProgressBarOptions): () => void {
   const knownTotal = options.totalEvents !== undefined && options.totalEvents > 0;
-  const bar = new SingleBar({
-    stream: options.stream,
-    format: knownTotal
-      ? '{bar} {percentage}% | {value}/{total} events | {rate} events/s | ETA: {eta_formatted}'
-      : '{value} events | {rate} events/s | {duration_formatted}',
-    // Forced with --progress bar on a stream that is not a terminal: draw anyway, at cli-progress's slower pace.
-    noTTYOutput: true,
-    hideCursor: true,
-    etaBuffer: 100,
-  });
+  const bar = new SingleBar(
+    {
+      stream: options.stream,
+      format: knownTotal
+        ? '{bar} {percentage}% | {value}/{total} events | {rate} events/s | ETA: {eta_formatted}'
+        : '{value} events | {rate} events/s | {duration_formatted}',
+      // Forced with --progress bar on a stream that is not a terminal: draw anyway, at cli-progress's slower pace.
+      noTTYOutput: true,
+      hideCursor: true,
+      etaBuffer: 100,
+    },
+    Presets.shades_classic,
+  );
   const now = options.nowMilliseconds ?? Date.now;
   const redrawMilliseconds = options.redrawMilliseconds ?? 100;
   const payload = { rate: '0' };

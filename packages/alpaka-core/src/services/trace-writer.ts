@@ -140,7 +140,13 @@ export class TraceWriter {
       events.push({ name: 'thread_name', ph: 'M', pid: tracePid, tid: lane.tid, args: { name: lane.name } });
       events.push({ name: 'thread_sort_index', ph: 'M', pid: tracePid, tid: lane.tid, args: { sort_index: lane.tid } });
     }
-    for (let index = 0; index < this.#tracks.length; index++) {
+    // In time order, a parent before the slices it contains, as trace viewers read nesting best.
+    const order = Array.from(this.#tracks, (_, index) => index).sort(
+      (a, b) =>
+        (this.#starts[a] as number) - (this.#starts[b] as number) ||
+        (this.#ends[b] as number) - (this.#ends[a] as number),
+    );
+    for (const index of order) {
       const start = this.#starts[index] as number;
       const eventID = this.#eventIDs[index];
       events.push({
