@@ -93,6 +93,7 @@ interface ParsedOptions {
 
 function buildProgram(output: { readonly stdout: Writable; readonly stderr: Writable }): Command {
   return new Command(programName)
+    .usage('CONFIG [options] [-- configuration arguments]')
     .description("Runs an alpaka-ts configuration: cmsRun and pixeltrack-standalone's main in one.")
     .argument('[configuration]', 'the configuration module (.ts or .js) whose default export is a Process')
     .argument('[configurationArguments...]', 'arguments handed to the configuration (also everything after --)')

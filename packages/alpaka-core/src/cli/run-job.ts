@@ -128,7 +128,8 @@ export async function runJob(
       })}\n`,
     );
   }
-  if (wantSummary && processor !== undefined && stage !== 'construction') {
+  // As CMSSW's endJob, the summary is printed for a job that began, whether or not its events all succeeded.
+  if (wantSummary && processor !== undefined && stage === 'run') {
     try {
       io.stdout.write(`\n${formatTriggerReport(processor.triggerReport())}`);
       if (timing !== undefined) io.stdout.write(`\n${timing.format()}`);

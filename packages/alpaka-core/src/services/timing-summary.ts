@@ -108,12 +108,14 @@ export class TimingSummary {
 }
 
 /**
- * The table: module, type, call ('event' is produce, filter or analyze; 'acquire' is ExternalWork's), calls, total seconds, mean milliseconds, share of all timed calls. */
+ * The table: module, type, call ('event' is produce, filter or analyze; 'acquire' is ExternalWork's), calls, total seconds, mean microseconds, share of all timed calls. */
 export function formatTimingTable(timings: readonly ModuleTiming[]): string {
   const table = new Table({
-    head: ['Module', 'Type', 'Call', 'Calls', 'Total [s]', 'Mean [ms]', 'Share'],
+    head: ['Module', 'Type', 'Call', 'Calls', 'Total [s]', 'Mean [µs]', 'Share'],
     colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [] },
+    // No rule between rows: a job has many modules.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   const total = timings.reduce((sum, timing) => sum + timing.totalNanoseconds, 0);
   for (const timing of timings) {
@@ -123,7 +125,7 @@ export function formatTimingTable(timings: readonly ModuleTiming[]): string {
       timing.call,
       String(timing.calls),
       (timing.totalNanoseconds / 1e9).toFixed(6),
-      (timing.totalNanoseconds / timing.calls / 1e6).toFixed(3),
+      (timing.totalNanoseconds / timing.calls / 1e3).toFixed(3),
       `${total > 0 ? ((100 * timing.totalNanoseconds) / total).toFixed(1) : '0.0'}%`,
     ]);
   }

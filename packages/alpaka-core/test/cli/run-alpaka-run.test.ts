@@ -96,6 +96,27 @@ describe('alpaka-run: a job that succeeds', () => {
 });
 
 describe('alpaka-run: exit codes', () => {
+  it('accepts the options before CONFIG as well', async () => {
+    const harness = makeHarness();
+    expect(await run(harness, ['-n', '2', '--maxEvents', '4', '--progress', 'none', 'config.ts'])).toBe(0);
+    expect(harness.loads).toEqual([{ file: 'config.ts', args: [] }]);
+    expect(harness.stdout.lines[0]).toBe('Processing 4 events, with 2 concurrent events and 2 threads.');
+  });
+
+  it('7001 for --dump-config without a configuration', async () => {
+    const harness = makeHarness();
+    expect(await run(harness, ['--dump-config'])).toBe(7001);
+    expect(harness.stdout.text).toBe('');
+  });
+
+  it('the code of an error constructing the processor, without endJob', async () => {
+    const harness = makeHarness({ behaviour: { failIn: 'construction' } });
+    expect(await run(harness, ['config.ts', '--maxEvents', '1'])).toBe(8002);
+    expect(harness.stderr.text).toContain('[0] Constructing the EventProcessor');
+    expect(harness.record.ended).toBe(false);
+    expect(harness.stdout.text).toBe('');
+  });
+
   it("7001 without a configuration, with cmsRun's message", async () => {
     const harness = makeHarness();
     expect(await run(harness, [])).toBe(7001);

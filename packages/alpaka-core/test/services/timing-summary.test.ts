@@ -35,7 +35,7 @@ describe('the per-module timing summary', () => {
       'acquire',
       '2',
       '0.006000',
-      '3.000',
+      '3000.000',
       '60.0%',
       '',
     ]);
