@@ -49,6 +49,11 @@ export interface AlpakaRunInputOutput {
   /** Wall-clock date for timestamps (progress lines, the fatal exception frame). */
   readonly now?: () => Date;
   readonly clock?: JobClock;
+  /**
+   * Aborted when the process catches SIGINT or SIGTERM: the processor takes no new event, endJob runs, and
+   * the job ends with CaughtSignal (9000), as cmsRun does.
+   */
+  readonly abortSignal?: AbortSignal;
   /** What `-n 0` means: os.availableParallelism() by default. */
   readonly availableParallelism?: () => number;
 }

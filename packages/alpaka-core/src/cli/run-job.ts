@@ -82,9 +82,12 @@ export async function runJob(
       totalEvents: maxEvents < 0 ? undefined : maxEvents + warmupEvents,
       now: io.now,
     });
-    if (warmupEvents > 0) await processor.run({ maxEvents: warmupEvents });
+    const signal = io.abortSignal === undefined ? {} : { signal: io.abortSignal };
+    if (warmupEvents > 0) await processor.run({ maxEvents: warmupEvents, ...signal });
     const limits: RunLimits =
-      runForMinutes !== undefined ? { runForMilliseconds: runForMinutes * 60_000 } : { maxEvents };
+      runForMinutes !== undefined
+        ? { runForMilliseconds: runForMinutes * 60_000, ...signal }
+        : { maxEvents, ...signal };
     const wallStart = io.clock.wallNanoseconds();
     const cpuStart = io.clock.cpuMicroseconds();
     const result = await processor.run(limits);
@@ -94,6 +97,7 @@ export async function runJob(
     failure = withStageContext(error, stageContexts[stage]);
   }
   stopProgress();
+  if (failure === undefined && io.abortSignal?.aborted === true) failure = caughtSignalError(io.abortSignal);
 
   if (processor !== undefined) {
     try {
@@ -118,7 +122,7 @@ export async function runJob(
     }
   }
 
-  if (timedRun !== undefined && failure === undefined) {
+  if (timedRun !== undefined && (failure === undefined || failure.category === 'CaughtSignal')) {
     io.stdout.write(
       `${formatProcessedLine({
         events: timedRun.result.eventsProcessed,
@@ -144,4 +148,13 @@ function withStageContext(thrown: unknown, context: string): FrameworkError {
   const error = convertException(thrown);
   if (!error.hasContext(context)) error.addContext(context);
   return error;
+}
+
+/** cmsRun's exit for a caught signal (9000): the job stopped early, on purpose, after a clean endJob. */
+function caughtSignalError(signal: AbortSignal): FrameworkError {
+  const reason = typeof signal.reason === 'string' ? signal.reason : 'a signal';
+  return new FrameworkError(
+    'CaughtSignal',
+    `${programName} caught ${reason}: it stopped taking new events, finished the events in flight and ran endJob.`,
+  );
 }

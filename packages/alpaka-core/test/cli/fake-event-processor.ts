@@ -27,6 +27,8 @@ export interface FakeBehaviour {
   /** Advanced by the processor per event, so the result line's numbers are known. */
   readonly clock?: FakeClock;
   readonly triggerReport?: TriggerReport;
+  /** Called after each event (1-based over the job), e.g. to abort the job. */
+  readonly afterEvent?: (eventNumber: number) => void;
 }
 
 export class FakeClock implements JobClock {
@@ -94,7 +96,7 @@ class FakeEventProcessor implements EventProcessor {
     const total = this.description.maxEvents.input < 0 ? Number.POSITIVE_INFINITY : this.description.maxEvents.input;
     const source = this.behaviour.sourceEvents ?? Number.POSITIVE_INFINITY;
     let processed = 0;
-    while (processed < wanted && this.#eventNumber < Math.min(total, source)) {
+    while (processed < wanted && this.#eventNumber < Math.min(total, source) && limits.signal?.aborted !== true) {
       this.#eventNumber += 1;
       const stream = (this.#eventNumber - 1) % this.numberOfStreams;
       const eventID = makeEventID(1, 1, this.#eventNumber);
@@ -113,6 +115,7 @@ class FakeEventProcessor implements EventProcessor {
       signals.postEvent.emit({ stream, eventID });
       this.behaviour.clock?.tick();
       processed += 1;
+      this.behaviour.afterEvent?.(this.#eventNumber);
     }
     return { eventsProcessed: processed, sourceExhausted: this.#eventNumber >= Math.min(total, source) };
   }

@@ -188,6 +188,30 @@ describe('alpaka-run: exit codes', () => {
     expect(harness.stdout.text).not.toMatch(/^Processed/m);
   });
 
+  it('9000 when the process caught a signal: no new events, endJob, the result line for what was done', async () => {
+    const controller = new AbortController();
+    const harness = makeHarness({
+      behaviour: { afterEvent: (event) => event === 3 && controller.abort('SIGINT') },
+    });
+    const code = await runAlpakaRun(
+      ['config.ts', '--maxEvents', '10', '--progress', 'none'],
+      {
+        stdout: harness.stdout,
+        stderr: harness.stderr,
+        isTerminal: false,
+        clock: harness.clock,
+        abortSignal: controller.signal,
+      },
+      harness.dependencies,
+    );
+    expect(code).toBe(9000);
+    expect(harness.record.runs[0]?.signal).toBe(controller.signal);
+    expect(harness.record.ended).toBe(true);
+    expect(harness.stdout.lines.at(-1)).toMatch(/^Processed 3 events in 3\.000000e-03 seconds/);
+    expect(harness.stderr.text).toContain("An exception of category 'CaughtSignal'");
+    expect(harness.stderr.text).toContain('caught SIGINT');
+  });
+
   it('the code of an error from beginJob or endJob', async () => {
     const begin = makeHarness({ behaviour: { failIn: 'beginJob' } });
     expect(await run(begin, ['config.ts', '--maxEvents', '1'])).toBe(8002);
