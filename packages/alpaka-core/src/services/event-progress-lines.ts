@@ -44,6 +44,14 @@ export function isReportedRecord(recordNumber: number): boolean {
   return recordNumber % interval === 0;
 }
 
+/** The record reported after a reported one (n + 1 up to 10, then n + 10^(d-1)): one comparison per event. */
+export function nextReportedRecord(recordNumber: number): number {
+  if (recordNumber < 10) return recordNumber + 1;
+  let interval = 10;
+  while (interval * 10 <= recordNumber) interval *= 10;
+  return recordNumber + interval;
+}
+
 /** Connects the line writer to preEvent; returns the disconnection. Records are counted across the whole job. */
 export function connectEventProgressLines(
   activityRegistry: ActivityRegistry,
@@ -51,10 +59,12 @@ export function connectEventProgressLines(
   now: () => Date = () => new Date(),
 ): () => void {
   let recordNumber = 0;
+  let nextReported = 1;
   return activityRegistry.preEvent.connect((context: StreamEventContext) => {
     recordNumber += 1;
-    if (isReportedRecord(recordNumber)) {
+    if (recordNumber === nextReported) {
       stream.write(`${formatBeginProcessingLine(recordNumber, context.eventID, now())}\n`);
+      nextReported = nextReportedRecord(recordNumber);
     }
   });
 }

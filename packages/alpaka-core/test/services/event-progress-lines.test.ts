@@ -5,6 +5,7 @@ import {
   connectEventProgressLines,
   formatBeginProcessingLine,
   isReportedRecord,
+  nextReportedRecord,
   ordinal,
 } from '../../src/services/event-progress-lines';
 import { resolveProgressMode, startProgress } from '../../src/services/progress';
@@ -46,6 +47,18 @@ describe('the per-event progress lines', () => {
       1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000,
       2000,
     ]);
+  });
+
+  it('step from one reported record to the next as isReportedRecord says', () => {
+    let record = 1;
+    const stepped = [1];
+    while (record < 50_000) {
+      record = nextReportedRecord(record);
+      stepped.push(record);
+    }
+    const reported = [];
+    for (let candidate = 1; candidate <= 50_000; candidate++) if (isReportedRecord(candidate)) reported.push(candidate);
+    expect(stepped).toEqual(reported);
   });
 
   it('are driven by preEvent, counting records over the job', () => {
