@@ -32,6 +32,11 @@ export interface RunLimits {
   readonly maxEvents?: number;
   /** Stop taking new events after this long (pixeltrack's --runForMinutes); exclusive with maxEvents. */
   readonly runForMilliseconds?: number;
+  /**
+   * Stop taking new events once aborted (alpaka-run aborts it on SIGINT/SIGTERM, cmsRun's caught signal):
+   * the events in flight finish and run() resolves as usual, so endJob and the output modules close cleanly.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface RunResult {
