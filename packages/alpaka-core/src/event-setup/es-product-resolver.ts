@@ -110,7 +110,9 @@ export class ESProductResolver {
       const dependencyRecord = resolved.recordIndex < 0 ? undefined : record.recordFor(resolved.recordIndex);
       if (dependencyRecord === undefined || resolved.resolver === undefined) throw resolved.failure();
       const wait = resolved.resolver.prefetch(dependencyRecord);
-      if (wait !== undefined) (waits ??= []).push(wait);
+      if (wait === undefined) continue;
+      if (waits === undefined) waits = [wait];
+      else waits.push(wait);
     }
     if (waits === undefined) return undefined;
     return waits.length === 1 ? waits[0] : Promise.all(waits).then(noop);

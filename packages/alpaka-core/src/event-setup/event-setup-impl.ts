@@ -58,7 +58,8 @@ export class EventSetupImpl implements EventSetup {
       const wait = resolver.prefetch(record);
       if (wait === undefined) continue;
       if (first === undefined) first = wait;
-      else (waits ??= [first]).push(wait);
+      else if (waits === undefined) waits = [first, wait];
+      else waits.push(wait);
     }
     return waits === undefined ? first : Promise.all(waits).then(noop);
   }

@@ -35,7 +35,7 @@ async function constructEventSetupModule(
   if (moduleClass.edmType !== edmType) {
     throw new FrameworkError(
       'Configuration',
-      `The module type "${type}" (label '${label}') is a ${moduleClass.edmType}, but the configuration declares it as ${articleFor(edmType)} ${edmType}: use cms.${moduleClass.edmType}("${type}", …) for it.`,
+      `The module type "${type}" (label '${label}') is ${articleFor(moduleClass.edmType)} ${moduleClass.edmType}, but the configuration declares it as ${articleFor(edmType)} ${edmType}: use cms.${moduleClass.edmType}("${type}", …) for it.`,
     );
   }
   if (edmType !== 'ESProducer' && edmType !== 'ESSource') {
