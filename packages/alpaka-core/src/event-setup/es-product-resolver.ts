@@ -57,16 +57,25 @@ export class ESProductResolver {
     this.#tokens = tokens;
   }
 
-  /** Makes the product for this record's IOV if needed: undefined once it is there, else a promise. */
+  /**
+   * Makes the product for this record's IOV if needed: undefined once it is there, else a promise that
+   * settles when it is. Each caller that sees a failure gets its own copy of the error, since callers add
+   * their own context (the event, the path, the module) to it.
+   */
   prefetch(record: EventSetupRecordImpl): Promise<void> | undefined {
     const slot = this.slot;
     const state = record.states[slot];
     if (state === productDone) return undefined;
+    if (state === productFailed) return Promise.reject(this.#copyOfFailure(record));
     if (state === productRunning) {
-      return record.pending[slot] ?? Promise.reject(this.#fail(record, this.#circularDependency(), 'Calling'));
+      const pending = record.pending[slot];
+      // Running without a promise yet: this product's own dependencies asked for it.
+      if (pending === undefined) return Promise.reject(this.#circularDependency());
+      return pending.then(() => this.#outcome(record));
     }
-    if (state === productFailed) return Promise.reject(record.errors[slot]);
-    return this.#start(record);
+    const settled = this.#start(record);
+    if (settled !== undefined) return settled.then(() => this.#outcome(record));
+    return record.states[slot] === productFailed ? Promise.reject(this.#copyOfFailure(record)) : undefined;
   }
 
   /** The product for this record's IOV, making it now when that needs no waiting; else CMSSW's error. */
@@ -75,13 +84,22 @@ export class ESProductResolver {
     if (record.states[slot] === productNotStarted) this.prefetch(record)?.then(undefined, noop);
     const state = record.states[slot];
     if (state === productDone) return record.values[slot];
-    if (state === productFailed) throw record.errors[slot];
+    if (state === productFailed) throw this.#copyOfFailure(record);
     throw new FrameworkError(
       'LogicError',
       `The EventSetup product of type "${productTypeName(this.production.productType)}" in record "${this.production.record.recordName}" with product label "${this.production.dataLabel}" is still being made by ${describeComponent(this.description)}: declare it with esConsumes so the framework prefetches it before the module runs.`,
     );
   }
 
+  #outcome(record: EventSetupRecordImpl): void {
+    if (record.states[this.slot] === productFailed) throw this.#copyOfFailure(record);
+  }
+
+  #copyOfFailure(record: EventSetupRecordImpl): FrameworkError {
+    return copyFrameworkError(record.errors[this.slot] as FrameworkError);
+  }
+
+  /** Starts making the product; the promise (which never rejects) settles when it is done or failed. */
   #start(record: EventSetupRecordImpl): Promise<void> | undefined {
     const slot = this.slot;
     record.states[slot] = productRunning;
@@ -89,14 +107,13 @@ export class ESProductResolver {
     try {
       dependencies = this.#prefetchDependencies(record);
     } catch (thrown) {
-      return Promise.reject(this.#fail(record, thrown, 'Prefetching'));
+      this.#fail(record, thrown, 'Prefetching');
+      return undefined;
     }
     if (dependencies === undefined) return this.#run(record);
     const waiting = dependencies.then(
       () => this.#run(record),
-      (thrown: unknown) => {
-        throw this.#fail(record, thrown, 'Prefetching');
-      },
+      (thrown: unknown) => this.#fail(record, thrown, 'Prefetching'),
     );
     record.pending[slot] = waiting;
     return waiting;
@@ -119,12 +136,12 @@ export class ESProductResolver {
   }
 
   #run(record: EventSetupRecordImpl): Promise<void> | undefined {
-    const slot = this.slot;
     let result: unknown;
     try {
       result = this.production.run(record);
     } catch (thrown) {
-      return Promise.reject(this.#fail(record, thrown, 'Calling'));
+      this.#fail(record, thrown, 'Calling');
+      return undefined;
     }
     if (!isPromiseLike(result)) {
       this.#done(record, result);
@@ -132,11 +149,9 @@ export class ESProductResolver {
     }
     const making = Promise.resolve(result).then(
       (value) => this.#done(record, value),
-      (thrown: unknown) => {
-        throw this.#fail(record, thrown, 'Calling');
-      },
+      (thrown: unknown) => this.#fail(record, thrown, 'Calling'),
     );
-    record.pending[slot] = making;
+    record.pending[this.slot] = making;
     return making;
   }
 
@@ -147,14 +162,14 @@ export class ESProductResolver {
   }
 
   /** Records the failure once for the IOV, with CMSSW's ES context line (ESModuleCallingContext). */
-  #fail(record: EventSetupRecordImpl, thrown: unknown, step: 'Calling' | 'Prefetching'): FrameworkError {
+  #fail(record: EventSetupRecordImpl, thrown: unknown, step: 'Calling' | 'Prefetching'): void {
     const error = convertException(thrown);
-    const context = `${step === 'Calling' ? 'Calling method' : 'Prefetching'} for EventSetup module ${describeComponent(this.description)}`;
-    if (!error.hasContext(context)) error.addContext(context);
+    error.addContext(
+      `${step === 'Calling' ? 'Calling method' : 'Prefetching'} for EventSetup module ${describeComponent(this.description)}`,
+    );
     record.errors[this.slot] = error;
     record.states[this.slot] = productFailed;
     record.pending[this.slot] = undefined;
-    return error;
   }
 
   #circularDependency(): FrameworkError {
@@ -163,4 +178,13 @@ export class ESProductResolver {
       `The EventSetup product of type "${productTypeName(this.production.productType)}" in record "${this.production.record.recordName}" with product label "${this.production.dataLabel}" depends on itself through the products ${describeComponent(this.description)} consumes.`,
     );
   }
+}
+
+/** A FrameworkError with the same category, message, exit code, contexts and additional info, to add to freely. */
+export function copyFrameworkError(error: FrameworkError): FrameworkError {
+  const copy = new FrameworkError(error.category, error.message, { cause: error.cause, exitCode: error.exitCode });
+  for (const context of error.contexts.toReversed()) copy.addContext(context);
+  for (const info of error.additionalInfo) copy.addAdditionalInfo(info);
+  if (error.stack !== undefined) copy.stack = error.stack;
+  return copy;
 }

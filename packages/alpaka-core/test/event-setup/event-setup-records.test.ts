@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isFrameworkError } from '../../src/errors/framework-error';
 import { EmptyESSource } from '../../src/event-setup/empty-es-source';
+import { ESGetToken } from '../../src/event-setup/es-get-token';
 import { ESProducer } from '../../src/event-setup/es-producer';
 import { createEventSetupProvider } from '../../src/event-setup/event-setup-provider-maker';
 import {
@@ -12,7 +13,8 @@ import {
 import { IOVSyncValue } from '../../src/event-setup/iov-sync-value';
 import { ValidityInterval } from '../../src/event-setup/validity-interval';
 import { ModuleRegistry } from '../../src/modules/module-registry';
-import { productTypes } from '../../src/modules/product-type';
+import { namedProductType, productTypes } from '../../src/modules/product-type';
+import { ESInputTag } from '../../src/parameter-set/es-input-tag';
 import type { ParameterSet } from '../../src/parameter-set/parameter-set';
 import { emptySource, esModule, makeRegistry, RecordA, RecordB, RecordC, syncValue } from './event-setup-test-modules';
 
@@ -120,6 +122,46 @@ describe('createEventSetupProvider', () => {
     );
     expect(isFrameworkError(error) && error.contexts).toEqual([
       "Constructing ESProducer: class=ReadsUnrelatedRecord label='bad'",
+    ]);
+  });
+
+  it('refuses products that depend on each other instead of waiting forever', async () => {
+    const first = namedProductType<number>('CircularFirst');
+    const second = namedProductType<number>('CircularSecond');
+    class MakesFirst extends ESProducer {
+      constructor(parameters: ParameterSet) {
+        super(parameters);
+        const token = this.setWhatProduced(RecordA, first, (record) => record.get(token) + 1).consumes(second);
+      }
+    }
+    class MakesSecond extends ESProducer {
+      constructor(parameters: ParameterSet) {
+        super(parameters);
+        const token = this.setWhatProduced(RecordA, second, (record) => record.get(token) + 1).consumes(first);
+      }
+    }
+    const registry = makeRegistry().register(MakesFirst).register(MakesSecond);
+    const setup = await createEventSetupProvider(
+      [
+        emptySource('source', 'ESTestRecordA', [1]),
+        esModule('ESProducer', 'MakesFirst', 'f'),
+        esModule('ESProducer', 'MakesSecond', 's'),
+      ],
+      registry,
+    );
+    const token = new ESGetToken(RecordA, first, new ESInputTag(), 0);
+    const error = await setup
+      .eventSetupFor(syncValue(1))
+      .prefetch([token])
+      ?.then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+    expect(isFrameworkError(error) && error.category).toBe('LogicError');
+    expect((error as Error).message).toContain('depends on itself');
+    expect(isFrameworkError(error) && error.contexts).toEqual([
+      "Prefetching for EventSetup module MakesFirst/'f'",
+      "Prefetching for EventSetup module MakesSecond/'s'",
     ]);
   });
 
