@@ -131,13 +131,21 @@ describe('createEventSetupProvider', () => {
     class MakesFirst extends ESProducer {
       constructor(parameters: ParameterSet) {
         super(parameters);
-        const token = this.setWhatProduced(RecordA, first, (record) => record.get(token) + 1).consumes(second);
+        const token: ESGetToken<number> = this.setWhatProduced(
+          RecordA,
+          first,
+          (record): number => record.get(token) + 1,
+        ).consumes(second);
       }
     }
     class MakesSecond extends ESProducer {
       constructor(parameters: ParameterSet) {
         super(parameters);
-        const token = this.setWhatProduced(RecordA, second, (record) => record.get(token) + 1).consumes(first);
+        const token: ESGetToken<number> = this.setWhatProduced(
+          RecordA,
+          second,
+          (record): number => record.get(token) + 1,
+        ).consumes(first);
       }
     }
     const registry = makeRegistry().register(MakesFirst).register(MakesSecond);
