@@ -88,6 +88,19 @@ describe('IOVs and when ESProducers run', () => {
     expect(values).toEqual([110, 110, 110, 110]);
   });
 
+  it('keeps the products of an IOV for the events still using it while later events get the new IOV', async () => {
+    const setup = await provider([emptySource('source', 'ESTestRecordA', [1, 3]), producer('TestESProducer', 'a')]);
+    const streamOne = setup.eventSetupFor(syncValue(2));
+    expect(streamOne.prefetch([tokenA])).toBeUndefined();
+    const streamTwo = setup.eventSetupFor(syncValue(3));
+    expect(streamTwo).not.toBe(streamOne);
+    expect(streamTwo.prefetch([tokenA])).toBeUndefined();
+    expect(streamOne.get(tokenA).firstRun).toBe(1);
+    expect(streamTwo.get(tokenA).firstRun).toBe(3);
+    expect(streamOne.prefetch([tokenA])).toBeUndefined();
+    expect(calls).toEqual(['a@1', 'a@3']);
+  });
+
   it('is lazy: a producer whose product nobody consumes never runs', async () => {
     const setup = await provider([
       emptySource('sourceA', 'ESTestRecordA', [1]),

@@ -125,6 +125,27 @@ describe('createEventSetupProvider', () => {
     ]);
   });
 
+  it('wires every product a producer registers, each under its own label', async () => {
+    class TwoProducts extends ESProducer {
+      constructor(parameters: ParameterSet) {
+        super(parameters);
+        this.setWhatProduced(RecordA, productTypes.int, () => 1, { label: 'one' });
+        const consumes = this.setWhatProduced(RecordA, productTypes.int, (record): number => record.get(one) + 1, {
+          label: 'two',
+        });
+        const one: ESGetToken<number> = consumes.consumes(productTypes.int, 'two:one');
+      }
+    }
+    const setup = await createEventSetupProvider(
+      [emptySource('source', 'ESTestRecordA', [1]), esModule('ESProducer', 'TwoProducts', 'two')],
+      makeRegistry().register(TwoProducts),
+    );
+    const eventSetup = setup.eventSetupFor(syncValue(1));
+    const two = new ESGetToken(RecordA, productTypes.int, new ESInputTag('', 'two'), 0);
+    expect(eventSetup.prefetch([two])).toBeUndefined();
+    expect(eventSetup.get(two)).toBe(2);
+  });
+
   it('refuses products that depend on each other instead of waiting forever', async () => {
     const first = namedProductType<number>('CircularFirst');
     const second = namedProductType<number>('CircularSecond');
