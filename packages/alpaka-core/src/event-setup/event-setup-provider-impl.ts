@@ -46,8 +46,10 @@ export class EventSetupProviderImpl implements EventSetupProvider, EventSetupImp
 
   async beginJob(): Promise<void> {}
 
+  /** Lets the products go: the next event (a later run of the same processor) makes them again. */
   async endJob(): Promise<void> {
     this.#current = undefined;
+    for (const record of this.#ordered) record.reset();
   }
 
   eventSetupFor(syncValue: EventSetupSyncValue): EventSetupImpl {

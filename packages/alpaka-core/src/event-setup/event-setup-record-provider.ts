@@ -55,6 +55,14 @@ export class EventSetupRecordProvider {
     return this.finders.length > 0 || this.resolvers.length > 0 || this.parents.some((parent) => parent.isDelivered());
   }
 
+  /** Forgets the current IOV and its products. */
+  reset(): void {
+    this.#ownInterval = ValidityInterval.invalid;
+    this.#updated = false;
+    this.current = undefined;
+    this.changed = false;
+  }
+
   /** Moves to the IOV containing the sync value; parents must have been updated first. */
   update(syncValue: EventSetupSyncValue): void {
     let ownChanged = false;

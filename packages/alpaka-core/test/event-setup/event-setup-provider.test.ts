@@ -101,6 +101,18 @@ describe('IOVs and when ESProducers run', () => {
     expect(calls).toEqual(['a@1', 'a@3']);
   });
 
+  it('makes the products again after endJob, for a processor that runs again', async () => {
+    const setup = await provider([emptySource('source', 'ESTestRecordA', [1]), producer('TestESProducer', 'a')]);
+    await setup.beginJob();
+    const before = setup.eventSetupFor(syncValue(1));
+    expect(before.prefetch([tokenA])).toBeUndefined();
+    await setup.endJob();
+    const after = setup.eventSetupFor(syncValue(1, 2));
+    expect(after).not.toBe(before);
+    expect(after.prefetch([tokenA])).toBeUndefined();
+    expect(calls).toEqual(['a@1', 'a@1']);
+  });
+
   it('is lazy: a producer whose product nobody consumes never runs', async () => {
     const setup = await provider([
       emptySource('sourceA', 'ESTestRecordA', [1]),
