@@ -1,6 +1,8 @@
 import { FrameworkError } from '../errors/framework-error';
 import { closestNames } from '../modules/module-registry';
+import type { ConfigurationDescriptions } from '../parameter-set/configuration-descriptions';
 import type { ParameterSet } from '../parameter-set/parameter-set';
+import { ParameterSetDescription } from '../parameter-set/parameter-set-description';
 import { ESSource } from './es-source';
 import type { EventSetupSyncValue } from './event-setup-provider';
 import { findRecordType, knownRecordNames } from './event-setup-record-implementation';
@@ -19,6 +21,15 @@ export class EmptyESSource extends ESSource {
   readonly iovIsRunNotTime: boolean;
   /** The starts, sorted and without repeats (CMSSW keeps a std::set). */
   readonly starts: readonly number[];
+
+  /** CMSSW's EmptyESSource::fillDescriptions: recordName and firstValid required, IOVs by run by default. */
+  static fillDescriptions(descriptions: ConfigurationDescriptions): void {
+    const description = new ParameterSetDescription();
+    description.add('recordName', 'string').setComment('The record the IOVs are for.');
+    description.add('iovIsRunNotTime', 'bool', true).setComment('firstValid values are runs (true) or timestamps.');
+    description.add('firstValid', 'vuint32').setComment('Each value starts an IOV, which lasts until the next.');
+    descriptions.addDefault(description);
+  }
 
   constructor(parameters: ParameterSet) {
     super(parameters);

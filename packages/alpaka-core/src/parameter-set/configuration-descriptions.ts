@@ -126,12 +126,26 @@ export function validateModuleParameters(
     // Inside the try, unlike CMSSW, so a module author's mistake in fillDescriptions names the module too.
     if (typeof moduleClass.fillDescriptions === 'function') moduleClass.fillDescriptions(descriptions);
     else descriptions.setUnknown();
+    if (moduleClass.edmType === 'ESProducer' || moduleClass.edmType === 'ESSource') addAppendToDataLabel(descriptions);
     descriptions.validate(parameters, moduleLabel);
     checkBaseType(moduleClass.edmType, parameters);
   } catch (thrown) {
     throw convertException(thrown).addContext(
       `Validating configuration of module: class=${moduleType} label='${moduleLabel}'`,
     );
+  }
+}
+
+/**
+ * CMSSW's DescriptionFillerForESProducers/ESSources: every EventSetup module takes `appendToDataLabel` (tracked
+ * string, default ""), appended to each product label it registers, without declaring it itself.
+ */
+function addAppendToDataLabel(descriptions: ConfigurationDescriptions): void {
+  const all = [...descriptions.descriptions.map((entry) => entry.description), descriptions.defaultDescription];
+  for (const description of all) {
+    if (description !== undefined && !description.isLabelUsed('appendToDataLabel')) {
+      description.add('appendToDataLabel', 'string', '');
+    }
   }
 }
 
