@@ -105,6 +105,22 @@ describe('launch checks', () => {
     expect(shape?.deviceFunctions).toEqual([{ name: 'helper', definition: twice }]);
   });
 
+  it("sorts a device function's signature once too, so the compiler reads its shape like a kernel's", () => {
+    const twice = deviceFunction('twice', { v: f32 }, f32, (_acc, { v }) => v * 2);
+    const scaled = deviceFunction('scaled', { x: array(f32, 'in'), by: twice, i: u32 }, f32, (_acc, { x, by, i }) =>
+      by(x[i]),
+    );
+    const shape = kernelShapeOf(scaled);
+    expect(kernelShapeOf(scaled)).toBe(shape);
+    expect(Object.isFrozen(shape)).toBe(true);
+    expect(shape.parameters.map((parameter) => [parameter.name, parameter.kind])).toEqual([
+      ['x', 'array'],
+      ['i', 'scalar'],
+    ]);
+    expect(shape.constants).toEqual([]);
+    expect(shape.deviceFunctions).toEqual([{ name: 'by', definition: twice }]);
+  });
+
   it('refuses a kernel argument that lives on another device, and launches nothing', async () => {
     launches.length = 0;
     const elsewhere = allocBuf(otherDevice, f32, 4);

@@ -4,29 +4,18 @@ import { describe, expect, it } from 'vitest';
 import type { GpuDevice } from '../src/gpu-device';
 import { LoadedKernel } from '../src/gpu-kernels';
 import { LaunchPlan } from '../src/launch-plan';
-import type { GpuNativeAddon } from '../src/native-binding';
+import { h200, standInGpuAddon } from '../src/testing';
 
-// An H200's limits: 48 KiB without opting in, 227 KiB with it.
-const device = {
-  index: 0,
-  name: 'fake H200',
-  properties: { sharedMemoryPerBlock: 49152, sharedMemoryPerBlockOptIn: 232448 },
-} as unknown as GpuDevice;
+// The stand-in's H200: 48 KiB without opting in, 227 KiB with it. LoadedKernel reads only these of its device.
+const device = { index: 0, name: h200.properties.name, properties: h200.properties } as unknown as GpuDevice;
 
 function loaded(staticSharedBytes: number) {
-  const raised: number[] = [];
-  const addon = {
-    functionAttributes: () => ({
-      staticSharedBytes,
-      maxDynamicSharedBytes: 49152 - staticSharedBytes,
-      maxThreadsPerBlock: 1024,
-      registers: 16,
-    }),
-    functionSetMaxDynamicShared: (_device: number, _function: number, bytes: number) => raised.push(bytes),
-  } as unknown as GpuNativeAddon;
+  const { addon, calls } = standInGpuAddon({ staticSharedBytes });
   const definition = kernel('reduce', { x: array(f32) }, () => {});
   const plan = new LaunchPlan(kernelShapeOf(definition), 1, false);
-  return { kernel: new LoadedKernel(addon, device, 'reduce', 0x1000, plan, false), raised };
+  const reduce = addon.moduleFunction(device.index, addon.moduleLoad(device.index, new ArrayBuffer(4)), 'reduce');
+  const raised = () => calls.filter((call) => call.startsWith('opt in'));
+  return { kernel: new LoadedKernel(addon, device, 'reduce', Number(reduce), plan, false), raised };
 }
 
 describe('dynamic shared memory above 48 KiB', () => {
@@ -37,7 +26,7 @@ describe('dynamic shared memory above 48 KiB', () => {
   it('opts the kernel in (cuFuncSetAttribute) to a larger size once, and keeps it', () => {
     const { kernel, raised } = loaded(1024);
     kernel.allowDynamicSharedMemory(200 * 1024);
-    expect(raised).toEqual([200 * 1024]);
+    expect(raised()).toEqual([`opt in reduce to ${200 * 1024} dynamic shared bytes`]);
     expect(kernel.dynamicSharedMemoryLimit).toBe(200 * 1024);
   });
 
@@ -45,6 +34,6 @@ describe('dynamic shared memory above 48 KiB', () => {
     const { kernel, raised } = loaded(8192);
     expect(() => kernel.allowDynamicSharedMemory(232448)).toThrow(WorkDivisionError);
     expect(() => kernel.allowDynamicSharedMemory(232448)).toThrow(/8192 bytes of static.*at most 224256 bytes/);
-    expect(raised).toEqual([]);
+    expect(raised()).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import type { KernelSourceV1 } from '@alpaka-ts/interface';
 import type { KernelLaunchV1 } from '@alpaka-ts/interface/backend';
 import type { BoundsSite } from './bounds/bounds-sites';
-import { javaScriptEmitter } from './emitters/javascript/javascript-emitter';
+import { emitterFor } from './emitter-registry';
+import type { JavaScriptKernelSource } from './emitters/javascript/javascript-emitter';
 import { checkKernel } from './front-end/check-kernel';
 import { compiledOnce } from './specialisation';
 
@@ -38,7 +39,12 @@ export function compileJavaScriptKernel(
 ): CompiledKernelEntry {
   return compiledOnce(compiled, kernel, dimension, constants, boundsChecks, () => {
     const ir = checkKernel(kernel, { dimension, constants });
-    const { source, boundsSites } = javaScriptEmitter.emit(ir, { dimension, boundsChecks });
+    // The registry is the one place a target's emitter is looked up (emitCppModule does the same); once per
+    // compile, so it costs nothing per launch.
+    const { source, boundsSites } = emitterFor<JavaScriptKernelSource>('javascript').emit(ir, {
+      dimension,
+      boundsChecks,
+    });
     // The emitted code reads only its arguments and Math: new Function gives it no access to this module.
     const run = new Function(source)() as CompiledJavaScriptKernel;
     return { source, run, usesChecks: ir.usesChecks, boundsSites };

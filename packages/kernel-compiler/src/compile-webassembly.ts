@@ -8,8 +8,9 @@ import {
 import type { BoundsSite } from './bounds/bounds-sites';
 import { analyseInRangeAccesses } from './bounds/in-range-accesses';
 import { type LaunchRequirement, launchMeetsRequirements } from './bounds/launch-requirements';
+import { emitterFor } from './emitter-registry';
 import { importValues } from './emitters/webassembly/numeric';
-import { type WebAssemblyKernelModule, webAssemblyEmitter } from './emitters/webassembly/webassembly-emitter';
+import type { WebAssemblyKernelModule } from './emitters/webassembly/webassembly-emitter';
 import { checkKernel } from './front-end/check-kernel';
 import type { Expression, KernelIR, KernelParameterIR } from './ir';
 import { compiledOnce } from './specialisation';
@@ -102,7 +103,8 @@ function compileModule(
   boundsChecks: boolean,
   unguardedAccesses?: ReadonlySet<Expression>,
 ): CompiledModule {
-  const description = webAssemblyEmitter.emit(ir, {
+  // From the registry, like every target's emitter: looked up per module compiled, never per launch.
+  const description = emitterFor<WebAssemblyKernelModule>('webassembly').emit(ir, {
     dimension,
     boundsChecks,
     ...(unguardedAccesses ? { unguardedAccesses } : {}),

@@ -1,10 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  type DeviceFunctionSourceV1,
-  isElementType,
-  type KernelSourceV1,
-  type ParameterSpec,
-} from '@alpaka-ts/interface';
+import { type DeviceFunctionSourceV1, isElementType, type KernelSourceV1 } from '@alpaka-ts/interface';
+import { type KernelParameterV1, kernelShapeOf } from '@alpaka-ts/interface/backend';
 import { specialisationKey } from './specialisation';
 import { viewLayoutOf } from './view-layout';
 
@@ -18,22 +14,32 @@ declare const __ALPAKA_TS_SOURCE_FINGERPRINT__: string | undefined;
 export const compilerFingerprint: string =
   typeof __ALPAKA_TS_SOURCE_FINGERPRINT__ === 'string' ? __ALPAKA_TS_SOURCE_FINGERPRINT__ : `unbuilt-${randomUUID()}`;
 
-/** The signature as plain data: what checking and emitting read from it, device functions included. */
-function describeSpec(spec: ParameterSpec, seen: Set<DeviceFunctionSourceV1>): unknown {
-  if (isElementType(spec)) return spec.name;
-  switch (spec.kind) {
+/** One data parameter as plain data: what checking and emitting read from it. */
+function describeParameter(parameter: KernelParameterV1): unknown {
+  switch (parameter.kind) {
+    case 'scalar':
+      return [parameter.name, parameter.elementType.name];
     case 'array':
-      return ['array', spec.elementType.name, spec.access];
-    case 'constant':
-      return ['constant', spec.elementType.name];
+      return [parameter.name, 'array', parameter.spec.elementType.name, parameter.spec.access];
     case 'view': {
       // The layout as the compiler reads it (viewLayoutOf): its name and fields, as plain data.
-      const layout = viewLayoutOf(spec.layout);
-      return ['view', spec.access, layout.name, layout.fields];
+      const layout = viewLayoutOf(parameter.spec.layout);
+      return [parameter.name, 'view', parameter.spec.access, layout.name, layout.fields];
     }
-    case 'deviceFunction':
-      return describeFunction(spec, seen);
   }
+}
+
+/**
+ * A kernel's or device function's signature as plain data, read from its shape (kernelShapeOf, the signature
+ * sorted once): data parameters, which of them are constant(), then device functions, described in full.
+ */
+function describeSignature(definition: KernelSourceV1 | DeviceFunctionSourceV1, seen: Set<DeviceFunctionSourceV1>) {
+  const shape = kernelShapeOf(definition);
+  return [
+    shape.parameters.map(describeParameter),
+    shape.constants,
+    shape.deviceFunctions.map(({ name, definition: used }) => [name, describeFunction(used, seen)]),
+  ];
 }
 
 function describeFunction(definition: DeviceFunctionSourceV1, seen: Set<DeviceFunctionSourceV1>): unknown {
@@ -45,7 +51,7 @@ function describeFunction(definition: DeviceFunctionSourceV1, seen: Set<DeviceFu
     definition.name,
     isElementType(definition.returns) ? definition.returns.name : null,
     definition.source,
-    Object.entries(definition.signature).map(([name, spec]) => [name, describeSpec(spec, seen)]),
+    describeSignature(definition, seen),
   ];
 }
 
@@ -80,7 +86,7 @@ export function kernelSourceKey(parts: KernelSourceKeyParts): string {
         parts.constants === undefined ? null : specialisationKey(parts.constants),
         kernel.name,
         kernel.source,
-        Object.entries(kernel.signature).map(([name, spec]) => [name, describeSpec(spec, seen)]),
+        describeSignature(kernel, seen),
       ]),
     )
     .digest('hex');

@@ -17,6 +17,22 @@ describe('device functions', () => {
     expect([...out]).toEqual([4, -2, (3_000_000_000 | 0) + 2]);
   });
 
+  it.each(cpuTargets)('take device functions anywhere in their signature: only data is passed (%s)', (target) => {
+    // `by` comes first in both signatures; a call passes the data parameters only, in signature order.
+    const applied = deviceFunction(
+      'applied',
+      { by: twice, value: i32, offset: i32 },
+      i32,
+      (_acc, { by, value, offset }) => by(value) - offset,
+    );
+    const shifted = kernel('shifted', { applied, out: array(i32), n: u32 }, (acc, { applied, out, n }) => {
+      for (const i of acc.uniformElements(n)) out[i] = applied(out[i], 1);
+    });
+    const out = Int32Array.from([1, 2, 3]);
+    runCompiled(shifted, { n: 3, out }, { blocks: 1, elements: 3, target });
+    expect([...out]).toEqual([1, 3, 5]);
+  });
+
   it('are emitted once per kernel, before the entry, in C++', () => {
     const doubled = kernel('doubledCpp', { out: array(i32), twice }, (_acc, { out, twice }) => {
       out[0] = twice(out[0]);

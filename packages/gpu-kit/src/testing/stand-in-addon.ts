@@ -30,6 +30,8 @@ export interface StandInGpuAddon {
   readonly memory: StandInMemory;
   /** How many launches reached the addon (counted even when `recording` is false). */
   launchCount(): number;
+  /** With `eventsComplete: false`: the stream has passed every event recorded so far, so eventQuery says so. */
+  completeEvents(): void;
 }
 
 /** How a stand-in addon is configured; every option has a default. */
@@ -44,6 +46,12 @@ export interface StandInAddonOptions {
   readonly failAllocationsAbove?: number;
   /** Plays the kernel: writes through `memory.bytesAt(address)` what the GPU would (a bounds violation, say). */
   readonly onLaunch?: (launch: StandInLaunch, memory: StandInMemory) => void;
+  /**
+   * False: a recorded event stays pending (eventQuery answers false) until `completeEvents()`, as if the GPU had not
+   * reached it yet, for tests of what waits on a stream (the caching allocators). True, the default: every event
+   * has completed by the time it is queried.
+   */
+  readonly eventsComplete?: boolean;
   /**
    * False: launches are only counted, and no call is logged or launch kept, so a benchmark's millions of
    * launches cost what the real addon's cost JavaScript (nothing) and hold no memory.
@@ -63,6 +71,8 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
   const { properties } = device;
   const recording = options.recording ?? true;
   const staticSharedBytes = options.staticSharedBytes ?? 0;
+  const eventsComplete = options.eventsComplete ?? true;
+  const pendingEvents = new Set<bigint>();
   const calls: string[] = [];
   const launches: StandInLaunch[] = [];
   const compiled: { name: string; options: readonly string[] }[] = [];
@@ -108,9 +118,17 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
     streamCreate: () => handle(),
     streamSynchronize: (_device, stream) => log(`synchronize ${stream}`),
     streamWaitEvent: (_device, stream, event) => log(`wait ${stream} for ${event}`),
-    eventCreate: () => handle(),
-    eventRecord: (_device, event, stream) => log(`record ${event} on ${stream}`),
-    eventQuery: () => true,
+    eventCreate: (onDevice) => {
+      const event = handle();
+      log(`event ${event} on device ${onDevice}`);
+      return event;
+    },
+    // The device is the context the event is recorded in: it must be the stream's own.
+    eventRecord: (onDevice, event, stream) => {
+      log(`record ${event} on ${stream} (device ${onDevice})`);
+      if (!eventsComplete) pendingEvents.add(event);
+    },
+    eventQuery: (_device, event) => !pendingEvents.has(event),
     setHostCallbackDispatcher: (dispatcher) => {
       dispatch = dispatcher;
     },
@@ -130,8 +148,14 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
       log(`free ${pointer.toString(16)}`);
       allocations.delete(pointer);
     },
-    pinnedAllocate: (_device, bytes) => allocate(bytes, true),
-    pinnedFree: (_device, pointer) => void allocations.delete(pointer),
+    pinnedAllocate: (_device, bytes) => {
+      log(`pinned malloc ${bytes}`);
+      return allocate(bytes, true);
+    },
+    pinnedFree: (_device, pointer) => {
+      log(`pinned free ${pointer.toString(16)}`);
+      allocations.delete(pointer);
+    },
     // Over the pinned block's own bytes, as the real addon's external ArrayBuffer is.
     pinnedArrayBuffer: (pointer, bytes) => {
       const pinned = memory.bytesAt(pointer);
@@ -226,5 +250,14 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
     versions: device.versions,
     description: `1 GPU(s) [0: ${properties.name} (${properties.architecture}, warp ${properties.warpSize})], stand-in addon`,
   };
-  return { addon, runtime, calls, launches, compiled, memory, launchCount: () => launchCount };
+  return {
+    addon,
+    runtime,
+    calls,
+    launches,
+    compiled,
+    memory,
+    launchCount: () => launchCount,
+    completeEvents: () => pendingEvents.clear(),
+  };
 }

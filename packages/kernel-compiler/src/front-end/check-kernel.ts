@@ -1,11 +1,5 @@
-import {
-  type DeviceFunctionSourceV1,
-  elementTypeOf,
-  InvalidArgumentError,
-  isElementType,
-  type KernelSourceV1,
-  type ParameterSpec,
-} from '@alpaka-ts/interface';
+import { type DeviceFunctionSourceV1, InvalidArgumentError, type KernelSourceV1 } from '@alpaka-ts/interface';
+import { type KernelParameterV1, type KernelShapeV1, kernelShapeOf } from '@alpaka-ts/interface/backend';
 import type { Node } from 'acorn';
 import type { FunctionIR, KernelIR, KernelParameterIR, Statement } from '../ir';
 import type { ScalarType, ValueType } from '../types';
@@ -27,32 +21,28 @@ export interface CheckOptions {
   readonly constants?: Readonly<Record<string, number>> | undefined;
 }
 
-const isDeviceFunction = (spec: ParameterSpec): spec is DeviceFunctionSourceV1 =>
-  !isElementType(spec) && spec.kind === 'deviceFunction';
-
 function dataParameter(
-  name: string,
+  parameter: KernelParameterV1,
   local: string,
-  spec: Exclude<ParameterSpec, DeviceFunctionSourceV1>,
+  constant: boolean,
   constants: Readonly<Record<string, number>> | undefined,
 ): KernelParameterIR {
-  if (!isElementType(spec) && spec.kind === 'view') {
-    return {
-      name,
-      local,
-      type: { kind: 'view', layout: viewLayoutOf(spec.layout), access: spec.access },
-      constant: false,
-    };
+  const { name } = parameter;
+  if (parameter.kind === 'view') {
+    const { layout, access } = parameter.spec;
+    return { name, local, type: { kind: 'view', layout: viewLayoutOf(layout), access }, constant: false };
   }
-  const element = elementTypeOf(spec).name as ScalarType;
-  const type: ValueType =
-    isElementType(spec) || spec.kind === 'constant'
-      ? { kind: 'scalar', scalar: element }
-      : { kind: 'array', element, access: spec.access, space: 'global' };
-  if (isElementType(spec) || spec.kind !== 'constant' || constants?.[name] === undefined)
-    return { name, local, type, constant: !isElementType(spec) && spec.kind === 'constant' };
-  const given = constants[name];
-  const value = spec.elementType.convert(given);
+  if (parameter.kind === 'array') {
+    const { elementType, access } = parameter.spec;
+    const type: ValueType = { kind: 'array', element: elementType.name as ScalarType, access, space: 'global' };
+    return { name, local, type, constant: false };
+  }
+  const { elementType } = parameter;
+  const element = elementType.name as ScalarType;
+  const type: ValueType = { kind: 'scalar', scalar: element };
+  const given = constant ? constants?.[name] : undefined;
+  if (given === undefined) return { name, local, type, constant };
+  const value = elementType.convert(given);
   if (!Object.is(value, given) && !(Number.isNaN(value) && Number.isNaN(given))) {
     throw new InvalidArgumentError(
       `constant '${name}' is ${element}, and ${given} is not a value of that type; specialise with ${value} or convert it explicitly.`,
@@ -62,39 +52,27 @@ function dataParameter(
 }
 
 /**
- * Declares a kernel's or device function's parameters in its context: data parameters become
- * KernelParameterIRs; device functions are compiled (once per kernel compile) and bound as callables.
+ * Declares a kernel's or device function's parameters in its context, read from its shape (kernelShapeOf, the
+ * signature sorted once): data parameters become KernelParameterIRs; device functions are compiled (once per
+ * kernel compile) and bound as callables. Data parameters are declared first: a device function is not passed
+ * at a call, so where it stands among them in the signature changes nothing of the IR.
  */
 function declareParameters(
   context: CheckContext,
   parsed: ParsedKernel,
-  signature: Readonly<Record<string, ParameterSpec>>,
+  shape: KernelShapeV1,
   kernelName: string,
   dimension: number,
   constants?: Readonly<Record<string, number>>,
 ): KernelParameterIR[] {
-  const parameters: KernelParameterIR[] = [];
-  for (const [name, spec] of Object.entries(signature)) {
+  const bindingOf = (name: string) => {
     const binding = parsed.bindings.get(name);
-    const local = binding?.local ?? name;
-    const node = binding?.node ?? parsed.node;
-    if (isDeviceFunction(spec)) {
-      const compiled = checkDeviceFunction(spec, kernelName, dimension, context.functions, node, context);
-      context.declare(node, {
-        name: local,
-        type: {
-          kind: 'function',
-          id: compiled.id,
-          name: spec.name,
-          parameters: compiled.parameters.map((parameter) => parameter.type),
-          returns: compiled.returns,
-        },
-        constant: true,
-        parameter: true,
-      });
-      continue;
-    }
-    const parameter = dataParameter(name, local, spec, constants);
+    return { local: binding?.local ?? name, node: binding?.node ?? parsed.node };
+  };
+  const parameters: KernelParameterIR[] = [];
+  for (const entry of shape.parameters) {
+    const { local, node } = bindingOf(entry.name);
+    const parameter = dataParameter(entry, local, shape.constants.includes(entry.name), constants);
     parameters.push(parameter);
     context.declare(node, {
       name: parameter.local,
@@ -102,6 +80,22 @@ function declareParameters(
       constant: parameter.type.kind !== 'scalar' || parameter.value !== undefined,
       parameter: true,
       value: parameter.value,
+    });
+  }
+  for (const { name, definition } of shape.deviceFunctions) {
+    const { local, node } = bindingOf(name);
+    const compiled = checkDeviceFunction(definition, kernelName, dimension, context.functions, node, context);
+    context.declare(node, {
+      name: local,
+      type: {
+        kind: 'function',
+        id: compiled.id,
+        name: definition.name,
+        parameters: compiled.parameters.map((parameter) => parameter.type),
+        returns: compiled.returns,
+      },
+      constant: true,
+      parameter: true,
     });
   }
   return parameters;
@@ -156,7 +150,7 @@ function checkDeviceFunction(
     mode,
     registry,
   );
-  const parameters = declareParameters(context, parsed, definition.signature, kernelName, dimension);
+  const parameters = declareParameters(context, parsed, kernelShapeOf(definition), kernelName, dimension);
   const body = checkBody(context, parsed);
   if (returns !== undefined && !definitelyReturns(body)) {
     throw new KernelCompileError(
@@ -190,22 +184,15 @@ export function checkKernel(kernel: KernelSourceV1, options: CheckOptions): Kern
   const context: CheckContext = new CheckContext(kernel.name, parsed.accName, options.dimension, (node, expected) =>
     context.nested(node, () => checkExpressionNode(context, node, expected)),
   );
+  const shape = kernelShapeOf(kernel);
   for (const name of Object.keys(options.constants ?? {})) {
-    const spec = kernel.signature[name];
-    if (spec === undefined || isElementType(spec) || spec.kind !== 'constant') {
+    if (!shape.constants.includes(name)) {
       throw new InvalidArgumentError(
         `kernel '${kernel.name}': '${name}' is not a constant() parameter, so it cannot be specialised.`,
       );
     }
   }
-  const parameters = declareParameters(
-    context,
-    parsed,
-    kernel.signature,
-    kernel.name,
-    options.dimension,
-    options.constants,
-  );
+  const parameters = declareParameters(context, parsed, shape, kernel.name, options.dimension, options.constants);
   const body = checkBody(context, parsed);
   return {
     name: kernel.name,
