@@ -1,5 +1,20 @@
 // @alpaka-ts/core: CMSSW's FWCore (the part the alpaka layer needs) in TypeScript. Entry points by audience:
 // this one for configurations and modules, `/testing` for the TestProcessor, bin `alpaka-run` for cmsRun.
+
+// The runner's pieces (alpaka-run) and CMSSW's services over the ActivityRegistry.
+export {
+  formatProcessedLine,
+  formatProcessingLine,
+  type ProcessingPlan,
+  type TimedRunMeasurement,
+} from './cli/job-output-lines';
+export {
+  type AlpakaRunDependencies,
+  type AlpakaRunInputOutput,
+  type JobClock,
+  runAlpakaRun,
+  systemClock,
+} from './cli/run-alpaka-run';
 export type {
   ExceptionActions,
   ModuleDescription,
@@ -21,11 +36,48 @@ export {
 export { formatFatalException } from './errors/fatal-exception';
 export { FrameworkError, isFrameworkError } from './errors/framework-error';
 export { compareEventIDs, type EventID, formatEventID, makeEventID } from './event/event-id';
+// The EventSetup: records, IOVs, ESSources and ESProducers.
+export type { ComponentDescription } from './event-setup/component-description';
+export { EmptyESSource } from './event-setup/empty-es-source';
+export { ESConsumesCollector } from './event-setup/es-consumes-collector';
 export { ESGetToken } from './event-setup/es-get-token';
+export {
+  type ESAcquireFunction,
+  type ESProduceAcquiredFunction,
+  type ESProduceFunction,
+  ESProducer,
+  type ESProduction,
+  type ESProductionOptions,
+} from './event-setup/es-producer';
+export { ESSource } from './event-setup/es-source';
+export type { EventSetupImpl } from './event-setup/event-setup-impl';
 export type { EventSetup, EventSetupProvider, EventSetupSyncValue } from './event-setup/event-setup-provider';
+export { createEventSetupProvider } from './event-setup/event-setup-provider-maker';
+export type { EventSetupRecord } from './event-setup/event-setup-record';
+export {
+  defineRecord,
+  findRecordType,
+  isEventSetupRecordKey,
+  knownRecordNames,
+  type RecordDefinitionOptions,
+  recordDependsOn,
+} from './event-setup/event-setup-record-implementation';
+export { EventSetupRecordIntervalFinder } from './event-setup/event-setup-record-interval-finder';
 export type { EventSetupRecordKey } from './event-setup/event-setup-record-key';
+export { compareIOVSyncValues, IOVSyncValue } from './event-setup/iov-sync-value';
+export { noProductResolverException } from './event-setup/no-product-resolver-exception';
+export { noRecordException } from './event-setup/no-record-exception';
+export { registerBuiltInEventSetupModules } from './event-setup/register-built-in-event-setup-modules';
+export { ValidityInterval } from './event-setup/validity-interval';
 export { isModuleClass, type ModuleClass } from './modules/module-class';
 export { closestNames, type LazyModuleEntry, ModuleRegistry } from './modules/module-registry';
+// Plugins by name: installed packages' manifests.
+export {
+  discoverPluginManifests,
+  type PluginManifest,
+  type PluginManifestDiscovery,
+  pluginManifestSpecificationVersion,
+} from './modules/plugin-manifest';
 export {
   friendlyProductTypeName,
   isProductType,
@@ -36,9 +88,24 @@ export {
   productTypeName,
   productTypes,
 } from './modules/product-type';
+// Parameter descriptions (fillDescriptions) and the help text of --help-module / --list-modules.
+export {
+  ConfigurationDescriptions,
+  type LabelledDescription,
+  validateModuleParameters,
+} from './parameter-set/configuration-descriptions';
+export { defaultModuleLabel } from './parameter-set/default-module-label';
 export { ESInputTag } from './parameter-set/es-input-tag';
 export { InputTag } from './parameter-set/input-tag';
+export {
+  ParameterDescription,
+  type ParameterDescriptionNode,
+  type ParameterPresence,
+  ParameterWildcard,
+  type WildcardCriteria,
+} from './parameter-set/parameter-description';
 export { ParameterSet } from './parameter-set/parameter-set';
+export { ParameterSetDescription, type ScalarParameterTypeName } from './parameter-set/parameter-set-description';
 export {
   describeParameterKind,
   isParameterTypeName,
@@ -49,6 +116,14 @@ export {
   parameterTypeNames,
 } from './parameter-set/parameter-type';
 export { checkParameterValue, parameterValueProblem } from './parameter-set/parameter-value-check';
+export {
+  formatConfigurationDescriptions,
+  formatModuleHelp,
+  formatModuleHelpFromRegistry,
+  formatModuleList,
+  formatParameterSetDescription,
+  formatParameterValue,
+} from './parameter-set/print-description';
 export {
   ActivityRegistry,
   type DeviceWorkContext,
@@ -66,3 +141,9 @@ export type {
   RunResult,
 } from './scheduling/event-processor-contract';
 export type { ModuleInPathReport, ModuleReport, PathReport, TriggerReport } from './scheduling/trigger-report';
+export { connectEventProgressLines, formatBeginProcessingLine } from './services/event-progress-lines';
+export { type ProgressMode, type ProgressOptions, resolveProgressMode, startProgress } from './services/progress';
+export { connectProgressBar } from './services/progress-bar';
+export { formatTimingTable, type ModuleTiming, type TimedCallKind, TimingSummary } from './services/timing-summary';
+export { type TraceEvent, TraceWriter } from './services/trace-writer';
+export { formatTriggerReport } from './services/trigger-report-printer';
