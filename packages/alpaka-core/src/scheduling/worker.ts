@@ -213,8 +213,17 @@ export abstract class Worker {
     try {
       result = this.callAcquire(holder);
     } catch (error) {
-      holder.releaseIfHeld(error ?? new Error('acquire threw undefined'));
-      result = undefined;
+      // An exception in acquire fails the module at once: copies it kept can no longer delay the event.
+      emitPostModule(
+        stream.activity,
+        this.label,
+        this.type,
+        this.acquireKind,
+        stream.streamID,
+        stream.principal.eventID,
+      );
+      this.fail(error ?? new Error('acquire threw undefined'));
+      return undefined;
     }
     if (isThenable(result)) return this.#acquireAsync(result, holder, task);
     emitPostModule(stream.activity, this.label, this.type, this.acquireKind, stream.streamID, stream.principal.eventID);
@@ -238,7 +247,11 @@ export abstract class Worker {
     }
     const stream = this.stream;
     emitPostModule(stream.activity, this.label, this.type, this.acquireKind, stream.streamID, stream.principal.eventID);
-    holder.releaseIfHeld(failure);
+    if (failure !== undefined) {
+      this.fail(failure);
+      return;
+    }
+    holder.releaseIfHeld();
     if (task.references > 0) {
       await new Promise<void>((resolve) => {
         task.onDone = resolve;

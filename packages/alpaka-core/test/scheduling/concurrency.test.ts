@@ -78,3 +78,49 @@ describe('concurrency inside a path', () => {
     expect(journal.sort()).toEqual(['one:1', 'one:2', 'one:3', 'one:4', 'one:5', 'one:6']);
   });
 });
+
+/** Reads the int of `source`; records what it found. */
+class Reader extends stream.EDAnalyzer {
+  readonly #token = this.consumes(productTypes.int, 'a');
+  analyze(event: Event): void {
+    journal.push(`read ${event.getHandle(this.#token).isValid()}`);
+  }
+}
+
+/** ExternalWork whose acquire throws after keeping a copy of the holder it will never release. */
+class ThrowingAcquire extends stream.EDProducerExternalWork {
+  readonly #token = this.produces(productTypes.int);
+  acquire(_event: ConstEvent, _eventSetup: unknown, holder: WaitingTaskWithArenaHolder): void {
+    holder.copy();
+    throw new Error('acquire failed');
+  }
+  produce(event: Event): void {
+    journal.push('produce after a failed acquire');
+    event.put(this.#token, 1);
+  }
+}
+
+describe('scheduled producers still working', () => {
+  it('are waited for by a consumer started in the same group', async () => {
+    const description = makeProcess({
+      maxEvents: 2,
+      modules: { a: { type: 'Waiter' }, r: { type: 'Reader', edmType: 'EDAnalyzer' } },
+      paths: { p: ['a', 'r'] },
+    });
+    await runProcess(description, makeRegistry(Waiter, Reader));
+    expect(journal).toEqual(['read true', 'read true']);
+  });
+
+  it('an exception in acquire fails the event at once and produce never runs', async () => {
+    const description = makeProcess({ maxEvents: 2, modules: { t: { type: 'ThrowingAcquire' } }, paths: { p: ['t'] } });
+    await expect(runProcess(description, makeRegistry(ThrowingAcquire))).rejects.toMatchObject({
+      message: 'A std::exception was thrown.\nacquire failed',
+      contexts: [
+        'Processing  Event run: 1 lumi: 1 event: 1 stream: 0',
+        "Running path 'p'",
+        "Calling method for module ThrowingAcquire/'t'",
+      ],
+    });
+    expect(journal).toEqual([]);
+  });
+});
