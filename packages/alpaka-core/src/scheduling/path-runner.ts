@@ -2,7 +2,8 @@ import type { PathOperator } from '../configuration/process-description';
 import type { FrameworkError } from '../errors/framework-error';
 import type { HLTState } from '../event/trigger-results';
 import type { ExceptionToActionTable } from './exception-to-action-table';
-import { type Worker, withPending, workerFailed } from './worker';
+import { withPending } from './pending-work';
+import { type Worker, workerFailed } from './worker';
 
 /** One module on a path, as the path treats it. */
 export interface PathEntry {

@@ -9,7 +9,8 @@ import type { InputSource, SourceEvent } from '../sources/input-source';
 import type { ActivityRegistry } from './activity-registry';
 import type { ExceptionToActionTable } from './exception-to-action-table';
 import type { PathEventSink, PathRunner } from './path-runner';
-import { type Worker, type WorkerStream, withPending } from './worker';
+import { withPending } from './pending-work';
+import type { Worker, WorkerStream } from './worker';
 
 /** What the event processor counts over all streams (the TrigReport's event line). */
 export interface EventCounts {

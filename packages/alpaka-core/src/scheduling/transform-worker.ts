@@ -1,6 +1,7 @@
 import type { TransformRegistration } from '../modules/ed-consumer-base';
 import type { WaitingTaskWithArenaHolder } from '../modules/waiting-task-with-arena-holder';
-import { isThenable, Worker, type WorkerStream } from './worker';
+import { isThenable } from './pending-work';
+import { Worker, type WorkerStream } from './worker';
 
 /**
  * CMSSW's TransformingProductResolver: the worker that makes a Transformer product from its module's product,

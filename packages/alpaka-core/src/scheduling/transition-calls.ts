@@ -2,7 +2,7 @@ import { convertException } from '../errors/convert-exception';
 import type { ActivityRegistry, ModuleCallKind } from './activity-registry';
 import { emitPostModule, emitPreModule } from './module-call-signals';
 import type { ConstructedModule } from './module-construction';
-import { isThenable } from './worker';
+import { isThenable } from './pending-work';
 
 /**
  * Calls one transition method (beginJob, beginStream, beginRun …) of one module instance if it has it, with

@@ -7,6 +7,7 @@ import { WaitingTask, WaitingTaskWithArenaHolder } from '../modules/waiting-task
 import type { ActivityRegistry, ModuleCallKind } from './activity-registry';
 import { emitPostModule, emitPreModule } from './module-call-signals';
 import type { OneModuleLock } from './one-module-lock';
+import { isThenable, withPending } from './pending-work';
 
 /** A worker's state in the event its stream is processing (stale `serial`: not started in this event). */
 export const workerRunning = 1;
@@ -286,19 +287,4 @@ export abstract class Worker {
     this.runCount++;
     this.errorCount++;
   }
-}
-
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
-}
-
-/** Appends to a list of pending promises, making it on first use (no array when everything is synchronous). */
-export function withPending<T>(pending: T[] | undefined, item: T): T[] {
-  if (pending === undefined) return [item];
-  pending.push(item);
-  return pending;
 }
