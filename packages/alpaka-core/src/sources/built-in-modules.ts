@@ -3,7 +3,7 @@ import type { ModuleRegistry } from '../modules/module-registry';
 import { EmptySource } from './empty-source';
 
 /** The module types the framework itself provides (CMSSW's FWCore/Framework and FWCore/Sources plugins). */
-export const builtInModules: readonly ModuleClass[] = [EmptySource as unknown as ModuleClass];
+export const builtInModules: readonly ModuleClass[] = [EmptySource];
 
 /** Registers every built-in module type under its class name. */
 export function registerBuiltInModules(registry: ModuleRegistry): ModuleRegistry {

@@ -121,3 +121,25 @@ describe('OutputModule', () => {
     expect(ended).toEqual(['slow', 'slow', 'slow', 'slow']);
   });
 });
+
+describe('OutputModule and Tasks', () => {
+  it('runs the unscheduled modules whose products it keeps, and only those', async () => {
+    const description = makeProcess({
+      name: 'PROC',
+      maxEvents: 2,
+      modules: {
+        kept: { type: 'IntProducer' },
+        dropped: { type: 'IntProducer' },
+        out: out(['drop *', 'keep *_kept_*_*']),
+      },
+      endPaths: { e: ['out'] },
+      tasks: ['kept', 'dropped'],
+    });
+    await runProcess(description, registry());
+    expect(journal).toEqual(['kept:1', 'kept:2']);
+    expect(CollectingOutputModule.output('out')?.events.map((event) => [...event.products.entries()])).toEqual([
+      [['int_kept__PROC', 1]],
+      [['int_kept__PROC', 1]],
+    ]);
+  });
+});

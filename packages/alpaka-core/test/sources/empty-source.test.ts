@@ -139,3 +139,30 @@ describe('EmptySource', () => {
     expect(result.sourceExhausted).toBe(false);
   });
 });
+
+class ThrowsInBeginRun extends global.EDAnalyzer {
+  override beginRun(): void {
+    throw new Error('no calibration for this run');
+  }
+  analyze(): void {
+    transitions.push('analyze');
+  }
+}
+
+describe('transition failures', () => {
+  it('stop the job with the module and transition context', async () => {
+    const description = makeProcess({
+      maxEvents: 2,
+      modules: { bad: { type: 'ThrowsInBeginRun', edmType: 'EDAnalyzer' } },
+      paths: { p: ['bad'] },
+    });
+    const processor = await createEventProcessor(description, { registry: makeRegistry(ThrowsInBeginRun) });
+    await processor.beginJob();
+    await expect(processor.run()).rejects.toMatchObject({
+      exitCode: 8002,
+      contexts: ['Processing  begin Run run: 1', "Calling method for module ThrowsInBeginRun/'bad'"],
+    });
+    await processor.endJob();
+    expect(transitions).toEqual([]);
+  });
+});
