@@ -10,6 +10,7 @@ import type { ActivityRegistry } from './activity-registry';
 import type { ExceptionToActionTable } from './exception-to-action-table';
 import type { ConstructedModule } from './module-construction';
 import { ModuleWorker } from './module-worker';
+import { createNoEventSetupProvider } from './no-event-setup-provider';
 import { type PathEntry, PathRunner } from './path-runner';
 import { producersConsumedBy, productAccess, type Schedule } from './schedule-builder';
 import { type EventCounts, StreamSchedule } from './stream-schedule';
@@ -33,7 +34,8 @@ export function buildStream(
   counts: EventCounts,
 ): BuiltStream {
   const principal = new EventPrincipal(streamID, schedule.registry.size);
-  const initialEventSetup = provider.eventSetupFor({ eventID: principal.eventID, time: 0n });
+  // Until its first event a stream has no EventSetup of its own (asking the provider for event 0 could fail).
+  const initialEventSetup = createNoEventSetupProvider().eventSetupFor({ eventID: principal.eventID, time: 0n });
   const stream = new StreamSchedule(streamID, principal, activity, actions, provider, initialEventSetup, counts);
   const moduleWorkers = new Map<ConstructedModule, Worker>();
   const transformWorkers = new Map<ConstructedModule, TransformWorker[]>();

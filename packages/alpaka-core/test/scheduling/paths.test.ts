@@ -144,4 +144,19 @@ describe('paths', () => {
     await runProcess(description, registry());
     expect(seen).toEqual([{ event: 1, states: ['Pass'], indices: [0] }]);
   });
+
+  it('runs a module on several paths once per event', async () => {
+    const description = makeProcess({
+      maxEvents: 2,
+      modules: { shared: { type: 'IntProducer' }, other: { type: 'IntProducer' } },
+      paths: { p: ['shared'], q: ['other', 'shared'] },
+      endPaths: { e: ['shared'] },
+    });
+    const processor = await runProcess(description, registry());
+    expect(journal.filter((line) => line.startsWith('shared'))).toEqual(['shared:1', 'shared:2']);
+    expect(processor.triggerReport().modules.find((module) => module.label === 'shared')).toMatchObject({
+      visited: 2,
+      run: 2,
+    });
+  });
 });
