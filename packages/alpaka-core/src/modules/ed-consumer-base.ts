@@ -1,0 +1,124 @@
+import { FrameworkError } from '../errors/framework-error';
+import type { LuminosityBlock } from '../event/luminosity-block';
+import type { Run } from '../event/run';
+import { ESGetToken } from '../event-setup/es-get-token';
+import type { EventSetup } from '../event-setup/event-setup-provider';
+import type { EventSetupRecordKey } from '../event-setup/event-setup-record-key';
+import { ESInputTag } from '../parameter-set/es-input-tag';
+import { InputTag } from '../parameter-set/input-tag';
+import type { ParameterSet } from '../parameter-set/parameter-set';
+import { type ConsumeKind, EDGetToken, type EDPutToken } from './ed-get-token';
+import type { MaybePromise } from './module-abilities';
+import { isProductType, type ProductType } from './product-type';
+import type { WaitingTaskWithArenaHolder } from './waiting-task-with-arena-holder';
+
+/** A Transformer registration (CMSSW's edm::Transformer ability): a second product made from a first. */
+export interface TransformRegistration {
+  readonly source: EDPutToken;
+  readonly result: EDPutToken;
+  /** Synchronous form: the result from the product. */
+  readonly transform: ((product: unknown, streamID: number) => unknown) | undefined;
+  /** Asynchronous form: `pre` starts work and keeps the holder until it is done, `post` makes the result. */
+  readonly pre: ((product: unknown, holder: WaitingTaskWithArenaHolder, streamID: number) => unknown) | undefined;
+  readonly post: ((cache: unknown, streamID: number) => unknown) | undefined;
+}
+
+/** What a module declared in its constructor; read by the framework once, at schedule construction. */
+export interface ModuleRegistrations {
+  readonly consumes: EDGetToken[];
+  readonly produces: EDPutToken[];
+  readonly esConsumes: ESGetToken[];
+  readonly transforms: TransformRegistration[];
+}
+
+const registrationsKey = Symbol('alpaka-core.moduleRegistrations');
+
+/** The framework's view of a module's declarations (consumes, produces, esConsumes, transforms). */
+export function registrationsOf(module: object): ModuleRegistrations {
+  const registrations = (module as { [registrationsKey]?: ModuleRegistrations })[registrationsKey];
+  if (registrations === undefined) {
+    throw new FrameworkError(
+      'LogicError',
+      `${module.constructor.name} is not a framework module: extend one of the bases of global, stream, one, OutputModule or InputSource.`,
+    );
+  }
+  return registrations;
+}
+
+/**
+ * CMSSW's edm::EDConsumerBase: what every module declares in its constructor. `consumes` and `mayConsume`
+ * return typed get tokens, `esConsumes` EventSetup tokens; the framework resolves them once when it builds the
+ * schedule, so the per-event work of a get is an array index.
+ */
+export abstract class EDConsumerBase {
+  readonly [registrationsKey]: ModuleRegistrations = { consumes: [], produces: [], esConsumes: [], transforms: [] };
+  /** The module's configuration (label in `@module_label`), as the framework gave it to the constructor. */
+  readonly parameters: ParameterSet;
+
+  constructor(parameters: ParameterSet) {
+    this.parameters = parameters;
+  }
+
+  // The transitions a module may implement (CMSSW's begin/end Job, Stream, Run and LuminosityBlock). Stream
+  // modules get beginStream/endStream once per instance; global modules once per stream (StreamCache).
+  beginJob?(): MaybePromise<void>;
+  endJob?(): MaybePromise<void>;
+  beginStream?(streamID: number): MaybePromise<void>;
+  endStream?(streamID: number): MaybePromise<void>;
+  beginRun?(run: Run, eventSetup: EventSetup): MaybePromise<void>;
+  endRun?(run: Run, eventSetup: EventSetup): MaybePromise<void>;
+  beginLuminosityBlock?(luminosityBlock: LuminosityBlock, eventSetup: EventSetup): MaybePromise<void>;
+  endLuminosityBlock?(luminosityBlock: LuminosityBlock, eventSetup: EventSetup): MaybePromise<void>;
+
+  /** The module's label (`@module_label`), or '' when constructed outside a configuration. */
+  get moduleLabel(): string {
+    const entry = this.parameters?.entry('@module_label');
+    return typeof entry?.value === 'string' ? entry.value : '';
+  }
+
+  /** CMSSW's `consumes<T>(InputTag)`: a product this module reads; `tag` is an InputTag or `label:instance:process`. */
+  protected consumes<T>(type: ProductType<T>, tag: InputTag | string): EDGetToken<T> {
+    return this.#addConsumes(type, tag, 'consumes');
+  }
+
+  /** CMSSW's `mayConsume<T>(InputTag)`: a product this module may read (same token, same resolution). */
+  protected mayConsume<T>(type: ProductType<T>, tag: InputTag | string): EDGetToken<T> {
+    return this.#addConsumes(type, tag, 'mayConsume');
+  }
+
+  /** CMSSW's `esConsumes<T, R>(ESInputTag)`: an EventSetup product of a record. */
+  protected esConsumes<T>(record: EventSetupRecordKey, type: ProductType<T>, tag?: ESInputTag | string): ESGetToken<T> {
+    checkProductType(type, 'esConsumes');
+    const esTag = tag === undefined ? new ESInputTag() : typeof tag === 'string' ? ESInputTag.parse(tag) : tag;
+    const list = this[registrationsKey].esConsumes;
+    const token = new ESGetToken(record, type, esTag, list.length);
+    list.push(token);
+    return token;
+  }
+
+  #addConsumes<T>(type: ProductType<T>, tag: InputTag | string, kind: ConsumeKind): EDGetToken<T> {
+    checkProductType(type, kind);
+    const inputTag = typeof tag === 'string' ? InputTag.parse(tag) : tag;
+    if (!(inputTag instanceof InputTag)) {
+      throw new FrameworkError(
+        'Configuration',
+        `${kind} takes an InputTag or a 'label:instance:process' string, got ${typeof tag}.`,
+      );
+    }
+    const list = this[registrationsKey].consumes;
+    const token = new EDGetToken(type, inputTag, list.length, kind);
+    list.push(token);
+    return token;
+  }
+}
+
+export function checkProductType(type: unknown, call: string): void {
+  if (!isProductType(type)) {
+    throw new FrameworkError(
+      'LogicError',
+      `${call} needs a product type (a class, or namedProductType('name')), got ${type === null ? 'null' : typeof type}.`,
+    );
+  }
+}
+
+export { registrationsKey };

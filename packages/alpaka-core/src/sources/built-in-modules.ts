@@ -1,0 +1,12 @@
+import type { ModuleClass } from '../modules/module-class';
+import type { ModuleRegistry } from '../modules/module-registry';
+import { EmptySource } from './empty-source';
+
+/** The module types the framework itself provides (CMSSW's FWCore/Framework and FWCore/Sources plugins). */
+export const builtInModules: readonly ModuleClass[] = [EmptySource];
+
+/** Registers every built-in module type under its class name. */
+export function registerBuiltInModules(registry: ModuleRegistry): ModuleRegistry {
+  for (const moduleClass of builtInModules) if (!registry.has(moduleClass.name)) registry.register(moduleClass);
+  return registry;
+}

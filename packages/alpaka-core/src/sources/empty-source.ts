@@ -1,0 +1,91 @@
+import { FrameworkError } from '../errors/framework-error';
+import { makeEventID } from '../event/event-id';
+import type { ParameterSet } from '../parameter-set/parameter-set';
+import { InputSource, type SourceEvent } from './input-source';
+
+/**
+ * CMSSW's EmptySource (IDGeneratorSourceBase): events with no products, numbered from firstRun,
+ * firstLuminosityBlock and firstEvent (all 1 by default). A new luminosity block starts every
+ * numberEventsInLuminosityBlock events and a new run every numberEventsInRun events (0 or absent: never), the
+ * event number going on across luminosity blocks and restarting at 1 in a new run, the luminosity block going
+ * back to firstLuminosityBlock. skipEvents skips that many events first. Times start at firstTime (1) and grow
+ * by timeBetweenEvents (5000000). How many events there are is process.maxEvents' business.
+ */
+export class EmptySource extends InputSource {
+  readonly #firstLuminosityBlock: number;
+  readonly #eventsInRun: number;
+  readonly #eventsInLuminosityBlock: number;
+  readonly #timeBetweenEvents: bigint;
+  #run: number;
+  #luminosityBlock: number;
+  #event: number;
+  #time: bigint;
+  #eventsInThisRun = 0;
+  #eventsInThisLuminosityBlock = 0;
+  #started = false;
+  #toSkip: number;
+
+  constructor(parameters: ParameterSet) {
+    super(parameters);
+    this.#run = readCount(parameters, 'firstRun', 1);
+    this.#firstLuminosityBlock = readCount(parameters, 'firstLuminosityBlock', 1);
+    this.#luminosityBlock = this.#firstLuminosityBlock;
+    this.#event = readCount(parameters, 'firstEvent', 1) - 1;
+    this.#eventsInRun = readCount(parameters, 'numberEventsInRun', 0);
+    this.#eventsInLuminosityBlock = readCount(parameters, 'numberEventsInLuminosityBlock', 0);
+    this.#time = BigInt(readCount(parameters, 'firstTime', 1));
+    this.#timeBetweenEvents = BigInt(readCount(parameters, 'timeBetweenEvents', 5000000));
+    this.#toSkip = readCount(parameters, 'skipEvents', 0);
+    this.#time -= this.#timeBetweenEvents;
+  }
+
+  override next(): SourceEvent | undefined {
+    while (this.#toSkip > 0) {
+      this.#advance();
+      this.#toSkip--;
+    }
+    this.#advance();
+    return { id: makeEventID(this.#run, this.#luminosityBlock, this.#event), time: this.#time };
+  }
+
+  #advance(): void {
+    this.#time += this.#timeBetweenEvents;
+    if (!this.#started) {
+      this.#started = true;
+      this.#event += 1;
+      this.#eventsInThisRun = 1;
+      this.#eventsInThisLuminosityBlock = 1;
+      return;
+    }
+    if (this.#eventsInRun < 1 || this.#eventsInThisRun < this.#eventsInRun) {
+      this.#eventsInThisRun++;
+      if (this.#eventsInLuminosityBlock < 1 || this.#eventsInThisLuminosityBlock < this.#eventsInLuminosityBlock) {
+        this.#eventsInThisLuminosityBlock++;
+      } else {
+        this.#luminosityBlock++;
+        this.#eventsInThisLuminosityBlock = 1;
+      }
+      this.#event++;
+    } else {
+      this.#run++;
+      this.#luminosityBlock = this.#firstLuminosityBlock;
+      this.#event = 1;
+      this.#eventsInThisRun = 1;
+      this.#eventsInThisLuminosityBlock = 1;
+    }
+  }
+}
+
+function readCount(parameters: ParameterSet, name: string, defaultValue: number): number {
+  const entry = parameters.entry(name);
+  if (entry === undefined) return defaultValue;
+  const value = entry.value;
+  const number = typeof value === 'bigint' ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) {
+    throw new FrameworkError(
+      'Configuration',
+      `EmptySource parameter '${name}' must be a non-negative integer (untracked uint32), got ${String(value)}.`,
+    );
+  }
+  return number;
+}

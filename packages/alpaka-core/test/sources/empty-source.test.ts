@@ -1,0 +1,168 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Event } from '../../src/event/event';
+import { formatEventID } from '../../src/event/event-id';
+import type { LuminosityBlock } from '../../src/event/luminosity-block';
+import type { Run } from '../../src/event/run';
+import * as global from '../../src/modules/global-modules';
+import { ParameterSet } from '../../src/parameter-set/parameter-set';
+import { createEventProcessor } from '../../src/scheduling/event-processor';
+import { EmptySource } from '../../src/sources/empty-source';
+import { makeProcess, makeRegistry } from '../scheduling/make-process';
+
+const transitions: string[] = [];
+
+class TransitionRecorder extends global.EDAnalyzer {
+  override beginRun(run: Run): void {
+    transitions.push(`beginRun ${run.run()}`);
+  }
+  override endRun(run: Run): void {
+    transitions.push(`endRun ${run.run()}`);
+  }
+  override beginLuminosityBlock(block: LuminosityBlock): void {
+    transitions.push(`beginLumi ${block.run()}:${block.luminosityBlock()}`);
+  }
+  override endLuminosityBlock(block: LuminosityBlock): void {
+    transitions.push(`endLumi ${block.run()}:${block.luminosityBlock()}`);
+  }
+  analyze(_stream: number, event: Event): void {
+    transitions.push(`event ${event.id().run}:${event.id().luminosityBlock}:${event.id().event}`);
+  }
+}
+
+function ids(parameters: (p: ParameterSet) => void, count: number): string[] {
+  const set = new ParameterSet();
+  parameters(set);
+  const source = new EmptySource(set);
+  return Array.from({ length: count }, () =>
+    formatEventID(source.next()?.id ?? { run: 0, luminosityBlock: 0, event: 0 }),
+  );
+}
+
+beforeEach(() => {
+  transitions.length = 0;
+});
+
+describe('EmptySource', () => {
+  it('numbers events from 1:1:1 by default, all in one luminosity block', () => {
+    expect(ids(() => {}, 3)).toEqual(['run: 1 lumi: 1 event: 1', 'run: 1 lumi: 1 event: 2', 'run: 1 lumi: 1 event: 3']);
+  });
+
+  it('starts new luminosity blocks and runs as numberEventsIn* say, event numbers restarting per run', () => {
+    const got = ids((p) => {
+      p.addUntrackedParameter('firstRun', 'uint32', 5);
+      p.addUntrackedParameter('firstLuminosityBlock', 'uint32', 2);
+      p.addUntrackedParameter('firstEvent', 'uint32', 10);
+      p.addUntrackedParameter('numberEventsInRun', 'uint32', 3);
+      p.addUntrackedParameter('numberEventsInLuminosityBlock', 'uint32', 2);
+    }, 5);
+    expect(got).toEqual([
+      'run: 5 lumi: 2 event: 10',
+      'run: 5 lumi: 2 event: 11',
+      'run: 5 lumi: 3 event: 12',
+      'run: 6 lumi: 2 event: 1',
+      'run: 6 lumi: 2 event: 2',
+    ]);
+  });
+
+  it('skips skipEvents events first', () => {
+    expect(ids((p) => p.addUntrackedParameter('skipEvents', 'uint32', 2), 1)).toEqual(['run: 1 lumi: 1 event: 3']);
+  });
+
+  it('runs begin/end of runs and luminosity blocks around their events', async () => {
+    const description = makeProcess({
+      maxEvents: 3,
+      source: {
+        type: 'EmptySource',
+        parameters: (p) => {
+          p.addUntrackedParameter('numberEventsInRun', 'uint32', 2);
+          p.addUntrackedParameter('numberEventsInLuminosityBlock', 'uint32', 1);
+        },
+      },
+      modules: { recorder: { type: 'TransitionRecorder', edmType: 'EDAnalyzer' } },
+      paths: { p: ['recorder'] },
+    });
+    const processor = await createEventProcessor(description, { registry: makeRegistry(TransitionRecorder) });
+    await processor.beginJob();
+    await processor.run();
+    await processor.endJob();
+    expect(transitions).toEqual([
+      'beginRun 1',
+      'beginLumi 1:1',
+      'event 1:1:1',
+      'endLumi 1:1',
+      'beginLumi 1:2',
+      'event 1:2:2',
+      'endLumi 1:2',
+      'endRun 1',
+      'beginRun 2',
+      'beginLumi 2:1',
+      'event 2:1:1',
+      'endLumi 2:1',
+      'endRun 2',
+    ]);
+  });
+
+  it('honours maxEvents per run() call and goes on where it stopped, up to maxEvents.input', async () => {
+    const description = makeProcess({
+      maxEvents: 5,
+      numberOfStreams: 2,
+      modules: { recorder: { type: 'TransitionRecorder', edmType: 'EDAnalyzer' } },
+      paths: { p: ['recorder'] },
+    });
+    const processor = await createEventProcessor(description, { registry: makeRegistry(TransitionRecorder) });
+    await processor.beginJob();
+    expect(await processor.run({ maxEvents: 2 })).toEqual({ eventsProcessed: 2, sourceExhausted: false });
+    expect(await processor.run({ maxEvents: 2 })).toEqual({ eventsProcessed: 2, sourceExhausted: false });
+    expect(await processor.run()).toEqual({ eventsProcessed: 1, sourceExhausted: true });
+    await processor.endJob();
+    expect(transitions.filter((line) => line.startsWith('event')).sort()).toEqual([
+      'event 1:1:1',
+      'event 1:1:2',
+      'event 1:1:3',
+      'event 1:1:4',
+      'event 1:1:5',
+    ]);
+    expect(transitions.filter((line) => line.startsWith('begin'))).toEqual(['beginRun 1', 'beginLumi 1:1']);
+    expect(transitions.slice(-2)).toEqual(['endLumi 1:1', 'endRun 1']);
+  });
+
+  it('stops taking events once runForMilliseconds has passed', async () => {
+    const description = makeProcess({
+      modules: { recorder: { type: 'TransitionRecorder', edmType: 'EDAnalyzer' } },
+      paths: { p: ['recorder'] },
+    });
+    const processor = await createEventProcessor(description, { registry: makeRegistry(TransitionRecorder) });
+    await processor.beginJob();
+    const result = await processor.run({ runForMilliseconds: 0 });
+    await processor.endJob();
+    expect(result.eventsProcessed).toBe(0);
+    expect(result.sourceExhausted).toBe(false);
+  });
+});
+
+class ThrowsInBeginRun extends global.EDAnalyzer {
+  override beginRun(): void {
+    throw new Error('no calibration for this run');
+  }
+  analyze(): void {
+    transitions.push('analyze');
+  }
+}
+
+describe('transition failures', () => {
+  it('stop the job with the module and transition context', async () => {
+    const description = makeProcess({
+      maxEvents: 2,
+      modules: { bad: { type: 'ThrowsInBeginRun', edmType: 'EDAnalyzer' } },
+      paths: { p: ['bad'] },
+    });
+    const processor = await createEventProcessor(description, { registry: makeRegistry(ThrowsInBeginRun) });
+    await processor.beginJob();
+    await expect(processor.run()).rejects.toMatchObject({
+      exitCode: 8002,
+      contexts: ['Processing  begin Run run: 1', "Calling method for module ThrowsInBeginRun/'bad'"],
+    });
+    await processor.endJob();
+    expect(transitions).toEqual([]);
+  });
+});
