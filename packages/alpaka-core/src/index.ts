@@ -35,7 +35,14 @@ export {
 } from './errors/exception-categories';
 export { formatFatalException } from './errors/fatal-exception';
 export { FrameworkError, isFrameworkError } from './errors/framework-error';
+// The event and its products.
+export { type ConstEvent, Event } from './event/event';
 export { compareEventIDs, type EventID, formatEventID, makeEventID } from './event/event-id';
+export { Handle } from './event/handle';
+export { LuminosityBlock } from './event/luminosity-block';
+export type { ProductDescription } from './event/product-registry';
+export { Run } from './event/run';
+export { type HLTPathStatus, type HLTState, TriggerResults } from './event/trigger-results';
 // The EventSetup: records, IOVs, ESSources and ESProducers.
 export type { ComponentDescription } from './event-setup/component-description';
 export { EmptyESSource } from './event-setup/empty-es-source';
@@ -69,8 +76,14 @@ export { noProductResolverException } from './event-setup/no-product-resolver-ex
 export { noRecordException } from './event-setup/no-record-exception';
 export { registerBuiltInEventSetupModules } from './event-setup/register-built-in-event-setup-modules';
 export { ValidityInterval } from './event-setup/validity-interval';
+// Modules: the bases by concurrency (CMSSW's edm::global / edm::stream / edm::one), tokens, ExternalWork's holder.
+export { EDConsumerBase } from './modules/ed-consumer-base';
+export { type ConsumeKind, EDGetToken, EDPutToken } from './modules/ed-get-token';
+export * as global from './modules/global-modules';
+export type { MaybePromise, ModuleConcurrency } from './modules/module-abilities';
 export { isModuleClass, type ModuleClass } from './modules/module-class';
 export { closestNames, type LazyModuleEntry, ModuleRegistry } from './modules/module-registry';
+export * as one from './modules/one-modules';
 // Plugins by name: installed packages' manifests.
 export {
   discoverPluginManifests,
@@ -78,6 +91,7 @@ export {
   type PluginManifestDiscovery,
   pluginManifestSpecificationVersion,
 } from './modules/plugin-manifest';
+export { ProducerBase } from './modules/producer-base';
 export {
   friendlyProductTypeName,
   isProductType,
@@ -88,6 +102,11 @@ export {
   productTypeName,
   productTypes,
 } from './modules/product-type';
+export * as stream from './modules/stream-modules';
+export { WaitingTaskWithArenaHolder } from './modules/waiting-task-with-arena-holder';
+export { type CollectedEvent, type CollectedOutput, CollectingOutputModule } from './output/collecting-output-module';
+export { type OutputEvent, OutputModule, type OutputProduct } from './output/output-module';
+export { ProductSelectorRules } from './output/product-selector-rules';
 // Parameter descriptions (fillDescriptions) and the help text of --help-module / --list-modules.
 export {
   ConfigurationDescriptions,
@@ -132,6 +151,8 @@ export {
   Signal,
   type StreamEventContext,
 } from './scheduling/activity-registry';
+// Scheduling, sources and output modules.
+export { createEventProcessor } from './scheduling/event-processor';
 export type {
   CreateEventProcessor,
   CreateEventSetupProvider,
@@ -140,6 +161,7 @@ export type {
   RunLimits,
   RunResult,
 } from './scheduling/event-processor-contract';
+export type { ExceptionAction } from './scheduling/exception-to-action-table';
 export type { ModuleInPathReport, ModuleReport, PathReport, TriggerReport } from './scheduling/trigger-report';
 export { connectEventProgressLines, formatBeginProcessingLine } from './services/event-progress-lines';
 export { type ProgressMode, type ProgressOptions, resolveProgressMode, startProgress } from './services/progress';
@@ -147,3 +169,6 @@ export { connectProgressBar } from './services/progress-bar';
 export { formatTimingTable, type ModuleTiming, type TimedCallKind, TimingSummary } from './services/timing-summary';
 export { type TraceEvent, TraceWriter } from './services/trace-writer';
 export { formatTriggerReport } from './services/trigger-report-printer';
+export { builtInModules, registerBuiltInModules } from './sources/built-in-modules';
+export { EmptySource } from './sources/empty-source';
+export { InputSource, type SourceEvent, type SourceProductDeclaration } from './sources/input-source';
