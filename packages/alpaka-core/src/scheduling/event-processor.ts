@@ -6,6 +6,7 @@ import { makeEventID } from '../event/event-id';
 import { LuminosityBlock } from '../event/luminosity-block';
 import { Run } from '../event/run';
 import type { EventSetupProvider } from '../event-setup/event-setup-provider';
+import { createEventSetupProvider } from '../event-setup/event-setup-provider-maker';
 import type { OutputModule } from '../output/output-module';
 import type { SourceEvent } from '../sources/input-source';
 import { ActivityRegistry, type ModuleCallKind } from './activity-registry';
@@ -17,7 +18,6 @@ import type {
   RunResult,
 } from './event-processor-contract';
 import { ExceptionToActionTable } from './exception-to-action-table';
-import { createNoEventSetupProvider } from './no-event-setup-provider';
 import { buildSchedule, type Schedule } from './schedule-builder';
 import { SourceController } from './source-controller';
 import { type BuiltStream, buildStream } from './stream-builder';
@@ -71,11 +71,9 @@ class FrameworkEventProcessor implements EventProcessor {
     activity.preBeginJob.emit();
     const schedule = await buildSchedule(this.description, this.#options.registry, this.numberOfStreams);
     this.#schedule = schedule;
-    const create = this.#options.createEventSetupProvider;
-    const provider =
-      create === undefined
-        ? createNoEventSetupProvider()
-        : await create(this.description.eventSetupModules, this.#options.registry);
+    // CMSSW's EventProcessor owns its EventSetupProvider; a caller may inject another (the TestProcessor does).
+    const create = this.#options.createEventSetupProvider ?? createEventSetupProvider;
+    const provider = await create(this.description.eventSetupModules, this.#options.registry);
     this.#provider = provider;
     await provider.beginJob();
     this.#providerBegan = true;

@@ -38,6 +38,8 @@ export class SourceController {
   takenInJob = 0;
   takenInCall = 0;
 
+  #abortSignal: AbortSignal | undefined;
+
   constructor(
     source: InputSource | undefined,
     maxEventsInput: number,
@@ -58,6 +60,7 @@ export class SourceController {
       limits.runForMilliseconds !== undefined && limits.runForMilliseconds >= 0
         ? performance.now() + limits.runForMilliseconds
         : Number.POSITIVE_INFINITY;
+    this.#abortSignal = limits.signal;
   }
 
   /** Stops handing out events (a failure); the first error is kept. */
@@ -76,6 +79,8 @@ export class SourceController {
       return undefined;
     }
     if (this.#deadline !== Number.POSITIVE_INFINITY && performance.now() >= this.#deadline) return undefined;
+    // An aborted run (alpaka-run on SIGINT/SIGTERM) takes no new event; events in flight finish.
+    if (this.#abortSignal?.aborted === true) return undefined;
     let item = this.#peeked;
     if (item === undefined) {
       if (this.#source === undefined || this.exhausted) {

@@ -29,13 +29,14 @@ const description = () =>
   });
 
 describe('EventSetup through the injected provider', () => {
-  it('fails a module whose ES product nobody provides with NoProductResolver, while prefetching', async () => {
+  it("fails a module whose record no ES module delivers with CMSSW's NoRecord message, while prefetching", async () => {
+    // No createEventSetupProvider given: the processor builds the real EventSetup from the (empty) ES modules.
     const processor = await createEventProcessor(description(), { registry: registry() });
     await processor.beginJob();
     const failure = (await processor.run().catch((error: unknown) => error)) as Error & { contexts: string[] };
     await processor.endJob();
-    expect(failure.message).toBe(
-      'Cannot find EventSetup module to produce data of type "int" in\nrecord "TestRecordA" with product label "calibration".\nPlease add an ESSource or ESProducer to your job which can deliver this data.\n',
+    expect(failure.message).toMatch(
+      /^No "TestRecordA" record found in the EventSetup for synchronization value\nRun: 1 LuminosityBlock: 1 Event: 1 .*\n.*Please add an ESSource or ESProducer that delivers such a record\./s,
     );
     expect(failure.contexts.slice(1)).toEqual(["Running path 'p'", "Prefetching for module ESReader/'reader'"]);
   });
