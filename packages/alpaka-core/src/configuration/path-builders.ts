@@ -1,0 +1,298 @@
+import { componentBrand, componentKindOf, describeValueType } from './component-brand';
+import { checkLabelChange } from './labelable';
+import { isEventModuleType, isModule, type Module } from './module-builders';
+import type { ParameterAttributes, ParameterOverrides } from './parameter-builders';
+import type { PathOperator } from './process-description';
+import { pythonError } from './python-errors';
+
+/**
+ * Python's `~f`, `cms.ignore(f)` and `cms.wait(m)` on one item of a Path or Sequence. JavaScript cannot
+ * overload `~` (nor `+` and `*`, which Python uses to chain items), so `~f` is written `cms.veto(f)` and
+ * `cms.Path(a + b * ~f)` is written `cms.Path(a, b, cms.veto(f))`.
+ */
+export class PathOperation {
+  readonly [componentBrand] = 'PathOperation' as const;
+  readonly operator: Exclude<PathOperator, 'normal'>;
+  readonly item: Module | Sequence;
+  constructor(operator: Exclude<PathOperator, 'normal'>, item: Module | Sequence) {
+    this.operator = operator;
+    this.item = item;
+    Object.freeze(this);
+  }
+}
+
+/** What Paths, EndPaths and Sequences hold. Tasks placed among them are associated, not run in order. */
+export type SequenceItem = Module | Sequence | Task | PathOperation;
+
+/** What may be given to cms.Path(…) & co (process attributes read as any labelled component; checked). */
+export type SequenceArgument = SequenceItem | LabelledComponent;
+
+/**
+ * Every object that takes a label as a process attribute, as `process.label` reads. All share the parameter
+ * attributes' index signature and a clone(), so `process.producer.clone({…})` and `process.producer.x = 1`
+ * typecheck without a cast; on a Path, Sequence or Task the attributes do not exist at run time.
+ */
+export type LabelledComponent =
+  | Module
+  | (Path & ParameterAttributes)
+  | (EndPath & ParameterAttributes)
+  | (Sequence & ParameterAttributes)
+  | (Task & ParameterAttributes);
+
+/** The members Paths, EndPaths and Sequences share (Python's `_ModuleSequenceType`). */
+abstract class ModuleSequence {
+  abstract readonly [componentBrand]: 'Path' | 'EndPath' | 'Sequence';
+  readonly #items: SequenceItem[] = [];
+  readonly #tasks: Task[] = [];
+  #label: string | undefined;
+
+  /** The items in order, Tasks excluded. */
+  items_(): readonly SequenceItem[] {
+    return this.#items;
+  }
+
+  /** The Tasks associated with it (placed among its items or given to associate()). */
+  tasks_(): readonly Task[] {
+    return this.#tasks;
+  }
+
+  /** Python's `+=`: adds items at the end. */
+  append(...items: readonly SequenceArgument[]): this {
+    for (const item of items) {
+      if (componentKindOf(item) === 'Task') this.associate(item as Task);
+      else this.#items.push(checkedItem(item, this.kindName()));
+    }
+    return this;
+  }
+
+  /** Python's insert(index, item). */
+  insert(index: number, item: SequenceArgument): this {
+    this.#items.splice(index, 0, checkedItem(item, this.kindName()));
+    return this;
+  }
+
+  /** Python's remove(item): the first occurrence; returns whether it was there. */
+  remove(item: SequenceArgument): boolean {
+    const index = this.#items.indexOf(item as SequenceItem);
+    if (index >= 0) this.#items.splice(index, 1);
+    return index >= 0;
+  }
+
+  /** Associates Tasks: their modules run unscheduled when this is scheduled. */
+  associate(...tasks: readonly Task[]): this {
+    for (const task of tasks) {
+      if (componentKindOf(task) !== 'Task') {
+        throw pythonError(
+          'TypeError',
+          `associate only works with objects of type Task, got ${describeValueType(task)}`,
+        );
+      }
+      if (!this.#tasks.includes(task)) this.#tasks.push(task);
+    }
+    return this;
+  }
+
+  hasLabel_(): boolean {
+    return this.#label !== undefined;
+  }
+
+  label_(): string | undefined {
+    return this.#label;
+  }
+
+  setLabel(label: string | undefined): void {
+    checkLabelChange(this.#label, label, this.kindName());
+    this.#label = label;
+  }
+
+  protected kindName(): 'Path' | 'EndPath' | 'Sequence' {
+    return this[componentBrand];
+  }
+
+  /** A copy holding the same items and tasks, unlabelled (Python's copy()). */
+  protected copyInto<T extends ModuleSequence>(copy: T): T {
+    copy.append(...this.#items, ...this.#tasks);
+    return copy;
+  }
+}
+
+function checkedItem(item: unknown, container: string): SequenceItem {
+  const kind = componentKindOf(item);
+  if (kind === 'Sequence' || kind === 'PathOperation') return item as SequenceItem;
+  if (kind === 'Module' && isEventModuleType((item as Module).edmType_())) return item as Module;
+  const what = kind === 'Module' ? `an ${(item as Module).edmType_()}` : describeValueType(item);
+  throw pythonError(
+    'TypeError',
+    `A ${container} can hold EDProducers, EDFilters, EDAnalyzers, OutputModules, Sequences, Tasks and cms.veto/ignore/wait of them, not ${what}.`,
+  );
+}
+
+// The index signature lets `process.label` read as any labelled component; a sequence has no parameters.
+export class Path extends ModuleSequence {
+  readonly [componentBrand] = 'Path' as const;
+  clone(_overrides?: ParameterOverrides): Path & ParameterAttributes {
+    return this.copyInto(makePath([]));
+  }
+}
+
+export class EndPath extends ModuleSequence {
+  readonly [componentBrand] = 'EndPath' as const;
+  clone(_overrides?: ParameterOverrides): EndPath & ParameterAttributes {
+    return this.copyInto(makeEndPath([]));
+  }
+}
+
+export class Sequence extends ModuleSequence {
+  readonly [componentBrand] = 'Sequence' as const;
+  clone(_overrides?: ParameterOverrides): Sequence & ParameterAttributes {
+    return this.copyInto(makeSequence([]));
+  }
+}
+
+/**
+ * Python's cms.Task: modules (EDProducers, EDFilters, ES modules …) and other Tasks, in no order. The modules
+ * of a Task associated with a scheduled Path, EndPath or the Schedule, and on no Path, run unscheduled.
+ */
+export class Task {
+  readonly [componentBrand] = 'Task' as const;
+  readonly #items: (Module | Task)[] = [];
+  #label: string | undefined;
+
+  items_(): readonly (Module | Task)[] {
+    return this.#items;
+  }
+
+  /** Python's Task.add. */
+  add(...items: readonly (Module | Task | LabelledComponent)[]): this {
+    for (const item of items) {
+      const kind = componentKindOf(item);
+      if (kind !== 'Module' && kind !== 'Task') {
+        throw pythonError(
+          'TypeError',
+          `Only modules and other Tasks can be added to a Task, not ${describeValueType(item)}.`,
+        );
+      }
+      if (!this.#items.includes(item as Module | Task)) this.#items.push(item as Module | Task);
+    }
+    return this;
+  }
+
+  hasLabel_(): boolean {
+    return this.#label !== undefined;
+  }
+
+  label_(): string | undefined {
+    return this.#label;
+  }
+
+  setLabel(label: string | undefined): void {
+    checkLabelChange(this.#label, label, 'Task');
+    this.#label = label;
+  }
+
+  clone(_overrides?: ParameterOverrides): Task & ParameterAttributes {
+    return makeTask(this.#items);
+  }
+}
+
+/** Python's cms.Schedule: which Paths and EndPaths run, in order, and Tasks associated with all of them. */
+export class Schedule {
+  readonly [componentBrand] = 'Schedule' as const;
+  readonly #paths: (Path | EndPath)[] = [];
+  readonly #tasks: Task[] = [];
+
+  constructor(paths: readonly unknown[]) {
+    for (const path of paths) {
+      const kind = componentKindOf(path);
+      if (kind !== 'Path' && kind !== 'EndPath') {
+        throw pythonError('TypeError', `A Schedule holds Paths and EndPaths, not ${describeValueType(path)}.`);
+      }
+      this.#paths.push(path as Path | EndPath);
+    }
+  }
+
+  paths_(): readonly (Path | EndPath)[] {
+    return this.#paths;
+  }
+
+  tasks_(): readonly Task[] {
+    return this.#tasks;
+  }
+
+  associate(...tasks: readonly (Task | LabelledComponent)[]): this {
+    for (const task of tasks) {
+      if (componentKindOf(task) !== 'Task') {
+        throw pythonError(
+          'TypeError',
+          `associate only works with objects of type Task, got ${describeValueType(task)}`,
+        );
+      }
+      if (!this.#tasks.includes(task as Task)) this.#tasks.push(task as Task);
+    }
+    return this;
+  }
+}
+
+// Sequences refuse unknown attributes, so `process.p.typo = …` fails instead of being silently ignored.
+function sealed<T extends object>(value: T): T & ParameterAttributes {
+  return Object.preventExtensions(value) as T & ParameterAttributes;
+}
+
+function makePath(items: readonly SequenceArgument[]): Path & ParameterAttributes {
+  return sealed(new Path().append(...items));
+}
+function makeEndPath(items: readonly SequenceArgument[]): EndPath & ParameterAttributes {
+  return sealed(new EndPath().append(...items));
+}
+function makeSequence(items: readonly SequenceArgument[]): Sequence & ParameterAttributes {
+  return sealed(new Sequence().append(...items));
+}
+function makeTask(items: readonly unknown[]): Task & ParameterAttributes {
+  return sealed(new Task().add(...(items as (Module | Task)[])));
+}
+
+export const pathBuilders = {
+  Path: (...items: readonly SequenceArgument[]) => makePath(items),
+  EndPath: (...items: readonly SequenceArgument[]) => makeEndPath(items),
+  Sequence: (...items: readonly SequenceArgument[]) => makeSequence(items),
+  Task: (...items: readonly (Module | Task | LabelledComponent)[]) => makeTask(items),
+  Schedule: (...paths: readonly (Path | EndPath | LabelledComponent)[]) =>
+    Object.preventExtensions(new Schedule(paths)),
+  /** Python's `~f`: the Path passes where the filter fails and fails where it passes. */
+  veto: (filter: Module | LabelledComponent) => new PathOperation('veto', operand(filter, 'veto', false)),
+  /** Python's cms.ignore(f): the filter's result does not stop the Path. */
+  ignore: (item: Module | Sequence | PathOperation | LabelledComponent) => combine('ignore', item),
+  /** Python's cms.wait(m): the module does not run concurrently with the ones before it. */
+  wait: (item: Module | Sequence | PathOperation | LabelledComponent) => combine('wait', item),
+};
+
+function operand(item: unknown, operator: string, sequenceAllowed: boolean): Module | Sequence {
+  const kind = componentKindOf(item);
+  if ((kind === 'Module' && isEventModuleType((item as Module).edmType_())) || (sequenceAllowed && kind === 'Sequence'))
+    return item as Module | Sequence;
+  throw pythonError(
+    'TypeError',
+    `cms.${operator} takes a module${sequenceAllowed ? ' or a Sequence' : ''}, not ${describeValueType(item)}.`,
+  );
+}
+
+// cms.ignore(cms.wait(m)) and cms.wait(cms.ignore(m)) both give CMSSW's '+' (wait and ignore).
+function combine(operator: 'ignore' | 'wait', item: unknown): PathOperation {
+  if (componentKindOf(item) === 'PathOperation') {
+    const inner = item as PathOperation;
+    const other = operator === 'ignore' ? 'wait' : 'ignore';
+    if (inner.operator !== other) {
+      throw pythonError(
+        'TypeError',
+        `cms.${operator} cannot be applied to cms.${inner.operator === 'veto' ? 'veto' : inner.operator}(…).`,
+      );
+    }
+    return new PathOperation('waitAndIgnore', inner.item);
+  }
+  return new PathOperation(operator, operand(item, operator, true));
+}
+
+/** Whether a value is a module suitable for a Path (used by the process). */
+export function isPathModule(value: unknown): value is Module {
+  return isModule(value) && isEventModuleType(value.edmType_());
+}
