@@ -1,6 +1,6 @@
 import { componentBrand, componentKindOf, describeValueType } from './component-brand';
 import { isModule, type Module } from './module-builders';
-import type { PSetParameter } from './parameter-builders';
+import type { ParameterAttribute, PSetParameter } from './parameter-builders';
 import type { LabelledComponent, Schedule } from './path-builders';
 import type { ProcessDescription } from './process-description';
 import { mergeOverDefaults, newMaxEvents, newOptions } from './process-options';
@@ -65,11 +65,13 @@ export class ProcessTarget {
   }
 }
 
-/** The special attributes, typed. */
+/** The special attributes, typed; options and maxEvents also take a plain object, as Python takes a dict. */
 export interface ProcessAttributes {
   source: Module | undefined;
-  maxEvents: PSetParameter;
-  options: PSetParameter;
+  get maxEvents(): PSetParameter;
+  set maxEvents(value: PSetParameter | { readonly [name: string]: ParameterAttribute });
+  get options(): PSetParameter;
+  set options(value: PSetParameter | { readonly [name: string]: ParameterAttribute });
   schedule: Schedule | undefined;
 }
 
@@ -83,7 +85,7 @@ const processHandler: ProxyHandler<ProcessTarget> = {
   get(target, property) {
     if (typeof property === 'symbol' || property in target) return Reflect.get(target, property);
     const state = target[processState];
-    if (specialAttributes.has(property)) return state[property as keyof ProcessAttributes];
+    if (specialAttributes.has(property)) return state[property as 'source' | 'maxEvents' | 'options' | 'schedule'];
     return state.labels.get(property);
   },
   set(target, property, value) {
