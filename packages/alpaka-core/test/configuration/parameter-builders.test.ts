@@ -101,7 +101,7 @@ describe('parameter builders', () => {
     expect(pset.parameterNames_()).toEqual(['a', 'nested']);
     const value = pset.value();
     expect(value.entry('a')).toEqual({ type: 'int32', tracked: true, value: 2 });
-    expect((value.entry('nested')?.value as ParameterSet).entry('b')?.value).toBe('y');
+    expect(value.getParameter<ParameterSet>('nested').getParameter('b')).toBe('y');
     expect(() => {
       pset.a = 'three';
     }).toThrow('Parameter "a" of type int32: an int32 must be an integer, got the string "three".');
