@@ -150,8 +150,13 @@ function formatParameter(parameter: Parameter, indent: string): string {
     }
     case 'PSet':
       return `${builder}(${formatEntries(value as ParameterSet, indent)})`;
-    case 'VPSet':
-      return `${builder}(${(value as readonly ParameterSet[]).map((set) => `cms.PSet(${formatEntries(set, indent)})`).join(', ')})`;
+    case 'VPSet': {
+      const sets = value as readonly ParameterSet[];
+      if (sets.length === 0) return `${builder}()`;
+      const inner = `${indent}  `;
+      const elements = sets.map((set) => `${inner}cms.PSet(${formatEntries(set, inner)}),`);
+      return `${builder}(\n${elements.join('\n')}\n${indent})`;
+    }
     case 'vint32':
     case 'vuint32':
     case 'vdouble':
