@@ -43,6 +43,8 @@ export type {
   ParameterOverrides,
   PSetParameter,
 } from './parameter-builders';
-export type { EndPath, LabelledComponent, Path, PathOperation, Schedule, Sequence, Task } from './path-builders';
+export type { EndPath, LabelledComponent, Path, PathOperation, Sequence } from './path-builders';
 export type { Process } from './process';
+export type { Schedule } from './schedule';
+export type { Task } from './task';
 export type { TypedParameter } from './typed-parameter';

@@ -1,3 +1,4 @@
+import type { ParameterAttributes, ParameterOverrides } from './parameter-builders';
 import { pythonError } from './python-errors';
 
 /**
@@ -22,4 +23,16 @@ export function checkLabelChange(oldLabel: string | undefined, newLabel: string 
       '  name to the same object usually causes confusion and problems.\n' +
       '  4. Compose Sequences: newName = cms.Sequence(oldName)\n',
   );
+}
+
+/** clone() takes overrides only for the sake of one signature across labelled components; they have no parameters. */
+export function refuseOverrides(overrides: ParameterOverrides | undefined, kind: string): void {
+  if (overrides !== undefined && Object.keys(overrides).length > 0) {
+    throw pythonError('TypeError', `A ${kind} has no parameters to override; clone() it without arguments.`);
+  }
+}
+
+// Sequences refuse unknown attributes, so `process.p.typo = …` fails instead of being silently ignored.
+export function sealed<T extends object>(value: T): T & ParameterAttributes {
+  return Object.preventExtensions(value) as T & ParameterAttributes;
 }

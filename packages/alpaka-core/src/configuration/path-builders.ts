@@ -1,9 +1,11 @@
 import { componentBrand, componentKindOf, describeValueType } from './component-brand';
-import { checkLabelChange } from './labelable';
+import { checkLabelChange, refuseOverrides, sealed } from './labelable';
 import { isEventModuleType, isModule, type Module } from './module-builders';
 import type { ParameterAttributes, ParameterOverrides } from './parameter-builders';
 import type { PathOperator } from './process-description';
 import { pythonError } from './python-errors';
+import { Schedule } from './schedule';
+import { makeTask, type Task } from './task';
 
 /**
  * Python's `~f`, `cms.ignore(f)` and `cms.wait(m)` on one item of a Path or Sequence. JavaScript cannot
@@ -130,112 +132,26 @@ function checkedItem(item: unknown, container: string): SequenceItem {
 // The index signature lets `process.label` read as any labelled component; a sequence has no parameters.
 export class Path extends ModuleSequence {
   readonly [componentBrand] = 'Path' as const;
-  clone(_overrides?: ParameterOverrides): Path & ParameterAttributes {
+  clone(overrides?: ParameterOverrides): Path & ParameterAttributes {
+    refuseOverrides(overrides, 'Path');
     return this.copyInto(makePath([]));
   }
 }
 
 export class EndPath extends ModuleSequence {
   readonly [componentBrand] = 'EndPath' as const;
-  clone(_overrides?: ParameterOverrides): EndPath & ParameterAttributes {
+  clone(overrides?: ParameterOverrides): EndPath & ParameterAttributes {
+    refuseOverrides(overrides, 'EndPath');
     return this.copyInto(makeEndPath([]));
   }
 }
 
 export class Sequence extends ModuleSequence {
   readonly [componentBrand] = 'Sequence' as const;
-  clone(_overrides?: ParameterOverrides): Sequence & ParameterAttributes {
+  clone(overrides?: ParameterOverrides): Sequence & ParameterAttributes {
+    refuseOverrides(overrides, 'Sequence');
     return this.copyInto(makeSequence([]));
   }
-}
-
-/**
- * Python's cms.Task: modules (EDProducers, EDFilters, ES modules …) and other Tasks, in no order. The modules
- * of a Task associated with a scheduled Path, EndPath or the Schedule, and on no Path, run unscheduled.
- */
-export class Task {
-  readonly [componentBrand] = 'Task' as const;
-  readonly #items: (Module | Task)[] = [];
-  #label: string | undefined;
-
-  items_(): readonly (Module | Task)[] {
-    return this.#items;
-  }
-
-  /** Python's Task.add. */
-  add(...items: readonly (Module | Task | LabelledComponent)[]): this {
-    for (const item of items) {
-      const kind = componentKindOf(item);
-      if (kind !== 'Module' && kind !== 'Task') {
-        throw pythonError(
-          'TypeError',
-          `Only modules and other Tasks can be added to a Task, not ${describeValueType(item)}.`,
-        );
-      }
-      if (!this.#items.includes(item as Module | Task)) this.#items.push(item as Module | Task);
-    }
-    return this;
-  }
-
-  hasLabel_(): boolean {
-    return this.#label !== undefined;
-  }
-
-  label_(): string | undefined {
-    return this.#label;
-  }
-
-  setLabel(label: string | undefined): void {
-    checkLabelChange(this.#label, label, 'Task');
-    this.#label = label;
-  }
-
-  clone(_overrides?: ParameterOverrides): Task & ParameterAttributes {
-    return makeTask(this.#items);
-  }
-}
-
-/** Python's cms.Schedule: which Paths and EndPaths run, in order, and Tasks associated with all of them. */
-export class Schedule {
-  readonly [componentBrand] = 'Schedule' as const;
-  readonly #paths: (Path | EndPath)[] = [];
-  readonly #tasks: Task[] = [];
-
-  constructor(paths: readonly unknown[]) {
-    for (const path of paths) {
-      const kind = componentKindOf(path);
-      if (kind !== 'Path' && kind !== 'EndPath') {
-        throw pythonError('TypeError', `A Schedule holds Paths and EndPaths, not ${describeValueType(path)}.`);
-      }
-      this.#paths.push(path as Path | EndPath);
-    }
-  }
-
-  paths_(): readonly (Path | EndPath)[] {
-    return this.#paths;
-  }
-
-  tasks_(): readonly Task[] {
-    return this.#tasks;
-  }
-
-  associate(...tasks: readonly (Task | LabelledComponent)[]): this {
-    for (const task of tasks) {
-      if (componentKindOf(task) !== 'Task') {
-        throw pythonError(
-          'TypeError',
-          `associate only works with objects of type Task, got ${describeValueType(task)}`,
-        );
-      }
-      if (!this.#tasks.includes(task as Task)) this.#tasks.push(task as Task);
-    }
-    return this;
-  }
-}
-
-// Sequences refuse unknown attributes, so `process.p.typo = …` fails instead of being silently ignored.
-function sealed<T extends object>(value: T): T & ParameterAttributes {
-  return Object.preventExtensions(value) as T & ParameterAttributes;
 }
 
 function makePath(items: readonly SequenceArgument[]): Path & ParameterAttributes {
@@ -246,9 +162,6 @@ function makeEndPath(items: readonly SequenceArgument[]): EndPath & ParameterAtt
 }
 function makeSequence(items: readonly SequenceArgument[]): Sequence & ParameterAttributes {
   return sealed(new Sequence().append(...items));
-}
-function makeTask(items: readonly unknown[]): Task & ParameterAttributes {
-  return sealed(new Task().add(...(items as (Module | Task)[])));
 }
 
 export const pathBuilders = {

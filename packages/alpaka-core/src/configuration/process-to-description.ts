@@ -2,7 +2,7 @@ import { FrameworkError } from '../errors/framework-error';
 import { ParameterSet } from '../parameter-set/parameter-set';
 import { componentKindOf } from './component-brand';
 import { isEventModuleType, isModule, type Module } from './module-builders';
-import type { PathOperation, Sequence, SequenceItem, Task } from './path-builders';
+import type { PathOperation, Sequence, SequenceItem } from './path-builders';
 import type { ProcessStateFields } from './process';
 import type {
   ModuleDescription,
@@ -13,6 +13,7 @@ import type {
 } from './process-description';
 import { toProcessOptions } from './process-options';
 import { pythonError } from './python-errors';
+import type { Task } from './task';
 
 type ModuleSequenceLike = {
   items_(): readonly SequenceItem[];

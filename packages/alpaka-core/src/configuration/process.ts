@@ -1,11 +1,12 @@
 import { componentBrand, componentKindOf, describeValueType } from './component-brand';
 import { isModule, type Module } from './module-builders';
 import type { ParameterAttribute, PSetParameter } from './parameter-builders';
-import type { LabelledComponent, Schedule } from './path-builders';
+import type { LabelledComponent } from './path-builders';
 import type { ProcessDescription } from './process-description';
 import { mergeOverDefaults, newMaxEvents, newOptions } from './process-options';
 import { buildProcessDescription } from './process-to-description';
 import { pythonError } from './python-errors';
+import type { Schedule } from './schedule';
 
 /** Where a Process keeps its state (a symbol, so that no label can shadow it). */
 export const processState: unique symbol = Symbol('processState') as never;

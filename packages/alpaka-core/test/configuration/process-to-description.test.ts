@@ -151,5 +151,11 @@ describe('toDescription', () => {
     expect(() => {
       process.p.typo = cms.int32(1);
     }).toThrow(TypeError);
+    // A copy holds the same items, unlabelled; Paths have no parameters to override.
+    process.q = process.p.clone();
+    expect(entries(process.toDescription().paths[1])).toEqual(['d', 'a', 'c']);
+    expect(() => process.p.clone({ x: cms.int32(1) })).toThrow(
+      'A Path has no parameters to override; clone() it without arguments.',
+    );
   });
 });
