@@ -65,7 +65,9 @@ async function importModule(path: string): Promise<{ default?: unknown }> {
   loadCount += 1;
   if (typeScriptExtensions.has(extname(path))) {
     // A fresh jiti per load with its module cache off, so a configuration loaded twice is evaluated twice.
-    const jiti = createJiti(import.meta.url, { moduleCache: false });
+    // '@alpaka-ts/core' itself is imported natively, so an installed configuration shares the runner's copy
+    // (its module registry included) instead of jiti evaluating a second one.
+    const jiti = createJiti(import.meta.url, { moduleCache: false, nativeModules: ['@alpaka-ts/core'] });
     return (await jiti.import(path)) as { default?: unknown };
   }
   // The query makes a second load of the same file a new module instance, evaluated with its arguments.
