@@ -5,6 +5,7 @@ import { applyOverrides, type ParameterAttributes, type ParameterOverrides } fro
 import { ParameterContainer, parameterAttributeHandler } from './parameter-container';
 import type { ModuleEdmType } from './process-description';
 import { pythonError } from './python-errors';
+import type { TypedParameter } from './typed-parameter';
 
 /** Where a module keeps its state (a symbol, so that no parameter name can shadow it). */
 export const moduleState: unique symbol = Symbol('moduleState') as never;
@@ -66,6 +67,11 @@ export class ModuleTarget {
     const parameters = state.parameters.clone();
     applyOverrides(parameters, overrides);
     return makeModule(state.type, state.edmType, parameters);
+  }
+
+  /** Python's getParameter: a parameter by name or dotted path (`'nested.x'`), as a TypedParameter. */
+  getParameter(path: string): TypedParameter | undefined {
+    return this[moduleState].parameters.getParameter(path);
   }
 
   parameterNames_(): string[] {

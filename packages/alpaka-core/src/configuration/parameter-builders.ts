@@ -42,6 +42,8 @@ export interface PSetMembers extends TypedParameter<'PSet'> {
   clone(overrides?: ParameterOverrides): PSetParameter;
   /** The entries' names in order. */
   parameterNames_(): string[];
+  /** Python's getParameter: an entry by name or dotted path (`'nested.x'`), as a TypedParameter. */
+  getParameter(path: string): TypedParameter | undefined;
 }
 
 /** `cms.PSet({…})`: a parameter of type PSet whose entries read and assign as attributes. */
@@ -89,6 +91,10 @@ class PSetTarget extends TypedParameter<'PSet'> implements PSetMembers {
 
   parameterNames_(): string[] {
     return containerOf(this).names();
+  }
+
+  getParameter(path: string): TypedParameter | undefined {
+    return containerOf(this).getParameter(path);
   }
 }
 

@@ -30,6 +30,21 @@ export class ParameterContainer {
     return this.parameters.get(name);
   }
 
+  /**
+   * Python's `getParameter('a.b')`: a parameter by name, or by a dotted path through nested PSets; it reads
+   * as a TypedParameter (attribute reads are typed for assignment too, so they need narrowing).
+   */
+  getParameter(path: string): TypedParameter | undefined {
+    let container: ParameterContainer = this;
+    const names = path.split('.');
+    for (let index = 0; index < names.length - 1; index++) {
+      const nested = container.get(names[index] ?? '')?.[parameterState].value;
+      if (!(nested instanceof ParameterContainer)) return undefined;
+      container = nested;
+    }
+    return container.get(names[names.length - 1] ?? '');
+  }
+
   has(name: string): boolean {
     return this.parameters.has(name);
   }

@@ -173,6 +173,11 @@ describe('modules', () => {
       tracked: false,
       value: 1,
     });
+    // Python's getParameter reads a parameter by name or dotted path, typed, without narrowing.
+    expect(copy.getParameter('nested.x')?.value()).toBe(10);
+    expect(copy.getParameter('ivalue')?.configTypeName()).toBe('cms.untracked.int32');
+    expect(copy.getParameter('nested.none')).toBeUndefined();
+    expect(copy.getParameter('ivalue.x')).toBeUndefined();
   });
 
   test('a module type must be a non-empty string and parameters an object', () => {

@@ -53,7 +53,16 @@ describe('Process labels', () => {
       'Attempting to change the label of an attribute of the Process\n' +
         'Old label = a  New label = b\n' +
         "Type = <class 'EDProducer'>\n" +
-        'Some possible solutions:\n',
+        'Some possible solutions:\n' +
+        '  1. Clone modules instead of using simple assignment. Cloning is\n' +
+        '  also preferred for other types when possible.\n' +
+        '  2. Declare new names starting with an underscore if they are\n' +
+        '  for temporaries you do not want propagated into the Process. The\n' +
+        '  underscore tells "from x import *" and process.load not to import\n' +
+        '  the name.\n' +
+        '  3. Reorganize so the assigment is not necessary. Giving a second\n' +
+        '  name to the same object usually causes confusion and problems.\n' +
+        '  4. Compose Sequences: newName = cms.Sequence(oldName)\n',
     );
     process.b = process.a.clone();
     expect(process.b.label_()).toBe('b');
