@@ -169,7 +169,7 @@ export const pathBuilders = {
   EndPath: (...items: readonly SequenceArgument[]) => makeEndPath(items),
   Sequence: (...items: readonly SequenceArgument[]) => makeSequence(items),
   Task: (...items: readonly (Module | Task | LabelledComponent)[]) => makeTask(items),
-  Schedule: (...paths: readonly (Path | EndPath | LabelledComponent)[]) =>
+  Schedule: (...paths: readonly (Path | EndPath | Task | LabelledComponent)[]) =>
     Object.preventExtensions(new Schedule(paths)),
   /** Python's `~f`: the Path passes where the filter fails and fails where it passes. */
   veto: (filter: Module | LabelledComponent) => new PathOperation('veto', operand(filter, 'veto', false)),

@@ -65,6 +65,9 @@ describe('toDescription', () => {
     process.schedule = cms.Schedule(process.p2, process.e1);
     description = process.toDescription();
     expect(description.paths.map((path) => path.name)).toEqual(['p2']);
+    process.schedule.insert(0, process.p1);
+    expect(process.toDescription().paths.map((path) => path.name)).toEqual(['p1', 'p2']);
+    process.schedule = cms.Schedule(process.p2, process.e1);
     expect(description.endPaths.map((path) => path.name)).toEqual(['e1']);
     // a is only on p1, which the Schedule leaves out: it never runs, so it is not in the description.
     expect([...description.modules.keys()]).toEqual(['b', 'out']);
@@ -86,6 +89,10 @@ describe('toDescription', () => {
     process.schedule = cms.Schedule(process.p).associate(process.lone);
     description = process.toDescription();
     expect(description.unscheduledModules).toEqual(['g', 'b', 'd', 'e']);
+    // Python's tasks=[…] argument: a Task among the Schedule's arguments is associated.
+    process.schedule = cms.Schedule(process.lone, process.p);
+    expect(process.toDescription().unscheduledModules).toEqual(['g', 'b', 'd', 'e']);
+    expect(() => cms.Schedule(process.a)).toThrow("A Schedule holds Paths, EndPaths and Tasks, not <class 'Module'>.");
     process.p.associate(process.lone);
     expect(process.p.tasks_().length).toBe(2);
   });
