@@ -110,3 +110,31 @@ describe('loadConfiguration', () => {
     );
   });
 });
+
+describe('a CMSSW configuration translated line by line', () => {
+  test('testAlpakaModules_cfg.py: ES modules, @alpaka types, clone, a Task, arguments choosing the backend', async () => {
+    const { description } = await loadConfiguration(fixture('alpaka-modules-configuration.ts'), [
+      'gpu-nvidia',
+      'cuda_async',
+    ]);
+    expect(description.options.accelerators).toEqual(['gpu-nvidia']);
+    expect(description.maxEvents.input).toBe(10);
+    expect(description.eventSetupModules.map((module) => module.type)).toEqual([
+      'EmptyESSource',
+      'cms::alpakatest::TestESProducerA',
+    ]);
+    expect(description.paths[0]?.entries.map((entry) => entry.label)).toEqual([
+      'alpakaGlobalConsumer',
+      'alpakaStreamSynchronizingProducer',
+    ]);
+    expect(description.unscheduledModules).toEqual(['intProduct', 'alpakaGlobalProducer', 'alpakaStreamProducer']);
+    const synchronizing = description.modules.get('alpakaStreamSynchronizingProducer')?.parameters;
+    expect(synchronizing?.getParameter<InputTag>('source').encode()).toBe('alpakaGlobalProducer');
+    expect(synchronizing?.getParameter<ParameterSet>('size').getParameter('alpaka_cuda_async')).toBe(25);
+    expect(synchronizing?.getUntrackedParameter<ParameterSet>('alpaka').getUntrackedParameter('backend')).toBe(
+      'cuda_async',
+    );
+    const esSource = description.eventSetupModules[0]?.parameters;
+    expect(esSource?.getParameter('firstValid')).toEqual([1]);
+  });
+});
