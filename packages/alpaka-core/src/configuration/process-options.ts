@@ -68,6 +68,25 @@ class KnownParameterContainer extends ParameterContainer {
           `${this.#what} knows only: ${this.#known.join(', ')}.`,
       );
     }
+    // A typed parameter of another type or trackiness than the option's (an int32 for an untracked uint32)
+    // gives it its value, checked, so the options keep CMSSW's types whichever way they are written.
+    const existing = this.get(name);
+    const nested = existing?.[parameterState].value;
+    if (nested instanceof ParameterContainer && isTypedParameter(value) && value.type_() === 'PSet') {
+      // A nested PSet (eventSetup) merges over its defaults too.
+      for (const [nestedName, parameter] of (value[parameterState].value as ParameterContainer).parameters) {
+        nested.assign(nestedName, parameter);
+      }
+      return;
+    }
+    const differs =
+      existing !== undefined &&
+      isTypedParameter(value) &&
+      (value.type_() !== existing.type_() || value.isTracked() !== existing.isTracked());
+    if (existing !== undefined && differs) {
+      existing.setValue(value.value(), name);
+      return;
+    }
     super.assign(name, value);
   }
 }
@@ -92,8 +111,7 @@ export function newMaxEvents(): PSetParameter {
 
 /**
  * Python's `__updateOptions`/`__updateMaxEvents`: a PSet (or a plain object) assigned to `process.options`
- * is merged over the defaults. An entry of a known option's type replaces it; one of another type (an int32
- * for a uint32) gives its value to the default's parameter, checked.
+ * is merged over the defaults, entry by entry, as if each were assigned.
  */
 export function mergeOverDefaults(fresh: PSetParameter, assigned: unknown, what: string): PSetParameter {
   const target = fresh[parameterState].value as ParameterContainer;
@@ -105,11 +123,7 @@ export function mergeOverDefaults(fresh: PSetParameter, assigned: unknown, what:
     throw pythonError('TypeError', `${what} must be a cms.untracked.PSet (or an object of its entries).`);
   }
   const given = assigned[parameterState].value as ParameterContainer;
-  for (const [name, parameter] of given.parameters) {
-    const existing = target.get(name);
-    if (existing === undefined || existing.type_() === parameter.type_()) target.assign(name, parameter);
-    else existing.setValue(parameter.value(), name);
-  }
+  for (const [name, parameter] of given.parameters) target.assign(name, parameter);
   return fresh;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { cms } from '../../src/configuration/cms';
+import type { ParameterSet } from '../../src/parameter-set/parameter-set';
 
 describe('Process labels', () => {
   test('a component takes its label from the attribute it is assigned to; labels keep definition order', () => {
@@ -127,8 +128,20 @@ describe('special attributes', () => {
     expect(options.parameters.entry('numberOfStreams')?.type).toBe('uint32');
     expect(options.accelerators).toEqual(['gpu-*']);
     expect(options.exceptionActions.tryToContinue).toEqual(['ProductNotFound']);
+    process.options = cms.untracked.PSet({
+      eventSetup: cms.untracked.PSet({ numberOfConcurrentIOVs: cms.untracked.uint32(2) }),
+    });
+    const eventSetup = process.toDescription().options.parameters.getUntrackedParameter<ParameterSet>('eventSetup');
+    expect(eventSetup.getUntrackedParameter('numberOfConcurrentIOVs')).toBe(2);
+    expect(eventSetup.exists('forceNumberOfConcurrentIOVs')).toBe(true);
     process.options = { numberOfThreads: 8 };
     expect(process.toDescription().options.numberOfThreads).toBe(8);
+    process.options.numberOfThreads = cms.int32(3);
+    expect(process.toDescription().options.parameters.entry('numberOfThreads')).toEqual({
+      type: 'uint32',
+      tracked: false,
+      value: 3,
+    });
   });
 
   test('an unknown option is refused naming the known ones', () => {
