@@ -24,6 +24,16 @@ export function componentKindOf(value: unknown): ComponentKind | undefined {
   return typeof kind === 'string' ? (kind as ComponentKind) : undefined;
 }
 
+/**
+ * describeValueType for an argument of a builder (cms.Path(…) …), where undefined almost always means a
+ * process attribute read before anything was assigned to it (Python raises AttributeError there).
+ */
+export function describeArgument(value: unknown): string {
+  return value === undefined
+    ? 'undefined (a process label read before anything was assigned to it?)'
+    : describeValueType(value);
+}
+
 /** How CMSSW's messages name a value's type (Python's `str(type(value))`), for errors about what was given. */
 export function describeValueType(value: unknown): string {
   const kind = componentKindOf(value);

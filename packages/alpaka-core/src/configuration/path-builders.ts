@@ -1,4 +1,4 @@
-import { componentBrand, componentKindOf, describeValueType } from './component-brand';
+import { componentBrand, componentKindOf, describeArgument } from './component-brand';
 import { checkLabelChange, refuseOverrides, sealed } from './labelable';
 import { isEventModuleType, isModule, type Module } from './module-builders';
 import type { ParameterAttributes, ParameterOverrides } from './parameter-builders';
@@ -26,8 +26,11 @@ export class PathOperation {
 /** What Paths, EndPaths and Sequences hold. Tasks placed among them are associated, not run in order. */
 export type SequenceItem = Module | Sequence | Task | PathOperation;
 
-/** What may be given to cms.Path(…) & co (process attributes read as any labelled component; checked). */
-export type SequenceArgument = SequenceItem | LabelledComponent;
+/**
+ * What may be given to cms.Path(…) & co: process attributes read as any labelled component, or undefined
+ * under noUncheckedIndexedAccess; what they are is checked when they are given.
+ */
+export type SequenceArgument = SequenceItem | LabelledComponent | undefined;
 
 /**
  * Every object that takes a label as a process attribute, as `process.label` reads. All share the parameter
@@ -81,15 +84,12 @@ abstract class ModuleSequence {
   }
 
   /** Associates Tasks: their modules run unscheduled when this is scheduled. */
-  associate(...tasks: readonly Task[]): this {
+  associate(...tasks: readonly (Task | LabelledComponent | undefined)[]): this {
     for (const task of tasks) {
       if (componentKindOf(task) !== 'Task') {
-        throw pythonError(
-          'TypeError',
-          `associate only works with objects of type Task, got ${describeValueType(task)}`,
-        );
+        throw pythonError('TypeError', `associate only works with objects of type Task, got ${describeArgument(task)}`);
       }
-      if (!this.#tasks.includes(task)) this.#tasks.push(task);
+      if (!this.#tasks.includes(task as Task)) this.#tasks.push(task as Task);
     }
     return this;
   }
@@ -122,7 +122,7 @@ function checkedItem(item: unknown, container: string): SequenceItem {
   const kind = componentKindOf(item);
   if (kind === 'Sequence' || kind === 'PathOperation') return item as SequenceItem;
   if (kind === 'Module' && isEventModuleType((item as Module).edmType_())) return item as Module;
-  const what = kind === 'Module' ? `an ${(item as Module).edmType_()}` : describeValueType(item);
+  const what = kind === 'Module' ? `an ${(item as Module).edmType_()}` : describeArgument(item);
   throw pythonError(
     'TypeError',
     `A ${container} can hold EDProducers, EDFilters, EDAnalyzers, OutputModules, Sequences, Tasks and cms.veto/ignore/wait of them, not ${what}.`,
@@ -168,15 +168,15 @@ export const pathBuilders = {
   Path: (...items: readonly SequenceArgument[]) => makePath(items),
   EndPath: (...items: readonly SequenceArgument[]) => makeEndPath(items),
   Sequence: (...items: readonly SequenceArgument[]) => makeSequence(items),
-  Task: (...items: readonly (Module | Task | LabelledComponent)[]) => makeTask(items),
-  Schedule: (...paths: readonly (Path | EndPath | Task | LabelledComponent)[]) =>
+  Task: (...items: readonly (Module | Task | LabelledComponent | undefined)[]) => makeTask(items),
+  Schedule: (...paths: readonly (Path | EndPath | Task | LabelledComponent | undefined)[]) =>
     Object.preventExtensions(new Schedule(paths)),
   /** Python's `~f`: the Path passes where the filter fails and fails where it passes. */
-  veto: (filter: Module | LabelledComponent) => new PathOperation('veto', operand(filter, 'veto', false)),
+  veto: (filter: Module | LabelledComponent | undefined) => new PathOperation('veto', operand(filter, 'veto', false)),
   /** Python's cms.ignore(f): the filter's result does not stop the Path. */
-  ignore: (item: Module | Sequence | PathOperation | LabelledComponent) => combine('ignore', item),
+  ignore: (item: Module | Sequence | PathOperation | LabelledComponent | undefined) => combine('ignore', item),
   /** Python's cms.wait(m): the module does not run concurrently with the ones before it. */
-  wait: (item: Module | Sequence | PathOperation | LabelledComponent) => combine('wait', item),
+  wait: (item: Module | Sequence | PathOperation | LabelledComponent | undefined) => combine('wait', item),
 };
 
 function operand(item: unknown, operator: string, sequenceAllowed: boolean): Module | Sequence {
@@ -185,7 +185,7 @@ function operand(item: unknown, operator: string, sequenceAllowed: boolean): Mod
     return item as Module | Sequence;
   throw pythonError(
     'TypeError',
-    `cms.${operator} takes a module${sequenceAllowed ? ' or a Sequence' : ''}, not ${describeValueType(item)}.`,
+    `cms.${operator} takes a module${sequenceAllowed ? ' or a Sequence' : ''}, not ${describeArgument(item)}.`,
   );
 }
 

@@ -60,6 +60,19 @@ export class ProcessTarget {
     return [...this[processState].labels.keys()];
   }
 
+  /**
+   * Python's `process.extend(module)` (what `process.load('X_cff')` does): every configuration component among
+   * an object's properties (a fragment module's namespace: `process.extend(await import('./X_cff'))`) is
+   * assigned under its name; names starting with '_' and values that are not components are skipped.
+   */
+  extend(fragment: object): void {
+    for (const [name, value] of Object.entries(fragment)) {
+      const kind = componentKindOf(value);
+      if (name.startsWith('_') || kind === undefined || !labelKinds.has(kind)) continue;
+      assignAttribute(this[processState], name, value);
+    }
+  }
+
   /** What the configuration amounts to, for the framework (throws CMSSW's errors for an unknown path label). */
   toDescription(): ProcessDescription {
     return buildProcessDescription(this[processState]);

@@ -1,4 +1,4 @@
-import { componentBrand, componentKindOf, describeValueType } from './component-brand';
+import { componentBrand, componentKindOf, describeArgument } from './component-brand';
 import type { EndPath, LabelledComponent, Path } from './path-builders';
 import { pythonError } from './python-errors';
 import type { Task } from './task';
@@ -26,7 +26,7 @@ export class Schedule {
   }
 
   /** Adds Paths and EndPaths at the end (Tasks given here are associated). */
-  append(...items: readonly (Path | EndPath | Task | LabelledComponent)[]): this {
+  append(...items: readonly (Path | EndPath | Task | LabelledComponent | undefined)[]): this {
     for (const item of items) {
       if (componentKindOf(item) === 'Task') this.associate(item as Task);
       else this.#paths.push(checkedPath(item));
@@ -34,18 +34,15 @@ export class Schedule {
     return this;
   }
 
-  insert(index: number, path: Path | EndPath | LabelledComponent): this {
+  insert(index: number, path: Path | EndPath | LabelledComponent | undefined): this {
     this.#paths.splice(index, 0, checkedPath(path));
     return this;
   }
 
-  associate(...tasks: readonly (Task | LabelledComponent)[]): this {
+  associate(...tasks: readonly (Task | LabelledComponent | undefined)[]): this {
     for (const task of tasks) {
       if (componentKindOf(task) !== 'Task') {
-        throw pythonError(
-          'TypeError',
-          `associate only works with objects of type Task, got ${describeValueType(task)}`,
-        );
+        throw pythonError('TypeError', `associate only works with objects of type Task, got ${describeArgument(task)}`);
       }
       if (!this.#tasks.includes(task as Task)) this.#tasks.push(task as Task);
     }
@@ -56,7 +53,7 @@ export class Schedule {
 function checkedPath(path: unknown): Path | EndPath {
   const kind = componentKindOf(path);
   if (kind !== 'Path' && kind !== 'EndPath') {
-    throw pythonError('TypeError', `A Schedule holds Paths, EndPaths and Tasks, not ${describeValueType(path)}.`);
+    throw pythonError('TypeError', `A Schedule holds Paths, EndPaths and Tasks, not ${describeArgument(path)}.`);
   }
   return path as Path | EndPath;
 }

@@ -1,4 +1,4 @@
-import { componentBrand, componentKindOf, describeValueType } from './component-brand';
+import { componentBrand, componentKindOf, describeArgument } from './component-brand';
 import { checkLabelChange, refuseOverrides, sealed } from './labelable';
 import type { Module } from './module-builders';
 import type { ParameterAttributes, ParameterOverrides } from './parameter-builders';
@@ -19,13 +19,13 @@ export class Task {
   }
 
   /** Python's Task.add. */
-  add(...items: readonly (Module | Task | LabelledComponent)[]): this {
+  add(...items: readonly (Module | Task | LabelledComponent | undefined)[]): this {
     for (const item of items) {
       const kind = componentKindOf(item);
       if (kind !== 'Module' && kind !== 'Task') {
         throw pythonError(
           'TypeError',
-          `Only modules and other Tasks can be added to a Task, not ${describeValueType(item)}.`,
+          `Only modules and other Tasks can be added to a Task, not ${describeArgument(item)}.`,
         );
       }
       if (!this.#items.includes(item as Module | Task)) this.#items.push(item as Module | Task);

@@ -138,3 +138,10 @@ describe('a CMSSW configuration translated line by line', () => {
     expect(esSource?.getParameter('firstValid')).toEqual([1]);
   });
 });
+
+test("process.extend(await import('./X_cff')) is Python's process.load: components by their export names", async () => {
+  const { process, description } = await loadConfiguration(fixture('extending-configuration.ts'), []);
+  expect(process.labels_()).toEqual(['fragmentProducer', 'fragmentSequence', 'p']);
+  expect(description.paths[0]?.entries.map((entry) => entry.label)).toEqual(['fragmentProducer']);
+  expect(description.modules.get('fragmentProducer')?.parameters.getParameter('ivalue')).toBe(3);
+});

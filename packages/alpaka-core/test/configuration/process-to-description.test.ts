@@ -143,6 +143,9 @@ describe('toDescription', () => {
     expect(() => cms.Path(cms.ESProducer('X'))).toThrow(
       'A Path can hold EDProducers, EDFilters, EDAnalyzers, OutputModules, Sequences, Tasks and cms.veto/ignore/wait of them, not an ESProducer.',
     );
+    expect(() => cms.Path(process.neverAssigned)).toThrow(
+      'A Path can hold EDProducers, EDFilters, EDAnalyzers, OutputModules, Sequences, Tasks and cms.veto/ignore/wait of them, not undefined (a process label read before anything was assigned to it?).',
+    );
     expect(() => cms.Task(cms.int32(1) as never)).toThrow(
       "Only modules and other Tasks can be added to a Task, not <class 'Parameter'>.",
     );
