@@ -15,6 +15,28 @@ export {
   runAlpakaRun,
   systemClock,
 } from './cli/run-alpaka-run';
+// Configuration: CMSSW's Python `cms` builders, the loader (cmsRun's reading of its configuration), edmConfigDump.
+export {
+  cms,
+  type EndPath,
+  type LabelledComponent,
+  type Module,
+  type ParameterAttribute,
+  type ParameterAttributes,
+  type ParameterOverrides,
+  type Path,
+  type PathOperation,
+  type Process,
+  type PSetParameter,
+  type Schedule,
+  type Sequence,
+  type Task,
+  type TypedParameter,
+} from './configuration/cms';
+export { configurationArguments } from './configuration/configuration-arguments';
+export { type FormatConfigurationOptions, formatConfiguration } from './configuration/format-configuration';
+export { type LoadedConfiguration, loadConfiguration } from './configuration/load-configuration';
+export { isProcess } from './configuration/process';
 export type {
   ExceptionActions,
   ModuleDescription,

@@ -27,7 +27,7 @@ export interface AlpakaRunDependencies {
   /** `--dump-config`: the expanded configuration as text (edmConfigDump). */
   formatConfiguration(description: ProcessDescription): string;
   /** Validates every module and inserts defaults (before dumping); rejects with the validation error (8009). */
-  validateDescription?(description: ProcessDescription): Promise<void>;
+  validateDescription?(description: ProcessDescription, registry: ModuleRegistry): Promise<void>;
   /** `--help-module TYPE`: the module's parameter description (edmPluginHelp). */
   describeModule(typeName: string): Promise<string>;
   /** `--list-modules`: every known module type. */
@@ -116,7 +116,7 @@ export async function runAlpakaRun(
 
   if (commandLine.dumpConfig) {
     try {
-      await dependencies.validateDescription?.(loaded.description);
+      await dependencies.validateDescription?.(loaded.description, loaded.registry ?? dependencies.registry);
       const text = dependencies.formatConfiguration(loaded.description);
       io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       return 0;

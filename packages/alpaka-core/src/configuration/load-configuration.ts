@@ -3,6 +3,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createJiti } from 'jiti';
 import { FrameworkError, isFrameworkError } from '../errors/framework-error';
+import type { ModuleClass } from '../modules/module-class';
 import { adoptDescription } from './adopt-description';
 import { componentKindOf, describeValueType } from './component-brand';
 import { setConfigurationArguments } from './configuration-arguments';
@@ -12,6 +13,8 @@ import type { ProcessDescription } from './process-description';
 export interface LoadedConfiguration {
   readonly process: Process;
   readonly description: ProcessDescription;
+  /** The module classes the configuration registered (process.registerModule), by type name. */
+  readonly moduleClasses: ReadonlyMap<string, ModuleClass>;
 }
 
 const typeScriptExtensions = new Set(['.ts', '.mts', '.cts']);
@@ -58,7 +61,7 @@ export async function loadConfiguration(file: string, args: readonly string[]): 
   } catch (error) {
     throw readError(error, file);
   }
-  return { process, description };
+  return { process, description, moduleClasses: process.moduleClasses_() };
 }
 
 async function importModule(path: string): Promise<{ default?: unknown }> {

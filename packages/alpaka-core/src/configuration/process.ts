@@ -1,3 +1,4 @@
+import { isModuleClass, type ModuleClass } from '../modules/module-class';
 import { componentBrand, componentKindOf, describeValueType } from './component-brand';
 import { isModule, type Module } from './module-builders';
 import type { ParameterAttribute, PSetParameter } from './parameter-builders';
@@ -19,6 +20,8 @@ export interface ProcessStateFields {
   maxEvents: PSetParameter;
   options: PSetParameter;
   schedule: Schedule | undefined;
+  /** Module classes the configuration defines itself, by type name (registerModule). */
+  readonly moduleClasses: Map<string, ModuleClass>;
 }
 
 const specialAttributes = new Set(['source', 'maxEvents', 'options', 'schedule']);
@@ -48,6 +51,7 @@ export class ProcessTarget {
       maxEvents: newMaxEvents(),
       options: newOptions(),
       schedule: undefined,
+      moduleClasses: new Map(),
     };
   }
 
@@ -71,6 +75,31 @@ export class ProcessTarget {
       if (name.startsWith('_') || kind === undefined || !labelKinds.has(kind)) continue;
       assignAttribute(this[processState], name, value);
     }
+  }
+
+  /**
+   * Makes a module class the configuration defines (or imports) known to the job under a type name (default:
+   * the class's name): what CMSSW's DEFINE_FWK_MODULE does for a plugin library, for classes that come with the
+   * configuration rather than from an installed package's plugin manifest. Returns the process.
+   */
+  registerModule(moduleClass: ModuleClass, typeName: string = moduleClass.name): this {
+    if (!isModuleClass(moduleClass)) {
+      throw pythonError(
+        'TypeError',
+        `process.registerModule takes a module class (one extending a framework base), got ${describeValueType(moduleClass)}.`,
+      );
+    }
+    const existing = this[processState].moduleClasses.get(typeName);
+    if (existing !== undefined && existing !== moduleClass) {
+      throw pythonError('ValueError', `The module type "${typeName}" is already registered with another class.`);
+    }
+    this[processState].moduleClasses.set(typeName, moduleClass);
+    return this;
+  }
+
+  /** The module classes registered with registerModule, by type name. */
+  moduleClasses_(): ReadonlyMap<string, ModuleClass> {
+    return this[processState].moduleClasses;
   }
 
   /** What the configuration amounts to, for the framework (throws CMSSW's errors for an unknown path label). */

@@ -1,6 +1,8 @@
 import { FrameworkError } from '../errors/framework-error';
 import { makeEventID } from '../event/event-id';
+import type { ConfigurationDescriptions } from '../parameter-set/configuration-descriptions';
 import type { ParameterSet } from '../parameter-set/parameter-set';
+import { ParameterSetDescription } from '../parameter-set/parameter-set-description';
 import { InputSource, type SourceEvent } from './input-source';
 
 /**
@@ -24,6 +26,25 @@ export class EmptySource extends InputSource {
   #eventsInThisLuminosityBlock = 0;
   #started = false;
   #toSkip: number;
+
+  /** CMSSW's EmptySource description (IDGeneratorSourceBase and ProducerSourceBase): every parameter untracked. */
+  static fillDescriptions(descriptions: ConfigurationDescriptions): void {
+    const description = new ParameterSetDescription();
+    description.setComment('Creates runs, lumis and events containing no products.');
+    description.addUntracked('firstRun', 'uint32', 1).setComment('Run number of the first event.');
+    description.addUntracked('firstLuminosityBlock', 'uint32', 1).setComment('Luminosity block of the first event.');
+    description.addUntracked('firstEvent', 'uint32', 1).setComment('Event number of the first event.');
+    description
+      .addUntracked('numberEventsInRun', 'uint32', 0)
+      .setComment('Events in each run before the next begins (0: one run).');
+    description
+      .addUntracked('numberEventsInLuminosityBlock', 'uint32', 0)
+      .setComment('Events in each luminosity block before the next begins (0: one luminosity block per run).');
+    description.addUntracked('firstTime', 'uint64', 1n).setComment('Time of the first event.');
+    description.addUntracked('timeBetweenEvents', 'uint64', 5000000n).setComment('Time added for each event.');
+    description.addUntracked('skipEvents', 'uint32', 0).setComment('Events generated and skipped before the first.');
+    descriptions.add('source', description);
+  }
 
   constructor(parameters: ParameterSet) {
     super(parameters);
