@@ -35,6 +35,7 @@ export {
 } from './errors/exception-categories';
 export { formatFatalException } from './errors/fatal-exception';
 export { FrameworkError, isFrameworkError } from './errors/framework-error';
+export { type ConstEvent, Event } from './event/event';
 export { compareEventIDs, type EventID, formatEventID, makeEventID } from './event/event-id';
 // The EventSetup: records, IOVs, ESSources and ESProducers.
 export type { ComponentDescription } from './event-setup/component-description';
@@ -69,8 +70,12 @@ export { noProductResolverException } from './event-setup/no-product-resolver-ex
 export { noRecordException } from './event-setup/no-record-exception';
 export { registerBuiltInEventSetupModules } from './event-setup/register-built-in-event-setup-modules';
 export { ValidityInterval } from './event-setup/validity-interval';
+export { EDGetToken, EDPutToken } from './modules/ed-get-token';
+// The module bases by concurrency (CMSSW's edm::global, edm::stream, edm::one).
+export * as global from './modules/global-modules';
 export { isModuleClass, type ModuleClass } from './modules/module-class';
 export { closestNames, type LazyModuleEntry, ModuleRegistry } from './modules/module-registry';
+export * as one from './modules/one-modules';
 // Plugins by name: installed packages' manifests.
 export {
   discoverPluginManifests,
@@ -88,6 +93,8 @@ export {
   productTypeName,
   productTypes,
 } from './modules/product-type';
+export * as stream from './modules/stream-modules';
+export { WaitingTaskWithArenaHolder } from './modules/waiting-task-with-arena-holder';
 // Parameter descriptions (fillDescriptions) and the help text of --help-module / --list-modules.
 export {
   ConfigurationDescriptions,
@@ -132,6 +139,7 @@ export {
   Signal,
   type StreamEventContext,
 } from './scheduling/activity-registry';
+export { createEventProcessor } from './scheduling/event-processor';
 export type {
   CreateEventProcessor,
   CreateEventSetupProvider,
@@ -147,3 +155,6 @@ export { connectProgressBar } from './services/progress-bar';
 export { formatTimingTable, type ModuleTiming, type TimedCallKind, TimingSummary } from './services/timing-summary';
 export { type TraceEvent, TraceWriter } from './services/trace-writer';
 export { formatTriggerReport } from './services/trigger-report-printer';
+export { registerBuiltInModules } from './sources/built-in-modules';
+export { EmptySource } from './sources/empty-source';
+export { InputSource } from './sources/input-source';
