@@ -15,8 +15,8 @@ export const testProcessorModuleTypes = {
 /** Labels and names of what the TestProcessor adds around the module under test. */
 export const testProcessorLabels = {
   output: 'testProcessorOutput',
-  path: 'testPath',
-  endPath: 'testEndPath',
+  path: '_test_path',
+  endPath: '_test_endpath',
   eventSetupProducer: 'testProcessorESProducer',
   eventSetupSource: 'testProcessorESSource',
 } as const;

@@ -149,3 +149,31 @@ export class MaybeProducer extends global.EDProducer {
     if (!this.#skip) event.put(this.#put, 1);
   }
 }
+
+/** Puts its input and registers a transform of it to a string (made when something reads it: the output here). */
+export class Describer extends stream.EDProducer {
+  readonly #get = this.consumes(productTypes.int, 'input');
+  readonly #put = this.produces(productTypes.int);
+  constructor(parameters: ParameterSet) {
+    super(parameters);
+    this.registerTransform(this.#put, productTypes.string, (value) => `value ${value}`, 'text');
+  }
+  produce(event: Event): void {
+    event.put(this.#put, event.get(this.#get));
+  }
+}
+
+/** Throws in beginRun for the run named by `failingRun`, and in endJob when `failEndJob`. */
+export class TransitionFailer extends global.EDAnalyzer {
+  readonly #failingRun = this.parameters.getParameter<number>('failingRun');
+  readonly #failEndJob = this.parameters.exists('failEndJob');
+  analyze(): void {
+    transitions.push('analyze');
+  }
+  override beginRun(run: Run): void {
+    if (run.run() === this.#failingRun) throw new Error(`cannot begin run ${run.run()}`);
+  }
+  override endJob(): void {
+    if (this.#failEndJob) throw new Error('cannot end the job');
+  }
+}

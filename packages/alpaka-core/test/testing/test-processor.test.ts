@@ -12,12 +12,14 @@ import {
   CalibrationRecord,
   ConditionsReader,
   ConditionsRecord,
+  Describer,
   EventCounter,
   intVector,
   MaybeProducer,
   NonNegativeAnalyzer,
   SumProducer,
   ThresholdFilter,
+  TransitionFailer,
   transitions,
 } from './test-modules';
 
@@ -120,7 +122,7 @@ describe('TestProcessor: filters, analyzers, ExternalWork', () => {
     expect(error.message).toContain('negative value -4');
     expect(error.contexts).toEqual([
       'Processing  Event run: 1 lumi: 1 event: 2 stream: 0',
-      "Running path 'testPath'",
+      "Running path '_test_path'",
       "Calling method for module NonNegativeAnalyzer/'checker'",
     ]);
     expect(await rejection(tester.test(input.with(1)))).toBe(error);
@@ -146,6 +148,58 @@ describe('TestProcessor: filters, analyzers, ExternalWork', () => {
     const third = await tester.test();
     expect(third.id).toEqual({ run: 3, luminosityBlock: 1, event: 10 });
     expect(third.get(productTypes.int)).toBe(3);
+  });
+});
+
+describe('TestProcessor: transforms and failing transitions', () => {
+  it("returns a transform's product, made because the output reads it as a file would", async () => {
+    const config = new TestProcessorConfig({ module: { type: Describer } });
+    const input = config.produces(productTypes.int, 'input');
+    const tester = await TestProcessor.create(config);
+    const event = await tester.test(input.with(4));
+    expect(event.get(productTypes.int)).toBe(4);
+    expect(event.get(productTypes.string, 'text')).toBe('value 4');
+  });
+
+  it('rejects testBeginRun with the error of the module, in the run context, and later calls with it', async () => {
+    const config = new TestProcessorConfig({
+      module: { type: TransitionFailer, label: 'failer', parameters: (p) => p.addParameter('failingRun', 'int32', 2) },
+    });
+    const tester = await TestProcessor.create(config);
+    await tester.test();
+    const error = await rejection(tester.testBeginRun(2));
+    expect(error.message).toContain('cannot begin run 2');
+    expect(error.contexts).toEqual([
+      'Processing  begin Run run: 2',
+      "Calling method for module TransitionFailer/'failer'",
+    ]);
+    expect(await rejection(tester.test())).toBe(error);
+    expect(transitions).toEqual(['analyze']);
+    await tester.testEndJob();
+  });
+
+  it('rejects testEndJob with the error of endJob', async () => {
+    const config = new TestProcessorConfig({
+      module: {
+        type: TransitionFailer,
+        parameters: (p) => p.addParameter('failingRun', 'int32', 0).addParameter('failEndJob', 'bool', true),
+      },
+    });
+    const tester = await TestProcessor.create(config);
+    await tester.test();
+    const error = await rejection(tester.testEndJob());
+    expect(error.message).toContain('cannot end the job');
+    expect(error.contexts).toContain('Processing  endJob');
+  });
+
+  it('builds each TestProcessor of one config with its own module instance', async () => {
+    const config = new TestProcessorConfig({ module: { type: EventCounter } });
+    const first = await TestProcessor.create(config);
+    await first.test();
+    await first.test();
+    const second = await TestProcessor.create(config);
+    expect((await second.test()).get(productTypes.int)).toBe(1);
+    expect((await first.test()).get(productTypes.int)).toBe(3);
   });
 });
 
