@@ -129,7 +129,7 @@ export class TestProcessor {
     const { run, luminosityBlock } = this.#state;
     return this.#transition('testEndLuminosityBlock', puts, async (processor) => {
       await moveToBlock(processor, run, luminosityBlock);
-      await processor.endOpenBlocks?.('luminosityBlock');
+      await endOpenBlocks(processor, 'luminosityBlock');
     });
   }
 
@@ -138,8 +138,22 @@ export class TestProcessor {
     const run = this.#state.run;
     return this.#transition('testEndRun', puts, async (processor) => {
       await moveToBlock(processor, run, 0);
-      await processor.endOpenBlocks?.('run');
+      await endOpenBlocks(processor, 'run');
     });
+  }
+
+  /** Begins and ends a run with no luminosity block, then ends the job (CMSSW's testRunWithNoLuminosityBlocks). */
+  async testRunWithNoLuminosityBlocks(...puts: readonly TestPut[]): Promise<void> {
+    await this.testBeginRun(this.#state.run, ...puts);
+    await this.#transition('testRunWithNoLuminosityBlocks', [], (processor) => endOpenBlocks(processor, 'run'));
+    await this.testEndJob();
+  }
+
+  /** Begins and ends a luminosity block with no event, then ends the job (testLuminosityBlockWithNoEvents). */
+  async testLuminosityBlockWithNoEvents(...puts: readonly TestPut[]): Promise<void> {
+    await this.testBeginLuminosityBlock(this.#state.luminosityBlock, ...puts);
+    await this.#transition('testLuminosityBlockWithNoEvents', [], (processor) => endOpenBlocks(processor, 'run'));
+    await this.testEndJob();
   }
 
   /** Ends what is open and the job (endStream, endJob); later calls are refused. */
@@ -193,6 +207,13 @@ async function moveToBlock(processor: EventProcessor, run: number, luminosityBlo
     throw new FrameworkError('LogicError', 'TestProcessor: this EventProcessor cannot run transitions on its own.');
   }
   await processor.moveToBlock(run, luminosityBlock);
+}
+
+async function endOpenBlocks(processor: EventProcessor, through: 'luminosityBlock' | 'run'): Promise<void> {
+  if (processor.endOpenBlocks === undefined) {
+    throw new FrameworkError('LogicError', 'TestProcessor: this EventProcessor cannot run transitions on its own.');
+  }
+  await processor.endOpenBlocks(through);
 }
 
 function checkNumber(value: number, call: string, what: string): number {
