@@ -1,20 +1,24 @@
 import { FrameworkError } from '../errors/framework-error';
 import { ESProducer } from '../event-setup/es-producer';
 import { ESSource } from '../event-setup/es-source';
-import type { EventSetupSyncValue } from '../event-setup/event-setup-provider';
+import type { EventSetupProvider, EventSetupSyncValue } from '../event-setup/event-setup-provider';
+import { createEventSetupProvider } from '../event-setup/event-setup-provider-maker';
 import type { EventSetupRecordKey } from '../event-setup/event-setup-record-key';
 import { IOVSyncValue } from '../event-setup/iov-sync-value';
 import { ValidityInterval } from '../event-setup/validity-interval';
 import type { ModuleClass } from '../modules/module-class';
 import { productTypeName } from '../modules/product-type';
 import type { ParameterSet } from '../parameter-set/parameter-set';
+import type { CreateEventSetupProvider } from '../scheduling/event-processor-contract';
 import type { TestProcessorState } from './test-processor-state';
 
 /**
  * CMSSW's EventSetupTestHelper, as two modules of the real EventSetup: an ESProducer that makes each declared
  * product from the data the current call was given, and an ESSource that gives its records (and the records
- * they depend on) a new IOV at every synchronisation value, so the products are made again for every event
- * and transition of every call (CMSSW invalidates them after each call to test()).
+ * they depend on) one IOV per call to test() or to a transition, as CMSSW's TestProcessor does (it invalidates
+ * the products after each call). The call's number is the time of the synchronisation values the EventSetup
+ * sees (`callNumberedEventSetupProvider`), so every transition and event of one call share the IOV and the
+ * next call, whatever its event number, starts another.
  */
 export function makeEventSetupTestHelperClasses(state: TestProcessorState): {
   producer: ModuleClass;
@@ -53,9 +57,25 @@ export function makeEventSetupTestHelperClasses(state: TestProcessorState): {
     }
 
     protected override setIntervalFor(_record: EventSetupRecordKey, syncValue: EventSetupSyncValue): ValidityInterval {
-      const point = new IOVSyncValue(syncValue.eventID, syncValue.time);
-      return new ValidityInterval(point, point);
+      const call = IOVSyncValue.ofTime(syncValue.time);
+      return new ValidityInterval(call, call);
     }
   }
   return { producer: TestProcessorESProducer, source: TestProcessorESSource };
+}
+
+/**
+ * The real EventSetup provider, seeing the call's number as the time of every synchronisation value (the
+ * TestProcessor's job has no time-based IOVs of its own), so the helper's ESSource makes one IOV per call.
+ */
+export function callNumberedEventSetupProvider(state: TestProcessorState): CreateEventSetupProvider {
+  return async (modules, registry) => {
+    const provider = await createEventSetupProvider(modules, registry);
+    const numbered: EventSetupProvider = {
+      beginJob: () => provider.beginJob(),
+      endJob: () => provider.endJob(),
+      eventSetupFor: (syncValue) => provider.eventSetupFor({ eventID: syncValue.eventID, time: BigInt(state.call) }),
+    };
+    return numbered;
+  };
 }

@@ -14,6 +14,8 @@ export interface TestProcessorState {
   /** The EventSetup data of the call in progress, by token index, and whether each was given. */
   readonly eventSetupData: unknown[];
   readonly eventSetupGiven: boolean[];
+  /** Counts the calls (test() and the transitions): the EventSetup's IOVs are one call each. */
+  call: number;
   run: number;
   luminosityBlock: number;
   event: number;
@@ -31,6 +33,7 @@ export function makeTestProcessorState(
     eventProducts: new Array<unknown>(products.length).fill(undefined),
     eventSetupData: new Array<unknown>(eventSetupProducts.length).fill(undefined),
     eventSetupGiven: new Array<boolean>(eventSetupProducts.length).fill(false),
+    call: 0,
     run: 1,
     luminosityBlock: 1,
     event: 1,

@@ -1,13 +1,12 @@
 import type { ModuleDescription, ModuleEdmType, ProcessDescription } from '../configuration/process-description';
 import { FrameworkError } from '../errors/framework-error';
-import { createEventSetupProvider } from '../event-setup/event-setup-provider-maker';
 import { ModuleRegistry } from '../modules/module-registry';
 import { ParameterSet } from '../parameter-set/parameter-set';
 import type { ActivityRegistry } from '../scheduling/activity-registry';
 import { createEventProcessor } from '../scheduling/event-processor';
 import type { EventProcessor } from '../scheduling/event-processor-contract';
 import { registerBuiltInModules } from '../sources/built-in-modules';
-import { makeEventSetupTestHelperClasses } from './event-setup-test-helper';
+import { callNumberedEventSetupProvider, makeEventSetupTestHelperClasses } from './event-setup-test-helper';
 import { TestEvent } from './test-event';
 import { TestModuleRegistry } from './test-module-registry';
 import { makeTestOutputModuleClass } from './test-output-module';
@@ -77,7 +76,7 @@ export class TestProcessor {
       registry,
       numberOfThreads: 1,
       numberOfStreams: 1,
-      createEventSetupProvider,
+      createEventSetupProvider: callNumberedEventSetupProvider(state),
       ...(options.activityRegistry === undefined ? {} : { activityRegistry: options.activityRegistry }),
     });
     try {
@@ -97,6 +96,7 @@ export class TestProcessor {
   /** Runs one event with these Event and EventSetup products; resolves to what the module put. */
   async test(...puts: readonly TestPut[]): Promise<TestEvent> {
     this.#checkUsable('test');
+    this.#state.call++;
     try {
       checkPuts(this.#state, puts, true);
       await this.#processor.run({ maxEvents: 1 });
@@ -184,6 +184,7 @@ export class TestProcessor {
     step: (processor: EventProcessor) => Promise<void>,
   ): Promise<void> {
     this.#checkUsable(call);
+    this.#state.call++;
     try {
       checkPuts(this.#state, puts, false);
       await step(this.#processor);

@@ -177,3 +177,23 @@ export class TransitionFailer extends global.EDAnalyzer {
     if (this.#failEndJob) throw new Error('cannot end the job');
   }
 }
+
+/** Reads the Calibration at the beginning and the end of each run. */
+export class RunCalibrationReader extends global.EDAnalyzer {
+  readonly #calibration = this.esConsumes(CalibrationRecord, Calibration);
+  analyze(): void {}
+  override beginRun(run: Run, eventSetup: EventSetup): MaybePromise<void> {
+    return this.#read(`beginRun ${run.run()}`, eventSetup);
+  }
+  override endRun(run: Run, eventSetup: EventSetup): MaybePromise<void> {
+    return this.#read(`endRun ${run.run()}`, eventSetup);
+  }
+  #read(what: string, eventSetup: EventSetup): MaybePromise<void> {
+    const read = (): void => {
+      transitions.push(`${what} scale ${eventSetup.get(this.#calibration).scale}`);
+    };
+    const prefetching = eventSetup.prefetch([this.#calibration]);
+    if (prefetching === undefined) read();
+    else return prefetching.then(read);
+  }
+}

@@ -8,6 +8,7 @@ import {
   CalibrationRecord,
   ConditionsReader,
   ConditionsRecord,
+  RunCalibrationReader,
   transitions,
 } from './test-modules';
 
@@ -66,6 +67,16 @@ describe('TestProcessor: EventSetup data', () => {
       'endRun 2',
       'endJob',
     ]);
+  });
+
+  it('gives each call its own IOV, even two calls at the same run transition', async () => {
+    const config = new TestProcessorConfig({ module: { type: RunCalibrationReader } });
+    const calibration = config.esProduces(CalibrationRecord, Calibration);
+    const tester = await TestProcessor.create(config);
+    await tester.testBeginRun(1, calibration.with(new Calibration(2)));
+    await tester.testEndRun(calibration.with(new Calibration(3)));
+    await tester.testBeginRun(1, calibration.with(new Calibration(4)));
+    expect(transitions).toEqual(['beginRun 1 scale 2', 'endRun 1 scale 3', 'beginRun 1 scale 4']);
   });
 
   it('serves a labelled product of a record that depends on another', async () => {
