@@ -59,12 +59,18 @@ export class TestProcessor {
     }
     const spec = config.module;
     const typeName = typeof spec.type === 'function' ? spec.type.name : spec.type;
+    if (typeof typeName !== 'string' || typeName === '') {
+      throw new FrameworkError(
+        'Configuration',
+        'TestProcessorConfig: the module type must be a registered type name or a named module class.',
+      );
+    }
     if (typeof spec.type === 'function') registry.register(spec.type, typeName);
     const edmType = spec.edmType ?? (await registry.resolve(typeName)).edmType;
     if (!testedEdmTypes.includes(edmType)) {
       throw new FrameworkError(
         'Configuration',
-        `TestProcessor tests an EDProducer, EDFilter or EDAnalyzer; the module type "${typeName}" is ${edmType === 'ESProducer' || edmType === 'ESSource' || edmType === 'EDAnalyzer' ? 'an' : 'a'} ${edmType}.`,
+        `TestProcessor tests an EDProducer, EDFilter or EDAnalyzer; the module type "${typeName}" is of kind ${edmType}.`,
       );
     }
     const description: ProcessDescription = processDescriptionForTest(
@@ -111,13 +117,13 @@ export class TestProcessor {
   }
 
   /** Ends the open run (and luminosity block) if another, then begins this run (CMSSW's testBeginRun). */
-  testBeginRun(run: number, ...puts: readonly TestPut[]): Promise<void> {
+  async testBeginRun(run: number, ...puts: readonly TestPut[]): Promise<void> {
     this.#state.run = checkNumber(run, 'testBeginRun', 'run');
     return this.#transition('testBeginRun', puts, (processor) => moveToBlock(processor, run, 0));
   }
 
   /** Begins this luminosity block of the current run, ending the open one (CMSSW's testBeginLuminosityBlock). */
-  testBeginLuminosityBlock(luminosityBlock: number, ...puts: readonly TestPut[]): Promise<void> {
+  async testBeginLuminosityBlock(luminosityBlock: number, ...puts: readonly TestPut[]): Promise<void> {
     this.#state.luminosityBlock = checkNumber(luminosityBlock, 'testBeginLuminosityBlock', 'luminosityBlock');
     return this.#transition('testBeginLuminosityBlock', puts, (processor) =>
       moveToBlock(processor, this.#state.run, luminosityBlock),
@@ -125,7 +131,7 @@ export class TestProcessor {
   }
 
   /** Ends the current luminosity block (begun first if it was not). */
-  testEndLuminosityBlock(...puts: readonly TestPut[]): Promise<void> {
+  async testEndLuminosityBlock(...puts: readonly TestPut[]): Promise<void> {
     const { run, luminosityBlock } = this.#state;
     return this.#transition('testEndLuminosityBlock', puts, async (processor) => {
       await moveToBlock(processor, run, luminosityBlock);
@@ -134,7 +140,7 @@ export class TestProcessor {
   }
 
   /** Ends the open luminosity block and the current run (begun first if it was not). */
-  testEndRun(...puts: readonly TestPut[]): Promise<void> {
+  async testEndRun(...puts: readonly TestPut[]): Promise<void> {
     const run = this.#state.run;
     return this.#transition('testEndRun', puts, async (processor) => {
       await moveToBlock(processor, run, 0);

@@ -206,6 +206,20 @@ describe('TestProcessor: configuration errors at create()', () => {
     expect(error.message).toContain('Missing required parameter.  It should have label "factor"');
   });
 
+  it("refuses an edmType that is not the class's, with CMSSW's message, and a module that is not on a Path", async () => {
+    const mismatch = await rejection(
+      TestProcessor.create(new TestProcessorConfig({ module: { type: EventCounter, edmType: 'EDFilter' } })),
+    );
+    expect(mismatch.message).toBe(
+      "The base type in the python configuration is EDFilter, but the base type for the module's C++ class is EDProducer. Please fix the configuration.",
+    );
+    expect(mismatch.contexts).toEqual(["Validating configuration of module: class=EventCounter label='toTest'"]);
+    const source = await rejection(TestProcessor.create(new TestProcessorConfig({ module: { type: 'EmptySource' } })));
+    expect(source.message).toBe(
+      'TestProcessor tests an EDProducer, EDFilter or EDAnalyzer; the module type "EmptySource" is of kind Source.',
+    );
+  });
+
   it('names the closest types for an unknown type name, from the given registry', async () => {
     const registry = registerBuiltInModules(new ModuleRegistry()).register(SumProducer);
     const error = await rejection(
