@@ -60,6 +60,14 @@ export interface EventProcessor {
    */
   endJob(): Promise<void>;
   triggerReport(): TriggerReport;
+  /**
+   * Runs the transitions that reach this run and luminosity block (0: the run only) without an event, ending
+   * the open ones that differ first (the TestProcessor's testBeginRun/testBeginLuminosityBlock). Only between
+   * run() calls; a failure stops the job as a failing event does. Optional: the runner does not need it.
+   */
+  moveToBlock?(run: number, luminosityBlock: number): Promise<void>;
+  /** Ends the open luminosity block, and with 'run' the open run too (testEndLuminosityBlock, testEndRun). */
+  endOpenBlocks?(through: 'luminosityBlock' | 'run'): Promise<void>;
 }
 
 export type CreateEventProcessor = (

@@ -219,6 +219,29 @@ class FrameworkEventProcessor implements EventProcessor {
     if (first !== undefined) throw first;
   }
 
+  moveToBlock(run: number, luminosityBlock: number): Promise<void> {
+    return this.#betweenEvents((controller) => controller.moveToBlock(run, luminosityBlock));
+  }
+
+  endOpenBlocks(through: 'luminosityBlock' | 'run'): Promise<void> {
+    return this.#betweenEvents((c) => (through === 'run' ? c.closeOpenBlocks() : c.endOpenLuminosityBlock()));
+  }
+
+  /** A block transition asked for between run() calls; its failure stops the job as a failing event does. */
+  async #betweenEvents(step: (controller: SourceController) => Promise<void>): Promise<void> {
+    const controller = this.#controller;
+    if (controller === undefined) throw new FrameworkError('LogicError', 'Transitions need a successful beginJob().');
+    if (this.#failure !== undefined) throw this.#failure;
+    try {
+      await step(controller);
+    } catch (error) {
+      const failure = convertException(error);
+      controller.fail(failure);
+      this.#failure = failure;
+      throw failure;
+    }
+  }
+
   triggerReport(): TriggerReport {
     return buildTriggerReport(this.#counts, this.#streams, this.#schedule?.modules ?? []);
   }

@@ -156,6 +156,31 @@ export class SourceController {
     await this.#transitions.endLuminosityBlock(run, luminosityBlock);
   }
 
+  /**
+   * Runs the transitions that reach this run and luminosity block (0: the run only) without handing out an
+   * event, ending the open blocks that differ first: the TestProcessor's testBeginRun/testBeginLuminosityBlock.
+   * Only between run() calls (no event in flight); a failure rejects (the caller decides what it stops).
+   */
+  async moveToBlock(run: number, luminosityBlock: number): Promise<void> {
+    if (this.currentRun !== undefined && run !== this.currentRun) await this.closeOpenBlocks();
+    else if (this.currentLuminosityBlock !== undefined && luminosityBlock !== this.currentLuminosityBlock) {
+      await this.#endLuminosityBlock();
+    }
+    if (this.currentRun === undefined) {
+      await this.#transitions.beginRun(run);
+      this.currentRun = run;
+    }
+    if (luminosityBlock !== 0 && this.currentLuminosityBlock === undefined) {
+      await this.#transitions.beginLuminosityBlock(run, luminosityBlock);
+      this.currentLuminosityBlock = luminosityBlock;
+    }
+  }
+
+  /** Ends the open luminosity block, if any (the TestProcessor's testEndLuminosityBlock). */
+  endOpenLuminosityBlock(): Promise<void> {
+    return this.#endLuminosityBlock();
+  }
+
   /** Ends the open luminosity block and run (source exhausted, or endJob). */
   async closeOpenBlocks(): Promise<void> {
     await this.#endLuminosityBlock();

@@ -7,6 +7,7 @@ import type { ParameterSet } from '../../src/parameter-set/parameter-set';
 import { createEventProcessor } from '../../src/scheduling/event-processor';
 import { EmptySource } from '../../src/sources/empty-source';
 import type { SourceEvent } from '../../src/sources/input-source';
+import { TestProcessor, TestProcessorConfig } from '../../src/testing/index';
 import { makeProcess, makeRegistry } from '../scheduling/make-process';
 
 const log: unknown[] = [];
@@ -169,9 +170,15 @@ describe('Event', () => {
   });
 
   it('emplaces a product class with constructor arguments', async () => {
-    const failure = await failureOf('emplace');
-    expect(failure).toBeUndefined();
+    const config = new TestProcessorConfig({
+      module: { type: Misbehaving, parameters: (p) => p.addParameter('mode', 'string', 'emplace') },
+      processName: 'PROC',
+    });
+    const tester = await TestProcessor.create(config);
+    const event = await tester.test();
     expect(log).toEqual([3]);
+    expect(event.get(Point)).toEqual(new Point(1, 2));
+    await tester.testEndJob();
   });
 
   it('looks up the current process first, then earlier processes newest first; @skipCurrentProcess skips the current one', async () => {

@@ -8,6 +8,7 @@ import type { WaitingTaskWithArenaHolder } from '../../src/modules/waiting-task-
 import type { ParameterSet } from '../../src/parameter-set/parameter-set';
 import { ActivityRegistry } from '../../src/scheduling/activity-registry';
 import { createEventProcessor } from '../../src/scheduling/event-processor';
+import { TestProcessor, TestProcessorConfig } from '../../src/testing/index';
 import { makeProcess, makeRegistry } from './make-process';
 
 const counters = { inFlight: 0, maxInFlight: 0, streamConstructions: 0, globalConstructions: 0 };
@@ -115,20 +116,16 @@ describe('streams and ExternalWork', () => {
   });
 
   it('fails the event with the error passed to doneWaiting and never calls produce', async () => {
-    const description = makeProcess({
-      maxEvents: 3,
-      modules: { bad: { type: 'FailingAcquirer' } },
-      paths: { p: ['bad'] },
-    });
-    const processor = await createEventProcessor(description, { registry: registry() });
-    await processor.beginJob();
-    const failure = await processor.run().catch((error: unknown) => error);
-    await processor.endJob();
+    const tester = await TestProcessor.create(
+      new TestProcessorConfig({ module: { type: FailingAcquirer, label: 'bad' } }),
+    );
+    const failure = await tester.test().catch((error: unknown) => error);
+    await tester.testEndJob();
     expect(failure).toMatchObject({ category: 'StdException', exitCode: 8002 });
     expect((failure as Error).message).toBe('A std::exception was thrown.\ndevice said no');
     expect((failure as { contexts: string[] }).contexts).toEqual([
       'Processing  Event run: 1 lumi: 1 event: 1 stream: 0',
-      "Running path 'p'",
+      "Running path '_test_path'",
       "Calling method for module FailingAcquirer/'bad'",
     ]);
     expect(calls).not.toContain('produce of FailingAcquirer');
