@@ -6,7 +6,7 @@ import type { TriggerReport } from './trigger-report';
 
 /**
  * What the runner (cli/) and the TestProcessor (testing/) see of CMSSW's EventProcessor: construct from a
- * process description, begin the job, run events (several times: a warm-up, then the timed run, the source
+ * process description (createEventProcessor constructs every module), begin the job, run events (several times: a warm-up, then the timed run, the source
  * going on where it stopped), end the job, read the TrigReport. scheduling/event-processor.ts implements it.
  */
 export interface EventProcessorOptions {
@@ -50,7 +50,10 @@ export interface EventProcessor {
   readonly numberOfStreams: number;
   readonly numberOfThreads: number;
   readonly activityRegistry: ActivityRegistry;
-  /** Constructs and validates every module, builds the schedule, runs beginJob and beginStream. */
+  /**
+   * Runs beginJob and beginStream (every module was resolved, validated and constructed, and the schedule
+   * built, when createEventProcessor resolved: CMSSW's EventProcessor constructor).
+   */
   beginJob(): Promise<void>;
   /** Processes events; rejects with the FrameworkError (context added) that stopped the job. */
   run(limits?: RunLimits): Promise<RunResult>;

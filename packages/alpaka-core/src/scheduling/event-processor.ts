@@ -2,14 +2,12 @@ import { availableParallelism } from 'node:os';
 import type { ProcessDescription } from '../configuration/process-description';
 import { convertException } from '../errors/convert-exception';
 import { FrameworkError } from '../errors/framework-error';
-import { makeEventID } from '../event/event-id';
-import { LuminosityBlock } from '../event/luminosity-block';
-import { Run } from '../event/run';
 import type { EventSetupProvider } from '../event-setup/event-setup-provider';
 import { createEventSetupProvider } from '../event-setup/event-setup-provider-maker';
 import type { OutputModule } from '../output/output-module';
 import type { SourceEvent } from '../sources/input-source';
-import { ActivityRegistry, type ModuleCallKind } from './activity-registry';
+import { ActivityRegistry } from './activity-registry';
+import { moduleBlockTransitions } from './block-transitions';
 import type {
   CreateEventProcessor,
   EventProcessor,
@@ -64,17 +62,28 @@ class FrameworkEventProcessor implements EventProcessor {
     }
   }
 
+  /**
+   * What CMSSW's EventProcessor constructor does: resolves, validates and constructs every module (the source
+   * and the ES modules too) and builds the schedule, so a configuration mistake is reported as
+   * "Constructing the EventProcessor", before beginJob.
+   */
+  async construct(): Promise<void> {
+    this.#schedule = await buildSchedule(this.description, this.#options.registry, this.numberOfStreams);
+    // CMSSW's EventProcessor owns its EventSetupProvider; a caller may inject another (the TestProcessor does).
+    const create = this.#options.createEventSetupProvider ?? createEventSetupProvider;
+    this.#provider = await create(this.description.eventSetupModules, this.#options.registry);
+  }
+
   async beginJob(): Promise<void> {
     if (this.#began) throw new FrameworkError('LogicError', 'beginJob() was already called on this EventProcessor.');
+    const schedule = this.#schedule;
+    const provider = this.#provider;
+    if (schedule === undefined || provider === undefined) {
+      throw new FrameworkError('LogicError', 'beginJob() needs a constructed EventProcessor (createEventProcessor).');
+    }
     this.#began = true;
     const activity = this.activityRegistry;
     activity.preBeginJob.emit();
-    const schedule = await buildSchedule(this.description, this.#options.registry, this.numberOfStreams);
-    this.#schedule = schedule;
-    // CMSSW's EventProcessor owns its EventSetupProvider; a caller may inject another (the TestProcessor does).
-    const create = this.#options.createEventSetupProvider ?? createEventSetupProvider;
-    const provider = await create(this.description.eventSetupModules, this.#options.registry);
-    this.#provider = provider;
     await provider.beginJob();
     this.#providerBegan = true;
     const actions = new ExceptionToActionTable(this.description.options.exceptionActions);
@@ -84,7 +93,7 @@ class FrameworkEventProcessor implements EventProcessor {
     this.#controller = new SourceController(
       schedule.source,
       this.description.maxEvents.input,
-      this.#blockTransitions(),
+      moduleBlockTransitions(schedule, activity, provider),
       activity,
     );
     if (schedule.source?.beginJob !== undefined) await schedule.source.beginJob();
@@ -245,52 +254,11 @@ class FrameworkEventProcessor implements EventProcessor {
   triggerReport(): TriggerReport {
     return buildTriggerReport(this.#counts, this.#streams, this.#schedule?.modules ?? []);
   }
-
-  #blockTransitions() {
-    const forEachInstance = async (
-      method: string,
-      kind: ModuleCallKind,
-      context: string,
-      makeArgs: () => unknown[],
-    ) => {
-      for (const module of this.#schedule?.modules ?? []) {
-        for (const [index, instance] of module.instances.entries()) {
-          const stream = module.concurrency === 'stream' ? index : -1;
-          await callTransition(this.activityRegistry, module, instance, method, kind, stream, context, makeArgs());
-        }
-      }
-    };
-    const eventSetupAt = (run: number, luminosityBlock: number) =>
-      (this.#provider as EventSetupProvider).eventSetupFor({ eventID: makeEventID(run, luminosityBlock, 0), time: 0n });
-    return {
-      beginRun: (run: number) =>
-        forEachInstance('beginRun', 'beginRun', `Processing  begin Run run: ${run}`, () => [
-          new Run(run),
-          eventSetupAt(run, 0),
-        ]),
-      endRun: (run: number) =>
-        forEachInstance('endRun', 'endRun', `Processing  end Run run: ${run}`, () => [
-          new Run(run),
-          eventSetupAt(run, 0),
-        ]),
-      beginLuminosityBlock: (run: number, block: number) =>
-        forEachInstance(
-          'beginLuminosityBlock',
-          'beginLuminosityBlock',
-          `Processing  begin LuminosityBlock run: ${run} luminosityBlock: ${block}`,
-          () => [new LuminosityBlock(run, block), eventSetupAt(run, block)],
-        ),
-      endLuminosityBlock: (run: number, block: number) =>
-        forEachInstance(
-          'endLuminosityBlock',
-          'endLuminosityBlock',
-          `Processing  end LuminosityBlock run: ${run} luminosityBlock: ${block}`,
-          () => [new LuminosityBlock(run, block), eventSetupAt(run, block)],
-        ),
-    };
-  }
 }
 
-/** Creates CMSSW's EventProcessor for a process description (construction happens in beginJob). */
-export const createEventProcessor: CreateEventProcessor = async (description, options) =>
-  new FrameworkEventProcessor(description, options);
+/** Creates CMSSW's EventProcessor for a process description: every module is constructed when it resolves. */
+export const createEventProcessor: CreateEventProcessor = async (description, options) => {
+  const processor = new FrameworkEventProcessor(description, options);
+  await processor.construct();
+  return processor;
+};

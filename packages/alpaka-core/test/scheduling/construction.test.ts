@@ -37,18 +37,17 @@ class FailsInBeginJob extends global.EDAnalyzer {
 
 const registry = () => makeRegistry(FailsInConstructor, RecordsJob, FailsInBeginJob, IntProducer);
 
-describe('construction and beginJob', () => {
+describe('construction (createEventProcessor) and beginJob', () => {
   it('adds the Constructing module context to a constructor error', async () => {
     const description = makeProcess({
       modules: { bad: { type: 'FailsInConstructor', edmType: 'EDAnalyzer' } },
       paths: { p: ['bad'] },
     });
-    const processor = await createEventProcessor(description, { registry: registry() });
-    await expect(processor.beginJob()).rejects.toMatchObject({
+    // As CMSSW's EventProcessor constructor: construction fails before there is a processor to begin.
+    await expect(createEventProcessor(description, { registry: registry() })).rejects.toMatchObject({
       exitCode: 8002,
       contexts: ["Constructing module: class=FailsInConstructor label='bad'"],
     });
-    await processor.endJob();
   });
 
   it('refuses a module whose class is another kind than the configuration says', async () => {
@@ -56,8 +55,7 @@ describe('construction and beginJob', () => {
       modules: { a: { type: 'IntProducer', edmType: 'EDFilter' } },
       paths: { p: ['a'] },
     });
-    const processor = await createEventProcessor(description, { registry: registry() });
-    await expect(processor.beginJob()).rejects.toMatchObject({
+    await expect(createEventProcessor(description, { registry: registry() })).rejects.toMatchObject({
       category: 'Configuration',
       message:
         "The base type in the python configuration is EDFilter, but the base type for the module's C++ class is EDProducer. Please fix the configuration.",
@@ -66,8 +64,7 @@ describe('construction and beginJob', () => {
 
   it("refuses an unknown module type with the registry's suggestions", async () => {
     const description = makeProcess({ modules: { a: { type: 'IntProduce' } }, paths: { p: ['a'] } });
-    const processor = await createEventProcessor(description, { registry: registry() });
-    await expect(processor.beginJob()).rejects.toMatchObject({
+    await expect(createEventProcessor(description, { registry: registry() })).rejects.toMatchObject({
       category: 'Configuration',
       message: expect.stringContaining("'IntProducer'"),
     });

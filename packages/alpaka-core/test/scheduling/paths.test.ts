@@ -103,8 +103,7 @@ describe('paths', () => {
 
   it("refuses an unknown path label with CMSSW's message (8009)", async () => {
     const description = makeProcess({ modules: { a: { type: 'IntProducer' } }, paths: { p: ['a', 'typo'] } });
-    const processor = await createEventProcessor(description, { registry: registry() });
-    const failure = await processor.beginJob().catch((error: unknown) => error);
+    const failure = await createEventProcessor(description, { registry: registry() }).catch((error: unknown) => error);
     expect(failure).toMatchObject({
       category: 'Configuration',
       exitCode: 8009,
