@@ -17,8 +17,8 @@ await alpakaRunMain({
   createEventProcessor,
   formatConfiguration: (description) => formatConfiguration(description),
   validateDescription: validateProcessDescription,
-  describeModule: (typeName) => formatModuleHelpFromRegistry(registry, typeName),
-  listModules: async () => registry.typeNames(),
+  describeModule: (typeName, jobRegistry) => formatModuleHelpFromRegistry(jobRegistry, typeName),
+  listModules: async (jobRegistry) => jobRegistry.typeNames(),
   async loadConfiguration(file, args) {
     const loaded = await loadConfiguration(file, args);
     const jobRegistry = await buildJobRegistry({

@@ -29,9 +29,9 @@ export interface AlpakaRunDependencies {
   /** Validates every module and inserts defaults (before dumping); rejects with the validation error (8009). */
   validateDescription?(description: ProcessDescription, registry: ModuleRegistry): Promise<void>;
   /** `--help-module TYPE`: the module's parameter description (edmPluginHelp). */
-  describeModule(typeName: string): Promise<string>;
+  describeModule(typeName: string, registry: ModuleRegistry): Promise<string>;
   /** `--list-modules`: every known module type. */
-  listModules(): Promise<readonly string[]>;
+  listModules(registry: ModuleRegistry): Promise<readonly string[]>;
 }
 
 /** The clocks the timed window reads; injected so tests check the result line's numbers exactly. */
@@ -85,12 +85,23 @@ export async function runAlpakaRun(
   if (parsed.kind === 'exit') return parsed.exitCode;
   const commandLine = parsed.commandLine;
   try {
-    if (commandLine.listModules) {
-      for (const typeName of await dependencies.listModules()) io.stdout.write(`${typeName}\n`);
-      return 0;
-    }
-    if (commandLine.helpModule !== undefined) {
-      const text = await dependencies.describeModule(commandLine.helpModule);
+    if (commandLine.listModules || commandLine.helpModule !== undefined) {
+      // With a configuration, its own module types (process.registerModule, manifests beside it) count too.
+      let registry = dependencies.registry;
+      const file = commandLine.configurationFile;
+      if (file !== undefined) {
+        try {
+          registry =
+            (await dependencies.loadConfiguration(file, commandLine.configurationArguments)).registry ?? registry;
+        } catch (error) {
+          return fail(configurationError(error, file));
+        }
+      }
+      if (commandLine.listModules) {
+        for (const typeName of await dependencies.listModules(registry)) io.stdout.write(`${typeName}\n`);
+        return 0;
+      }
+      const text = await dependencies.describeModule(commandLine.helpModule as string, registry);
       io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       return 0;
     }

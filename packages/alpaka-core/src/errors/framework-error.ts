@@ -78,3 +78,12 @@ export function isFrameworkError(value: unknown): value is FrameworkError {
       typeof (value as Partial<FrameworkError>).explainSelf === 'function')
   );
 }
+
+/** A FrameworkError with the same category, message, exit code, contexts and additional info, to add to freely. */
+export function copyFrameworkError(error: FrameworkError): FrameworkError {
+  const copy = new FrameworkError(error.category, error.message, { cause: error.cause, exitCode: error.exitCode });
+  for (const context of error.contexts.toReversed()) copy.addContext(context);
+  for (const info of error.additionalInfo) copy.addAdditionalInfo(info);
+  if (error.stack !== undefined) copy.stack = error.stack;
+  return copy;
+}

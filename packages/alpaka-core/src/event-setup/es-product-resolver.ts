@@ -1,5 +1,5 @@
 import { convertException } from '../errors/convert-exception';
-import { FrameworkError } from '../errors/framework-error';
+import { copyFrameworkError, FrameworkError } from '../errors/framework-error';
 import { productTypeName } from '../modules/product-type';
 import { type ComponentDescription, describeComponent } from './component-description';
 import type { ESGetToken } from './es-get-token';
@@ -178,13 +178,4 @@ export class ESProductResolver {
       `The EventSetup product of type "${productTypeName(this.production.productType)}" in record "${this.production.record.recordName}" with product label "${this.production.dataLabel}" depends on itself through the products ${describeComponent(this.description)} consumes.`,
     );
   }
-}
-
-/** A FrameworkError with the same category, message, exit code, contexts and additional info, to add to freely. */
-export function copyFrameworkError(error: FrameworkError): FrameworkError {
-  const copy = new FrameworkError(error.category, error.message, { cause: error.cause, exitCode: error.exitCode });
-  for (const context of error.contexts.toReversed()) copy.addContext(context);
-  for (const info of error.additionalInfo) copy.addAdditionalInfo(info);
-  if (error.stack !== undefined) copy.stack = error.stack;
-  return copy;
 }

@@ -20,8 +20,7 @@ export function getWithoutRegistrationError(token: EDGetToken | unknown, moduleL
     typeof token === 'object' && token !== null && 'tag' in token && 'productType' in token
       ? (token as EDGetToken)
       : undefined;
-  let message =
-    'GetByLabelWithoutRegistration ::getByLabel without corresponding call to consumes or mayConsumes for this module.\n';
+  let message = '::getByLabel without corresponding call to consumes or mayConsumes for this module.\n';
   if (described !== undefined) {
     message +=
       `  type: ${productTypeName(described.productType)}\n` +
@@ -30,7 +29,8 @@ export function getWithoutRegistrationError(token: EDGetToken | unknown, moduleL
       `  process name: '${described.tag.process}'\n`;
   }
   message += `Call this.consumes(...) in the constructor of module '${moduleLabel}' and use the token it returns.\n`;
-  return new FrameworkError('LogicError', message);
+  // CMSSW throws cms::Exception("GetByLabelWithoutRegistration"): a category of its own, exit code 8001.
+  return new FrameworkError('GetByLabelWithoutRegistration', message);
 }
 
 /** CMSSW's InsertFailure for a put with a token that is not one of this module's produces. */

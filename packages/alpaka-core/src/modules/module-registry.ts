@@ -88,10 +88,13 @@ export class ModuleRegistry {
   /** CMSSW's "Unable to find plugin" with the closest known names, so a misspelling is one step to fix. */
   unknownTypeError(typeName: string): FrameworkError {
     const suggestions = closestNames(typeName, this.typeNames());
+    const known = this.typeNames();
     const hint =
       suggestions.length > 0
         ? `\nThe closest known module types are: ${suggestions.map((name) => `'${name}'`).join(', ')}.`
-        : '\nNo module types are known: register a class, or install a package whose manifest declares modules.';
+        : known.length > 0
+          ? `\nNo known module type is close to it (${known.length} are known: alpaka-run --list-modules lists them).`
+          : '\nNo module types are known: register a class, or install a package whose manifest declares modules.';
     return new FrameworkError(
       'Configuration',
       `Unable to find plugin '${typeName}' in the module registry. Perhaps the package that provides it is not installed, or the name is misspelled.${hint}`,

@@ -40,6 +40,14 @@ const kindOfEdmType: Partial<Record<string, ModuleKind>> = {
  * CMSSW's Maker: resolves the type, validates the parameters (defaults inserted), checks the base type, and
  * constructs the module (numberOfStreams times for a stream module), with CMSSW's construction context.
  */
+/** The method each kind of module implements. */
+const methodOfKind: Record<ModuleKind, string> = {
+  produce: 'produce',
+  filter: 'filter',
+  analyze: 'analyze',
+  output: 'write',
+};
+
 export async function constructModule(
   description: ModuleDescription,
   registry: ModuleRegistry,
@@ -77,11 +85,20 @@ export async function constructModule(
     }
   }
   const externalWork = moduleClass.externalWork === true;
+  // TypeScript checks these for a typed module; a JavaScript one (or a cast) is refused here, not at its first event.
+  const method = methodOfKind[kind];
+  if (typeof (instances[0] as Record<string, unknown>)[method] !== 'function') {
+    throw new FrameworkError(
+      'LogicError',
+      `Module ${description.type}/'${description.label}' is a ${moduleClass.edmType} without a ${method}() method: ` +
+        `implement ${method}() in its class.`,
+    ).addContext(`Constructing module: class=${description.type} label='${description.label}'`);
+  }
   if (externalWork && typeof (instances[0] as { acquire?: unknown }).acquire !== 'function') {
     throw new FrameworkError(
       'LogicError',
       `Module ${description.type}/'${description.label}' has the ExternalWork ability but no acquire method.`,
-    );
+    ).addContext(`Constructing module: class=${description.type} label='${description.label}'`);
   }
   return {
     description,

@@ -1,5 +1,5 @@
 import { convertException } from '../errors/convert-exception';
-import type { FrameworkError } from '../errors/framework-error';
+import { copyFrameworkError, type FrameworkError } from '../errors/framework-error';
 import type { EventPrincipal } from '../event/event-principal';
 import type { ESGetToken } from '../event-setup/es-get-token';
 import type { EventSetup } from '../event-setup/event-setup-provider';
@@ -165,9 +165,10 @@ export abstract class Worker {
     return true;
   }
 
-  #failPrefetch(error: FrameworkError): void {
-    const context = `Prefetching for module ${this.type}/'${this.label}'`;
-    if (!error.hasContext(context)) error.addContext(context);
+  #failPrefetch(producerError: FrameworkError): void {
+    // A copy per consumer: the producer's error is shared by all who prefetched from it, and each consumer's
+    // context chain is its own (CMSSW gives each its own exception_ptr chain).
+    const error = copyFrameworkError(producerError).addContext(`Prefetching for module ${this.type}/'${this.label}'`);
     this.error = error;
     this.state = workerFailed;
     this.errorCount++;

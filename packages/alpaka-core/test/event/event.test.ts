@@ -164,9 +164,12 @@ describe('Event', () => {
 
   it('refuses a get with a token the module did not get from consumes', async () => {
     const failure = await failureOf('unconsumed');
-    expect(failure.message).toContain(
-      '::getByLabel without corresponding call to consumes or mayConsumes for this module.',
-    );
+    expect([failure.category, failure.exitCode]).toEqual(['GetByLabelWithoutRegistration', 8001]);
+    expect(
+      failure.message.startsWith(
+        '::getByLabel without corresponding call to consumes or mayConsumes for this module.\n',
+      ),
+    ).toBe(true);
   });
 
   it('emplaces a product class with constructor arguments', async () => {

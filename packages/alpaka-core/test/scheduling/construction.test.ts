@@ -35,7 +35,13 @@ class FailsInBeginJob extends global.EDAnalyzer {
   analyze(): void {}
 }
 
-const registry = () => makeRegistry(FailsInConstructor, RecordsJob, FailsInBeginJob, IntProducer);
+// What a JavaScript module (no type checker) can look like: a producer that forgot produce().
+const WithoutProduce = class WithoutProduce extends (global.EDProducer as unknown as new (
+  parameters: ParameterSet,
+) => object) {} as unknown as typeof IntProducer;
+
+const registry = () =>
+  makeRegistry(FailsInConstructor, RecordsJob, FailsInBeginJob, IntProducer).register(WithoutProduce, 'WithoutProduce');
 
 describe('construction (createEventProcessor) and beginJob', () => {
   it('adds the Constructing module context to a constructor error', async () => {
@@ -67,6 +73,16 @@ describe('construction (createEventProcessor) and beginJob', () => {
     await expect(createEventProcessor(description, { registry: registry() })).rejects.toMatchObject({
       category: 'Configuration',
       message: expect.stringContaining("'IntProducer'"),
+    });
+  });
+
+  it('refuses at construction a module class without the method its kind needs', async () => {
+    const description = makeProcess({ modules: { lazy: { type: 'WithoutProduce' } }, paths: { p: ['lazy'] } });
+    await expect(createEventProcessor(description, { registry: registry() })).rejects.toMatchObject({
+      category: 'LogicError',
+      message:
+        "Module WithoutProduce/'lazy' is a EDProducer without a produce() method: implement produce() in its class.",
+      contexts: ["Constructing module: class=WithoutProduce label='lazy'"],
     });
   });
 

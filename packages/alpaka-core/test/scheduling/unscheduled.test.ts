@@ -133,6 +133,29 @@ describe('unscheduled modules (Tasks)', () => {
     ]);
   });
 
+  it('gives each consumer of a failed unscheduled module its own context chain', async () => {
+    const reader = (label: string) => ({
+      type: 'IntAnalyzer',
+      edmType: 'EDAnalyzer' as const,
+      parameters: (p: import('../../src/parameter-set/parameter-set').ParameterSet) =>
+        p.addParameter('source', 'string', 'thrower'),
+      label,
+    });
+    const description = makeProcess({
+      maxEvents: 1,
+      modules: { thrower: { type: 'ThrowingProducer' }, first: reader('first'), second: reader('second') },
+      paths: { p: ['first', 'second'] },
+      tasks: ['thrower'],
+    });
+    const processor = await createEventProcessor(description, { registry: registry() });
+    await processor.beginJob();
+    const failure = (await processor.run().catch((error: unknown) => error)) as { contexts: string[] };
+    await processor.endJob();
+    const prefetching = failure.contexts.filter((context) => context.startsWith('Prefetching for module'));
+    expect(prefetching).toHaveLength(1);
+    expect(failure.contexts.at(-1)).toBe("Calling method for module ThrowingProducer/'thrower'");
+  });
+
   it('refuses a consumes cycle among unscheduled modules at start-up, naming it', async () => {
     const add = (source: string) => ({
       type: 'AddIntProducer',
