@@ -20,6 +20,11 @@ export interface EventProcessorOptions {
    * is what the integration wires). Injected so the scheduler does not import event-setup/'s internals.
    */
   readonly createEventSetupProvider?: CreateEventSetupProvider;
+  /**
+   * The compute accelerators this machine has, by CMSSW's names (`cpu`, `gpu-nvidia`, `gpu-amd`): what the
+   * ProcessAccelerators report (the alpaka layer adds the GPUs it finds). Default `['cpu']`.
+   */
+  readonly availableAccelerators?: readonly string[];
 }
 
 export type CreateEventSetupProvider = (
@@ -47,6 +52,8 @@ export interface RunResult {
 
 export interface EventProcessor {
   readonly description: ProcessDescription;
+  /** The available accelerators that match process.options.accelerators (CMSSW's `@selected_accelerators`). */
+  readonly selectedAccelerators?: readonly string[];
   readonly numberOfStreams: number;
   readonly numberOfThreads: number;
   readonly activityRegistry: ActivityRegistry;

@@ -8,6 +8,7 @@ import type { OutputModule } from '../output/output-module';
 import type { SourceEvent } from '../sources/input-source';
 import { ActivityRegistry } from './activity-registry';
 import { moduleBlockTransitions } from './block-transitions';
+import { ensureAvailableAccelerators } from './ensure-available-accelerators';
 import type {
   CreateEventProcessor,
   EventProcessor,
@@ -34,6 +35,7 @@ class FrameworkEventProcessor implements EventProcessor {
   readonly numberOfStreams: number;
   readonly numberOfThreads: number;
   readonly activityRegistry: ActivityRegistry;
+  selectedAccelerators: readonly string[] = [];
   readonly #options: EventProcessorOptions;
   readonly #counts: EventCounts = { total: 0, passed: 0, failed: 0 };
   #schedule: Schedule | undefined;
@@ -68,6 +70,10 @@ class FrameworkEventProcessor implements EventProcessor {
    * "Constructing the EventProcessor", before beginJob.
    */
   async construct(): Promise<void> {
+    this.selectedAccelerators = ensureAvailableAccelerators(
+      this.description.options.accelerators,
+      this.#options.availableAccelerators ?? ['cpu'],
+    );
     this.#schedule = await buildSchedule(this.description, this.#options.registry, this.numberOfStreams);
     // CMSSW's EventProcessor owns its EventSetupProvider; a caller may inject another (the TestProcessor does).
     const create = this.#options.createEventSetupProvider ?? createEventSetupProvider;
