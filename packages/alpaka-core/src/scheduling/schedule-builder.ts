@@ -13,6 +13,7 @@ import { validateModuleParameters } from '../parameter-set/configuration-descrip
 import { InputTag } from '../parameter-set/input-tag';
 import type { InputSource } from '../sources/input-source';
 import { type ConstructedModule, constructModule } from './module-construction';
+import { checkModuleOrderOnPaths } from './module-order-check';
 import { checkUnscheduledCycles } from './unscheduled-cycle-check';
 
 /** Who puts the product of a slot: a module, one of its transforms (index), or the source/framework. */
@@ -165,7 +166,10 @@ export async function buildSchedule(
     triggerResultsSlot,
     outputSelections,
   };
-  checkUnscheduledCycles(modules, (module) => producersConsumedBy(schedule, module).map((producer) => producer.module));
+  const producersOf = (module: ConstructedModule) =>
+    producersConsumedBy(schedule, module).map((producer) => producer.module);
+  checkUnscheduledCycles(modules, producersOf);
+  checkModuleOrderOnPaths(description, byLabel, producersOf);
   return schedule;
 }
 

@@ -1,5 +1,6 @@
-import { FrameworkError } from '../errors/framework-error';
+import type { FrameworkError } from '../errors/framework-error';
 import type { ConstructedModule } from './module-construction';
+import { unrunnableSchedule } from './module-order-check';
 
 /**
  * Refuses, at start-up, unscheduled modules that consume each other's products in a cycle: none of them could
@@ -34,18 +35,11 @@ export function checkUnscheduledCycles(
 function cycleError(cycle: readonly ConstructedModule[]): FrameworkError {
   const steps: string[] = [];
   for (let index = 0; index + 1 < cycle.length; index++) {
-    steps.push(
-      `${describe(cycle[index] as ConstructedModule)} consumes ${describe(cycle[index + 1] as ConstructedModule)}`,
-    );
+    steps.push(`${labelOf(cycle[index])} consumes ${labelOf(cycle[index + 1])}`);
   }
-  return new FrameworkError(
-    'ScheduleExecutionFailure',
-    `Unrunnable schedule\nModule run order problem found: \n${steps.join(', ')}\n` +
-      'These unscheduled modules consume products of each other in a cycle, so none of them can run.\n' +
-      'Remove one of the consumes calls, or read that product from another module.\n',
-  );
+  return unrunnableSchedule(steps.join(', '));
 }
 
-function describe(module: ConstructedModule): string {
-  return `${module.description.type}/'${module.description.label}'`;
+function labelOf(module: ConstructedModule | undefined): string {
+  return module?.description.label ?? '';
 }

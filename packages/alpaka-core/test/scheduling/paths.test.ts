@@ -101,6 +101,23 @@ describe('paths', () => {
     });
   });
 
+  it("refuses a module placed before the producer it consumes on the same path, as CMSSW's schedule check", async () => {
+    const description = makeProcess({
+      modules: {
+        a: { type: 'IntProducer' },
+        r1: { type: 'AddIntProducer', parameters: (p) => p.addParameter('source', 'string', 'a') },
+      },
+      paths: { p1: ['r1', 'a'] },
+    });
+    await expect(createEventProcessor(description, { registry: registry() })).rejects.toMatchObject({
+      category: 'ScheduleExecutionFailure',
+      message:
+        'Unrunnable schedule\nModule run order problem found: \nr1 consumes a, a after r1 [path p1]\n' +
+        ' Running in the threaded framework would lead to indeterminate results.\n' +
+        ' Please change order of modules in mentioned Path(s) to avoid inconsistent module ordering.',
+    });
+  });
+
   it("refuses an unknown path label with CMSSW's message (8009)", async () => {
     const description = makeProcess({ modules: { a: { type: 'IntProducer' } }, paths: { p: ['a', 'typo'] } });
     const failure = await createEventProcessor(description, { registry: registry() }).catch((error: unknown) => error);

@@ -180,7 +180,7 @@ describe('unscheduled modules (Tasks)', () => {
     )) as Error & { category: string };
     expect(failure.category).toBe('ScheduleExecutionFailure');
     expect(failure.message).toContain(
-      "AddIntProducer/'a' consumes AddIntProducer/'b', AddIntProducer/'b' consumes AddIntProducer/'c', AddIntProducer/'c' consumes AddIntProducer/'a'",
+      'Unrunnable schedule\nModule run order problem found: \na consumes b, b consumes c, c consumes a\n Running in the threaded framework',
     );
   });
 });
