@@ -27,6 +27,10 @@ export async function alpakaRunMain(dependencies: AlpakaRunDependencies): Promis
         stderr: process.stderr,
         isTerminal: process.stderr.isTTY === true,
         abortSignal: controller.signal,
+        onEventLoopIdle: (listener) => {
+          process.on('beforeExit', listener);
+          return () => process.off('beforeExit', listener);
+        },
       },
       dependencies,
     );

@@ -54,6 +54,11 @@ export interface AlpakaRunInputOutput {
    * the job ends with CaughtSignal (9000), as cmsRun does.
    */
   readonly abortSignal?: AbortSignal;
+  /**
+   * Calls the listener whenever the event loop runs empty (the bin passes process 'beforeExit'): a job still
+   * waiting then can never finish, and ends with a message naming what it waits for. Returns a disconnect.
+   */
+  readonly onEventLoopIdle?: (listener: () => void) => () => void;
   /** What `-n 0` means: os.availableParallelism() by default. */
   readonly availableParallelism?: () => number;
 }

@@ -6,6 +6,7 @@ import type { ModuleRegistry } from '../modules/module-registry';
 import { ActivityRegistry } from '../scheduling/activity-registry';
 import type { EventProcessor, RunLimits, RunResult } from '../scheduling/event-processor-contract';
 import { startProgress } from '../services/progress';
+import { StallGuard } from '../services/stall-guard';
 import { TimingSummary } from '../services/timing-summary';
 import { TraceWriter } from '../services/trace-writer';
 import { formatTriggerReport } from '../services/trigger-report-printer';
@@ -57,6 +58,7 @@ export async function runJob(
   let failure: FrameworkError | undefined;
   let timedRun: { result: RunResult; wallSeconds: number; cpuSeconds: number } | undefined;
   let stage: keyof typeof stageContexts = 'construction';
+  const guard = new StallGuard(activityRegistry, io.onEventLoopIdle);
   try {
     processor = await dependencies.createEventProcessor(description, {
       registry: loaded.registry ?? dependencies.registry,
@@ -68,7 +70,7 @@ export async function runJob(
         : { createEventSetupProvider: dependencies.createEventSetupProvider }),
     });
     stage = 'beginJob';
-    await processor.beginJob();
+    await guard.watch(processor.beginJob(), 'beginning the job');
     stage = 'run';
     const plan = { maxEvents, runForMinutes, warmupEvents, numberOfThreads: processor.numberOfThreads };
     io.stdout.write(`${formatProcessingLine({ ...plan, numberOfStreams: processor.numberOfStreams })}\n`);
@@ -83,14 +85,14 @@ export async function runJob(
       now: io.now,
     });
     const signal = io.abortSignal === undefined ? {} : { signal: io.abortSignal };
-    if (warmupEvents > 0) await processor.run({ maxEvents: warmupEvents, ...signal });
+    if (warmupEvents > 0) await guard.watch(processor.run({ maxEvents: warmupEvents, ...signal }), 'processing events');
     const limits: RunLimits =
       runForMinutes !== undefined
         ? { runForMilliseconds: runForMinutes * 60_000, ...signal }
         : { maxEvents, ...signal };
     const wallStart = io.clock.wallNanoseconds();
     const cpuStart = io.clock.cpuMicroseconds();
-    const result = await processor.run(limits);
+    const result = await guard.watch(processor.run(limits), 'processing events');
     const wallSeconds = Number(io.clock.wallNanoseconds() - wallStart) / 1e9;
     timedRun = { result, wallSeconds, cpuSeconds: (io.clock.cpuMicroseconds() - cpuStart) / 1e6 };
   } catch (error) {
@@ -101,11 +103,12 @@ export async function runJob(
 
   if (processor !== undefined) {
     try {
-      await processor.endJob();
+      await guard.watch(processor.endJob(), 'ending the job');
     } catch (error) {
       failure ??= withStageContext(error, stageContexts.endJob);
     }
   }
+  guard.disconnect();
   timing?.disconnect();
   trace?.disconnect();
   // A trace that cannot be written fails a job that succeeded otherwise (FileWriteError), after its output.

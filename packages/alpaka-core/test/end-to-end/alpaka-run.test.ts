@@ -88,6 +88,31 @@ describe('alpaka-run', () => {
     expect(list.stdout.split('\n')).toEqual(expect.arrayContaining(['EmptySource', 'EmptyESSource']));
   });
 
+  it('ends a job whose ExternalWork holder is never released with a message naming it, instead of hanging', () => {
+    const run = alpakaRun(fixture('stalled.ts'), '--progress', 'none', '--numberOfStreams', '2');
+    expect(run.status).toBe(8018 % 256);
+    expect(run.stderr).toContain("An exception of category 'EventProcessorFailure' occurred while");
+    expect(run.stderr).toContain(
+      "  stream 0: Event run: 1 lumi: 1 event: 3, waiting for ExternalWork Stuck/'stuck' (acquire returned, its holder was never released)\n",
+    );
+  });
+
+  it("reports a configuration's mistake as CMSSW does, while constructing the EventProcessor (8009)", () => {
+    const run = alpakaRun(fixture('bad-parameter.ts'));
+    expect(run.status).toBe(8009 % 256);
+    expect(run.stderr).toContain(
+      '   [0] Constructing the EventProcessor\n' +
+        "   [1] Validating configuration of module: class=EmptySource label='source'\n",
+    );
+    expect(run.stderr).toContain('Parameter "firstRun" should be defined as an untracked uint32.');
+  });
+
+  it('describes a type the configuration registers, given the configuration', () => {
+    const help = alpakaRun(fixture('int-chain.ts'), '--help-module', 'AddIntsProducer');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('AddIntsProducer');
+  });
+
   it("exits as cmsRun does without a configuration (7001), on bad flags (7000) and a configuration's error (7002)", () => {
     const none = alpakaRun();
     expect(none.status).toBe(7001 % 256);
