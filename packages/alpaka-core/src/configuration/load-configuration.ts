@@ -70,7 +70,12 @@ async function importModule(path: string): Promise<{ default?: unknown }> {
     // A fresh jiti per load with its module cache off, so a configuration loaded twice is evaluated twice.
     // '@alpaka-ts/core' itself is imported natively, so an installed configuration shares the runner's copy
     // (its module registry included) instead of jiti evaluating a second one.
-    const jiti = createJiti(import.meta.url, { moduleCache: false, nativeModules: ['@alpaka-ts/core'] });
+    const jiti = createJiti(import.meta.url, {
+      moduleCache: false,
+      nativeModules: ['@alpaka-ts/core'],
+      // The module's own default export, not jiti's stand-in (the namespace) when it has none.
+      interopDefault: false,
+    });
     return (await jiti.import(path)) as { default?: unknown };
   }
   // The query makes a second load of the same file a new module instance, evaluated with its arguments.

@@ -121,6 +121,9 @@ describe('alpaka-run', () => {
     const both = alpakaRun(fixture('int-chain.ts'), '--maxEvents', '3', '--runForMinutes', '1');
     expect(both.status).toBe(7000 % 256);
     expect(both.stderr).toContain('Got both --maxEvents and --runForMinutes, please give only one of them');
+    const nothing = alpakaRun(fixture('no-default.ts'));
+    expect(nothing.status).toBe(7002 % 256);
+    expect(nothing.stderr).toContain('its default export is undefined (the module has no default export)');
     const broken = alpakaRun(fixture('throws.ts'));
     expect(broken.status).toBe(7002 % 256);
     expect(broken.stderr).toContain('no such thing as BROKEN.options.nonsense');
