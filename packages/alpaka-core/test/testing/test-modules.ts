@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { FrameworkError } from '../../src/errors/framework-error';
 // Modules the TestProcessor tests run: each small, each exercising one thing the framework does for a module.
 import type { ConstEvent, Event } from '../../src/event/event';
 import type { LuminosityBlock } from '../../src/event/luminosity-block';
@@ -196,4 +198,14 @@ export class RunCalibrationReader extends global.EDAnalyzer {
     if (prefetching === undefined) read();
     else return prefetching.then(read);
   }
+}
+
+/** The FrameworkError a promise rejects with (the test fails if it resolves or rejects with something else). */
+export async function rejection(promise: Promise<unknown>): Promise<FrameworkError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(FrameworkError);
+  return error as FrameworkError;
 }

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FrameworkError } from '../../src/errors/framework-error';
 import { productTypes } from '../../src/modules/product-type';
 import { TestProcessor, TestProcessorConfig } from '../../src/testing/index';
 import {
@@ -9,21 +8,13 @@ import {
   ConditionsReader,
   ConditionsRecord,
   RunCalibrationReader,
+  rejection,
   transitions,
 } from './test-modules';
 
 beforeEach(() => {
   transitions.length = 0;
 });
-
-const rejection = async (promise: Promise<unknown>): Promise<FrameworkError> => {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(FrameworkError);
-  return error as FrameworkError;
-};
 
 describe('TestProcessor: EventSetup data', () => {
   it('feeds EventSetup data through the real EventSetup, anew on each call, to events and transitions', async () => {

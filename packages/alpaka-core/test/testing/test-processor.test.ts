@@ -12,6 +12,7 @@ import {
   intVector,
   MaybeProducer,
   NonNegativeAnalyzer,
+  rejection,
   SumProducer,
   ThresholdFilter,
   TransitionFailer,
@@ -21,15 +22,6 @@ import {
 beforeEach(() => {
   transitions.length = 0;
 });
-
-const rejection = async (promise: Promise<unknown>): Promise<FrameworkError> => {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(FrameworkError);
-  return error as FrameworkError;
-};
 
 describe('TestProcessor: Event products', () => {
   it('feeds a producer a product by InputTag and reads back what it put, instances included', async () => {
