@@ -13,22 +13,22 @@ export interface ProcessingPlan {
   readonly numberOfThreads: number;
 }
 
-/** `Processing N events,[ after W events of warm up,] with S concurrent events and T threads.` */
+/**
+ * `Processing N events,[ after W events of warm up,] with S concurrent events and T threads.` With more than one
+ * thread the line also says that the streams share one JavaScript thread (worker threads are a later issue),
+ * so nobody reads the CPU usage as parallel work.
+ */
 export function formatProcessingLine(plan: ProcessingPlan): string {
   let line = 'Processing ';
   if (plan.runForMinutes !== undefined) line += `for about ${formatGeneral(plan.runForMinutes)} minutes,`;
   else if (plan.maxEvents < 0) line += 'all events,';
   else line += `${plan.maxEvents} events,`;
   if (plan.warmupEvents > 0) line += ` after ${plan.warmupEvents} events of warm up,`;
-  return `${line} with ${plan.numberOfStreams} concurrent events and ${plan.numberOfThreads} threads.`;
-}
-
-/** Said right after the first line when numberOfThreads > 1, so nobody reads the CPU usage as parallel work. */
-export function formatSingleThreadNote(numberOfStreams: number, numberOfThreads: number): string {
-  return (
-    `Note: the ${numberOfStreams} concurrent events share one JavaScript thread; ${numberOfThreads} threads ` +
-    'let asynchronous (device) work overlap but do not run modules in parallel (worker threads are not supported yet).'
-  );
+  line += ` with ${plan.numberOfStreams} concurrent events and ${plan.numberOfThreads} threads`;
+  if (plan.numberOfThreads > 1) {
+    line += ` (the ${plan.numberOfStreams} streams share one JavaScript thread: asynchronous work overlaps, modules do not run in parallel; worker threads are not supported yet)`;
+  }
+  return `${line}.`;
 }
 
 export interface TimedRunMeasurement {

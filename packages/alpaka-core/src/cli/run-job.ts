@@ -5,13 +5,14 @@ import { FrameworkError } from '../errors/framework-error';
 import type { ModuleRegistry } from '../modules/module-registry';
 import { ActivityRegistry } from '../scheduling/activity-registry';
 import type { EventProcessor, RunLimits, RunResult } from '../scheduling/event-processor-contract';
+import { EventSetupTime } from '../services/event-setup-time';
 import { startProgress } from '../services/progress';
 import { StallGuard } from '../services/stall-guard';
 import { TimingSummary } from '../services/timing-summary';
 import { TraceWriter } from '../services/trace-writer';
 import { formatTriggerReport } from '../services/trigger-report-printer';
 import { type AlpakaRunCommandLine, programName } from './command-line';
-import { formatProcessedLine, formatProcessingLine, formatSingleThreadNote } from './job-output-lines';
+import { formatProcessedLine, formatProcessingLine } from './job-output-lines';
 import type { AlpakaRunDependencies, AlpakaRunInputOutput, JobClock } from './run-alpaka-run';
 
 /** cmsRun's contexts for the stage of the job an exception escaped from (FWCore/Framework/bin/cmsRun.cpp). */
@@ -59,6 +60,7 @@ export async function runJob(
   let timedRun: { result: RunResult; wallSeconds: number; cpuSeconds: number } | undefined;
   let stage: keyof typeof stageContexts = 'construction';
   const guard = new StallGuard(activityRegistry, io.onEventLoopIdle);
+  const eventSetupTime = new EventSetupTime(activityRegistry, () => io.clock.wallNanoseconds());
   try {
     processor = await dependencies.createEventProcessor(description, {
       registry: loaded.registry ?? dependencies.registry,
@@ -74,9 +76,6 @@ export async function runJob(
     stage = 'run';
     const plan = { maxEvents, runForMinutes, warmupEvents, numberOfThreads: processor.numberOfThreads };
     io.stdout.write(`${formatProcessingLine({ ...plan, numberOfStreams: processor.numberOfStreams })}\n`);
-    if (processor.numberOfThreads > 1) {
-      io.stdout.write(`${formatSingleThreadNote(processor.numberOfStreams, processor.numberOfThreads)}\n`);
-    }
     stopProgress = startProgress(processor.activityRegistry, {
       mode: commandLine.progress,
       isTerminal: io.isTerminal,
@@ -92,9 +91,13 @@ export async function runJob(
         : { maxEvents, ...signal };
     const wallStart = io.clock.wallNanoseconds();
     const cpuStart = io.clock.cpuMicroseconds();
+    const eventSetupStart = eventSetupTime.nanoseconds();
     const result = await guard.watch(processor.run(limits), 'processing events');
-    const wallSeconds = Number(io.clock.wallNanoseconds() - wallStart) / 1e9;
-    timedRun = { result, wallSeconds, cpuSeconds: (io.clock.cpuMicroseconds() - cpuStart) / 1e6 };
+    // pixeltrack's window excludes ES production (done at construction there, lazily in the events here).
+    const eventSetupSeconds = Number(eventSetupTime.nanoseconds() - eventSetupStart) / 1e9;
+    const wallSeconds = Math.max(0, Number(io.clock.wallNanoseconds() - wallStart) / 1e9 - eventSetupSeconds);
+    const cpuSeconds = Math.max(0, (io.clock.cpuMicroseconds() - cpuStart) / 1e6 - eventSetupSeconds);
+    timedRun = { result, wallSeconds, cpuSeconds };
   } catch (error) {
     failure = withStageContext(error, stageContexts[stage]);
   }
@@ -109,6 +112,7 @@ export async function runJob(
     }
   }
   guard.disconnect();
+  eventSetupTime.disconnect();
   timing?.disconnect();
   trace?.disconnect();
   // A trace that cannot be written fails a job that succeeded otherwise (FileWriteError), after its output.

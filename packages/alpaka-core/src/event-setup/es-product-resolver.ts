@@ -1,6 +1,7 @@
 import { convertException } from '../errors/convert-exception';
 import { copyFrameworkError, FrameworkError } from '../errors/framework-error';
 import { productTypeName } from '../modules/product-type';
+import type { ActivityRegistry, ModuleCallContext } from '../scheduling/activity-registry';
 import { type ComponentDescription, describeComponent } from './component-description';
 import type { ESGetToken } from './es-get-token';
 import { type ESProduction, isPromiseLike } from './es-producer';
@@ -26,6 +27,8 @@ export interface ResolvedESToken {
 
 export interface ESTokenResolver {
   resolveToken(token: ESGetToken): ResolvedESToken;
+  /** Where ES module calls are signalled (preModule/postModule, kind 'eventSetup'), when a job has one. */
+  readonly activity?: ActivityRegistry | undefined;
 }
 
 const noop = (): void => {};
@@ -136,20 +139,42 @@ export class ESProductResolver {
   }
 
   #run(record: EventSetupRecordImpl): Promise<void> | undefined {
+    const activity = this.#tokens.activity;
+    const context: ModuleCallContext | undefined = activity?.preModule.connected
+      ? {
+          moduleLabel: this.description.label,
+          moduleType: this.description.type,
+          kind: 'eventSetup',
+          stream: -1,
+          eventID: undefined,
+        }
+      : undefined;
+    if (context !== undefined) activity?.preModule.emit(context);
+    const signalDone = () => {
+      if (context !== undefined) activity?.postModule.emit(context);
+    };
     let result: unknown;
     try {
       result = this.production.run(record);
     } catch (thrown) {
+      signalDone();
       this.#fail(record, thrown, 'Calling');
       return undefined;
     }
     if (!isPromiseLike(result)) {
+      signalDone();
       this.#done(record, result);
       return undefined;
     }
     const making = Promise.resolve(result).then(
-      (value) => this.#done(record, value),
-      (thrown: unknown) => this.#fail(record, thrown, 'Calling'),
+      (value) => {
+        signalDone();
+        this.#done(record, value);
+      },
+      (thrown: unknown) => {
+        signalDone();
+        this.#fail(record, thrown, 'Calling');
+      },
     );
     record.pending[this.slot] = making;
     return making;

@@ -1,5 +1,6 @@
 import type { FrameworkError } from '../errors/framework-error';
 import { productTypeName } from '../modules/product-type';
+import type { ActivityRegistry } from '../scheduling/activity-registry';
 import { describeComponent, selectableModuleLabel } from './component-description';
 import type { ESGetToken } from './es-get-token';
 import type { ESProducer } from './es-producer';
@@ -23,7 +24,14 @@ export class EventSetupProviderImpl implements EventSetupProvider, EventSetupImp
   readonly #resolvedTokens = new Map<ESGetToken, ResolvedESToken>();
   #current: EventSetupImpl | undefined;
 
-  constructor(finders: readonly EventSetupRecordIntervalFinder[], producers: readonly ESProducer[]) {
+  readonly activity: ActivityRegistry | undefined;
+
+  constructor(
+    finders: readonly EventSetupRecordIntervalFinder[],
+    producers: readonly ESProducer[],
+    activity?: ActivityRegistry,
+  ) {
+    this.activity = activity;
     for (const finder of finders) {
       for (const record of finder.findingForRecords()) this.#recordProvider(record).finders.push(finder);
     }

@@ -14,7 +14,7 @@ import { EventSetupRecordIntervalFinder } from './event-setup-record-interval-fi
  * into records. Records named by string (EmptyESSource) are looked up once every module is constructed, since
  * the modules' code is what declares them.
  */
-export const createEventSetupProvider: CreateEventSetupProvider = async (modules, registry) => {
+export const createEventSetupProvider: CreateEventSetupProvider = async (modules, registry, activity) => {
   const finders: EventSetupRecordIntervalFinder[] = [];
   const producers: ESProducer[] = [];
   for (const description of modules) {
@@ -23,7 +23,7 @@ export const createEventSetupProvider: CreateEventSetupProvider = async (modules
     else finders.push(module);
   }
   for (const finder of finders) finder.delaySettingRecords();
-  return new EventSetupProviderImpl(finders, producers);
+  return new EventSetupProviderImpl(finders, producers, activity);
 };
 
 async function constructEventSetupModule(

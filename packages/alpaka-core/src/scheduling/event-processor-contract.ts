@@ -30,6 +30,8 @@ export interface EventProcessorOptions {
 export type CreateEventSetupProvider = (
   modules: readonly ModuleDescription[],
   registry: ModuleRegistry,
+  /** Where ES module calls are signalled (kind 'eventSetup'), so services can time and trace them. */
+  activity?: ActivityRegistry,
 ) => Promise<EventSetupProvider>;
 
 export interface RunLimits {

@@ -77,7 +77,7 @@ class FrameworkEventProcessor implements EventProcessor {
     this.#schedule = await buildSchedule(this.description, this.#options.registry, this.numberOfStreams);
     // CMSSW's EventProcessor owns its EventSetupProvider; a caller may inject another (the TestProcessor does).
     const create = this.#options.createEventSetupProvider ?? createEventSetupProvider;
-    this.#provider = await create(this.description.eventSetupModules, this.#options.registry);
+    this.#provider = await create(this.description.eventSetupModules, this.#options.registry, this.activityRegistry);
   }
 
   async beginJob(): Promise<void> {

@@ -27,6 +27,8 @@ export interface FakeBehaviour {
   /** Advanced by the processor per event, so the result line's numbers are known. */
   readonly clock?: FakeClock;
   readonly triggerReport?: TriggerReport;
+  /** EventSetup production at the job's first event (a lazy ESProducer), advancing the clock this long. */
+  readonly eventSetupNanoseconds?: bigint;
   /** Called after each event (1-based over the job), e.g. to abort the job. */
   readonly afterEvent?: (eventNumber: number) => void;
 }
@@ -103,6 +105,18 @@ class FakeEventProcessor implements EventProcessor {
       signals.preSourceEvent.emit(stream);
       signals.postSourceEvent.emit(stream);
       signals.preEvent.emit({ stream, eventID });
+      if (this.#eventNumber === 1 && this.behaviour.eventSetupNanoseconds !== undefined) {
+        const context = {
+          moduleLabel: 'esProducer',
+          moduleType: 'ESP',
+          kind: 'eventSetup' as const,
+          stream: -1,
+          eventID: undefined,
+        };
+        signals.preModule.emit(context);
+        if (this.behaviour.clock !== undefined) this.behaviour.clock.wall += this.behaviour.eventSetupNanoseconds;
+        signals.postModule.emit(context);
+      }
       for (const module of this.behaviour.modules ?? []) {
         const kinds: ModuleCallKind[] = module.externalWork ? ['acquire', 'event'] : ['event'];
         for (const kind of kinds) {

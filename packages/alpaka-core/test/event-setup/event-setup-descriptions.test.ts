@@ -44,3 +44,27 @@ describe('EventSetup module descriptions', () => {
     expect(() => validateModuleParameters(ProducerWithoutDescription, 'P', 'p', new ParameterSet())).not.toThrow();
   });
 });
+
+describe('EventSetup module calls and the ActivityRegistry', () => {
+  it("signals each ESProducer call (kind 'eventSetup'), so services time and trace ES production", async () => {
+    const { ActivityRegistry } = await import('../../src/scheduling/activity-registry');
+    const { createEventSetupProvider } = await import('../../src/event-setup/event-setup-provider-maker');
+    const { ESGetToken } = await import('../../src/event-setup/es-get-token');
+    const { ESInputTag } = await import('../../src/parameter-set/es-input-tag');
+    const helpers = await import('./event-setup-test-modules');
+    const activity = new ActivityRegistry();
+    const calls: string[] = [];
+    activity.preModule.connect(({ kind, moduleLabel }) => calls.push(`pre ${kind} ${moduleLabel}`));
+    activity.postModule.connect(({ kind, moduleLabel }) => calls.push(`post ${kind} ${moduleLabel}`));
+    const provider = await createEventSetupProvider(
+      [helpers.emptySource('source', 'ESTestRecordA', [1]), helpers.producer('TestESProducer', 'a', { value: 3 })],
+      helpers.makeRegistry(),
+      activity,
+    );
+    const token = new ESGetToken(helpers.RecordA, helpers.TestESProduct, new ESInputTag('', ''), 0);
+    const eventSetup = provider.eventSetupFor(helpers.syncValue(1));
+    expect(eventSetup.prefetch([token])).toBeUndefined();
+    expect(eventSetup.get(token).value).toBe(3);
+    expect(calls).toEqual(['pre eventSetup a', 'post eventSetup a']);
+  });
+});
