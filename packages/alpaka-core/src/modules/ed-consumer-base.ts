@@ -55,6 +55,8 @@ export abstract class EDConsumerBase {
   /** The module's configuration (label in `@module_label`), as the framework gave it to the constructor. */
   readonly parameters: ParameterSet;
 
+  readonly #streamCaches: unknown[] = [];
+
   constructor(parameters: ParameterSet) {
     this.parameters = parameters;
   }
@@ -94,6 +96,18 @@ export abstract class EDConsumerBase {
     const token = new ESGetToken(record, type, esTag, list.length);
     list.push(token);
     return token;
+  }
+
+  /**
+   * CMSSW's StreamCache ability (for global modules, whose one instance serves every stream; a stream module
+   * keeps per-stream state in its own members): the state set for a stream with setStreamCache.
+   */
+  protected streamCache<C>(streamID: number): C {
+    return this.#streamCaches[streamID] as C;
+  }
+
+  protected setStreamCache<C>(streamID: number, cache: C): void {
+    this.#streamCaches[streamID] = cache;
   }
 
   #addConsumes<T>(type: ProductType<T>, tag: InputTag | string, kind: ConsumeKind): EDGetToken<T> {

@@ -11,7 +11,7 @@ import type { WaitingTaskWithArenaHolder } from './waiting-task-with-arena-holde
  * streams, so member data should be immutable after construction. As in C++, the stream id comes first:
  * `produce(streamID, event, eventSetup)`, `filter(streamID, event, eventSetup)`, `analyze(streamID, event,
  * eventSetup)`, `acquire(streamID, event, eventSetup, holder)`. StreamCache ability: `streamCache(streamID)`
- * holds per-stream state, set with `setStreamCache` (typically in beginStream(streamID)).
+ * holds per-stream state, set with `setStreamCache` (typically in beginStream(streamID); EDConsumerBase).
  *
  * ExternalWork: extend `EDProducerExternalWork` / `EDFilterExternalWork` and implement `acquire`, which runs
  * before produce/filter with a holder (see WaitingTaskWithArenaHolder); TypeScript checks that acquire exists.
@@ -21,14 +21,6 @@ export abstract class EDProducer extends ProducerBase {
   static readonly edmType: ModuleEdmType = 'EDProducer';
   static readonly moduleConcurrency: ModuleConcurrency = 'global';
   static readonly externalWork: boolean = false;
-  readonly #streamCaches: unknown[] = [];
-  /** CMSSW's StreamCache ability: per-stream state of a global module. */
-  protected streamCache<C>(streamID: number): C {
-    return this.#streamCaches[streamID] as C;
-  }
-  protected setStreamCache<C>(streamID: number, cache: C): void {
-    this.#streamCaches[streamID] = cache;
-  }
   abstract produce(streamID: number, event: Event, eventSetup: EventSetup): MaybePromise<void>;
 }
 
@@ -37,14 +29,6 @@ export abstract class EDFilter extends ProducerBase {
   static readonly edmType: ModuleEdmType = 'EDFilter';
   static readonly moduleConcurrency: ModuleConcurrency = 'global';
   static readonly externalWork: boolean = false;
-  readonly #streamCaches: unknown[] = [];
-  /** CMSSW's StreamCache ability: per-stream state of a global module. */
-  protected streamCache<C>(streamID: number): C {
-    return this.#streamCaches[streamID] as C;
-  }
-  protected setStreamCache<C>(streamID: number, cache: C): void {
-    this.#streamCaches[streamID] = cache;
-  }
   /** True: the path goes on; false: the rest of the path is skipped (unless the path ignores it). */
   abstract filter(streamID: number, event: Event, eventSetup: EventSetup): MaybePromise<boolean>;
 }
@@ -54,14 +38,6 @@ export abstract class EDAnalyzer extends EDConsumerBase {
   static readonly edmType: ModuleEdmType = 'EDAnalyzer';
   static readonly moduleConcurrency: ModuleConcurrency = 'global';
   static readonly externalWork: boolean = false;
-  readonly #streamCaches: unknown[] = [];
-  /** CMSSW's StreamCache ability: per-stream state of a global module. */
-  protected streamCache<C>(streamID: number): C {
-    return this.#streamCaches[streamID] as C;
-  }
-  protected setStreamCache<C>(streamID: number, cache: C): void {
-    this.#streamCaches[streamID] = cache;
-  }
   abstract analyze(streamID: number, event: ConstEvent, eventSetup: EventSetup): MaybePromise<void>;
 }
 
