@@ -1,7 +1,7 @@
 import { FrameworkError } from '../errors/framework-error';
 import type { LuminosityBlock } from '../event/luminosity-block';
 import type { Run } from '../event/run';
-import { ESGetToken } from '../event-setup/es-get-token';
+import { ESGetToken, type Transition } from '../event-setup/es-get-token';
 import type { EventSetup } from '../event-setup/event-setup-provider';
 import type { EventSetupRecordKey } from '../event-setup/event-setup-record-key';
 import { ESInputTag } from '../parameter-set/es-input-tag';
@@ -88,12 +88,21 @@ export abstract class EDConsumerBase {
     return this.#addConsumes(type, tag, 'mayConsume');
   }
 
-  /** CMSSW's `esConsumes<T, R>(ESInputTag)`: an EventSetup product of a record. */
-  protected esConsumes<T>(record: EventSetupRecordKey, type: ProductType<T>, tag?: ESInputTag | string): ESGetToken<T> {
+  /**
+   * CMSSW's `esConsumes<T, R, transition>(ESInputTag)`: an EventSetup product of a record, prefetched before the
+   * calls of that transition ('Event' by default: acquire/produce/filter/analyze; 'BeginRun' … for the block
+   * transitions, which receive the EventSetup of their block).
+   */
+  protected esConsumes<T>(
+    record: EventSetupRecordKey,
+    type: ProductType<T>,
+    tag?: ESInputTag | string,
+    transition: Transition = 'Event',
+  ): ESGetToken<T> {
     checkProductType(type, 'esConsumes');
     const esTag = tag === undefined ? new ESInputTag() : typeof tag === 'string' ? ESInputTag.parse(tag) : tag;
     const list = this[registrationsKey].esConsumes;
-    const token = new ESGetToken(record, type, esTag, list.length);
+    const token = new ESGetToken(record, type, esTag, list.length, transition);
     list.push(token);
     return token;
   }

@@ -1,10 +1,42 @@
+import { convertException } from '../errors/convert-exception';
 import { makeEventID } from '../event/event-id';
 import { LuminosityBlock } from '../event/luminosity-block';
 import { Run } from '../event/run';
-import type { EventSetupProvider } from '../event-setup/event-setup-provider';
+import type { Transition } from '../event-setup/es-get-token';
+import type { EventSetup, EventSetupProvider } from '../event-setup/event-setup-provider';
 import type { ActivityRegistry, ModuleCallKind } from './activity-registry';
+import type { ConstructedModule } from './module-construction';
 import type { Schedule } from './schedule-builder';
 import { callTransition } from './transition-calls';
+
+const transitionOf: Partial<Record<ModuleCallKind, Transition>> = {
+  beginRun: 'BeginRun',
+  endRun: 'EndRun',
+  beginLuminosityBlock: 'BeginLuminosityBlock',
+  endLuminosityBlock: 'EndLuminosityBlock',
+};
+
+/** Prefetches the EventSetup products a module's instance declared for this transition, before calling it. */
+async function prefetchForTransition(
+  module: ConstructedModule,
+  index: number,
+  instance: object,
+  method: string,
+  transition: Transition | undefined,
+  eventSetup: EventSetup,
+  outerContext: string,
+): Promise<void> {
+  if (transition === undefined || typeof (instance as Record<string, unknown>)[method] !== 'function') return;
+  const registrations = module.registrations[index] ?? module.registrations[0];
+  const tokens = registrations?.esConsumes.filter((token) => token.transition === transition) ?? [];
+  if (tokens.length === 0) return;
+  try {
+    await eventSetup.prefetch(tokens);
+  } catch (thrown) {
+    const { type, label } = module.description;
+    throw convertException(thrown).addContext(`Prefetching for module ${type}/'${label}'`).addContext(outerContext);
+  }
+}
 
 /**
  * The run and luminosity-block transitions of every module instance (CMSSW's beginRun/endRun,
@@ -13,11 +45,19 @@ import { callTransition } from './transition-calls';
  * controller calls them between events.
  */
 export function moduleBlockTransitions(schedule: Schedule, activity: ActivityRegistry, provider: EventSetupProvider) {
-  const forEachInstance = async (method: string, kind: ModuleCallKind, context: string, makeArgs: () => unknown[]) => {
+  const forEachInstance = async (
+    method: string,
+    kind: ModuleCallKind,
+    context: string,
+    makeArgs: () => [block: unknown, eventSetup: EventSetup],
+  ) => {
+    const transition = transitionOf[kind];
     for (const module of schedule.modules) {
       for (const [index, instance] of module.instances.entries()) {
         const stream = module.concurrency === 'stream' ? index : -1;
-        await callTransition(activity, module, instance, method, kind, stream, context, makeArgs());
+        const args = makeArgs();
+        await prefetchForTransition(module, index, instance, method, transition, args[1], context);
+        await callTransition(activity, module, instance, method, kind, stream, context, args);
       }
     }
   };

@@ -59,7 +59,9 @@ export function buildStream(
         passStreamID: module.concurrency === 'global',
       });
     }
-    worker.esTokens = module.registrations[instanceIndex]?.esConsumes ?? [];
+    worker.esTokens = (module.registrations[instanceIndex]?.esConsumes ?? []).filter(
+      (token) => token.transition === 'Event',
+    );
     worker.lock = module.lock;
     moduleWorkers.set(module, worker);
     const transforms = (module.registrations[instanceIndex]?.transforms ?? []).map(
