@@ -59,7 +59,7 @@ export async function runJob(
   let failure: FrameworkError | undefined;
   let timedRun: { result: RunResult; wallSeconds: number; cpuSeconds: number } | undefined;
   let stage: keyof typeof stageContexts = 'construction';
-  const guard = new StallGuard(activityRegistry, io.onEventLoopIdle);
+  const guard = new StallGuard(activityRegistry, io.onEventLoopIdle, () => processor?.waitingForHolders?.() ?? []);
   const eventSetupTime = new EventSetupTime(activityRegistry, () => io.clock.wallNanoseconds());
   try {
     processor = await dependencies.createEventProcessor(description, {

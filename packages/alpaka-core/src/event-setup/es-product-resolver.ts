@@ -140,7 +140,7 @@ export class ESProductResolver {
 
   #run(record: EventSetupRecordImpl): Promise<void> | undefined {
     const activity = this.#tokens.activity;
-    const context: ModuleCallContext | undefined = activity?.preModule.connected
+    const context: ModuleCallContext | undefined = activity?.preESModule.connected
       ? {
           moduleLabel: this.description.label,
           moduleType: this.description.type,
@@ -149,9 +149,9 @@ export class ESProductResolver {
           eventID: undefined,
         }
       : undefined;
-    if (context !== undefined) activity?.preModule.emit(context);
+    if (context !== undefined) activity?.preESModule.emit(context);
     const signalDone = () => {
-      if (context !== undefined) activity?.postModule.emit(context);
+      if (context !== undefined) activity?.postESModule.emit(context);
     };
     let result: unknown;
     try {

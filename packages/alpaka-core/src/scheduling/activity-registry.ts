@@ -80,5 +80,8 @@ export class ActivityRegistry {
   readonly postPathEvent = new Signal<[context: StreamEventContext, pathName: string, accepted: boolean]>();
   readonly preModule = new Signal<[context: ModuleCallContext]>();
   readonly postModule = new Signal<[context: ModuleCallContext]>();
+  /** CMSSW's preESModule/postESModule: an ESProducer call (kind 'eventSetup'), apart so module calls stay cheap. */
+  readonly preESModule = new Signal<[context: ModuleCallContext]>();
+  readonly postESModule = new Signal<[context: ModuleCallContext]>();
   readonly deviceWork = new Signal<[context: DeviceWorkContext]>();
 }

@@ -72,6 +72,8 @@ export interface EventProcessor {
    */
   endJob(): Promise<void>;
   triggerReport(): TriggerReport;
+  /** The ExternalWork modules whose acquire returned while a holder copy is still held, per stream. */
+  waitingForHolders?(): readonly { readonly stream: number; readonly module: string }[];
   /**
    * Runs the transitions that reach this run and luminosity block (0: the run only) without an event, ending
    * the open ones that differ first (the TestProcessor's testBeginRun/testBeginLuminosityBlock). Only between

@@ -257,6 +257,17 @@ class FrameworkEventProcessor implements EventProcessor {
     }
   }
 
+  waitingForHolders(): { stream: number; module: string }[] {
+    const waiting: { stream: number; module: string }[] = [];
+    for (const { stream } of this.#streams) {
+      for (const worker of stream.workers) {
+        if (worker.waitingForHolder)
+          waiting.push({ stream: stream.streamID, module: `${worker.type}/'${worker.label}'` });
+      }
+    }
+    return waiting;
+  }
+
   triggerReport(): TriggerReport {
     return buildTriggerReport(this.#counts, this.#streams, this.#schedule?.modules ?? []);
   }

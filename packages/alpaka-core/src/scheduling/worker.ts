@@ -47,6 +47,8 @@ export abstract class Worker {
 
   serial = -1;
   state = 0;
+  /** True while acquire has returned and a holder copy is still held (what a stalled job waits for). */
+  waitingForHolder = false;
   passed = true;
   error: FrameworkError | undefined = undefined;
   promise: Promise<void> | undefined = undefined;
@@ -231,9 +233,13 @@ export abstract class Worker {
     emitPostModule(stream.activity, this.label, this.type, this.acquireKind, stream.streamID, stream.principal.eventID);
     holder.releaseIfHeld();
     if (task.references === 0) return this.#afterAcquire(task);
+    this.waitingForHolder = true;
     return new Promise<void>((resolve) => {
       task.onDone = resolve;
-    }).then(() => this.#afterAcquire(task));
+    }).then(() => {
+      this.waitingForHolder = false;
+      return this.#afterAcquire(task);
+    });
   }
 
   async #acquireAsync(
@@ -255,9 +261,11 @@ export abstract class Worker {
     }
     holder.releaseIfHeld();
     if (task.references > 0) {
+      this.waitingForHolder = true;
       await new Promise<void>((resolve) => {
         task.onDone = resolve;
       });
+      this.waitingForHolder = false;
     }
     const next = this.#afterAcquire(task);
     if (next !== undefined) await next;

@@ -1,7 +1,7 @@
 import type { ActivityRegistry } from '../scheduling/activity-registry';
 
 /**
- * The wall time spent producing EventSetup data (ES module calls, kind 'eventSetup'), overlapping calls counted
+ * The wall time spent producing EventSetup data (ES module calls: the preESModule/postESModule signals), overlapping calls counted
  * once: what alpaka-run takes out of its timed window, since pixeltrack's window excludes ES production (its
  * ESProducers run at construction; ours run lazily, in the first events of each IOV).
  */
@@ -15,12 +15,11 @@ export class EventSetupTime {
   constructor(activity: ActivityRegistry, nowNanoseconds: () => bigint) {
     this.#now = nowNanoseconds;
     this.#disconnect = [
-      activity.preModule.connect(({ kind }) => {
-        if (kind !== 'eventSetup') return;
+      activity.preESModule.connect(() => {
         if (this.#active++ === 0) this.#since = this.#now();
       }),
-      activity.postModule.connect(({ kind }) => {
-        if (kind !== 'eventSetup' || this.#active === 0) return;
+      activity.postESModule.connect(() => {
+        if (this.#active === 0) return;
         if (--this.#active === 0) this.#total += this.#now() - this.#since;
       }),
     ];

@@ -1,5 +1,5 @@
 import type { ActivityRegistry } from '../scheduling/activity-registry';
-import { StalledJobWatch } from './stalled-job-watch';
+import { type HeldHolder, StalledJobWatch } from './stalled-job-watch';
 
 /**
  * Races each stage of a job (beginJob, processing events, endJob) against the event loop running empty: when
@@ -11,9 +11,13 @@ export class StallGuard {
   readonly #disconnectIdle: (() => void) | undefined;
   #pending: { readonly doing: string; readonly reject: (error: Error) => void } | undefined;
 
-  constructor(activity: ActivityRegistry, onEventLoopIdle: ((listener: () => void) => () => void) | undefined) {
+  constructor(
+    activity: ActivityRegistry,
+    onEventLoopIdle: ((listener: () => void) => () => void) | undefined,
+    heldHolders: () => readonly HeldHolder[],
+  ) {
     if (onEventLoopIdle === undefined) return;
-    const watch = new StalledJobWatch(activity);
+    const watch = new StalledJobWatch(activity, heldHolders);
     this.#watch = watch;
     this.#disconnectIdle = onEventLoopIdle(() => {
       const pending = this.#pending;

@@ -2,34 +2,29 @@ import { FrameworkError } from '../errors/framework-error';
 import { type EventID, formatEventID } from '../event/event-id';
 import type { ActivityRegistry } from '../scheduling/activity-registry';
 
+/** An ExternalWork module whose acquire returned while a holder copy is still held. */
+export interface HeldHolder {
+  readonly stream: number;
+  readonly module: string;
+}
+
 /**
- * What a job waits for, from the ActivityRegistry: the events in flight per stream, and the ExternalWork
- * modules whose acquire returned but whose produce has not started (their holder is still held). When the
+ * What a job waits for: the events in flight per stream (from the ActivityRegistry, per event only, so module
+ * calls cost nothing more) and, asked when needed, the ExternalWork modules still holding a holder. When the
  * JavaScript event loop runs empty while a job still waits (nothing left that could finish it: a holder never
  * released, a promise never settled), `stalledError()` says what is stuck; CMSSW would hang there, a Node
  * process would exit silently with code 13.
  */
 export class StalledJobWatch {
   readonly #events = new Map<number, EventID>();
-  readonly #waitingForHolder = new Map<string, { stream: number; module: string }>();
+  readonly #heldHolders: () => readonly HeldHolder[];
   readonly #disconnect: Array<() => void>;
 
-  constructor(activity: ActivityRegistry) {
+  constructor(activity: ActivityRegistry, heldHolders: () => readonly HeldHolder[]) {
+    this.#heldHolders = heldHolders;
     this.#disconnect = [
       activity.preEvent.connect(({ stream, eventID }) => this.#events.set(stream, eventID)),
-      activity.postEvent.connect(({ stream }) => {
-        this.#events.delete(stream);
-        for (const [key, entry] of this.#waitingForHolder)
-          if (entry.stream === stream) this.#waitingForHolder.delete(key);
-      }),
-      activity.postModule.connect(({ kind, stream, moduleLabel, moduleType }) => {
-        if (kind === 'acquire') {
-          this.#waitingForHolder.set(`${stream}:${moduleLabel}`, { stream, module: `${moduleType}/'${moduleLabel}'` });
-        }
-      }),
-      activity.preModule.connect(({ kind, stream, moduleLabel }) => {
-        if (kind === 'event') this.#waitingForHolder.delete(`${stream}:${moduleLabel}`);
-      }),
+      activity.postEvent.connect(({ stream }) => this.#events.delete(stream)),
     ];
   }
 
@@ -39,8 +34,9 @@ export class StalledJobWatch {
 
   /** The error for a job whose event loop ran empty while it was `doing` (a stage of the job). */
   stalledError(doing: string): FrameworkError {
+    const held = this.#heldHolders();
     const lines = [...this.#events].map(([stream, eventID]) => {
-      const holders = [...this.#waitingForHolder.values()].filter((entry) => entry.stream === stream);
+      const holders = held.filter((entry) => entry.stream === stream);
       const waiting =
         holders.length > 0
           ? `, waiting for ExternalWork ${holders.map((entry) => entry.module).join(', ')} (acquire returned, its holder was never released)`

@@ -113,9 +113,9 @@ class FakeEventProcessor implements EventProcessor {
           stream: -1,
           eventID: undefined,
         };
-        signals.preModule.emit(context);
+        signals.preESModule.emit(context);
         if (this.behaviour.clock !== undefined) this.behaviour.clock.wall += this.behaviour.eventSetupNanoseconds;
-        signals.postModule.emit(context);
+        signals.postESModule.emit(context);
       }
       for (const module of this.behaviour.modules ?? []) {
         const kinds: ModuleCallKind[] = module.externalWork ? ['acquire', 'event'] : ['event'];

@@ -46,7 +46,7 @@ describe('EventSetup module descriptions', () => {
 });
 
 describe('EventSetup module calls and the ActivityRegistry', () => {
-  it("signals each ESProducer call (kind 'eventSetup'), so services time and trace ES production", async () => {
+  it("signals each ESProducer call (preESModule/postESModule, kind 'eventSetup'), so services time and trace ES production", async () => {
     const { ActivityRegistry } = await import('../../src/scheduling/activity-registry');
     const { createEventSetupProvider } = await import('../../src/event-setup/event-setup-provider-maker');
     const { ESGetToken } = await import('../../src/event-setup/es-get-token');
@@ -54,8 +54,8 @@ describe('EventSetup module calls and the ActivityRegistry', () => {
     const helpers = await import('./event-setup-test-modules');
     const activity = new ActivityRegistry();
     const calls: string[] = [];
-    activity.preModule.connect(({ kind, moduleLabel }) => calls.push(`pre ${kind} ${moduleLabel}`));
-    activity.postModule.connect(({ kind, moduleLabel }) => calls.push(`post ${kind} ${moduleLabel}`));
+    activity.preESModule.connect(({ kind, moduleLabel }) => calls.push(`pre ${kind} ${moduleLabel}`));
+    activity.postESModule.connect(({ kind, moduleLabel }) => calls.push(`post ${kind} ${moduleLabel}`));
     const provider = await createEventSetupProvider(
       [helpers.emptySource('source', 'ESTestRecordA', [1]), helpers.producer('TestESProducer', 'a', { value: 3 })],
       helpers.makeRegistry(),
