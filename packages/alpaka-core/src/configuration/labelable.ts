@@ -25,6 +25,29 @@ export function checkLabelChange(oldLabel: string | undefined, newLabel: string 
   );
 }
 
+/**
+ * Python's `_Labelable`: a component that gets its label from the process attribute it is assigned to, once.
+ * `labelledKind` is the type name CMSSW's message prints (`<class 'Path'>`).
+ */
+export abstract class Labelable {
+  #label: string | undefined;
+
+  hasLabel_(): boolean {
+    return this.#label !== undefined;
+  }
+
+  label_(): string | undefined {
+    return this.#label;
+  }
+
+  setLabel(label: string | undefined): void {
+    checkLabelChange(this.#label, label, this.labelledKind());
+    this.#label = label;
+  }
+
+  protected abstract labelledKind(): string;
+}
+
 /** clone() takes overrides only for the sake of one signature across labelled components; they have no parameters. */
 export function refuseOverrides(overrides: ParameterOverrides | undefined, kind: string): void {
   if (overrides !== undefined && Object.keys(overrides).length > 0) {

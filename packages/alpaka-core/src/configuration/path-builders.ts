@@ -1,11 +1,11 @@
 import { componentBrand, componentKindOf, describeArgument } from './component-brand';
-import { checkLabelChange, refuseOverrides, sealed } from './labelable';
+import { Labelable, refuseOverrides, sealed } from './labelable';
 import { isEventModuleType, isModule, type Module } from './module-builders';
 import type { ParameterAttributes, ParameterOverrides } from './parameter-builders';
 import type { PathOperator } from './process-description';
 import { pythonError } from './python-errors';
 import { Schedule } from './schedule';
-import { makeTask, type Task } from './task';
+import { associateTasks, makeTask, type Task } from './task';
 
 /**
  * Python's `~f`, `cms.ignore(f)` and `cms.wait(m)` on one item of a Path or Sequence. JavaScript cannot
@@ -45,11 +45,10 @@ export type LabelledComponent =
   | (Task & ParameterAttributes);
 
 /** The members Paths, EndPaths and Sequences share (Python's `_ModuleSequenceType`). */
-abstract class ModuleSequence {
+abstract class ModuleSequence extends Labelable {
   abstract readonly [componentBrand]: 'Path' | 'EndPath' | 'Sequence';
   readonly #items: SequenceItem[] = [];
   readonly #tasks: Task[] = [];
-  #label: string | undefined;
 
   /** The items in order, Tasks excluded. */
   items_(): readonly SequenceItem[] {
@@ -85,26 +84,12 @@ abstract class ModuleSequence {
 
   /** Associates Tasks: their modules run unscheduled when this is scheduled. */
   associate(...tasks: readonly (Task | LabelledComponent | undefined)[]): this {
-    for (const task of tasks) {
-      if (componentKindOf(task) !== 'Task') {
-        throw pythonError('TypeError', `associate only works with objects of type Task, got ${describeArgument(task)}`);
-      }
-      if (!this.#tasks.includes(task as Task)) this.#tasks.push(task as Task);
-    }
+    associateTasks(this.#tasks, tasks);
     return this;
   }
 
-  hasLabel_(): boolean {
-    return this.#label !== undefined;
-  }
-
-  label_(): string | undefined {
-    return this.#label;
-  }
-
-  setLabel(label: string | undefined): void {
-    checkLabelChange(this.#label, label, this.kindName());
-    this.#label = label;
+  protected override labelledKind(): string {
+    return this.kindName();
   }
 
   protected kindName(): 'Path' | 'EndPath' | 'Sequence' {

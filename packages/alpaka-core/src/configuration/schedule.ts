@@ -1,7 +1,7 @@
 import { componentBrand, componentKindOf, describeArgument } from './component-brand';
 import type { EndPath, LabelledComponent, Path } from './path-builders';
 import { pythonError } from './python-errors';
-import type { Task } from './task';
+import { associateTasks, type Task } from './task';
 
 /**
  * Python's cms.Schedule: which Paths and EndPaths run, in order, and Tasks associated with all of them.
@@ -40,12 +40,7 @@ export class Schedule {
   }
 
   associate(...tasks: readonly (Task | LabelledComponent | undefined)[]): this {
-    for (const task of tasks) {
-      if (componentKindOf(task) !== 'Task') {
-        throw pythonError('TypeError', `associate only works with objects of type Task, got ${describeArgument(task)}`);
-      }
-      if (!this.#tasks.includes(task as Task)) this.#tasks.push(task as Task);
-    }
+    associateTasks(this.#tasks, tasks);
     return this;
   }
 }

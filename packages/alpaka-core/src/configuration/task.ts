@@ -1,5 +1,5 @@
 import { componentBrand, componentKindOf, describeArgument } from './component-brand';
-import { checkLabelChange, refuseOverrides, sealed } from './labelable';
+import { Labelable, refuseOverrides, sealed } from './labelable';
 import type { Module } from './module-builders';
 import type { ParameterAttributes, ParameterOverrides } from './parameter-builders';
 import type { LabelledComponent } from './path-builders';
@@ -9,10 +9,9 @@ import { pythonError } from './python-errors';
  * Python's cms.Task: modules (EDProducers, EDFilters, ES modules …) and other Tasks, in no order. The modules
  * of a Task associated with a scheduled Path, EndPath or the Schedule, and on no Path, run unscheduled.
  */
-export class Task {
+export class Task extends Labelable {
   readonly [componentBrand] = 'Task' as const;
   readonly #items: (Module | Task)[] = [];
-  #label: string | undefined;
 
   items_(): readonly (Module | Task)[] {
     return this.#items;
@@ -33,17 +32,8 @@ export class Task {
     return this;
   }
 
-  hasLabel_(): boolean {
-    return this.#label !== undefined;
-  }
-
-  label_(): string | undefined {
-    return this.#label;
-  }
-
-  setLabel(label: string | undefined): void {
-    checkLabelChange(this.#label, label, 'Task');
-    this.#label = label;
+  protected override labelledKind(): string {
+    return 'Task';
   }
 
   clone(overrides?: ParameterOverrides): Task & ParameterAttributes {
@@ -54,4 +44,17 @@ export class Task {
 
 export function makeTask(items: readonly unknown[]): Task & ParameterAttributes {
   return sealed(new Task().add(...(items as (Module | Task)[])));
+}
+
+/**
+ * Python's `associate(*tasks)` on a Path, EndPath, Sequence or Schedule: adds each Task once, refusing anything
+ * else with Python's TypeError.
+ */
+export function associateTasks(associated: Task[], tasks: readonly unknown[]): void {
+  for (const task of tasks) {
+    if (componentKindOf(task) !== 'Task') {
+      throw pythonError('TypeError', `associate only works with objects of type Task, got ${describeArgument(task)}`);
+    }
+    if (!associated.includes(task as Task)) associated.push(task as Task);
+  }
 }
