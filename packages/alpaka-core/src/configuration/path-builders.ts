@@ -1,6 +1,6 @@
 import { componentBrand, componentKindOf, describeArgument } from './component-brand';
 import { Labelable, refuseOverrides, sealed } from './labelable';
-import { isEventModuleType, isModule, type Module } from './module-builders';
+import { isEventModuleType, type Module } from './module-builders';
 import type { ParameterAttributes, ParameterOverrides } from './parameter-builders';
 import type { PathOperator } from './process-description';
 import { pythonError } from './python-errors';
@@ -188,9 +188,4 @@ function combine(operator: 'ignore' | 'wait', item: unknown): PathOperation {
     return new PathOperation('waitAndIgnore', inner.item);
   }
   return new PathOperation(operator, operand(item, operator, true));
-}
-
-/** Whether a value is a module suitable for a Path (used by the process). */
-export function isPathModule(value: unknown): value is Module {
-  return isModule(value) && isEventModuleType(value.edmType_());
 }

@@ -1,4 +1,3 @@
-import { edmErrorCodes } from './exception-categories';
 import { FrameworkError, isFrameworkError } from './framework-error';
 
 /**
@@ -40,6 +39,3 @@ function isAllocationFailure(error: Error): boolean {
 function describeError(error: Error): string {
   return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
 }
-
-/** The exit code StdException carries (exported for tests and the runner's documentation). */
-export const stdExceptionExitCode = edmErrorCodes.StdException;
