@@ -9,11 +9,22 @@ import { describeValue } from './scalar-value';
 export interface CopyToHost<DeviceProduct, HostProduct> {
   copyAsync(queue: Queue, source: DeviceProduct): HostProduct;
   postCopy?(product: HostProduct): void;
+  /** The class of the host products it makes (CMSSW's CopyToHost<T>::HostType), when it has one. */
+  readonly hostType?: abstract new (
+    ...args: never[]
+  ) => HostProduct;
 }
 
 /** How to copy a host product to a device (CMSSW's CopyToDevice<T>). */
 export interface CopyToDevice<HostProduct, DeviceProduct> {
   copyAsync(queue: Queue, source: HostProduct): DeviceProduct;
+  /**
+   * The class of the device products it makes (CMSSW's CopyToDevice<T>::DeviceType), when it has one: the
+   * framework names the device form of a host product by it.
+   */
+  readonly deviceType?: abstract new (
+    ...args: never[]
+  ) => DeviceProduct;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry keyed by arbitrary product classes
@@ -53,6 +64,22 @@ export function registerCopyToDevice<HostProduct, DeviceProduct>(
 ): void {
   register(toDevice, productClass as AnyClass, copy as CopyToDevice<unknown, unknown>, 'registerCopyToDevice');
 }
+
+/** Finds the copy registered for a class or its nearest registered base class. */
+function findForClass<Copy>(registry: Map<AnyClass, Copy>, productClass: unknown): Copy | undefined {
+  for (let current = productClass; typeof current === 'function'; current = Object.getPrototypeOf(current)) {
+    const copy = registry.get(current as AnyClass);
+    if (copy) return copy;
+  }
+  return undefined;
+}
+
+/** The CopyToHost of a class (or of its nearest registered base), without an instance at hand. */
+export const findCopyToHostForClass = (productClass: unknown): CopyToHost<unknown, unknown> | undefined =>
+  findForClass(toHost, productClass);
+/** The CopyToDevice of a class (or of its nearest registered base), without an instance at hand. */
+export const findCopyToDeviceForClass = (productClass: unknown): CopyToDevice<unknown, unknown> | undefined =>
+  findForClass(toDevice, productClass);
 
 export const findCopyToHost = (product: object): CopyToHost<unknown, unknown> | undefined => find(toHost, product);
 export const findCopyToDevice = (product: object): CopyToDevice<unknown, unknown> | undefined =>

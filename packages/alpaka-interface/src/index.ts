@@ -12,7 +12,9 @@ export {
   copyToDevice,
   copyToHost,
   findCopyToDevice,
+  findCopyToDeviceForClass,
   findCopyToHost,
+  findCopyToHostForClass,
   registerCopyToDevice,
   registerCopyToHost,
 } from './copy-registry';

@@ -23,9 +23,13 @@ function registerTwins<Device extends Product, Host extends Product>(
   hostTwin: (source: Device, queue: Queue) => Host,
   deviceTwin: (source: Host, queue: Queue) => Device,
 ): void {
-  registerCopyToHost(deviceClass, { copyAsync: (queue, source) => copiedInto(queue, source, hostTwin(source, queue)) });
+  registerCopyToHost(deviceClass, {
+    copyAsync: (queue, source) => copiedInto(queue, source, hostTwin(source, queue)),
+    hostType: hostClass,
+  });
   registerCopyToDevice(hostClass, {
     copyAsync: (queue, source) => copiedInto(queue, source, deviceTwin(source, queue)),
+    deviceType: deviceClass,
   });
 }
 

@@ -1,3 +1,4 @@
+import type { EndOfEventWork } from './end-of-event-work';
 import { type EventID, makeEventID } from './event-id';
 
 /**
@@ -9,6 +10,8 @@ export class EventPrincipal {
   readonly products: unknown[];
   eventID: EventID = makeEventID(0, 0, 0);
   time = 0n;
+  /** What the event's modules left running (alpaka queues and events); settled before the next event. */
+  readonly endOfEventWork: EndOfEventWork[] = [];
 
   constructor(streamID: number, numberOfSlots: number) {
     this.streamID = streamID;

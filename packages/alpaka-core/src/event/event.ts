@@ -33,6 +33,9 @@ export interface ConstEvent {
   getHandle<T>(token: EDGetToken<T>): Handle<T>;
 }
 
+/** The principal behind an Event, for the framework's own layers (the alpaka layer's device.Event); not exported. */
+let principalOfEvent: (event: Event) => EventPrincipal;
+
 /**
  * CMSSW's edm::Event as one module sees it: one object per module and stream, made at schedule construction
  * and reused for every event, so a get is a token check and an array index and a put an array store.
@@ -40,6 +43,10 @@ export interface ConstEvent {
 export class Event implements ConstEvent {
   readonly #principal: EventPrincipal;
   readonly #access: ModuleProductAccess;
+
+  static {
+    principalOfEvent = (event) => event.#principal;
+  }
 
   constructor(principal: EventPrincipal, access: ModuleProductAccess) {
     this.#principal = principal;
@@ -124,3 +131,6 @@ export class Event implements ConstEvent {
     return this.#access.registry.descriptions[slot]?.branchName ?? `slot ${slot}`;
   }
 }
+
+/** The EventPrincipal an Event reads and writes (for the framework's layers, not for modules). */
+export const eventPrincipalOf = (event: Event): EventPrincipal => principalOfEvent(event);

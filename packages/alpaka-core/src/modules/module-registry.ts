@@ -1,6 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { FrameworkError } from '../errors/framework-error';
 import { isModuleClass, type ModuleClass } from './module-class';
+import { hasModuleTypeVariants, moduleTypeVariant, splitNamespacedType } from './module-type-variant';
 
 /** A module type that is known by name but loaded only when a configuration uses it (a plugin manifest entry). */
 export interface LazyModuleEntry {
@@ -64,7 +65,7 @@ export class ModuleRegistry {
     const registered = this.#classes.get(typeName);
     if (registered !== undefined) return registered;
     const lazy = this.#lazy.get(typeName);
-    if (lazy === undefined) throw this.unknownTypeError(typeName);
+    if (lazy === undefined) return this.#resolveVariant(typeName);
     let loaded: ModuleClass;
     try {
       loaded = await lazy.load();
@@ -83,6 +84,26 @@ export class ModuleRegistry {
     }
     this.#classes.set(typeName, loaded);
     return loaded;
+  }
+
+  /**
+   * `namespace::Name` for a type registered as `Name` that has variants (the alpaka modules: one per backend),
+   * bound once and then kept under the full name.
+   */
+  async #resolveVariant(typeName: string): Promise<ModuleClass> {
+    const parts = splitNamespacedType(typeName);
+    if (parts === undefined || !this.has(parts.name)) throw this.unknownTypeError(typeName);
+    const base = await this.resolve(parts.name);
+    if (!hasModuleTypeVariants(base)) {
+      throw new FrameworkError(
+        'Configuration',
+        `The module type "${parts.name}" has no variants, so "${typeName}" names nothing; use "${parts.name}" itself.`,
+      );
+    }
+    const variant = await base[moduleTypeVariant](parts.namespace);
+    if (variant === undefined) throw this.unknownTypeError(typeName);
+    this.#classes.set(typeName, variant);
+    return variant;
   }
 
   /** CMSSW's "Unable to find plugin" with the closest known names, so a misspelling is one step to fix. */

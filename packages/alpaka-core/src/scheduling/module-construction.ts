@@ -2,6 +2,7 @@ import type { ModuleDescription } from '../configuration/process-description';
 import { convertException } from '../errors/convert-exception';
 import { FrameworkError } from '../errors/framework-error';
 import { type ModuleRegistrations, registrationsOf } from '../modules/ed-consumer-base';
+import { frameworkMethodOf } from '../modules/framework-methods';
 import type { ModuleClassTraits, ModuleConcurrency } from '../modules/module-abilities';
 import type { ModuleClass } from '../modules/module-class';
 import type { ModuleRegistry } from '../modules/module-registry';
@@ -87,14 +88,19 @@ export async function constructModule(
   const externalWork = moduleClass.externalWork === true;
   // TypeScript checks these for a typed module; a JavaScript one (or a cast) is refused here, not at its first event.
   const method = methodOfKind[kind];
-  if (typeof (instances[0] as Record<string, unknown>)[method] !== 'function') {
+  const first = instances[0] as object;
+  const callable =
+    kind === 'output'
+      ? typeof (first as Record<string, unknown>)[method] === 'function'
+      : frameworkMethodOf(first, method) !== undefined;
+  if (!callable) {
     throw new FrameworkError(
       'LogicError',
       `Module ${description.type}/'${description.label}' is a ${moduleClass.edmType} without a ${method}() method: ` +
         `implement ${method}() in its class.`,
     ).addContext(`Constructing module: class=${description.type} label='${description.label}'`);
   }
-  if (externalWork && typeof (instances[0] as { acquire?: unknown }).acquire !== 'function') {
+  if (externalWork && frameworkMethodOf(first, 'acquire') === undefined) {
     throw new FrameworkError(
       'LogicError',
       `Module ${description.type}/'${description.label}' has the ExternalWork ability but no acquire method.`,

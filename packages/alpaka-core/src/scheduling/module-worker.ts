@@ -1,4 +1,5 @@
 import type { Event } from '../event/event';
+import { frameworkMethodOf } from '../modules/framework-methods';
 import type { WaitingTaskWithArenaHolder } from '../modules/waiting-task-with-arena-holder';
 import { Worker, type WorkerStream } from './worker';
 
@@ -30,8 +31,8 @@ export class ModuleWorker extends Worker {
     super(label, type, stream, { externalWork: options.externalWork, isFilter: method === 'filter' });
     this.module = module;
     this.event = event;
-    this.#method = (module as Record<string, AnyMethod>)[method] as AnyMethod;
-    this.#acquireMethod = options.externalWork ? (module as Record<string, AnyMethod>).acquire : undefined;
+    this.#method = frameworkMethodOf(module, method) as AnyMethod;
+    this.#acquireMethod = options.externalWork ? (frameworkMethodOf(module, 'acquire') as AnyMethod) : undefined;
     this.#passStreamID = options.passStreamID;
   }
 

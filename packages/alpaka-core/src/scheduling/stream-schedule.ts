@@ -1,5 +1,6 @@
 import { convertException } from '../errors/convert-exception';
 import type { FrameworkError } from '../errors/framework-error';
+import type { EndOfEventWork } from '../event/end-of-event-work';
 import type { Event } from '../event/event';
 import { formatEventID } from '../event/event-id';
 import type { EventPrincipal } from '../event/event-principal';
@@ -107,10 +108,39 @@ export class StreamSchedule implements WorkerStream, PathEventSink {
         const running = (endPaths[index] as PathRunner).run();
         if (running !== undefined) pending = withPending(pending, running);
       }
-      if (pending !== undefined) return Promise.all(pending).then(() => this.#finish());
+      if (pending !== undefined) return Promise.all(pending).then(() => this.#finishAfterEndOfEventWork());
     }
-    this.#finish();
-    return undefined;
+    return this.#finishAfterEndOfEventWork();
+  }
+
+  /** Waits for what the event's modules left running (device queues), then finishes the event. */
+  #finishAfterEndOfEventWork(): Promise<void> | undefined {
+    const work = this.principal.endOfEventWork;
+    if (work.length === 0) {
+      this.#finish();
+      return undefined;
+    }
+    let pending: Promise<void>[] | undefined;
+    for (let index = 0; index < work.length; index++) {
+      let running: Promise<void> | undefined;
+      try {
+        running = (work[index] as EndOfEventWork).endOfEvent();
+      } catch (error) {
+        this.failEvent(convertException(error));
+      }
+      if (running !== undefined) {
+        pending = withPending(
+          pending,
+          running.then(undefined, (error: unknown) => this.failEvent(convertException(error))),
+        );
+      }
+    }
+    work.length = 0;
+    if (pending === undefined) {
+      this.#finish();
+      return undefined;
+    }
+    return Promise.all(pending).then(() => this.#finish());
   }
 
   #triggerResults(): TriggerResults {

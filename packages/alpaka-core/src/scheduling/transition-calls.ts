@@ -1,4 +1,5 @@
 import { convertException } from '../errors/convert-exception';
+import { frameworkMethodOf } from '../modules/framework-methods';
 import type { ActivityRegistry, ModuleCallKind } from './activity-registry';
 import { emitPostModule, emitPreModule } from './module-call-signals';
 import type { ConstructedModule } from './module-construction';
@@ -19,8 +20,8 @@ export async function callTransition(
   outerContext: string,
   args: readonly unknown[],
 ): Promise<boolean> {
-  const implementation = (instance as Record<string, unknown>)[method];
-  if (typeof implementation !== 'function') return false;
+  const implementation = frameworkMethodOf(instance, method);
+  if (implementation === undefined) return false;
   const { label, type } = module.description;
   emitPreModule(activity, label, type, kind, stream, undefined);
   try {

@@ -1,0 +1,101 @@
+import type { CopyToDevice, CopyToHost } from '@alpaka-ts/interface';
+import { FrameworkError } from '../errors/framework-error';
+import type { EDPutToken } from '../modules/ed-get-token';
+import type { ProductType } from '../modules/product-type';
+import type { WaitingTaskWithArenaHolder } from '../modules/waiting-task-with-arena-holder';
+import type { AlpakaBackendRuntime } from './alpaka-backend-runtime';
+import { type AlpakaProductType, deviceProductType } from './alpaka-product-type';
+import type { AlpakaStreamContext } from './alpaka-stream-context';
+import { DeviceProduct } from './device-product';
+import { EDMetadata } from './ed-metadata';
+
+/** The Transformer registrations of the module the copies belong to (its protected methods, handed over). */
+export interface TransformRegistrar {
+  registerTransform(
+    source: EDPutToken,
+    resultType: ProductType,
+    transform: (product: unknown, streamID: number) => unknown,
+    instance: string,
+  ): EDPutToken;
+  registerTransformAsync(
+    source: EDPutToken,
+    resultType: ProductType,
+    pre: (product: unknown, holder: WaitingTaskWithArenaHolder, streamID: number) => unknown,
+    post: (cache: unknown, streamID: number) => unknown,
+    instance: string,
+  ): EDPutToken;
+}
+
+/** What the copies need of the producer. */
+export interface ImplicitCopyProducer {
+  readonly runtime: AlpakaBackendRuntime;
+  streamContext(streamID: number): AlpakaStreamContext | undefined;
+}
+
+/**
+ * CMSSW's implicit device→host copy (ProducerBase::deviceProduces with registerTransformAsync): a product of the
+ * host type with the device product's label and instance, made only when something consumes it. The copy is
+ * enqueued on the producer's queue (in order after the producer's work, nothing to wait for), and the host
+ * product is handed out once the queue reaches it, from the queue's callback; then postCopy runs.
+ */
+export function registerCopyToHostTransform(
+  registrar: TransformRegistrar,
+  deviceToken: EDPutToken,
+  type: AlpakaProductType,
+  copy: CopyToHost<unknown, unknown>,
+  instance: string,
+): void {
+  registrar.registerTransformAsync(
+    deviceToken,
+    type.host,
+    (product, holder) => {
+      const deviceProduct = product as DeviceProduct;
+      const queue = deviceProduct.metadata.queue();
+      const host = copy.copyAsync(queue, deviceProduct.unsynchronizedValue());
+      const done = holder.copy();
+      queue.wait().then(
+        () => done.doneWaiting(),
+        (error: unknown) => done.doneWaiting(error),
+      );
+      return host;
+    },
+    (host) => {
+      copy.postCopy?.(host);
+      return host;
+    },
+    instance,
+  );
+}
+
+/**
+ * CMSSW's implicit host→device copy (the newest ProducerBase::produces of a host type with a CopyToDevice): the
+ * device form, with the host product's label and instance, made only when a device consumer exists. The copy
+ * is enqueued on a queue of the stream's device and an event recorded, which consumers wait on.
+ */
+export function registerCopyToDeviceTransform(
+  registrar: TransformRegistrar,
+  producer: ImplicitCopyProducer,
+  hostToken: EDPutToken,
+  copy: CopyToDevice<unknown, unknown>,
+  deviceType: ProductType,
+): void {
+  registrar.registerTransform(
+    hostToken,
+    deviceProductType(deviceType),
+    (product, streamID) => {
+      const context = producer.streamContext(streamID);
+      if (context === undefined) {
+        throw new FrameworkError(
+          'LogicError',
+          `The implicit copy to the device of instance '${hostToken.instance}' ran in stream ${streamID}, where its producer never ran.`,
+        );
+      }
+      const runtime = producer.runtime;
+      const metadata = new EDMetadata(runtime, runtime.chooseDevice(streamID), context.endOfEventWork);
+      const onDevice = copy.copyAsync(metadata.queue(), product);
+      metadata.recordEvent();
+      return new DeviceProduct(metadata, onDevice);
+    },
+    hostToken.instance,
+  );
+}

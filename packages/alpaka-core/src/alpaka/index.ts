@@ -1,0 +1,28 @@
+// @alpaka-ts/core/alpaka: CMSSW's HeterogeneousCore/AlpakaCore. Alpaka modules are written once and bound by the
+// framework to the backend the job chooses (`Name@alpaka`, `alpaka_<backend>::Name`).
+export { type AlpakaBackendRuntime, alpakaBackendRuntime, runtimeOfBackend } from './alpaka-backend-runtime';
+export { bindAlpakaModule, isAlpakaModuleClass } from './alpaka-module-binding';
+export { AlpakaProducerBase as ProducerBase } from './alpaka-producer-base';
+export {
+  type AlpakaProductType,
+  alpakaProductType,
+  deviceProductType,
+  isAlpakaProductType,
+} from './alpaka-product-type';
+export {
+  Backend,
+  type BackendIdentity,
+  type BackendTypeName,
+  backendIdentityOf,
+  backendToString,
+  registerBackendIdentity,
+  toBackend,
+} from './backend';
+export * as device from './device/index';
+export { DeviceProduct } from './device-product';
+export { EDMetadata } from './ed-metadata';
+export { ESDeviceProduct, esDeviceProductType } from './es-device-product';
+export { EventCache } from './event-cache';
+export * as global from './global-modules';
+export { QueueCache } from './queue-cache';
+export * as stream from './stream-modules';
