@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// The alpaka-layer benchmark on cuda_async (issue 16): the pipeline of alpaka producers against the direct
+// pipeline (tools/benchmarks/alpaka-pipeline-benchmark.mjs). Bundled with bundle-for-gpu.mjs and run on the GPU
+// machine: /tmp/node .gpu/bundle/dist/cuda-alpaka-pipeline.mjs [events=400] [rounds=5]
+import { cudaBackend } from '@alpaka-ts/backend-cuda';
+import { registerBackend } from '@alpaka-ts/interface';
+import { printPipelineResults, runPipelineBenchmark } from '../benchmarks/alpaka-pipeline-benchmark.mjs';
+
+const probe = cudaBackend.probe();
+if (!probe.available) {
+  console.log(`cuda_async: UNAVAILABLE: ${probe.reason}`);
+  process.exit(2);
+}
+registerBackend(cudaBackend);
+const events = Number(process.argv[2] ?? 400);
+const rounds = Number(process.argv[3] ?? 5);
+printPipelineResults(await runPipelineBenchmark({ backendName: 'cuda_async', events, rounds }));
