@@ -1,0 +1,336 @@
+// The alpaka layer's behaviour checked through a real backend, without a test framework: what
+// packages/alpaka-core/test/alpaka checks on the mock accelerator, run on cuda_async on the GPU machine
+// (run-alpaka-layer.mjs) and, to try the script itself, on the mock (run-alpaka-layer.mjs --mock). Each check
+// prints PASS or FAIL with what it saw.
+import {
+  ActivityRegistry,
+  createEventProcessor,
+  global as hostGlobal,
+  ModuleRegistry,
+  ParameterSet,
+  productTypes,
+  registerBuiltInModules,
+} from '@alpaka-ts/core';
+import { alpakaBackendRuntime, alpakaProductType, global, stream } from '@alpaka-ts/core/alpaka';
+import { divideUpBy, f32, kernel, makeWorkDiv, u32, view } from '@alpaka-ts/interface';
+import { collectionFor, PortableDeviceCollection, PortableHostCollection } from '@alpaka-ts/portable';
+import { defineLayout } from '@alpaka-ts/soa-template';
+
+const Hits = defineLayout('LayerCheckHits', [
+  { kind: 'column', name: 'x', elementType: f32 },
+  { kind: 'column', name: 'y', elementType: f32 },
+]);
+const HitsCollection = alpakaProductType(PortableHostCollection, PortableDeviceCollection);
+const fill = kernel('layerCheckFill', { hits: view(Hits, 'out'), n: u32, offset: f32 }, (acc, { hits, n, offset }) => {
+  for (const i of acc.uniformElements(n)) {
+    hits.x[i] = acc.f32(i) + offset;
+    hits.y[i] = acc.f32(2) * i;
+  }
+});
+const scale = kernel(
+  'layerCheckScale',
+  { input: view(Hits, 'in'), output: view(Hits, 'out'), n: u32, factor: f32 },
+  (acc, { input, output, n, factor }) => {
+    for (const i of acc.uniformElements(n)) {
+      output.x[i] = input.x[i] * factor;
+      output.y[i] = input.y[i] * factor;
+    }
+  },
+);
+const division = (runtime, n) => makeWorkDiv(runtime.accelerator(), divideUpBy(n, 128), 128);
+
+/** What the modules saw, per check. */
+const seen = { queues: new Map(), values: [], backendValues: [], emptyAtProduce: [], producerQueues: [] };
+
+class CheckProducer extends global.EDProducer {
+  #token = this.produces(HitsCollection);
+  #size;
+  constructor(parameters) {
+    super(parameters);
+    this.#size = parameters.getParameter('size');
+  }
+  produce(streamID, event) {
+    const queue = event.queue();
+    seen.queues.set(`${this.moduleLabel}:${streamID}:${event.id().event}`, queue);
+    seen.producerQueues.push({ label: this.moduleLabel, queue });
+    const hits = collectionFor(queue, Hits, this.#size);
+    void queue.exec(division(this.runtime, this.#size), fill, { hits: hits.view(), n: this.#size, offset: 0.5 });
+    event.put(this.#token, hits);
+  }
+}
+
+class CheckScaler extends stream.EDProducer {
+  #input;
+  #output = this.produces(HitsCollection);
+  #factor;
+  constructor(parameters) {
+    super(parameters);
+    this.#input = this.consumes(HitsCollection, parameters.getParameter('source'));
+    this.#factor = parameters.getParameter('factor');
+  }
+  produce(event) {
+    const input = event.get(this.#input);
+    const queue = event.queue();
+    seen.queues.set(`${this.moduleLabel}:${event.streamID()}:${event.id().event}`, queue);
+    const output = collectionFor(queue, Hits, input.size);
+    void queue.exec(division(this.runtime, input.size), scale, {
+      input: input.constView(),
+      output: output.view(),
+      n: input.size,
+      factor: this.#factor,
+    });
+    event.put(this.#output, output);
+  }
+}
+
+/** Acquire fills on the device; produce checks that the acquire's queue work is done when it is called. */
+class CheckSynchronizing extends stream.SynchronizingEDProducer {
+  #output = this.produces(HitsCollection);
+  #hits;
+  acquire(event) {
+    const queue = event.queue();
+    this.#hits = collectionFor(queue, Hits, 4096);
+    void queue.exec(division(this.runtime, 4096), fill, { hits: this.#hits.view(), n: 4096, offset: 0.5 });
+  }
+  produce(event) {
+    seen.emptyAtProduce.push(event.queue().isEmpty());
+    event.put(this.#output, this.#hits);
+  }
+}
+
+class CheckAnalyzer extends hostGlobal.EDAnalyzer {
+  #input;
+  #backend;
+  #factor;
+  constructor(parameters) {
+    super(parameters);
+    this.#input = this.consumes(PortableHostCollection, parameters.getParameter('source'));
+    this.#backend = this.consumes(productTypes.unsignedShort, `${parameters.getParameter('source')}:backend`);
+    this.#factor = parameters.getParameter('factor');
+  }
+  analyze(_streamID, event) {
+    const hits = event.get(this.#input);
+    const { x, y } = hits.constView().columns;
+    let wrong = 0;
+    for (let i = 0; i < hits.size; i++) if (x[i] !== (i + 0.5) * this.#factor || y[i] !== 2 * i * this.#factor) wrong++;
+    seen.values.push(wrong);
+    seen.backendValues.push(event.get(this.#backend));
+  }
+}
+
+function describe(label, type, edmType, fill) {
+  const parameters = new ParameterSet();
+  fill?.(parameters);
+  parameters.addParameter('@module_label', 'string', label);
+  parameters.addParameter('@module_type', 'string', type);
+  parameters.addParameter('@module_edm_type', 'string', edmType);
+  return { label, type, edmType, parameters };
+}
+
+function job(modules, paths, { events = 8, streams = 1 } = {}) {
+  return {
+    name: 'CHECK',
+    source: describe('source', 'EmptySource', 'Source'),
+    maxEvents: { input: events },
+    options: {
+      numberOfThreads: streams,
+      numberOfStreams: streams,
+      accelerators: ['*'],
+      wantSummary: false,
+      exceptionActions: { tryToContinue: [], skipEvent: [], failPath: [], ignoreCompletely: [], rethrow: [] },
+      parameters: new ParameterSet(),
+    },
+    modules: new Map(modules.map((module) => [module.label, module])),
+    eventSetupModules: [],
+    paths: Object.entries(paths).map(([name, labels]) => ({
+      name,
+      entries: labels.map((label) => ({ label, operator: 'normal' })),
+    })),
+    endPaths: [],
+    unscheduledModules: [],
+    processAccelerators: [],
+    services: [],
+  };
+}
+
+async function run(description, activity = new ActivityRegistry()) {
+  const registry = registerBuiltInModules(new ModuleRegistry());
+  for (const moduleClass of [CheckProducer, CheckScaler, CheckSynchronizing, CheckAnalyzer])
+    registry.register(moduleClass);
+  const processor = await createEventProcessor(description, { registry, activityRegistry: activity });
+  await processor.beginJob();
+  try {
+    await processor.run();
+  } finally {
+    await processor.endJob();
+  }
+}
+
+const results = [];
+function check(name, passed, detail) {
+  results.push({ name, passed });
+  console.log(`${passed ? 'PASS' : 'FAIL'} ${name}: ${detail}`);
+}
+function reset() {
+  seen.queues.clear();
+  seen.values.length = 0;
+  seen.backendValues.length = 0;
+  seen.emptyAtProduce.length = 0;
+  seen.producerQueues.length = 0;
+}
+
+/** Runs every check on the backend; returns { passed, failed }. */
+export async function runAlpakaLayerChecks(backendName, expectedBackendValue) {
+  const runtime = await alpakaBackendRuntime(backendName);
+  const prefix = `alpaka_${backendName}::`;
+  const producer = (label, fill, more) =>
+    describe(label, `${prefix}CheckProducer`, 'EDProducer', (p) => {
+      p.addParameter('size', 'int32', 100_000);
+      more?.(p);
+    });
+  const scaler = (label, source, factor) =>
+    describe(label, `${prefix}CheckScaler`, 'EDProducer', (p) =>
+      p.addParameter('source', 'string', source).addParameter('factor', 'double', factor),
+    );
+  const analyzer = (label, source, factor) =>
+    describe(label, 'CheckAnalyzer', 'EDAnalyzer', (p) =>
+      p.addParameter('source', 'string', source).addParameter('factor', 'double', factor),
+    );
+
+  for (const streams of [1, 4]) {
+    reset();
+    let transforms = 0;
+    const activity = new ActivityRegistry();
+    activity.preModule.connect((context) => {
+      if (context.kind === 'transformAcquire') transforms++;
+    });
+    await run(
+      job(
+        [producer('producer'), scaler('scaler', 'producer', 3), analyzer('analyzer', 'scaler', 3)],
+        { p: ['producer', 'scaler', 'analyzer'] },
+        { events: 16, streams },
+      ),
+      activity,
+    );
+    check(
+      `pipeline values, ${streams} stream(s)`,
+      seen.values.length === 16 && seen.values.every((wrong) => wrong === 0),
+      `${seen.values.length} events analysed, wrong elements per event ${JSON.stringify(seen.values)}`,
+    );
+    check(
+      `backend product, ${streams} stream(s)`,
+      seen.backendValues.every((value) => value === expectedBackendValue),
+      `values ${[...new Set(seen.backendValues)].join(',')} (expected ${expectedBackendValue})`,
+    );
+    check(
+      `one device→host copy per event for the one host consumer, ${streams} stream(s)`,
+      transforms === (runtime.productsAreHostProducts ? 0 : 16),
+      `${transforms} implicit copies for 16 events`,
+    );
+    const reused = [...seen.queues.keys()]
+      .filter((key) => key.startsWith('scaler:'))
+      .every((key) => seen.queues.get(key) === seen.queues.get(key.replace('scaler:', 'producer:')));
+    check(
+      `the first consumer continues on the producer's queue, ${streams} stream(s)`,
+      reused,
+      reused ? 'same queue in every event' : 'a different queue',
+    );
+  }
+  {
+    reset();
+    let transforms = 0;
+    const activity = new ActivityRegistry();
+    activity.preModule.connect((context) => {
+      if (context.kind === 'transformAcquire') transforms++;
+    });
+    await run(job([producer('producer'), scaler('scaler', 'producer', 3)], { p: ['producer', 'scaler'] }), activity);
+    check('no device→host copy without a host consumer', transforms === 0, `${transforms} implicit copies`);
+  }
+  {
+    reset();
+    await run(
+      job(
+        [
+          producer('producer'),
+          scaler('first', 'producer', 2),
+          scaler('second', 'producer', 3),
+          analyzer('a1', 'first', 2),
+          analyzer('a2', 'second', 3),
+        ],
+        { p: ['producer', 'first', 'second', 'a1', 'a2'] },
+      ),
+    );
+    const first = seen.queues.get('first:0:1');
+    const second = seen.queues.get('second:0:1');
+    const producerQueue = seen.queues.get('producer:0:1');
+    check(
+      'a second consumer gets its own queue and waits on the event',
+      first === producerQueue && second !== producerQueue && seen.values.every((wrong) => wrong === 0),
+      `first reuses: ${first === producerQueue}, second own queue: ${second !== producerQueue}, wrong ${JSON.stringify(seen.values)}`,
+    );
+  }
+  {
+    reset();
+    const activity = new ActivityRegistry();
+    const emptyAfter = [];
+    activity.postModule.connect((context) => {
+      if (context.moduleLabel === 'producer' && context.kind === 'event')
+        emptyAfter.push(seen.producerQueues.at(-1).queue.isEmpty());
+    });
+    const synchronized = producer('producer', undefined, (p) =>
+      p.addUntrackedParameter(
+        'alpaka',
+        'PSet',
+        new ParameterSet()
+          .addUntrackedParameter('backend', 'string', '')
+          .addUntrackedParameter('synchronize', 'bool', true),
+      ),
+    );
+    await run(job([synchronized, analyzer('analyzer', 'producer', 1)], { p: ['producer', 'analyzer'] }), activity);
+    check(
+      'synchronize: nothing outstanding on the queue after produce',
+      emptyAfter.length === 8 && emptyAfter.every(Boolean),
+      `queue empty after produce: ${JSON.stringify(emptyAfter)}`,
+    );
+  }
+  reset();
+  await run(
+    job([describe('sync', `${prefix}CheckSynchronizing`, 'EDProducer'), analyzer('analyzer', 'sync', 1)], {
+      p: ['sync', 'analyzer'],
+    }),
+  );
+  check(
+    'SynchronizingEDProducer: produce runs once the acquire queue is done',
+    seen.emptyAtProduce.length === 8 && seen.emptyAtProduce.every(Boolean) && seen.values.every((wrong) => wrong === 0),
+    `queue empty at produce: ${JSON.stringify(seen.emptyAtProduce)}`,
+  );
+  {
+    reset();
+    const activity = new ActivityRegistry();
+    const outstanding = [];
+    // At the end of each event (after the framework's end-of-event wait, before the stream takes its next event):
+    // the queues this stream's modules used in it have finished.
+    activity.postEvent.connect(({ stream, eventID }) => {
+      const used = ['producer', 'scaler'].map((label) => seen.queues.get(`${label}:${stream}:${eventID.event}`));
+      outstanding.push(used.filter((queue) => queue !== undefined && !queue.isEmpty()).length);
+    });
+    await run(
+      job(
+        [producer('producer'), scaler('scaler', 'producer', 3)],
+        { p: ['producer', 'scaler'] },
+        { events: 12, streams: 2 },
+      ),
+      activity,
+    );
+    check(
+      'a stream ends an event only after its queue work is done',
+      outstanding.length === 12 && outstanding.every((count) => count === 0),
+      `busy queues at each event's end: ${JSON.stringify(outstanding)}`,
+    );
+  }
+  const failed = results.filter((result) => !result.passed).length;
+  console.log(
+    `alpaka layer on ${backendName} (${runtime.devices[0]}): ${results.length - failed} passed, ${failed} failed`,
+  );
+  return { passed: results.length - failed, failed };
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Runs the alpaka layer's checks (alpaka-layer-checks.mjs) on cuda_async, or with --mock on the mock accelerator
+// (its kernels run by serial_sync's code) to try the script without a GPU. Bundled with bundle-for-gpu.mjs and
+// run on the GPU machine: /tmp/node .gpu/bundle/dist/run-alpaka-layer.mjs
+import { cudaBackend } from '@alpaka-ts/backend-cuda';
+import { serialKernelRunner } from '@alpaka-ts/backend-serial';
+import { registerBackendIdentity } from '@alpaka-ts/core/alpaka';
+import { registerBackend } from '@alpaka-ts/interface';
+import { createMockAcceleratorBackend } from '@alpaka-ts/interface/testing';
+import { runAlpakaLayerChecks } from './alpaka-layer-checks.mjs';
+
+let outcome;
+if (process.argv.includes('--mock')) {
+  registerBackend(createMockAcceleratorBackend({ name: 'mock_async', kernelRunner: serialKernelRunner }));
+  registerBackendIdentity('mock_async', { value: 100, typeSuffix: 'MockAsync' });
+  outcome = await runAlpakaLayerChecks('mock_async', 100);
+} else {
+  const probe = cudaBackend.probe();
+  if (!probe.available) {
+    console.log(`cuda_async: UNAVAILABLE: ${probe.reason}`);
+    process.exit(2);
+  }
+  registerBackend(cudaBackend);
+  outcome = await runAlpakaLayerChecks('cuda_async', 1);
+}
+process.exit(outcome.failed === 0 ? 0 : 1);
