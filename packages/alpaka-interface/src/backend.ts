@@ -106,6 +106,12 @@ export interface QueueV1 {
   /** Resolves when all work enqueued so far has finished, rejects with the first failure since the last wait. */
   wait(): Promise<void>;
   isEmpty(): boolean;
+  /**
+   * wait() without waiting (optional: a backend without it is always waited for): false while work enqueued so far
+   * is still running; true once it has all finished, and then throws the first failure since the last wait, as
+   * wait() would reject with it.
+   */
+  tryWait?(): boolean;
 }
 
 export interface EventV1 {

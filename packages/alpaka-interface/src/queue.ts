@@ -103,4 +103,14 @@ export class Queue {
   isEmpty(): boolean {
     return this.implementation.isEmpty();
   }
+
+  /**
+   * wait() without waiting: false while work enqueued so far is still running (or when the backend cannot tell
+   * without waiting); true once it has all finished, and then throws the first failure since the last wait, as
+   * wait() would reject with it. One event query on a GPU, where a wait() is a host callback's round trip.
+   */
+  tryWait(): boolean {
+    const implementation = this.implementation;
+    return implementation.tryWait === undefined ? false : implementation.tryWait();
+  }
 }

@@ -239,6 +239,15 @@ export class GpuQueue implements QueueV1 {
     return this.addon.eventQuery(this.ordinal, this.probeEvent);
   }
 
+  /** wait() without waiting: one event query; true (or the failure thrown) once the stream has passed everything. */
+  tryWait(): boolean {
+    if (!this.isEmpty()) return false;
+    const failure = this.firstFailure;
+    this.firstFailure = undefined;
+    if (failure) throw failure;
+    return true;
+  }
+
   wait(): Promise<void> {
     return new Promise<void>((resolve) => {
       this.callbacks.enqueue(this.ordinal, this.stream, false, () => resolve());

@@ -134,6 +134,19 @@ export class EDMetadata implements EndOfEventWork {
       this.#release();
       return undefined;
     }
+    // Usually the work is long done (a host consumer's copy waited for it): one query instead of a callback's
+    // round trip, which on a GPU costs more than the framework's whole event.
+    let finished: boolean;
+    try {
+      finished = queue.tryWait();
+    } catch (failure) {
+      this.#release();
+      throw failure;
+    }
+    if (finished) {
+      this.#release();
+      return undefined;
+    }
     return queue.wait().finally(() => this.#release());
   }
 

@@ -80,6 +80,14 @@ export class HostQueue implements QueueV1 {
     return this.pending === 0;
   }
 
+  tryWait(): boolean {
+    if (this.pending !== 0) return false;
+    const failure = this.firstFailure;
+    this.firstFailure = undefined;
+    if (failure) throw failure;
+    return true;
+  }
+
   async wait(): Promise<void> {
     await this.tail;
     const failure = this.firstFailure;

@@ -59,4 +59,33 @@ export const queueCases = defineCases('queue', {
     expectEqual(after, 1, 'the task after the failure still ran');
     await queue.wait();
   },
+
+  'tryWait is false while work runs, then true, and throws a failure once': async (context) => {
+    const queue = context.queue({ blocking: false });
+    if (queue.implementation.tryWait === undefined) return; // optional in the contract: such a queue is waited for
+    const trigger = holdQueue(queue);
+    await settle();
+    expectTrue(!queue.tryWait(), 'tryWait() is false while a held task keeps the queue busy');
+    queue.enqueue(() => {
+      throw new Error('boom before tryWait');
+    });
+    trigger.release();
+    let finished = false;
+    let failure: unknown;
+    for (let attempt = 0; attempt < 500 && !finished; attempt++) {
+      try {
+        finished = queue.tryWait();
+      } catch (error) {
+        failure = error;
+        finished = true;
+      }
+      if (!finished) await settle();
+    }
+    expectTrue(
+      failure instanceof KernelExecutionError && /boom before tryWait/.test(String(failure)),
+      'tryWait() threw the failure once the work was done',
+    );
+    expectTrue(queue.tryWait(), 'the next tryWait() is true: the failure was reported once');
+    await queue.wait();
+  },
 });

@@ -177,6 +177,14 @@ export class MockQueue implements QueueV1 {
     return this.completedOperations === this.enqueuedOperations;
   }
 
+  tryWait(): boolean {
+    if (this.completedOperations !== this.enqueuedOperations) return false;
+    const failure = this.firstFailure;
+    this.firstFailure = undefined;
+    if (failure) throw failure;
+    return true;
+  }
+
   async wait(): Promise<void> {
     const position = this.enqueuedOperations;
     if (this.completedOperations < position) {
