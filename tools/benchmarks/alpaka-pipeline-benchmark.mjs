@@ -208,9 +208,19 @@ export async function runPipelineBenchmark({
   events,
   rounds = 5,
   streamCounts = [1, 4],
+  allocationCounts = () => 0,
 }) {
   const runtime = await alpakaBackendRuntime(backendName);
   const results = [];
+  // Memory goes back to the caching allocators when its buffers are collected: a collection before each run
+  // starts both pipelines from the same allocator state (when the process runs with --expose-gc).
+  const collect = globalThis.gc ?? (() => {});
+  const measured = async (run) => {
+    collect();
+    const before = allocationCounts();
+    const eventsPerSecond = events / (await run());
+    return { eventsPerSecond, allocations: allocationCounts() - before };
+  };
   for (const streams of streamCounts) {
     await runFramework(backendName, size, Math.max(4, streams * 2), streams);
     await runDirect(runtime, size, Math.max(4, streams * 2), streams);
@@ -218,9 +228,14 @@ export async function runPipelineBenchmark({
     const direct = [];
     checks.events = 0;
     checks.wrong = 0;
+    const allocations = { framework: 0, direct: 0 };
     for (let round = 0; round < rounds; round++) {
-      direct.push(events / (await runDirect(runtime, size, events, streams)));
-      framework.push(events / (await runFramework(backendName, size, events, streams)));
+      const plain = await measured(() => runDirect(runtime, size, events, streams));
+      const framed = await measured(() => runFramework(backendName, size, events, streams));
+      direct.push(plain.eventsPerSecond);
+      framework.push(framed.eventsPerSecond);
+      allocations.direct += plain.allocations;
+      allocations.framework += framed.allocations;
     }
     const ratios = framework.map((value, index) => value / direct[index]);
     results.push({
@@ -229,6 +244,7 @@ export async function runPipelineBenchmark({
       directEventsPerSecond: median(direct),
       ratio: median(ratios),
       ratios,
+      driverAllocations: allocations,
       checkedEvents: checks.events,
       wrongEvents: checks.wrong,
     });
@@ -254,6 +270,10 @@ export function printPipelineResults(report) {
     console.log(
       `${String(row.streams).padStart(7)}  ${row.frameworkEventsPerSecond.toFixed(1).padStart(14)}  ${row.directEventsPerSecond.toFixed(1).padStart(11)}  ${row.ratio.toFixed(3).padStart(14)}  ${row.ratios.map((ratio) => ratio.toFixed(3)).join(' ')}`,
     );
+    if (row.driverAllocations.framework + row.driverAllocations.direct > 0)
+      console.log(
+        `  driver allocations over the rounds: framework ${row.driverAllocations.framework}, direct ${row.driverAllocations.direct}`,
+      );
     if (row.wrongEvents > 0) console.log(`  WRONG VALUES in ${row.wrongEvents} of ${row.checkedEvents} checks`);
   }
   console.log(JSON.stringify(report));

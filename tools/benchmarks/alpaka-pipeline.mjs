@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The alpaka-layer benchmark on serial_sync (issue 16): see alpaka-pipeline-benchmark.mjs for what it measures.
-// Usage: node tools/benchmarks/alpaka-pipeline.mjs [events=100] [rounds=5]   (after building @alpaka-ts/core)
+// Usage: node tools/benchmarks/alpaka-pipeline.mjs [events=100] [rounds=5] [streams=1,4]   (after building @alpaka-ts/core)
 import { serialBackend } from '@alpaka-ts/backend-serial';
 import { registerBackend } from '@alpaka-ts/interface';
 import { printPipelineResults, runPipelineBenchmark } from './alpaka-pipeline-benchmark.mjs';
@@ -8,4 +8,5 @@ import { printPipelineResults, runPipelineBenchmark } from './alpaka-pipeline-be
 registerBackend(serialBackend);
 const events = Number(process.argv[2] ?? 100);
 const rounds = Number(process.argv[3] ?? 5);
-printPipelineResults(await runPipelineBenchmark({ backendName: 'serial_sync', events, rounds }));
+const streamCounts = (process.argv[4] ?? '1,4').split(',').map(Number);
+printPipelineResults(await runPipelineBenchmark({ backendName: 'serial_sync', events, rounds, streamCounts }));

@@ -10,5 +10,5 @@ nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.mem --format=csv,noh
 export ALPAKA_TS_CACHE_DIR=/tmp/alpaka-layer-cache
 status=0
 /tmp/node .gpu/bundle/dist/run-alpaka-layer.mjs | tee "$out/alpaka-layer.txt" || status=1
-/tmp/node .gpu/bundle/dist/cuda-alpaka-pipeline.mjs "${PIPELINE_EVENTS:-400}" "${PIPELINE_ROUNDS:-5}" | tee "$out/alpaka-pipeline.txt" || status=1
+/tmp/node --expose-gc .gpu/bundle/dist/cuda-alpaka-pipeline.mjs "${PIPELINE_EVENTS:-400}" "${PIPELINE_ROUNDS:-5}" | tee "$out/alpaka-pipeline.txt" || status=1
 exit $status
