@@ -1,9 +1,4 @@
-import {
-  deepCopy,
-  PortableHostCollection,
-  PortableHostMultiCollection,
-  PortableHostObject,
-} from '@alpaka-ts/portable';
+import { deepCopy, PortableHostCollection, PortableHostMultiCollection, PortableHostObject } from '@alpaka-ts/portable';
 import { FrameworkError } from '../errors/framework-error';
 import { type AlpakaBackendOwner, MoveToDeviceCache } from './move-to-device-cache';
 

@@ -1,4 +1,4 @@
-import { loadBackend, type Device } from '@alpaka-ts/interface';
+import { type Device, loadBackend } from '@alpaka-ts/interface';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ModuleDescription, ProcessDescription } from '../../src/configuration/process-description';
 import { isFrameworkError } from '../../src/errors/framework-error';
@@ -143,7 +143,9 @@ describe('the alpaka ESProducer on serial_sync', async () => {
   it('a device produce returning null is a missing product: its consumer gets MakeDataException', async () => {
     const error = await failure(runProcess(job('serial_sync', { read: 'D', nullOn: [0] }), registry()));
     expect(error.category).toBe('MakeDataException');
-    expect(error.message).toBe('Error while making data "PortableHostCollection" "scaled" in Record AlpakaESTestRecordA');
+    expect(error.message).toBe(
+      'Error while making data "PortableHostCollection" "scaled" in Record AlpakaESTestRecordA',
+    );
   });
 });
 
@@ -203,7 +205,14 @@ describe('the alpaka ESProducer on an accelerator with two devices', () => {
   it('reruns the host produce, the copies and the device produce when the IOV changes', async () => {
     const mock = registerMockBackend({ deviceCount: 2 });
     await runProcess(job(mock.name, { read: 'D', events: 3, eventsInRun: 1, firstValid: [1, 2] }), registry());
-    expect(esJournal).toEqual(['A@1', 'D@1:0:true:true', 'D@1:1:true:false', 'A@2', 'D@2:0:true:true', 'D@2:1:true:false']);
+    expect(esJournal).toEqual([
+      'A@1',
+      'D@1:0:true:true',
+      'D@1:1:true:false',
+      'A@2',
+      'D@2:0:true:true',
+      'D@2:1:true:false',
+    ]);
     expect(mock.statistics().hostToDeviceCopies).toBe(4);
     expect(analyzed().map((line) => line.split(':').slice(3).join(':'))).toEqual([sums(1, 2), sums(2, 2), sums(2, 2)]);
   });

@@ -5,9 +5,8 @@
 
 import { type Device, host, makeWorkDiv, type Queue } from '@alpaka-ts/interface';
 import { collectionFor, type PortableDeviceCollection, PortableHostCollection } from '@alpaka-ts/portable';
-import type { device } from '../../src/alpaka/device/index';
 import { AlpakaESProducer as ESProducer } from '../../src/alpaka/es-producer';
-import { global } from '../../src/alpaka/index';
+import { type device, global } from '../../src/alpaka/index';
 import type { ModuleDescription } from '../../src/configuration/process-description';
 import type { ConstEvent } from '../../src/event/event';
 import type { ESGetToken as HostESGetToken } from '../../src/event-setup/es-get-token';
