@@ -1,109 +1,9 @@
 import { type Device, loadBackend } from '@alpaka-ts/interface';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ModuleDescription, ProcessDescription } from '../../src/configuration/process-description';
-import { isFrameworkError } from '../../src/errors/framework-error';
-import { registerBuiltInEventSetupModules } from '../../src/event-setup/register-built-in-event-setup-modules';
-import { makeProcess, makeRegistry, runProcess } from '../scheduling/make-process';
-import { journal, PointsAnalyzer, registerMockBackend } from './alpaka-test-modules';
-import {
-  deviceProduceQueues,
-  ESReadingProducer,
-  esJournal,
-  esModuleDescription,
-  esReads,
-  HostESReader,
-  hostProducts,
-  recordASource,
-  resetESJournals,
-  synchronizeParameters,
-  TestAlpakaESProducerA,
-  TestAlpakaESProducerD,
-} from './es-test-modules';
-
-function registry() {
-  return registerBuiltInEventSetupModules(
-    makeRegistry(TestAlpakaESProducerA, TestAlpakaESProducerD, ESReadingProducer, HostESReader, PointsAnalyzer),
-  );
-}
-
-interface JobOptions {
-  readonly streams?: number;
-  readonly events?: number;
-  readonly eventsInRun?: number;
-  readonly firstValid?: readonly number[];
-  /** Which ES product the ED reader reads: A's (host product, its copy on devices) or D's ('scaled'). */
-  readonly read?: 'A' | 'D' | 'host-only';
-  readonly aNull?: boolean;
-  readonly nullOn?: readonly number[];
-  readonly synchronize?: boolean;
-}
-
-/** EmptySource → reader (ES collection into the event) → analyzer (host sums), with ES modules A and D. */
-function job(backend: string, options: JobOptions = {}): ProcessDescription {
-  const streams = options.streams ?? 1;
-  const read = options.read ?? 'A';
-  const description = makeProcess({
-    maxEvents: options.events ?? 2,
-    numberOfThreads: streams,
-    numberOfStreams: streams,
-    source: {
-      type: 'EmptySource',
-      parameters: (p) => p.addUntrackedParameter('numberEventsInRun', 'uint32', options.eventsInRun ?? 100),
-    },
-    modules:
-      read === 'host-only'
-        ? { hostReader: { type: 'HostESReader', edmType: 'EDAnalyzer' } }
-        : {
-            reader: {
-              type: `alpaka_${backend}::ESReadingProducer`,
-              parameters: (p) => p.addParameter('esLabel', 'string', read === 'D' ? ':scaled' : ''),
-            },
-            analyzer: {
-              type: 'PointsAnalyzer',
-              edmType: 'EDAnalyzer',
-              parameters: (p) => p.addParameter('source', 'string', 'reader'),
-            },
-          },
-    paths: { p: read === 'host-only' ? ['hostReader'] : ['reader', 'analyzer'] },
-  });
-  const esModules: ModuleDescription[] = [
-    recordASource(options.firstValid),
-    esModuleDescription('ESProducer', `alpaka_${backend}::TestAlpakaESProducerA`, 'esA', (p) => {
-      p.addParameter('value', 'int32', 42);
-      if (options.aNull === true) p.addParameter('returnNull', 'bool', true);
-    }),
-    esModuleDescription('ESProducer', `alpaka_${backend}::TestAlpakaESProducerD`, 'esD', (p) => {
-      p.addParameter('factor', 'double', 2).addParameter('nullOn', 'vint32', options.nullOn ?? []);
-      if (options.synchronize !== undefined) {
-        p.addUntrackedParameter('alpaka', 'PSet', synchronizeParameters(options.synchronize));
-      }
-    }),
-  ];
-  return { ...description, eventSetupModules: esModules };
-}
-
-/** The analyzer's sums of x and y for A's points (x = 42 − i + 100·run, y = i), scaled. */
-function sums(run: number, factor = 1): string {
-  let x = 0;
-  let y = 0;
-  for (let i = 0; i < 10; i++) {
-    x += (42 - i + 100 * run) * factor;
-    y += i * factor;
-  }
-  return `${x}:${y}`;
-}
-
-const analyzed = () => journal.filter((line) => line.startsWith('analyzer'));
-
-async function failure(promise: Promise<unknown>): Promise<{ category: string; message: string }> {
-  try {
-    await promise;
-  } catch (thrown) {
-    if (isFrameworkError(thrown)) return { category: thrown.category, message: thrown.message };
-    throw thrown;
-  }
-  throw new Error('the job did not fail');
-}
+import { runProcess } from '../scheduling/make-process';
+import { journal, registerMockBackend } from './alpaka-test-modules';
+import { analyzed, job, registry, sums } from './es-test-jobs';
+import { deviceProduceQueues, esJournal, esReads, hostProducts, resetESJournals } from './es-test-modules';
 
 beforeEach(() => {
   journal.length = 0;
@@ -138,14 +38,6 @@ describe('the alpaka ESProducer on serial_sync', async () => {
       `analyzer:analyze:1:${sums(3, 2)}`,
       `analyzer:analyze:1:${sums(3, 2)}`,
     ]);
-  });
-
-  it('a device produce returning null is a missing product: its consumer gets MakeDataException', async () => {
-    const error = await failure(runProcess(job('serial_sync', { read: 'D', nullOn: [0] }), registry()));
-    expect(error.category).toBe('MakeDataException');
-    expect(error.message).toBe(
-      'Error while making data "PortableHostCollection" "scaled" in Record AlpakaESTestRecordA',
-    );
   });
 });
 
@@ -215,33 +107,5 @@ describe('the alpaka ESProducer on an accelerator with two devices', () => {
     ]);
     expect(mock.statistics().hostToDeviceCopies).toBe(4);
     expect(analyzed().map((line) => line.split(':').slice(3).join(':'))).toEqual([sums(1, 2), sums(2, 2), sums(2, 2)]);
-  });
-
-  it('all devices returning null is a missing product: the consumer gets MakeDataException', async () => {
-    const mock = registerMockBackend({ deviceCount: 2 });
-    const error = await failure(runProcess(job(mock.name, { read: 'D', nullOn: [0, 1] }), registry()));
-    expect(error.category).toBe('MakeDataException');
-    expect(error.message).toBe(
-      'Error while making data "ESDeviceProduct<PortableDeviceCollection>" "scaled" in Record AlpakaESTestRecordA',
-    );
-  });
-
-  it('some devices returning null is CMSSW’s throwSomeNullException', async () => {
-    const mock = registerMockBackend({ deviceCount: 2 });
-    const error = await failure(runProcess(job(mock.name, { read: 'D', nullOn: [1] }), registry()));
-    expect(error.category).toBe('UnimplementedFeature');
-    expect(error.message).toBe(
-      'The Alpaka backend has multiple devices. The device-specific produce() function returned a null product for some of the devices of the backend, but not all. This is not currently supported.',
-    );
-  });
-
-  it('a host product that was not made is a missing device product, without copies', async () => {
-    const mock = registerMockBackend({ deviceCount: 2 });
-    const error = await failure(runProcess(job(mock.name, { aNull: true }), registry()));
-    expect(error.category).toBe('MakeDataException');
-    expect(error.message).toBe(
-      'Error while making data "ESDeviceProduct<PortableDeviceCollection>" "" in Record AlpakaESTestRecordA',
-    );
-    expect(mock.statistics().hostToDeviceCopies).toBe(0);
   });
 });
