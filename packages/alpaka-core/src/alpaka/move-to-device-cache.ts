@@ -71,7 +71,7 @@ export class MoveToDeviceCache<Host = unknown, OnDevice = Host> {
         ),
       );
     }
-    // The host object stays referenced until here only: the copies read it while they run.
+    // The cache keeps no reference to the host object: the enqueued copies hold its memory until they have run.
     this.ready = Promise.all(finished).then(noop, (error: unknown) => {
       this.#failure = error;
       throw error;
