@@ -12,6 +12,7 @@ import {
   productNotStarted,
   productRunning,
 } from './event-setup-record-impl';
+import { makeDataException } from './make-data-exception';
 
 /** What a token resolves to, once per token for the job (the provider caches it). */
 export interface ResolvedESToken {
@@ -86,7 +87,12 @@ export class ESProductResolver {
     const slot = this.slot;
     if (record.states[slot] === productNotStarted) this.prefetch(record)?.then(undefined, noop);
     const state = record.states[slot];
-    if (state === productDone) return record.values[slot];
+    if (state === productDone) {
+      const value = record.values[slot];
+      // A producer that returned no product (CMSSW's null unique_ptr): reading it is CMSSW's MakeDataException.
+      if (value === null || value === undefined) throw this.#madeNothing();
+      return value;
+    }
     if (state === productFailed) throw this.#copyOfFailure(record);
     throw new FrameworkError(
       'LogicError',
@@ -195,6 +201,15 @@ export class ESProductResolver {
     record.errors[this.slot] = error;
     record.states[this.slot] = productFailed;
     record.pending[this.slot] = undefined;
+  }
+
+  #madeNothing(): FrameworkError {
+    const production = this.production;
+    return makeDataException(
+      production.record.recordName,
+      productTypeName(production.productType),
+      production.dataLabel,
+    );
   }
 
   #circularDependency(): FrameworkError {

@@ -3,3 +3,4 @@ export { EDGetToken, EDPutToken } from './ed-tokens';
 export { ESGetToken } from './es-get-token';
 export { Event } from './event';
 export { EventSetup } from './event-setup';
+export { Record } from './record';
