@@ -1,6 +1,7 @@
 // @alpaka-ts/core/alpaka: CMSSW's HeterogeneousCore/AlpakaCore. Alpaka modules are written once and bound by the
 // framework to the backend the job chooses (`Name@alpaka`, `alpaka_<backend>::Name`).
 export { type AlpakaBackendRuntime, alpakaBackendRuntime, runtimeOfBackend } from './alpaka-backend-runtime';
+export { AlpakaESConsumesCollector } from './alpaka-es-consumes-collector';
 export { bindAlpakaModule, isAlpakaModuleClass } from './alpaka-module-binding';
 export { AlpakaProducerBase as ProducerBase } from './alpaka-producer-base';
 export {
@@ -18,11 +19,15 @@ export {
   registerBackendIdentity,
   toBackend,
 } from './backend';
+export { CopyToDeviceCache, type CopyToDeviceCacheOptions } from './copy-to-device-cache';
 export * as device from './device/index';
 export { DeviceProduct } from './device-product';
 export { EDMetadata } from './ed-metadata';
 export { ESDeviceProduct, esDeviceProductType } from './es-device-product';
+export type { ESDeviceProduceFunction } from './es-device-production';
+export { AlpakaESProducer as ESProducer } from './es-producer';
 export { EventCache } from './event-cache';
 export * as global from './global-modules';
+export { type AlpakaBackendOwner, MoveToDeviceCache } from './move-to-device-cache';
 export { QueueCache } from './queue-cache';
 export * as stream from './stream-modules';
