@@ -41,9 +41,12 @@ export async function validateProcessDescription(
   description: ProcessDescription,
   registry: ModuleRegistry,
 ): Promise<void> {
+  // A SwitchProducer's label holds a placeholder until start-up chooses a case: its cases are validated instead.
+  const switches = new Set((description.switchProducers ?? []).map((switchProducer) => switchProducer.label));
   const modules = [
     ...(description.source === undefined ? [] : [description.source]),
-    ...description.modules.values(),
+    ...[...description.modules.values()].filter((module) => !switches.has(module.label)),
+    ...(description.switchProducers ?? []).flatMap((switchProducer) => switchProducer.cases.map((c) => c.module)),
     ...description.eventSetupModules,
   ];
   for (const module of modules) {
