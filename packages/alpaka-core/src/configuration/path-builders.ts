@@ -45,8 +45,8 @@ export type LabelledComponent =
   | (EndPath & ParameterAttributes)
   | (Sequence & ParameterAttributes)
   | (Task & ParameterAttributes)
-  | (ProcessAccelerator & ParameterAttributes)
-  | (SwitchProducer & ParameterAttributes);
+  | ProcessAccelerator
+  | SwitchProducer;
 
 /** The members Paths, EndPaths and Sequences share (Python's `_ModuleSequenceType`). */
 abstract class ModuleSequence extends Labelable {

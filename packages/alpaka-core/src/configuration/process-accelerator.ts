@@ -1,5 +1,6 @@
 import { componentBrand, componentKindOf } from './component-brand';
 import { checkLabelChange } from './labelable';
+import type { ParameterAttribute } from './parameter-builders';
 import type { ModuleDescription, ProcessDescription } from './process-description';
 
 /**
@@ -19,6 +20,11 @@ export interface ModuleTypeResolver {
  * The framework calls them when it constructs the EventProcessor (Python's handleProcessAccelerators).
  */
 export abstract class ProcessAccelerator {
+  /**
+   * Makes an accelerator a process attribute's type (`process.X = new ProcessAcceleratorAlpaka()`) while the
+   * attributes of modules keep theirs: the index signature of a Process holds modules and accelerators alike.
+   */
+  [attribute: string]: ParameterAttribute | ((...args: never[]) => unknown);
   readonly [componentBrand] = 'ProcessAccelerator' as const;
   #label: string | undefined;
 

@@ -2,6 +2,7 @@ import { ParameterSet } from '../parameter-set/parameter-set';
 import { componentBrand, componentKindOf, describeValueType } from './component-brand';
 import { checkLabelChange } from './labelable';
 import { isModule, type Module } from './module-builders';
+import type { ParameterAttribute } from './parameter-builders';
 import type { ModuleDescription } from './process-description';
 import { pythonError } from './python-errors';
 
@@ -32,6 +33,8 @@ export interface SwitchProducerDescription {
  * switch's label; consumers name only the switch. Subclasses fix the case functions (SwitchProducerCUDA).
  */
 export class SwitchProducer {
+  /** Lets a switch be a process attribute's type beside modules (see ProcessAccelerator's). */
+  [attribute: string]: ParameterAttribute | ((...args: never[]) => unknown);
   readonly [componentBrand] = 'SwitchProducer' as const;
   readonly #caseFunctions: ReadonlyMap<string, SwitchCaseFunction>;
   readonly #cases = new Map<string, Module>();
