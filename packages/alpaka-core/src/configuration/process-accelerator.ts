@@ -22,9 +22,10 @@ export interface ModuleTypeResolver {
 export abstract class ProcessAccelerator {
   /**
    * Makes an accelerator a process attribute's type (`process.X = new ProcessAcceleratorAlpaka()`) while the
-   * attributes of modules keep theirs: the index signature of a Process holds modules and accelerators alike.
+   * attributes of modules keep theirs: the index signature of a Process holds modules and accelerators alike
+   * (whatever fields a subclass adds fit it).
    */
-  [attribute: string]: ParameterAttribute | ((...args: never[]) => unknown);
+  [attribute: string]: ParameterAttribute | object | undefined;
   readonly [componentBrand] = 'ProcessAccelerator' as const;
   #label: string | undefined;
 

@@ -34,7 +34,7 @@ export interface SwitchProducerDescription {
  */
 export class SwitchProducer {
   /** Lets a switch be a process attribute's type beside modules (see ProcessAccelerator's). */
-  [attribute: string]: ParameterAttribute | ((...args: never[]) => unknown);
+  [attribute: string]: ParameterAttribute | object | undefined;
   readonly [componentBrand] = 'SwitchProducer' as const;
   readonly #caseFunctions: ReadonlyMap<string, SwitchCaseFunction>;
   readonly #cases = new Map<string, Module>();

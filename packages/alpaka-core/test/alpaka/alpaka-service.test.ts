@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  alpakaServiceDescription,
-  alpakaServiceName,
-  alpakaServiceSettings,
-} from '../../src/alpaka/alpaka-service';
+import { alpakaServiceDescription, alpakaServiceName, alpakaServiceSettings } from '../../src/alpaka/alpaka-service';
 import { ProcessAcceleratorAlpaka } from '../../src/alpaka/process-accelerator-alpaka';
 import { cms } from '../../src/configuration/cms';
 import type { Process } from '../../src/configuration/process';
@@ -82,7 +78,11 @@ describe('AlpakaService settings', () => {
   it('refuses a parameter AlpakaService does not take (Configuration, 8009, naming the service)', () => {
     const description = processWith(['AlpakaServiceSerialSync', { verbos: cms.untracked.bool(true) }]).toDescription();
     expect(() => alpakaServiceSettings(description, 'serial_sync')).toThrow(
-      expect.objectContaining({ category: 'Configuration', exitCode: 8009, message: expect.stringContaining('verbos') }),
+      expect.objectContaining({
+        category: 'Configuration',
+        exitCode: 8009,
+        message: expect.stringContaining('verbos'),
+      }),
     );
     try {
       alpakaServiceSettings(description, 'serial_sync');
@@ -101,7 +101,7 @@ describe('AlpakaService settings', () => {
   });
 });
 
-describe("ProcessAcceleratorAlpaka.apply and the services", () => {
+describe('ProcessAcceleratorAlpaka.apply and the services', () => {
   it('adds an AlpakaService for each available backend and removes those of unavailable ones', async () => {
     const description = processWith(['AlpakaServiceCudaAsync', {}], ['MessageLogger', {}]).toDescription();
     const processor = await createEventProcessor(description, { registry: alpakaTestRegistry('serial_sync') });

@@ -62,7 +62,9 @@ function parameters(alpaka?: ParameterSet): ParameterSet {
 
 describe('modulePrevalidate', () => {
   it("adds the untracked alpaka PSet: backend '' and an optional untracked synchronize", () => {
-    const alpaka = describedFor('alpaka_serial_sync::AlpakaThing').nodes.find((node) => node.kind === 'parameter' && node.label === 'alpaka');
+    const alpaka = describedFor('alpaka_serial_sync::AlpakaThing').nodes.find(
+      (node) => node.kind === 'parameter' && node.label === 'alpaka',
+    );
     expect(alpaka).toMatchObject({ type: 'PSet', tracked: false });
     expect(shape(alpakaModuleDescription())).toMatchObject([
       { label: 'backend', type: 'string', tracked: false, presence: 'required', defaultValue: '' },
@@ -78,7 +80,9 @@ describe('modulePrevalidate', () => {
 
   it('lets validation accept the PSet the resolver fills in, and insert it when absent', () => {
     const filled = parameters(
-      new ParameterSet().addUntrackedParameter('backend', 'string', 'serial_sync').addUntrackedParameter('synchronize', 'bool', true),
+      new ParameterSet()
+        .addUntrackedParameter('backend', 'string', 'serial_sync')
+        .addUntrackedParameter('synchronize', 'bool', true),
     );
     validateModuleParameters(AlpakaThing, 'alpaka_serial_sync::AlpakaThing', 'thing', filled);
     expect(filled.getUntrackedParameter<ParameterSet>('alpaka').getUntrackedParameter('synchronize')).toBe(true);
@@ -103,6 +107,8 @@ describe('modulePrevalidate', () => {
     own.addUntracked('alpaka', 'string', 'mine');
     descriptions.addDefault(own);
     modulePrevalidate(descriptions);
-    expect(own.nodes.filter((node) => node.kind === 'parameter' && node.label === 'alpaka')).toMatchObject([{ type: 'string' }]);
+    expect(own.nodes.filter((node) => node.kind === 'parameter' && node.label === 'alpaka')).toMatchObject([
+      { type: 'string' },
+    ]);
   });
 });

@@ -26,7 +26,7 @@ function alpakaOf(description: ModuleDescription): ParameterSet {
 }
 
 describe('ModuleTypeResolverAlpaka: the valid backends', () => {
-  it("orders them as CMSSW does: cuda_async, rocm_async, then serial_sync; the first is the default", () => {
+  it('orders them as CMSSW does: cuda_async, rocm_async, then serial_sync; the first is the default', () => {
     expect(validAlpakaBackends(['cpu', 'gpu-amd', 'gpu-nvidia'])).toEqual(['cuda_async', 'rocm_async', 'serial_sync']);
     expect(validAlpakaBackends(['cpu'])).toEqual(['serial_sync']);
     expect(new ModuleTypeResolverAlpaka(['cpu', 'gpu-nvidia'], undefined, false).validBackends[0]).toBe('cuda_async');
@@ -99,7 +99,9 @@ describe('ModuleTypeResolverAlpaka.setModuleVariant', () => {
   });
 
   it('an empty backend means the default; an explicit valid one is kept', () => {
-    const empty = resolver.setModuleVariant(module('a', 'P@alpaka', (p) => p.addUntrackedParameter('backend', 'string', '')));
+    const empty = resolver.setModuleVariant(
+      module('a', 'P@alpaka', (p) => p.addUntrackedParameter('backend', 'string', '')),
+    );
     expect(empty.type).toBe('alpaka_cuda_async::P');
     const explicit = resolver.setModuleVariant(
       module('b', 'P@alpaka', (p) => p.addUntrackedParameter('backend', 'string', 'serial_sync')),
@@ -111,7 +113,9 @@ describe('ModuleTypeResolverAlpaka.setModuleVariant', () => {
   it("an explicit unavailable backend fails with 8035 and CMSSW's message naming the module", () => {
     const cpuOnly = new ModuleTypeResolverAlpaka(['cpu'], undefined, false);
     expect(() =>
-      cpuOnly.setModuleVariant(module('gpuProducer', 'P@alpaka', (p) => p.addUntrackedParameter('backend', 'string', 'cuda_async'))),
+      cpuOnly.setModuleVariant(
+        module('gpuProducer', 'P@alpaka', (p) => p.addUntrackedParameter('backend', 'string', 'cuda_async')),
+      ),
     ).toThrow(
       expect.objectContaining({
         exitCode: 8035,
@@ -123,7 +127,9 @@ describe('ModuleTypeResolverAlpaka.setModuleVariant', () => {
 
   it("an unset synchronize takes the process's setSynchronize value; an explicit one is kept", () => {
     const synchronizing = new ModuleTypeResolverAlpaka(['cpu'], undefined, true);
-    expect(alpakaOf(synchronizing.setModuleVariant(module('a', 'P@alpaka'))).getUntrackedParameter('synchronize')).toBe(true);
+    expect(alpakaOf(synchronizing.setModuleVariant(module('a', 'P@alpaka'))).getUntrackedParameter('synchronize')).toBe(
+      true,
+    );
     const explicit = synchronizing.setModuleVariant(
       module('b', 'P@alpaka', (p) => p.addUntrackedParameter('synchronize', 'bool', false)),
     );

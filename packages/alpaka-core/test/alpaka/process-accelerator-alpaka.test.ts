@@ -13,9 +13,10 @@ beforeEach(() => {
 });
 
 /** A process with `producer` (TestProducer@alpaka unless told) and `recorder` on a Path. */
-function alpakaProcess(
-  options: { accelerators?: string[]; type?: string; alpaka?: Record<string, unknown> } = {},
-): { process: Process; accelerator: ProcessAcceleratorAlpaka } {
+function alpakaProcess(options: { accelerators?: string[]; type?: string; alpaka?: Record<string, unknown> } = {}): {
+  process: Process;
+  accelerator: ProcessAcceleratorAlpaka;
+} {
   const process = cms.Process('TEST');
   const accelerator = new ProcessAcceleratorAlpaka();
   process.ProcessAcceleratorAlpaka = accelerator;
@@ -46,7 +47,9 @@ async function runAll(processor: EventProcessor): Promise<void> {
 describe('ProcessAcceleratorAlpaka at construction (the accelerator matrix of testAlpakaModules.sh)', () => {
   it("accelerators ['cpu']: @alpaka modules run as alpaka_serial_sync::, with the alpaka PSet filled in", async () => {
     const { process } = alpakaProcess({ accelerators: ['cpu'] });
-    const processor = await createEventProcessor(process.toDescription(), { registry: alpakaTestRegistry('serial_sync') });
+    const processor = await createEventProcessor(process.toDescription(), {
+      registry: alpakaTestRegistry('serial_sync'),
+    });
     expect(processor.selectedAccelerators).toEqual(['cpu']);
     expect(processor.description.modules.get('producer')?.type).toBe('alpaka_serial_sync::AlpakaTestProducer');
     await runAll(processor);
@@ -135,7 +138,10 @@ describe('ProcessAcceleratorAlpaka at construction (the accelerator matrix of te
     const explicit = alpakaProcess({ alpaka: { synchronize: cms.untracked.bool(false) } });
     explicit.accelerator.setSynchronize(true);
     await createEventProcessor(explicit.process.toDescription(), { registry });
-    expect(seen).toEqual(['producer: backend=serial_sync synchronize=true', 'producer: backend=serial_sync synchronize=false']);
+    expect(seen).toEqual([
+      'producer: backend=serial_sync synchronize=true',
+      'producer: backend=serial_sync synchronize=false',
+    ]);
   });
 
   it('an explicit alpaka_serial_sync:: type is left alone, even where a GPU would be the default', async () => {

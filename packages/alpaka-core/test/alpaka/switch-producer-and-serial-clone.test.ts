@@ -47,7 +47,10 @@ describe('SwitchProducer (SwitchProducerCUDA): a case chosen at start-up', () =>
 
     const cpuOnly = switchProcess();
     cpuOnly.options = { accelerators: cms.untracked.vstring('cpu') };
-    const cpu = await createEventProcessor(cpuOnly.toDescription(), { registry, availableAccelerators: ['cpu', 'gpu-nvidia'] });
+    const cpu = await createEventProcessor(cpuOnly.toDescription(), {
+      registry,
+      availableAccelerators: ['cpu', 'gpu-nvidia'],
+    });
     expect(cpu.description.modules.get('ints')?.type).toBe('alpaka_serial_sync::AlpakaTestProducer');
   });
 
@@ -62,9 +65,9 @@ describe('SwitchProducer (SwitchProducerCUDA): a case chosen at start-up', () =>
   });
 
   it("refuses a case its functions do not know, and a job where every case is disabled (Python's errors)", async () => {
-    expect(
-      () => new cms.SwitchProducer({ cpu: cms.SwitchProducer.getCpu() }, { gpu: cms.EDProducer('X') }),
-    ).toThrow(/Case 'gpu' is not allowed \(allowed ones are cpu\)/);
+    expect(() => new cms.SwitchProducer({ cpu: cms.SwitchProducer.getCpu() }, { gpu: cms.EDProducer('X') })).toThrow(
+      /Case 'gpu' is not allowed \(allowed ones are cpu\)/,
+    );
     const process = cms.Process('TEST');
     process.source = cms.Source('EmptySource');
     process.s = new SwitchProducerCUDA({ cuda: cms.EDProducer('alpaka_cuda_async::AlpakaTestProducer') });
@@ -81,7 +84,9 @@ describe('SwitchProducer (SwitchProducerCUDA): a case chosen at start-up', () =>
     process.s = new SwitchProducerCUDA({ cpu: cms.EDProducer('AlpakaTestProducer@alpaka') });
     process.t = cms.Task(process.s);
     process.p = cms.Path().associate(process.t);
-    const processor = await createEventProcessor(process.toDescription(), { registry: alpakaTestRegistry('serial_sync') });
+    const processor = await createEventProcessor(process.toDescription(), {
+      registry: alpakaTestRegistry('serial_sync'),
+    });
     expect(processor.description.modules.get('s')?.type).toBe('alpaka_serial_sync::AlpakaTestProducer');
   });
 });
