@@ -50,7 +50,20 @@ export async function validateProcessDescription(
     ...description.eventSetupModules,
   ];
   for (const module of modules) {
-    const moduleClass = await registry.resolve(module.type);
-    validateModuleParameters(moduleClass, module.type, module.label, module.parameters);
+    const type = validationType(module.type, registry);
+    const moduleClass = await registry.resolve(type);
+    validateModuleParameters(moduleClass, type, module.label, module.parameters);
   }
+}
+
+/**
+ * The type whose class validates a module before start-up. A `Name@alpaka` type gets its backend only when
+ * the EventProcessor is constructed; every backend's class has the same fillDescriptions (modulePrevalidate
+ * checks it), so the one of any backend the registry knows validates it, serial_sync's first.
+ */
+function validationType(type: string, registry: ModuleRegistry): string {
+  if (!type.endsWith('@alpaka') || registry.has(type)) return type;
+  const suffix = `::${type.slice(0, -'@alpaka'.length)}`;
+  const bound = registry.typeNames().filter((name) => name.startsWith('alpaka_') && name.endsWith(suffix));
+  return bound.find((name) => name === `alpaka_serial_sync${suffix}`) ?? bound[0] ?? type;
 }

@@ -2,10 +2,14 @@ import { registerBackend } from '@alpaka-ts/interface';
 import { createMockAcceleratorBackend } from '@alpaka-ts/interface/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ProcessAcceleratorAlpaka } from '../../src/alpaka/process-accelerator-alpaka';
+import { validateProcessDescription } from '../../src/cli/job-registry';
 import { cms } from '../../src/configuration/cms';
+import { formatConfiguration } from '../../src/configuration/format-configuration';
 import type { Process } from '../../src/configuration/process';
+import type { ParameterSet } from '../../src/parameter-set/parameter-set';
 import { createEventProcessor } from '../../src/scheduling/event-processor';
 import type { EventProcessor } from '../../src/scheduling/event-processor-contract';
+import { handleProcessAccelerators } from '../../src/scheduling/handle-process-accelerators';
 import { alpakaTestRegistry, seen } from './alpaka-test-modules';
 
 beforeEach(() => {
@@ -180,5 +184,31 @@ describe('ProcessAcceleratorAlpaka at construction (the accelerator matrix of te
     });
     expect(processor.selectedAccelerators).toEqual(['cpu', 'gpu-amd']);
     expect(processor.description.processAccelerators).toEqual([]);
+  });
+});
+
+describe('ProcessAcceleratorAlpaka beyond ED modules', () => {
+  it('rewrites ES modules too, before the EventSetup is built', async () => {
+    const { process } = alpakaProcess();
+    process.esProducer = cms.ESProducer('AlpakaTestESProducer@alpaka');
+    const handled = await handleProcessAccelerators(process.toDescription(), ['cpu']);
+    const esProducer = handled.description.eventSetupModules.find((module) => module.label === 'esProducer');
+    expect(esProducer?.type).toBe('alpaka_serial_sync::AlpakaTestESProducer');
+    expect(esProducer?.parameters.getUntrackedParameter<ParameterSet>('alpaka').getUntrackedParameter('backend')).toBe(
+      'serial_sync',
+    );
+  });
+
+  it('--dump-config validates an @alpaka module with a backend class, inserting the alpaka PSet defaults', async () => {
+    const description = alpakaProcess().process.toDescription();
+    await validateProcessDescription(description, alpakaTestRegistry('cuda_async', 'serial_sync'));
+    const producer = description.modules.get('producer');
+    expect(producer?.type).toBe('AlpakaTestProducer@alpaka');
+    expect(producer?.parameters.getUntrackedParameter<ParameterSet>('alpaka').getUntrackedParameter('backend')).toBe(
+      '',
+    );
+    expect(formatConfiguration(description)).toContain(
+      'alpaka: cms.untracked.PSet({\n    backend: cms.untracked.string(""),\n  }),',
+    );
   });
 });
