@@ -114,8 +114,8 @@ function attribute(label: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(label) ? `process.${label}` : `process[${JSON.stringify(label)}]`;
 }
 
-function formatModule(module: ModuleDescription): string {
-  const body = formatEntries(module.parameters, '', true);
+function formatModule(module: ModuleDescription, indent = ''): string {
+  const body = formatEntries(module.parameters, indent, true);
   const type = JSON.stringify(module.type);
   return body === '{}'
     ? `cms.${builderOfEdmType[module.edmType]}(${type})`
@@ -127,7 +127,7 @@ function formatModule(module: ModuleDescription): string {
  * a dump cannot write back: its cases are written with the cpu function, and a comment says so.
  */
 function formatSwitchProducer(switchProducer: SwitchProducerDescription): string {
-  const cases = switchProducer.cases.map((c) => `  ${c.name}: ${formatModule(c.module)},`).join('\n');
+  const cases = switchProducer.cases.map((c) => `  ${c.name}: ${formatModule(c.module, '  ')},`).join('\n');
   if (switchProducer.builderName !== 'SwitchProducer') return `new ${switchProducer.builderName}({\n${cases}\n})`;
   const functions = switchProducer.cases.map((c) => `${c.name}: cms.SwitchProducer.getCpu()`).join(', ');
   return `/* case functions not written back */ new cms.SwitchProducer({ ${functions} }, {\n${cases}\n})`;

@@ -1,6 +1,6 @@
 import { componentBrand, componentKindOf } from './component-brand';
-import { checkLabelChange } from './labelable';
-import type { ParameterAttribute } from './parameter-builders';
+import { checkLabelChange, refuseOverrides } from './labelable';
+import type { ParameterAttribute, ParameterOverrides } from './parameter-builders';
 import type { ModuleDescription, ProcessDescription } from './process-description';
 
 /**
@@ -71,7 +71,8 @@ export abstract class ProcessAccelerator {
   }
 
   /** A process accelerator has no parameters: cloning gives the same object (it holds settings, not state). */
-  clone(): this {
+  clone(overrides?: ParameterOverrides): this {
+    refuseOverrides(overrides, 'ProcessAccelerator');
     return this;
   }
 }

@@ -1,8 +1,8 @@
 import { ParameterSet } from '../parameter-set/parameter-set';
 import { componentBrand, componentKindOf, describeValueType } from './component-brand';
-import { checkLabelChange } from './labelable';
+import { checkLabelChange, refuseOverrides } from './labelable';
 import { isModule, type Module } from './module-builders';
-import type { ParameterAttribute } from './parameter-builders';
+import type { ParameterAttribute, ParameterOverrides } from './parameter-builders';
 import type { ModuleDescription } from './process-description';
 import { pythonError } from './python-errors';
 
@@ -129,8 +129,9 @@ export class SwitchProducer {
     this.#label = label;
   }
 
-  /** A new, unlabelled switch whose cases are clones. */
-  clone(): SwitchProducer {
+  /** A new, unlabelled switch whose cases are clones (overrides go to a case's clone, not to the switch). */
+  clone(overrides?: ParameterOverrides): SwitchProducer {
+    refuseOverrides(overrides, 'SwitchProducer');
     const cases: Record<string, Module> = {};
     for (const [name, module] of this.#cases) cases[name] = module.clone();
     return new SwitchProducer(Object.fromEntries(this.#caseFunctions), cases, this.#builderName);

@@ -77,6 +77,16 @@ describe('SwitchProducer (SwitchProducerCUDA): a case chosen at start-up', () =>
     ).rejects.toThrow(/All cases '\['cuda'\]' were disabled/);
   });
 
+  it('clones with cloned cases, keeping the case functions', () => {
+    const original = new SwitchProducerCUDA({ cpu: cms.EDProducer('P', { value: cms.int32(1) }) });
+    const copy = original.clone();
+    expect(copy).not.toBe(original);
+    expect(copy.case_('cpu')).not.toBe(original.case_('cpu'));
+    expect(copy.cases_()).toEqual(['cpu']);
+    expect(copy.chooseCase(['cpu', 'gpu-nvidia'])).toBe('cpu');
+    expect(() => original.clone({ value: 2 })).toThrow(/A SwitchProducer has no parameters to override/);
+  });
+
   it('a case may be an @alpaka module: it is resolved after the choice', async () => {
     const process = cms.Process('TEST');
     process.source = cms.Source('EmptySource');

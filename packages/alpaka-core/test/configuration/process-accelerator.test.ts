@@ -144,8 +144,8 @@ describe('--dump-config of accelerators, services and switches', () => {
         '});',
         'process.ints = new SwitchProducerCUDA({',
         '  cpu: cms.EDProducer("IntProducer", {',
-        '  ivalue: cms.int32(1),',
-        '}),',
+        '    ivalue: cms.int32(1),',
+        '  }),',
       ].join('\n'),
     );
     expect(text).toContain('process.p = cms.Path(process.ints);');
