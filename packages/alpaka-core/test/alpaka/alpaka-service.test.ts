@@ -5,7 +5,7 @@ import { cms } from '../../src/configuration/cms';
 import type { Process } from '../../src/configuration/process';
 import { ParameterSet } from '../../src/parameter-set/parameter-set';
 import { createEventProcessor } from '../../src/scheduling/event-processor';
-import { alpakaTestRegistry } from './alpaka-test-modules';
+import { alpakaTestRegistry } from './accelerator-test-modules';
 
 const defaultAllocator = {
   binGrowth: 2,

@@ -10,7 +10,7 @@ import type { ParameterSet } from '../../src/parameter-set/parameter-set';
 import { createEventProcessor } from '../../src/scheduling/event-processor';
 import type { EventProcessor } from '../../src/scheduling/event-processor-contract';
 import { handleProcessAccelerators } from '../../src/scheduling/handle-process-accelerators';
-import { alpakaTestRegistry, seen } from './alpaka-test-modules';
+import { alpakaTestRegistry, seen } from './accelerator-test-modules';
 
 beforeEach(() => {
   seen.length = 0;

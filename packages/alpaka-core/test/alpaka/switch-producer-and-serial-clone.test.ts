@@ -4,7 +4,7 @@ import { ProcessAcceleratorAlpaka } from '../../src/alpaka/process-accelerator-a
 import { cms } from '../../src/configuration/cms';
 import { SwitchProducerCUDA } from '../../src/configuration/switch-producer-cuda';
 import { createEventProcessor } from '../../src/scheduling/event-processor';
-import { alpakaTestRegistry, seen } from './alpaka-test-modules';
+import { alpakaTestRegistry, seen } from './accelerator-test-modules';
 
 beforeEach(() => {
   seen.length = 0;
