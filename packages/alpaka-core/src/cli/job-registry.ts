@@ -59,11 +59,13 @@ export async function validateProcessDescription(
 /**
  * The type whose class validates a module before start-up. A `Name@alpaka` type gets its backend only when
  * the EventProcessor is constructed; every backend's class has the same fillDescriptions (modulePrevalidate
- * checks it), so the one of any backend the registry knows validates it, serial_sync's first.
+ * checks it), so the class registered as `Name` validates it, or else that of any backend the registry knows,
+ * serial_sync's first.
  */
 function validationType(type: string, registry: ModuleRegistry): string {
   if (!type.endsWith('@alpaka') || registry.has(type)) return type;
-  const suffix = `::${type.slice(0, -'@alpaka'.length)}`;
-  const bound = registry.typeNames().filter((name) => name.startsWith('alpaka_') && name.endsWith(suffix));
-  return bound.find((name) => name === `alpaka_serial_sync${suffix}`) ?? bound[0] ?? type;
+  const base = type.slice(0, -'@alpaka'.length);
+  if (registry.has(base)) return base;
+  const bound = registry.typeNames().filter((name) => name.startsWith('alpaka_') && name.endsWith(`::${base}`));
+  return bound.find((name) => name === `alpaka_serial_sync::${base}`) ?? bound[0] ?? type;
 }

@@ -6,11 +6,14 @@ import { validateProcessDescription } from '../../src/cli/job-registry';
 import { cms } from '../../src/configuration/cms';
 import { formatConfiguration } from '../../src/configuration/format-configuration';
 import type { Process } from '../../src/configuration/process';
+import type { ModuleClass } from '../../src/modules/module-class';
+import type { ConfigurationDescriptions } from '../../src/parameter-set/configuration-descriptions';
 import type { ParameterSet } from '../../src/parameter-set/parameter-set';
+import { ParameterSetDescription } from '../../src/parameter-set/parameter-set-description';
 import { createEventProcessor } from '../../src/scheduling/event-processor';
 import type { EventProcessor } from '../../src/scheduling/event-processor-contract';
 import { handleProcessAccelerators } from '../../src/scheduling/handle-process-accelerators';
-import { alpakaTestRegistry, seen } from './accelerator-test-modules';
+import { AlpakaTestProducer, alpakaTestRegistry, seen } from './accelerator-test-modules';
 
 beforeEach(() => {
   seen.length = 0;
@@ -210,5 +213,21 @@ describe('ProcessAcceleratorAlpaka beyond ED modules', () => {
     expect(formatConfiguration(description)).toContain(
       'alpaka: cms.untracked.PSet({\n    backend: cms.untracked.string(""),\n  }),',
     );
+  });
+
+  it('--dump-config prefers the class registered under the plain name (the one every backend binds)', async () => {
+    const description = alpakaProcess().process.toDescription();
+    const registry = alpakaTestRegistry();
+    class Unbound extends AlpakaTestProducer {
+      static override fillDescriptions(descriptions: ConfigurationDescriptions): void {
+        const own = new ParameterSetDescription();
+        own.add('value', 'int32', 11);
+        own.add('onlyInTheUnboundClass', 'bool', true);
+        descriptions.addWithDefaultLabel(own);
+      }
+    }
+    registry.register(Unbound as unknown as ModuleClass, 'AlpakaTestProducer');
+    await validateProcessDescription(description, registry);
+    expect(description.modules.get('producer')?.parameters.getParameter('onlyInTheUnboundClass')).toBe(true);
   });
 });
