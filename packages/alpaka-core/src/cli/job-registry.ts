@@ -41,13 +41,31 @@ export async function validateProcessDescription(
   description: ProcessDescription,
   registry: ModuleRegistry,
 ): Promise<void> {
+  // A SwitchProducer's label holds a placeholder until start-up chooses a case: its cases are validated instead.
+  const switches = new Set((description.switchProducers ?? []).map((switchProducer) => switchProducer.label));
   const modules = [
     ...(description.source === undefined ? [] : [description.source]),
-    ...description.modules.values(),
+    ...[...description.modules.values()].filter((module) => !switches.has(module.label)),
+    ...(description.switchProducers ?? []).flatMap((switchProducer) => switchProducer.cases.map((c) => c.module)),
     ...description.eventSetupModules,
   ];
   for (const module of modules) {
-    const moduleClass = await registry.resolve(module.type);
-    validateModuleParameters(moduleClass, module.type, module.label, module.parameters);
+    const type = validationType(module.type, registry);
+    const moduleClass = await registry.resolve(type);
+    validateModuleParameters(moduleClass, type, module.label, module.parameters);
   }
+}
+
+/**
+ * The type whose class validates a module before start-up. A `Name@alpaka` type gets its backend only when
+ * the EventProcessor is constructed; every backend's class has the same fillDescriptions (modulePrevalidate
+ * checks it), so the class registered as `Name` validates it, or else that of any backend the registry knows,
+ * serial_sync's first.
+ */
+function validationType(type: string, registry: ModuleRegistry): string {
+  if (!type.endsWith('@alpaka') || registry.has(type)) return type;
+  const base = type.slice(0, -'@alpaka'.length);
+  if (registry.has(base)) return base;
+  const bound = registry.typeNames().filter((name) => name.startsWith('alpaka_') && name.endsWith(`::${base}`));
+  return bound.find((name) => name === `alpaka_serial_sync::${base}`) ?? bound[0] ?? type;
 }

@@ -23,6 +23,13 @@ export function adoptDescription(description: ProcessDescription): ProcessDescri
     paths: description.paths.map(adoptPath),
     endPaths: description.endPaths.map(adoptPath),
     unscheduledModules: [...description.unscheduledModules],
+    // Accelerators are used through their methods only, so another copy's objects serve as they are.
+    processAccelerators: [...(description.processAccelerators ?? [])],
+    services: (description.services ?? []).map(adoptModule),
+    switchProducers: (description.switchProducers ?? []).map((switchProducer) => ({
+      ...switchProducer,
+      cases: switchProducer.cases.map((switchCase) => ({ ...switchCase, module: adoptModule(switchCase.module) })),
+    })),
   };
 }
 

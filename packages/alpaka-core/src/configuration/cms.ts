@@ -1,7 +1,17 @@
-import { EDAnalyzer, EDFilter, EDProducer, ESProducer, ESSource, OutputModule, Source } from './module-builders';
+import {
+  EDAnalyzer,
+  EDFilter,
+  EDProducer,
+  ESProducer,
+  ESSource,
+  OutputModule,
+  Service,
+  Source,
+} from './module-builders';
 import { trackedBuilders, untracked } from './parameter-builders';
 import { pathBuilders } from './path-builders';
 import { makeProcess } from './process';
+import { SwitchProducer } from './switch-producer';
 
 /**
  * The configuration language: Python's `cms` module (FWCore/ParameterSet/python/Config.py) with the same
@@ -33,6 +43,8 @@ export const cms = {
   ESProducer,
   ESSource,
   Source,
+  Service,
+  SwitchProducer,
   ...pathBuilders,
 };
 

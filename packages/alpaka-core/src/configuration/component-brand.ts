@@ -15,6 +15,8 @@ export type ComponentKind =
   | 'Task'
   | 'Schedule'
   | 'PathOperation'
+  | 'ProcessAccelerator'
+  | 'SwitchProducer'
   | 'Process';
 
 /** The kind a value is branded with, or undefined for anything that is not a configuration component. */

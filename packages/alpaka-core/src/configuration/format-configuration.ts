@@ -8,6 +8,7 @@ import type {
   PathEntryDescription,
   ProcessDescription,
 } from './process-description';
+import type { SwitchProducerDescription } from './switch-producer';
 
 export interface FormatConfigurationOptions {
   /** Where the written configuration imports `cms` from; default '@alpaka-ts/core'. */
@@ -22,6 +23,7 @@ const builderOfEdmType: Readonly<Record<ModuleDescription['edmType'], string>> =
   ESProducer: 'ESProducer',
   ESSource: 'ESSource',
   Source: 'Source',
+  Service: 'Service',
 };
 
 /**
@@ -39,12 +41,37 @@ export function formatConfiguration(description: ProcessDescription, options: Fo
     `const process = cms.Process(${JSON.stringify(description.name)});`,
     '',
   ];
+  const accelerators = description.processAccelerators ?? [];
+  const switches = new Map(
+    (description.switchProducers ?? []).map((switchProducer) => [switchProducer.label, switchProducer]),
+  );
+  const imports = new Set<string>();
+  for (const accelerator of accelerators) {
+    const { importStatement } = accelerator.dumpConfiguration('_');
+    if (importStatement !== undefined) imports.add(importStatement);
+  }
+  for (const switchProducer of switches.values()) {
+    if (switchProducer.builderName !== 'SwitchProducer')
+      imports.add(`import { ${switchProducer.builderName} } from ${JSON.stringify(specifier)};`);
+  }
+  lines.splice(2, 0, ...imports);
   if (description.source !== undefined) lines.push(`process.source = ${formatModule(description.source)};`);
   lines.push(`process.maxEvents = cms.untracked.PSet({ input: cms.untracked.int32(${description.maxEvents.input}) });`);
   lines.push(`process.options = ${formatParameter(parameterOf(description.options.parameters, false), '')};`, '');
 
-  for (const module of description.modules.values())
-    lines.push(`${attribute(module.label)} = ${formatModule(module)};`);
+  accelerators.forEach((accelerator, index) => {
+    const label = accelerator.label_() ?? accelerator.constructor.name;
+    const variable = `processAccelerator${index}`;
+    lines.push(...accelerator.dumpConfiguration(variable).statements, `${attribute(label)} = ${variable};`);
+  });
+  for (const service of description.services ?? [])
+    lines.push(`${attribute(service.label)} = ${formatModule(service)};`);
+  for (const module of description.modules.values()) {
+    const switchProducer = switches.get(module.label);
+    lines.push(
+      `${attribute(module.label)} = ${switchProducer === undefined ? formatModule(module) : formatSwitchProducer(switchProducer)};`,
+    );
+  }
   for (const module of description.eventSetupModules)
     lines.push(`${attribute(module.label)} = ${formatModule(module)};`);
   if (description.modules.size + description.eventSetupModules.length > 0) lines.push('');
@@ -87,12 +114,23 @@ function attribute(label: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(label) ? `process.${label}` : `process[${JSON.stringify(label)}]`;
 }
 
-function formatModule(module: ModuleDescription): string {
-  const body = formatEntries(module.parameters, '', true);
+function formatModule(module: ModuleDescription, indent = ''): string {
+  const body = formatEntries(module.parameters, indent, true);
   const type = JSON.stringify(module.type);
   return body === '{}'
     ? `cms.${builderOfEdmType[module.edmType]}(${type})`
     : `cms.${builderOfEdmType[module.edmType]}(${type}, ${body})`;
+}
+
+/**
+ * `new SwitchProducerCUDA({ cpu: …, cuda: … })`. A plain cms.SwitchProducer's case functions are code, which
+ * a dump cannot write back: its cases are written with the cpu function, and a comment says so.
+ */
+function formatSwitchProducer(switchProducer: SwitchProducerDescription): string {
+  const cases = switchProducer.cases.map((c) => `  ${c.name}: ${formatModule(c.module, '  ')},`).join('\n');
+  if (switchProducer.builderName !== 'SwitchProducer') return `new ${switchProducer.builderName}({\n${cases}\n})`;
+  const functions = switchProducer.cases.map((c) => `${c.name}: cms.SwitchProducer.getCpu()`).join(', ');
+  return `/* case functions not written back */ new cms.SwitchProducer({ ${functions} }, {\n${cases}\n})`;
 }
 
 function formatPath(kind: 'Path' | 'EndPath', path: PathDescription): string {

@@ -122,6 +122,19 @@ export const OutputModule = moduleBuilder('OutputModule');
 export const ESProducer = moduleBuilder('ESProducer');
 export const ESSource = moduleBuilder('ESSource');
 export const Source = moduleBuilder('Source');
+/** Python's `cms.Service(type, …)`: a service and its parameters, labelled by the attribute it is assigned to. */
+export const Service = moduleBuilder('Service');
+
+/**
+ * A new, unlabelled module of another type with a deep copy of the parameters, overrides applied: what
+ * Python's functions that set `_TypedParameterizable__type` on a clone do (makeSerialClone).
+ */
+export function cloneWithType(module: Module, type: string, overrides?: ParameterOverrides): Module {
+  const state = module[moduleState];
+  const parameters = state.parameters.clone();
+  applyOverrides(parameters, overrides);
+  return makeModule(type, state.edmType, parameters);
+}
 
 /** Whether a value is a module (of this copy of the package or another). */
 export function isModule(value: unknown): value is Module {

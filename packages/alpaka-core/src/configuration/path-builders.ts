@@ -2,9 +2,11 @@ import { componentBrand, componentKindOf, describeArgument } from './component-b
 import { Labelable, refuseOverrides, sealed } from './labelable';
 import { isEventModuleType, type Module } from './module-builders';
 import type { ParameterAttributes, ParameterOverrides } from './parameter-builders';
+import type { ProcessAccelerator } from './process-accelerator';
 import type { PathOperator } from './process-description';
 import { pythonError } from './python-errors';
 import { Schedule } from './schedule';
+import type { SwitchProducer } from './switch-producer';
 import { associateTasks, makeTask, type Task } from './task';
 
 /**
@@ -42,7 +44,9 @@ export type LabelledComponent =
   | (Path & ParameterAttributes)
   | (EndPath & ParameterAttributes)
   | (Sequence & ParameterAttributes)
-  | (Task & ParameterAttributes);
+  | (Task & ParameterAttributes)
+  | ProcessAccelerator
+  | SwitchProducer;
 
 /** The members Paths, EndPaths and Sequences share (Python's `_ModuleSequenceType`). */
 abstract class ModuleSequence extends Labelable {
@@ -107,6 +111,8 @@ function checkedItem(item: unknown, container: string): SequenceItem {
   const kind = componentKindOf(item);
   if (kind === 'Sequence' || kind === 'PathOperation') return item as SequenceItem;
   if (kind === 'Module' && isEventModuleType((item as Module).edmType_())) return item as Module;
+  // A SwitchProducer stands where its chosen case's EDProducer will run.
+  if (kind === 'SwitchProducer') return item as Module;
   const what = kind === 'Module' ? `an ${(item as Module).edmType_()}` : describeArgument(item);
   throw pythonError(
     'TypeError',
@@ -166,7 +172,11 @@ export const pathBuilders = {
 
 function operand(item: unknown, operator: string, sequenceAllowed: boolean): Module | Sequence {
   const kind = componentKindOf(item);
-  if ((kind === 'Module' && isEventModuleType((item as Module).edmType_())) || (sequenceAllowed && kind === 'Sequence'))
+  if (
+    (kind === 'Module' && isEventModuleType((item as Module).edmType_())) ||
+    kind === 'SwitchProducer' ||
+    (sequenceAllowed && kind === 'Sequence')
+  )
     return item as Module | Sequence;
   throw pythonError(
     'TypeError',

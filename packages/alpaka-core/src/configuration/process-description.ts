@@ -1,4 +1,6 @@
 import type { ParameterSet } from '../parameter-set/parameter-set';
+import type { ProcessAccelerator } from './process-accelerator';
+import type { SwitchProducerDescription } from './switch-producer';
 
 /**
  * What a configuration amounts to once loaded: the plain description the framework runs, as cmsRun's C++ side
@@ -25,6 +27,18 @@ export interface ProcessDescription {
    * on no Path or EndPath.
    */
   readonly unscheduledModules: readonly string[];
+  /**
+   * The ProcessAccelerators (`process.ProcessAcceleratorAlpaka = …`), in definition order: the EventProcessor
+   * asks them for the available accelerators, the module type resolver and their customisations.
+   */
+  readonly processAccelerators: readonly ProcessAccelerator[];
+  /** The services (`cms.Service`), in definition order; absent means none. */
+  readonly services?: readonly ModuleDescription[];
+  /**
+   * The SwitchProducers on a Path or in a Task; `modules` holds a placeholder of type `SwitchProducer` under
+   * each label until the EventProcessor puts the chosen case's module there. Absent means none.
+   */
+  readonly switchProducers?: readonly SwitchProducerDescription[];
 }
 
 /** The kinds of module CMSSW's `@module_edm_type` names. */
@@ -35,7 +49,8 @@ export type ModuleEdmType =
   | 'OutputModule'
   | 'ESProducer'
   | 'ESSource'
-  | 'Source';
+  | 'Source'
+  | 'Service';
 
 /**
  * One module of the configuration. `parameters` carries the user's parameters plus the tracked strings

@@ -4,6 +4,7 @@ import { componentKindOf } from './component-brand';
 import { isEventModuleType, isModule, type Module } from './module-builders';
 import type { PathOperation, Sequence, SequenceItem } from './path-builders';
 import type { ProcessStateFields } from './process';
+import type { ProcessAccelerator } from './process-accelerator';
 import type {
   ModuleDescription,
   PathDescription,
@@ -13,6 +14,7 @@ import type {
 } from './process-description';
 import { toProcessOptions } from './process-options';
 import { pythonError } from './python-errors';
+import { isSwitchProducer, type SwitchProducerDescription, switchPlaceholder } from './switch-producer';
 import type { Task } from './task';
 
 type ModuleSequenceLike = {
@@ -48,9 +50,19 @@ export function buildProcessDescription(state: ProcessStateFields): ProcessDescr
 
   const modules = new Map<string, ModuleDescription>();
   const eventSetupModules: ModuleDescription[] = [];
+  const services: ModuleDescription[] = [];
+  const processAccelerators: ProcessAccelerator[] = [];
+  const switchProducers: SwitchProducerDescription[] = [];
   for (const [label, component] of state.labels) {
+    if (componentKindOf(component) === 'ProcessAccelerator') processAccelerators.push(component as ProcessAccelerator);
+    if (isSwitchProducer(component) && (onPaths.has(label) || inTasks.has(label))) {
+      const switchProducer = component.describe(label, describeModule);
+      switchProducers.push(switchProducer);
+      modules.set(label, switchPlaceholder(switchProducer));
+    }
     if (!isModule(component)) continue;
-    if (isEventModuleType(component.edmType_())) {
+    if (component.edmType_() === 'Service') services.push(describeModule(label, component));
+    else if (isEventModuleType(component.edmType_())) {
       if (onPaths.has(label) || inTasks.has(label)) modules.set(label, describeModule(label, component));
     } else eventSetupModules.push(describeModule(label, component));
   }
@@ -67,6 +79,9 @@ export function buildProcessDescription(state: ProcessStateFields): ProcessDescr
     paths,
     endPaths,
     unscheduledModules,
+    processAccelerators,
+    services,
+    switchProducers,
   };
 }
 
@@ -168,7 +183,8 @@ function moduleLabel(module: Module, state: ProcessStateFields, labelOf: Map<obj
     );
   }
   const held = state.labels.get(label);
-  if (held === undefined || !isModule(held) || !isEventModuleType(held.edmType_())) {
+  const isEventModule = isModule(held) && isEventModuleType(held.edmType_());
+  if (held === undefined || !(isEventModule || isSwitchProducer(held))) {
     throw new FrameworkError(
       'Configuration',
       `The unknown module label "${label}" appears in ${where}\n please check spelling or remove that label from the ${where.split(' ')[0]}.`,

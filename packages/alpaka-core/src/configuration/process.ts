@@ -25,7 +25,7 @@ export interface ProcessStateFields {
 }
 
 const specialAttributes = new Set(['source', 'maxEvents', 'options', 'schedule']);
-const labelKinds = new Set(['Module', 'Path', 'EndPath', 'Sequence', 'Task']);
+const labelKinds = new Set(['Module', 'Path', 'EndPath', 'Sequence', 'Task', 'ProcessAccelerator', 'SwitchProducer']);
 
 /**
  * Python's cms.Process. Components get their labels from the attribute they are assigned to

@@ -21,7 +21,7 @@ export class Task extends Labelable {
   add(...items: readonly (Module | Task | LabelledComponent | undefined)[]): this {
     for (const item of items) {
       const kind = componentKindOf(item);
-      if (kind !== 'Module' && kind !== 'Task') {
+      if (kind !== 'Module' && kind !== 'Task' && kind !== 'SwitchProducer') {
         throw pythonError(
           'TypeError',
           `Only modules and other Tasks can be added to a Task, not ${describeArgument(item)}.`,

@@ -1,3 +1,4 @@
+import { isAlpakaModuleClass, modulePrevalidate } from '../alpaka/module-prevalidate';
 import { convertException } from '../errors/convert-exception';
 import { FrameworkError } from '../errors/framework-error';
 import { defaultModuleLabel } from './default-module-label';
@@ -127,6 +128,7 @@ export function validateModuleParameters(
     if (typeof moduleClass.fillDescriptions === 'function') moduleClass.fillDescriptions(descriptions);
     else descriptions.setUnknown();
     if (moduleClass.edmType === 'ESProducer' || moduleClass.edmType === 'ESSource') addAppendToDataLabel(descriptions);
+    if (isAlpakaModuleClass(moduleClass)) modulePrevalidate(descriptions);
     descriptions.validate(parameters, moduleLabel);
     checkBaseType(moduleClass.edmType, parameters);
   } catch (thrown) {

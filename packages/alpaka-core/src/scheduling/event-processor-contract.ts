@@ -22,7 +22,8 @@ export interface EventProcessorOptions {
   readonly createEventSetupProvider?: CreateEventSetupProvider;
   /**
    * The compute accelerators this machine has, by CMSSW's names (`cpu`, `gpu-nvidia`, `gpu-amd`): what the
-   * ProcessAccelerators report (the alpaka layer adds the GPUs it finds). Default `['cpu']`.
+   * ProcessAccelerators report (the alpaka layer adds the GPUs it finds). Given, it replaces the probe;
+   * default `cpu` plus every ProcessAccelerator's enabledLabels().
    */
   readonly availableAccelerators?: readonly string[];
 }

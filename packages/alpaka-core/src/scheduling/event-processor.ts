@@ -8,7 +8,6 @@ import type { OutputModule } from '../output/output-module';
 import type { SourceEvent } from '../sources/input-source';
 import { ActivityRegistry } from './activity-registry';
 import { moduleBlockTransitions } from './block-transitions';
-import { ensureAvailableAccelerators } from './ensure-available-accelerators';
 import type {
   CreateEventProcessor,
   EventProcessor,
@@ -17,6 +16,7 @@ import type {
   RunResult,
 } from './event-processor-contract';
 import { ExceptionToActionTable } from './exception-to-action-table';
+import { handleProcessAccelerators } from './handle-process-accelerators';
 import { buildSchedule, type Schedule } from './schedule-builder';
 import { SourceController } from './source-controller';
 import { type BuiltStream, buildStream } from './stream-builder';
@@ -31,7 +31,8 @@ import { buildTriggerReport } from './trigger-report-builder';
  * the source; run() rejects once the other streams' events in flight have finished.
  */
 class FrameworkEventProcessor implements EventProcessor {
-  readonly description: ProcessDescription;
+  /** The configuration's description until construct() resolves it (switch cases, module types, services). */
+  description: ProcessDescription;
   readonly numberOfStreams: number;
   readonly numberOfThreads: number;
   readonly activityRegistry: ActivityRegistry;
@@ -70,10 +71,9 @@ class FrameworkEventProcessor implements EventProcessor {
    * "Constructing the EventProcessor", before beginJob.
    */
   async construct(): Promise<void> {
-    this.selectedAccelerators = ensureAvailableAccelerators(
-      this.description.options.accelerators,
-      this.#options.availableAccelerators ?? ['cpu'],
-    );
+    const handled = await handleProcessAccelerators(this.description, this.#options.availableAccelerators);
+    this.selectedAccelerators = handled.selectedAccelerators;
+    this.description = handled.description;
     this.#schedule = await buildSchedule(this.description, this.#options.registry, this.numberOfStreams);
     // CMSSW's EventProcessor owns its EventSetupProvider; a caller may inject another (the TestProcessor does).
     const create = this.#options.createEventSetupProvider ?? createEventSetupProvider;

@@ -72,6 +72,7 @@ export function processDescriptionForTest(
     paths: [{ name: labels.path, entries: [{ label: module.label, operator: 'normal' }] }],
     endPaths: [{ name: labels.endPath, entries: [{ label: labels.output, operator: 'normal' }] }],
     unscheduledModules: [],
+    processAccelerators: [],
   };
 }
 

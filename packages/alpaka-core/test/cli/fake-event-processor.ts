@@ -171,6 +171,7 @@ export function makeDescription(
     paths: [],
     endPaths: [],
     unscheduledModules: [],
+    processAccelerators: [],
   };
 }
 

@@ -84,6 +84,7 @@ export function makeProcess(spec: ProcessSpec): ProcessDescription {
     paths: Object.entries(spec.paths ?? {}).map(([name, entries]) => ({ name, entries: entries.map(entry) })),
     endPaths: Object.entries(spec.endPaths ?? {}).map(([name, entries]) => ({ name, entries: entries.map(entry) })),
     unscheduledModules: [...(spec.tasks ?? [])],
+    processAccelerators: [],
   };
 }
 
