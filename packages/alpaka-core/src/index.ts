@@ -37,6 +37,11 @@ export { configurationArguments } from './configuration/configuration-arguments'
 export { type FormatConfigurationOptions, formatConfiguration } from './configuration/format-configuration';
 export { type LoadedConfiguration, loadConfiguration } from './configuration/load-configuration';
 export { isProcess } from './configuration/process';
+export {
+  isProcessAccelerator,
+  type ModuleTypeResolver,
+  ProcessAccelerator,
+} from './configuration/process-accelerator';
 export type {
   ExceptionActions,
   ModuleDescription,
@@ -48,6 +53,13 @@ export type {
   ProcessOptions,
 } from './configuration/process-description';
 export { effectiveNumberOfStreams } from './configuration/process-description';
+export {
+  isSwitchProducer,
+  type SwitchCaseFunction,
+  SwitchProducer,
+  type SwitchProducerDescription,
+} from './configuration/switch-producer';
+export { SwitchProducerCUDA } from './configuration/switch-producer-cuda';
 export { convertException } from './errors/convert-exception';
 export {
   type EdmErrorCategory,
@@ -94,6 +106,7 @@ export {
 export { EventSetupRecordIntervalFinder } from './event-setup/event-setup-record-interval-finder';
 export type { EventSetupRecordKey } from './event-setup/event-setup-record-key';
 export { compareIOVSyncValues, IOVSyncValue } from './event-setup/iov-sync-value';
+export { isMakeDataException, makeDataException } from './event-setup/make-data-exception';
 export { noProductResolverException } from './event-setup/no-product-resolver-exception';
 export { noRecordException } from './event-setup/no-record-exception';
 export { registerBuiltInEventSetupModules } from './event-setup/register-built-in-event-setup-modules';
@@ -184,6 +197,7 @@ export type {
   RunResult,
 } from './scheduling/event-processor-contract';
 export type { ExceptionAction } from './scheduling/exception-to-action-table';
+export { handleProcessAccelerators } from './scheduling/handle-process-accelerators';
 export type { ModuleInPathReport, ModuleReport, PathReport, TriggerReport } from './scheduling/trigger-report';
 export { connectEventProgressLines, formatBeginProcessingLine } from './services/event-progress-lines';
 export { type ProgressMode, type ProgressOptions, resolveProgressMode, startProgress } from './services/progress';

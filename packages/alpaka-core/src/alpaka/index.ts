@@ -11,6 +11,14 @@ export {
   isAlpakaProductType,
 } from './alpaka-product-type';
 export {
+  type AllocatorSettings,
+  type AlpakaServiceSettings,
+  alpakaServiceDescription,
+  alpakaServiceName,
+  alpakaServiceSettings,
+  defaultAlpakaService,
+} from './alpaka-service';
+export {
   Backend,
   type BackendIdentity,
   type BackendTypeName,
@@ -28,6 +36,15 @@ export type { ESDeviceProduceFunction } from './es-device-production';
 export { AlpakaESProducer as ESProducer } from './es-producer';
 export { EventCache } from './event-cache';
 export * as global from './global-modules';
+export { makeSerialClone } from './make-serial-clone';
+export { alpakaModuleDescription, modulePrevalidate } from './module-prevalidate';
+export {
+  builtInAlpakaBackends,
+  ModuleTypeResolverAlpaka,
+  resolveAlpakaModuleType,
+  validAlpakaBackends,
+} from './module-type-resolver-alpaka';
 export { type AlpakaBackendOwner, MoveToDeviceCache } from './move-to-device-cache';
+export { ProcessAcceleratorAlpaka, type ProcessAcceleratorAlpakaOptions } from './process-accelerator-alpaka';
 export { QueueCache } from './queue-cache';
 export * as stream from './stream-modules';

@@ -1,15 +1,6 @@
 import type { ConfigurationDescriptions } from '../parameter-set/configuration-descriptions';
 import { ParameterSetDescription } from '../parameter-set/parameter-set-description';
 
-/** Whether a module class is an alpaka module (the alpaka bases set `static alpakaModule = true`). */
-export function isAlpakaModuleClass(moduleClass: unknown): boolean {
-  return (
-    (typeof moduleClass === 'function' || typeof moduleClass === 'object') &&
-    moduleClass !== null &&
-    (moduleClass as { readonly alpakaModule?: unknown }).alpakaModule === true
-  );
-}
-
 /** The untracked `alpaka` PSet every alpaka module takes: `backend` (default '') and an optional `synchronize`. */
 export function alpakaModuleDescription(): ParameterSetDescription {
   const description = new ParameterSetDescription();

@@ -1,4 +1,5 @@
-import { isAlpakaModuleClass, modulePrevalidate } from '../alpaka/module-prevalidate';
+import { isAlpakaModuleClass } from '../alpaka/alpaka-module-binding';
+import { modulePrevalidate } from '../alpaka/module-prevalidate';
 import { convertException } from '../errors/convert-exception';
 import { FrameworkError } from '../errors/framework-error';
 import { defaultModuleLabel } from './default-module-label';
