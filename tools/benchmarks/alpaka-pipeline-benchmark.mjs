@@ -9,6 +9,8 @@
 // the copy), the same three launches, one memcpy, one queue.wait(), the same checks, with one queue per stream.
 // Both run `streams` concurrent event loops on the one JavaScript thread. Throughput is events per second over
 // the timed events; the figure is the framework's throughput / the direct one's, median of interleaved rounds.
+
+import { PerformanceObserver } from 'node:perf_hooks';
 import {
   ActivityRegistry,
   createEventProcessor,
@@ -215,11 +217,23 @@ export async function runPipelineBenchmark({
   // Memory goes back to the caching allocators when its buffers are collected: a collection before each run
   // starts both pipelines from the same allocator state (when the process runs with --expose-gc).
   const collect = globalThis.gc ?? (() => {});
+  let collecting = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) collecting += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
   const measured = async (run) => {
     collect();
+    await new Promise((resolve) => setImmediate(resolve));
     const before = allocationCounts();
-    const eventsPerSecond = events / (await run());
-    return { eventsPerSecond, allocations: allocationCounts() - before };
+    collecting = 0;
+    const seconds = await run();
+    await new Promise((resolve) => setImmediate(resolve));
+    return {
+      eventsPerSecond: events / seconds,
+      allocations: allocationCounts() - before,
+      gcShare: collecting / 1000 / seconds,
+    };
   };
   for (const streams of streamCounts) {
     await runFramework(backendName, size, Math.max(4, streams * 2), streams);
@@ -229,12 +243,15 @@ export async function runPipelineBenchmark({
     checks.events = 0;
     checks.wrong = 0;
     const allocations = { framework: 0, direct: 0 };
+    const gcShares = { framework: [], direct: [] };
     for (let round = 0; round < rounds; round++) {
       const plain = await measured(() => runDirect(runtime, size, events, streams));
       const framed = await measured(() => runFramework(backendName, size, events, streams));
       direct.push(plain.eventsPerSecond);
       framework.push(framed.eventsPerSecond);
       allocations.direct += plain.allocations;
+      gcShares.direct.push(plain.gcShare);
+      gcShares.framework.push(framed.gcShare);
       allocations.framework += framed.allocations;
     }
     const ratios = framework.map((value, index) => value / direct[index]);
@@ -245,6 +262,7 @@ export async function runPipelineBenchmark({
       ratio: median(ratios),
       ratios,
       driverAllocations: allocations,
+      garbageCollectionShare: { framework: median(gcShares.framework), direct: median(gcShares.direct) },
       checkedEvents: checks.events,
       wrongEvents: checks.wrong,
     });
@@ -269,6 +287,9 @@ export function printPipelineResults(report) {
   for (const row of report.results) {
     console.log(
       `${String(row.streams).padStart(7)}  ${row.frameworkEventsPerSecond.toFixed(1).padStart(14)}  ${row.directEventsPerSecond.toFixed(1).padStart(11)}  ${row.ratio.toFixed(3).padStart(14)}  ${row.ratios.map((ratio) => ratio.toFixed(3)).join(' ')}`,
+    );
+    console.log(
+      `  time in garbage collection (median): framework ${(100 * row.garbageCollectionShare.framework).toFixed(1)}%, direct ${(100 * row.garbageCollectionShare.direct).toFixed(1)}%`,
     );
     if (row.driverAllocations.framework + row.driverAllocations.direct > 0)
       console.log(
