@@ -19,6 +19,7 @@ import {
   BackendAnalyzer,
   CountsProducer,
   FailingProducer,
+  identityOf,
   journal,
   MustRunIntProducer,
   registerSemanticsMock,
@@ -132,7 +133,7 @@ describe('AlpakaBackendFilter (testAlpakaBackendFilter.py)', async () => {
 
   it('on the mock accelerator: passes with the mock’s type suffix listed, fails with only SerialSync', async () => {
     const mock = registerSemanticsMock();
-    await runProcess(filterJob(mock.name, ['SerialSync', mock.typeSuffix]), registry());
+    await runProcess(filterJob(mock.name, ['SerialSync', identityOf(mock).typeSuffix]), registry());
     expect(journal).toEqual(['intProduct:produce:1', 'intProduct:produce:2', 'intProduct:produce:3']);
     expect(states[2]).toEqual(['Pass@2', 'Fail@1']);
 
@@ -204,10 +205,10 @@ describe('the backend product', async () => {
     const mock = registerSemanticsMock();
     await runProcess(job(mock.name), registry());
     expect(journal.filter((line) => line.includes(':backend:'))).toEqual([
-      `fromProducer:backend:${mock.value}`,
-      `fromCounts:backend:${mock.value}`,
-      `fromProducer:backend:${mock.value}`,
-      `fromCounts:backend:${mock.value}`,
+      `fromProducer:backend:${identityOf(mock).value}`,
+      `fromCounts:backend:${identityOf(mock).value}`,
+      `fromProducer:backend:${identityOf(mock).value}`,
+      `fromCounts:backend:${identityOf(mock).value}`,
     ]);
   });
 });

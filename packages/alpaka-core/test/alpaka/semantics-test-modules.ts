@@ -22,7 +22,17 @@ import {
   u32,
 } from '@alpaka-ts/interface';
 import { createMockAcceleratorBackend, type MockAcceleratorBackend } from '@alpaka-ts/interface/testing';
-import { alpakaProductType, type device, global, registerBackendIdentity, stream } from '../../src/alpaka/index';
+import {
+  type AlpakaBackendRuntime,
+  alpakaProductType,
+  type BackendIdentity,
+  backendIdentityOf,
+  type device,
+  global,
+  registerBackendIdentity,
+  runtimeOfBackend,
+  stream,
+} from '../../src/alpaka/index';
 import { FrameworkError } from '../../src/errors/framework-error';
 import type { ConstEvent, Event as HostEvent } from '../../src/event/event';
 import * as hostGlobal from '../../src/modules/global-modules';
@@ -156,6 +166,7 @@ export class HostCountsProducer extends global.EDProducer {
     journal.push(`${this.moduleLabel}:produce:${event.id().event}`);
     const product = new HostCounts(allocBuf(host(), i32, this.#size));
     product.values.hostArray().fill(this.#value);
+    puts.set(`${this.moduleLabel}:${event.id().event}`, product);
     event.put(this.#token, product);
   }
 }
@@ -299,16 +310,24 @@ let mocks = 0;
 /** A mock accelerator backend under a fresh name (`mock_sem_<n>`), with a Backend value and type suffix of its own. */
 export function registerSemanticsMock(
   options: { deviceCount?: number; stepping?: 'automatic' | 'manual' } = {},
-): MockAcceleratorBackend & { readonly value: number; readonly typeSuffix: string } {
+): MockAcceleratorBackend {
   mocks += 1;
   const name = `mock_sem_${mocks}`;
   const mock = createMockAcceleratorBackend({ name, kernelRunner: serialKernelRunner, ...options });
   registerBackend(mock);
-  const value = 200 + mocks;
-  const typeSuffix = `MockSem${mocks}`;
-  registerBackendIdentity(name, { value, typeSuffix });
-  return Object.assign(Object.create(mock) as MockAcceleratorBackend, { value, typeSuffix });
+  registerBackendIdentity(name, { value: 200 + mocks, typeSuffix: `MockSem${mocks}` });
+  return mock;
 }
+
+/** The Backend value and type suffix a mock was registered with. */
+export function identityOf(mock: MockAcceleratorBackend): BackendIdentity {
+  const identity = backendIdentityOf(mock.name);
+  if (identity === undefined) throw new Error(`${mock.name} has no backend identity`);
+  return identity;
+}
+
+/** The framework's runtime of a mock (its devices, queue and event caches). */
+export const runtimeOf = (mock: MockAcceleratorBackend): AlpakaBackendRuntime => runtimeOfBackend(mock);
 
 /** The next macrotask: the mock's queues advance at most one step per macrotask. */
 export const nextMacrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
