@@ -7,24 +7,57 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AlpakaBackendFilter } from '../../src/alpaka/alpaka-backend-filter';
 import { AlpakaBackendProducer } from '../../src/alpaka/alpaka-backend-producer';
 import { Backend } from '../../src/alpaka/index';
-import type { Event } from '../../src/event/event';
+import { FrameworkError } from '../../src/errors/framework-error';
+import type { ConstEvent, Event } from '../../src/event/event';
 import { TriggerResults } from '../../src/event/trigger-results';
 import type { EDGetToken } from '../../src/modules/ed-get-token';
 import * as hostGlobal from '../../src/modules/global-modules';
+import { productTypes } from '../../src/modules/product-type';
 import { ConfigurationDescriptions } from '../../src/parameter-set/configuration-descriptions';
 import { InputTag } from '../../src/parameter-set/input-tag';
 import type { ParameterSet } from '../../src/parameter-set/parameter-set';
 import { makeProcess, makeRegistry, runProcess } from '../scheduling/make-process';
-import {
-  BackendAnalyzer,
-  CountsProducer,
-  FailingProducer,
-  identityOf,
-  journal,
-  MustRunIntProducer,
-  registerSemanticsMock,
-  resetRecords,
-} from './semantics-test-modules';
+import { CountsProducer, identityOf, journal, registerSemanticsMock, resetRecords } from './semantics-test-modules';
+
+/** A host analyzer of the backend product (`source`, instance "backend"). */
+class BackendAnalyzer extends hostGlobal.EDAnalyzer {
+  readonly #input;
+
+  constructor(parameters: ParameterSet) {
+    super(parameters);
+    this.#input = this.consumes(productTypes.unsignedShort, `${parameters.getParameter<string>('source')}:backend`);
+  }
+
+  analyze(_streamID: number, event: ConstEvent): void {
+    journal.push(`${this.moduleLabel}:backend:${event.get(this.#input)}`);
+  }
+}
+
+/** CMSSW's edmtest::MustRunIntProducer: puts an int; at endJob, fails the job if it never ran for an event. */
+class MustRunIntProducer extends hostGlobal.EDProducer {
+  readonly #token = this.produces(productTypes.int);
+  #ran = false;
+
+  produce(_streamID: number, event: Event): void {
+    this.#ran = true;
+    journal.push(`${this.moduleLabel}:produce:${event.id().event}`);
+    event.put(this.#token, 1);
+  }
+
+  override endJob(): void {
+    if (!this.#ran) throw new FrameworkError('NotRun', 'This module should have run for event transitions');
+  }
+}
+
+/** CMSSW's edmtest::FailingProducer: fails every event it runs for. */
+class FailingProducer extends hostGlobal.EDProducer {
+  readonly #token = this.produces(productTypes.int);
+
+  produce(): void {
+    void this.#token;
+    throw new FrameworkError('NotFound', "Intentional 'NotFound' exception for testing purposes\n");
+  }
+}
 
 const states: string[][] = [];
 
@@ -87,14 +120,17 @@ function filterJob(backend: string, backends: readonly string[] | undefined, pro
  */
 function swappedJob(backend: string, backends: readonly string[]) {
   const description = filterJob(backend, backends);
-  description.modules.delete('failIntProduct');
   return {
     ...description,
+    modules: new Map([...description.modules].filter(([label]) => label !== 'failIntProduct')),
     paths: [
       { name: 'p', entries: description.paths[0]?.entries.slice(0, 2) ?? [] },
       {
         name: 'p2',
-        entries: [...(description.paths[1]?.entries.slice(0, 2) ?? []), { label: 'intProduct', operator: 'normal' as const }],
+        entries: [
+          ...(description.paths[1]?.entries.slice(0, 2) ?? []),
+          { label: 'intProduct', operator: 'normal' as const },
+        ],
       },
     ],
   };

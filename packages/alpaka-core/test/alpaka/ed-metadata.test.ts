@@ -7,18 +7,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { EDMetadata } from '../../src/alpaka/index';
 import { ActivityRegistry } from '../../src/scheduling/activity-registry';
 import { makeProcess, makeRegistry, runProcess } from '../scheduling/make-process';
+import { gates, stepUntilSettled, waitUntil } from './manual-stepping';
 import {
   CountsAnalyzer,
   CountsConsumer,
   CountsProducer,
-  gates,
   journal,
   queues,
   registerSemanticsMock,
   resetRecords,
   runtimeOf,
-  stepUntilSettled,
-  waitUntil,
 } from './semantics-test-modules';
 
 const registry = () => makeRegistry(CountsProducer, CountsConsumer, CountsAnalyzer);
@@ -96,10 +94,9 @@ describe('the consumers of a device product', async () => {
   it('on the mock: a single consumer reuses the queue and waits for nothing', async () => {
     const mock = registerSemanticsMock();
     const description = twoConsumers(mock.name);
-    description.modules.delete('second');
-    description.modules.delete('secondReader');
+    const modules = new Map([...description.modules].filter(([label]) => !label.startsWith('second')));
     const paths = [{ name: 'p', entries: description.paths[0]?.entries.slice(0, 2) ?? [] }];
-    await runProcess({ ...description, paths }, registry());
+    await runProcess({ ...description, modules, paths }, registry());
     expect(queues.get('first:1')).toBe(queues.get('producer:1'));
     expect(mock.statistics().eventWaits).toBe(0);
     // One record per producing invocation that used its queue: producer and first, per event.
@@ -149,7 +146,9 @@ describe('EDMetadata.synchronize', () => {
     producer.recordEvent();
     const message = 'Handling data from multiple devices is not yet supported';
     const withoutQueue = new EDMetadata(runtime, device1, []);
-    expect(() => producer.synchronize(withoutQueue)).toThrow(expect.objectContaining({ category: 'LogicError', message }));
+    expect(() => producer.synchronize(withoutQueue)).toThrow(
+      expect.objectContaining({ category: 'LogicError', message }),
+    );
     const withQueue = new EDMetadata(runtime, device1, []);
     withQueue.queue();
     expect(() => producer.synchronize(withQueue)).toThrow(expect.objectContaining({ category: 'LogicError', message }));

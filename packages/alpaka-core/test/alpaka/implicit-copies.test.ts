@@ -5,6 +5,7 @@
 import { loadBackend } from '@alpaka-ts/interface';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeProcess, makeRegistry, runProcess } from '../scheduling/make-process';
+import { idle, stepUntilSettled, waitUntil } from './manual-stepping';
 import {
   CountsAnalyzer,
   CountsConsumer,
@@ -13,13 +14,10 @@ import {
   DeviceCounts,
   HostCounts,
   HostCountsProducer,
-  idle,
   journal,
   puts,
   registerSemanticsMock,
   resetRecords,
-  stepUntilSettled,
-  waitUntil,
 } from './semantics-test-modules';
 
 const registry = () => makeRegistry(CountsProducer, HostCountsProducer, CountsConsumer, CountsAnalyzer);
@@ -155,7 +153,9 @@ describe('the implicit host→device copy', async () => {
   it('on serial_sync: the device consumer reads the host product as it is', async () => {
     await runProcess(hostToDevice('serial_sync', true), registry());
     expect(copies).toEqual([]);
-    expect(journal.filter((line) => line.startsWith('consumerReader:'))[0]).toBe('consumerReader:analyze:1:32:undefined');
+    expect(journal.filter((line) => line.startsWith('consumerReader:'))[0]).toBe(
+      'consumerReader:analyze:1:32:undefined',
+    );
   });
 });
 

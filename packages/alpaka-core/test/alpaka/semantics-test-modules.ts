@@ -33,11 +33,11 @@ import {
   runtimeOfBackend,
   stream,
 } from '../../src/alpaka/index';
-import { FrameworkError } from '../../src/errors/framework-error';
-import type { ConstEvent, Event as HostEvent } from '../../src/event/event';
+import type { FrameworkError } from '../../src/errors/framework-error';
+import type { ConstEvent } from '../../src/event/event';
 import * as hostGlobal from '../../src/modules/global-modules';
-import { productTypes } from '../../src/modules/product-type';
 import { ParameterSet } from '../../src/parameter-set/parameter-set';
+import { gates } from './manual-stepping';
 
 export class HostCounts {
   /** What postCopy saw: the sum of the values once the copy had finished (undefined: postCopy never ran). */
@@ -106,7 +106,8 @@ const integer = (parameters: ParameterSet, name: string, fallback: number): numb
 
 /** Enqueues `count` host tasks that write `label:task:event:i` when the queue reaches them. */
 function enqueueJournalTasks(queue: Queue, label: string, eventNumber: number, count: number): void {
-  for (let index = 1; index <= count; index++) queue.enqueue(() => void journal.push(`${label}:task:${eventNumber}:${index}`));
+  for (let index = 1; index <= count; index++)
+    queue.enqueue(() => void journal.push(`${label}:task:${eventNumber}:${index}`));
 }
 
 /**
@@ -238,68 +239,6 @@ export class CountsAnalyzer extends hostGlobal.EDAnalyzer {
   }
 }
 
-/** A host analyzer of the backend product (`source`, instance "backend"). */
-export class BackendAnalyzer extends hostGlobal.EDAnalyzer {
-  readonly #input;
-
-  constructor(parameters: ParameterSet) {
-    super(parameters);
-    this.#input = this.consumes(productTypes.unsignedShort, `${parameters.getParameter<string>('source')}:backend`);
-  }
-
-  analyze(_streamID: number, event: ConstEvent): void {
-    journal.push(`${this.moduleLabel}:backend:${event.get(this.#input)}`);
-  }
-}
-
-/** CMSSW's edmtest::MustRunIntProducer: puts an int; at endJob, fails the job if it never ran for an event. */
-export class MustRunIntProducer extends hostGlobal.EDProducer {
-  readonly #token = this.produces(productTypes.int);
-  #ran = false;
-
-  produce(_streamID: number, event: HostEvent): void {
-    this.#ran = true;
-    journal.push(`${this.moduleLabel}:produce:${event.id().event}`);
-    event.put(this.#token, 1);
-  }
-
-  endJob(): void {
-    if (!this.#ran) throw new FrameworkError('NotRun', 'This module should have run for event transitions');
-  }
-}
-
-/** CMSSW's edmtest::FailingProducer: fails every event it runs for. */
-export class FailingProducer extends hostGlobal.EDProducer {
-  readonly #token = this.produces(productTypes.int);
-
-  produce(): void {
-    void this.#token;
-    throw new FrameworkError('NotFound', "Intentional 'NotFound' exception for testing purposes\n");
-  }
-}
-
-/** Gates a producer's queue per event: its host task settles only once the test opens the gate. */
-export const gates = {
-  open: new Map<number, () => void>(),
-  promises: new Map<number, Promise<void>>(),
-  wait(eventNumber: number): Promise<void> {
-    let promise = this.promises.get(eventNumber);
-    if (promise === undefined) {
-      promise = new Promise<void>((resolve) => this.open.set(eventNumber, resolve));
-      this.promises.set(eventNumber, promise);
-    }
-    return promise;
-  },
-  release(eventNumber: number): void {
-    void this.wait(eventNumber);
-    this.open.get(eventNumber)?.();
-  },
-  reset(): void {
-    this.open.clear();
-    this.promises.clear();
-  },
-};
-
 /** The untracked `alpaka` PSet with `synchronize`, as ProcessAcceleratorAlpaka fills it. */
 export function alpakaPSet(synchronize: boolean): ParameterSet {
   return new ParameterSet().addUntrackedParameter('synchronize', 'bool', synchronize);
@@ -328,39 +267,3 @@ export function identityOf(mock: MockAcceleratorBackend): BackendIdentity {
 
 /** The framework's runtime of a mock (its devices, queue and event caches). */
 export const runtimeOf = (mock: MockAcceleratorBackend): AlpakaBackendRuntime => runtimeOfBackend(mock);
-
-/** The next macrotask: the mock's queues advance at most one step per macrotask. */
-export const nextMacrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** Lets the framework go as far as it can without the device (nothing is stepped): `rounds` macrotasks. */
-export async function idle(rounds = 30): Promise<void> {
-  for (let round = 0; round < rounds; round++) await nextMacrotask();
-}
-
-/** Waits (without stepping the device) until `condition` holds; fails after `rounds` macrotasks. */
-export async function waitUntil(condition: () => boolean, what: string, rounds = 500): Promise<void> {
-  for (let round = 0; round < rounds; round++) {
-    if (condition()) return;
-    await nextMacrotask();
-  }
-  throw new Error(`waited ${rounds} macrotasks and still not: ${what}`);
-}
-
-/** Steps a manual mock once per macrotask until `run` settles; returns its outcome. */
-export async function stepUntilSettled<T>(mock: MockAcceleratorBackend, run: Promise<T>): Promise<T> {
-  let settled = false;
-  run.then(
-    () => {
-      settled = true;
-    },
-    () => {
-      settled = true;
-    },
-  );
-  for (let round = 0; !settled; round++) {
-    if (round > 100_000) throw new Error('the job did not finish after 100000 steps');
-    mock.step();
-    await nextMacrotask();
-  }
-  return run;
-}
