@@ -25,7 +25,12 @@ const registry = () =>
 
 const single = (
   type: string,
-  options: { events?: number; streams?: number; parameters?: (p: import('../../src/parameter-set/parameter-set').ParameterSet) => void; reader?: boolean } = {},
+  options: {
+    events?: number;
+    streams?: number;
+    parameters?: (p: import('../../src/parameter-set/parameter-set').ParameterSet) => void;
+    reader?: boolean;
+  } = {},
 ) =>
   makeProcess({
     maxEvents: options.events ?? 2,
@@ -51,7 +56,7 @@ function watching(): ActivityRegistry {
   const activityRegistry = new ActivityRegistry();
   activityRegistry.preEvent.connect((context) => void journal.push(`preEvent:${context.eventID.event}`));
   activityRegistry.postModule.connect((context) => {
-    if (context.moduleLabel !== 'producer' || context.eventID === undefined || context.kind === 'acquire') return;
+    if (context.moduleLabel !== 'producer' || context.eventID === undefined || context.kind !== 'event') return;
     const event = context.eventID.event;
     journal.push(`postModule:${event}:queueEmpty=${queues.get(`producer:${event}`)?.isEmpty()}`);
   });
@@ -161,6 +166,38 @@ describe('SynchronizingEDProducer', async () => {
     expect(runtimeOf(mock).queueCache.createdCount).toBe(1);
   });
 
+  it('on the mock: a failure of the acquire’s queue work fails the event, and produce never runs', async () => {
+    const mock = registerSemanticsMock();
+    const description = single(`alpaka_${mock.name}::SynchronizingCounts`, {
+      events: 1,
+      parameters: (p) => p.addParameter('throwInAcquire', 'bool', true),
+    });
+    await expect(runProcess(description, registry())).rejects.toThrow("producer: the acquire's queue work failed");
+    expect(journal).toEqual(['producer:acquire:1', 'producer:acquireTask:1']);
+  });
+
+  it('on the mock: acquire returns with its queue work outstanding; with synchronize=true, only once it is done', async () => {
+    for (const synchronize of [false, true]) {
+      resetRecords();
+      const mock = registerSemanticsMock();
+      const activityRegistry = new ActivityRegistry();
+      activityRegistry.postModule.connect((context) => {
+        if (context.kind !== 'acquire' || context.eventID === undefined) return;
+        const queue = queues.get(`producer:acquire:${context.eventID.event}`);
+        journal.push(`postAcquire:queueEmpty=${queue?.isEmpty()}`);
+      });
+      const description = single(`alpaka_${mock.name}::SynchronizingCounts`, {
+        events: 1,
+        reader: true,
+        parameters: (p) => p.addUntrackedParameter('alpaka', 'PSet', alpakaPSet(synchronize)),
+      });
+      await runProcess(description, registry(), { activityRegistry });
+      expect(journal).toContain(`postAcquire:queueEmpty=${synchronize}`);
+      expect(journal.indexOf('producer:produce:1')).toBeGreaterThan(journal.indexOf('producer:acquireTask:1'));
+      expect(journal).toContain('reader:analyze:1:8:8');
+    }
+  });
+
   it('on serial_sync: acquire then produce on the same blocking queue', async () => {
     await runProcess(single('alpaka_serial_sync::SynchronizingCounts', { events: 1, reader: true }), registry());
     expect(journal).toEqual([
@@ -180,10 +217,7 @@ describe('FixedQueueEDProducer', async () => {
   for (const backend of ['mock', 'serial_sync']) {
     it(`on ${backend}: one queue per stream for every event, another per stream, given to beginStream and endStream`, async () => {
       const name = backend === 'mock' ? registerSemanticsMock().name : backend;
-      await runProcess(
-        single(`alpaka_${name}::FixedQueueCounts`, { events: 8, streams: 2, reader: true }),
-        registry(),
-      );
+      await runProcess(single(`alpaka_${name}::FixedQueueCounts`, { events: 8, streams: 2, reader: true }), registry());
       const begun = [0, 1].map((streamID) => queues.get(`producer:beginStream:${streamID}`));
       expect(begun[0]).toBeDefined();
       expect(begun[1]).toBeDefined();

@@ -91,6 +91,59 @@ describe('the consumers of a device product', async () => {
     ]);
   });
 
+  it('on the mock, consumers on two paths: whichever synchronises first takes the queue over, the other waits', async () => {
+    const mock = registerSemanticsMock();
+    const activityRegistry = new ActivityRegistry();
+    const done = new Map<number, number>();
+    activityRegistry.postModule.connect((context) => {
+      if (context.kind !== 'event' || context.eventID === undefined) return;
+      if (context.moduleLabel !== 'first' && context.moduleLabel !== 'second') return;
+      const event = context.eventID.event;
+      done.set(event, (done.get(event) ?? 0) + 1);
+      if (done.get(event) === 2) gates.release(event);
+    });
+    const description = twoConsumers(mock.name, { producer: { gate: 1 } });
+    const paths = [
+      {
+        name: 'p1',
+        entries: [
+          { label: 'producer', operator: 'normal' as const },
+          { label: 'first', operator: 'normal' as const },
+        ],
+      },
+      {
+        name: 'p2',
+        entries: [
+          { label: 'producer', operator: 'normal' as const },
+          { label: 'second', operator: 'normal' as const },
+        ],
+      },
+    ];
+    const modules = new Map([...description.modules].filter(([label]) => !label.endsWith('Reader')));
+    await runProcess({ ...description, modules, paths }, registry(), { activityRegistry });
+    for (const event of [1, 2]) {
+      const producerQueue = queues.get(`producer:${event}`);
+      const reusing = ['first', 'second'].filter((label) => queues.get(`${label}:${event}`) === producerQueue);
+      expect(reusing).toHaveLength(1);
+    }
+    expect(mock.statistics().eventWaits).toBe(2);
+  });
+
+  it('on a mock with 2 devices and 2 streams: each stream works on its device (stream index modulo devices)', async () => {
+    const mock = registerSemanticsMock({ deviceCount: 2 });
+    const description = twoConsumers(mock.name, { events: 8 });
+    await runProcess(
+      { ...description, options: { ...description.options, numberOfThreads: 2, numberOfStreams: 2 } },
+      registry(),
+    );
+    expect(journal.filter((line) => line.startsWith('secondReader:analyze:'))).toHaveLength(8);
+    const devices = new Set([...queues.values()].map((queue) => queue.device.index));
+    expect(devices).toEqual(new Set([0, 1]));
+    expect(mock.statistics(0).launches + mock.statistics(1).launches).toBe(16);
+    expect(mock.statistics(0).launches).toBeGreaterThan(0);
+    expect(mock.statistics(1).launches).toBeGreaterThan(0);
+  });
+
   it('on the mock: a single consumer reuses the queue and waits for nothing', async () => {
     const mock = registerSemanticsMock();
     const description = twoConsumers(mock.name);

@@ -12,8 +12,8 @@ const countsOn = (queue: Queue, value: number): HostCounts | DeviceCounts => {
 };
 
 /**
- * acquire fills counts on its queue and enqueues a journal task; produce puts them, on the queue it is given
- * (which must be the acquire's), after a journal task of its own.
+ * acquire fills counts on its queue and enqueues a journal task (then, with `throwInAcquire`, a task that
+ * throws); produce puts them, on the queue it is given (which must be the acquire's), after a journal task.
  */
 export class SynchronizingCounts extends stream.SynchronizingEDProducer {
   readonly #token = this.produces(CountsType);
@@ -27,6 +27,11 @@ export class SynchronizingCounts extends stream.SynchronizingEDProducer {
     queues.set(`${label}:acquire:${eventNumber}`, queue);
     this.#counts = countsOn(queue, 2);
     queue.enqueue(() => void journal.push(`${label}:acquireTask:${eventNumber}`));
+    if (this.parameters.exists('throwInAcquire')) {
+      queue.enqueue(() => {
+        throw new Error(`${label}: the acquire's queue work failed`);
+      });
+    }
   }
 
   produce(event: device.Event): void {
