@@ -134,6 +134,33 @@ describe("the stream's guarantee", async () => {
     expect(journal.indexOf('producer:task:2:1')).toBeGreaterThan(journal.indexOf('preEvent:2'));
   });
 
+  it('an event whose module throws after enqueueing work (skipEvent) still waits for that work and gives the queue back', async () => {
+    const mock = registerSemanticsMock({ stepping: 'manual' });
+    const description = makeProcess({
+      maxEvents: 3,
+      modules: {
+        producer: {
+          type: `alpaka_${mock.name}::CountsProducer`,
+          parameters: (p) => p.addParameter('tasks', 'int32', 1).addParameter('throwOnEvent', 'int32', 1),
+        },
+      },
+      paths: { p: ['producer'] },
+      exceptionActions: { skipEvent: ['NotFound'] },
+    });
+    const run = runProcess(description, registry(), { activityRegistry: watching() });
+    await waitUntil(() => journal.includes('producer:produce:1'), 'event 1 was produced');
+    await idle();
+    expect(journal.includes('preEvent:2')).toBe(false);
+    await stepUntilSettled(mock, run);
+    expect(journal.indexOf('preEvent:2')).toBeGreaterThan(journal.indexOf('producer:task:1:1'));
+    expect(journal.filter((line) => line.startsWith('producer:task:'))).toEqual([
+      'producer:task:1:1',
+      'producer:task:2:1',
+      'producer:task:3:1',
+    ]);
+    expect(runtimeOf(mock).queueCache.createdCount).toBe(1);
+  });
+
   it('a failing host task on the queue fails the event with its error', async () => {
     const mock = registerSemanticsMock();
     const description = single(`alpaka_${mock.name}::CountsProducer`, {

@@ -144,6 +144,31 @@ describe('the consumers of a device product', async () => {
     expect(mock.statistics(1).launches).toBeGreaterThan(0);
   });
 
+  it('on the mock, an unscheduled producer (in a Task) runs for its device consumer, which takes its queue over', async () => {
+    const mock = registerSemanticsMock();
+    const description = twoConsumers(mock.name);
+    const modules = new Map([...description.modules].filter(([label]) => !label.startsWith('second')));
+    const paths = [
+      {
+        name: 'p',
+        entries: [
+          { label: 'first', operator: 'normal' as const },
+          { label: 'firstReader', operator: 'normal' as const },
+        ],
+      },
+    ];
+    await runProcess({ ...description, modules, paths, unscheduledModules: ['producer'] }, registry());
+    expect(journal.filter((line) => line.startsWith('producer:produce'))).toEqual([
+      'producer:produce:1',
+      'producer:produce:2',
+    ]);
+    expect(queues.get('first:2')).toBe(queues.get('producer:2'));
+    expect(journal.filter((line) => line.includes(':analyze:'))).toEqual([
+      'firstReader:analyze:1:24:24',
+      'firstReader:analyze:2:24:24',
+    ]);
+  });
+
   it('on the mock: a single consumer reuses the queue and waits for nothing', async () => {
     const mock = registerSemanticsMock();
     const description = twoConsumers(mock.name);

@@ -33,7 +33,7 @@ import {
   runtimeOfBackend,
   stream,
 } from '../../src/alpaka/index';
-import type { FrameworkError } from '../../src/errors/framework-error';
+import { FrameworkError } from '../../src/errors/framework-error';
 import type { ConstEvent } from '../../src/event/event';
 import * as hostGlobal from '../../src/modules/global-modules';
 import { ParameterSet } from '../../src/parameter-set/parameter-set';
@@ -112,7 +112,8 @@ function enqueueJournalTasks(queue: Queue, label: string, eventNumber: number, c
 
 /**
  * Fills `size` counts with `value` on the event's queue, after `tasks` journal tasks; with `throwInQueue` a
- * host task on its queue throws; with `wrongType` it puts the other memory space's class; with `gate` its
+ * host task on its queue throws; with `throwOnEvent` produce throws on that event after enqueueing its work;
+ * with `wrongType` it puts the other memory space's class; with `gate` its
  * first host task holds the queue until the test opens that event's gate.
  */
 export class CountsProducer extends global.EDProducer {
@@ -147,6 +148,12 @@ export class CountsProducer extends global.EDProducer {
     const wrong = this.parameters.exists('wrongType');
     const product = onDevice !== wrong ? new DeviceCounts(values) : new HostCounts(values);
     puts.set(`${label}:${eventNumber}`, product);
+    if (
+      this.parameters.exists('throwOnEvent') &&
+      this.parameters.getParameter<number>('throwOnEvent') === eventNumber
+    ) {
+      throw new FrameworkError('NotFound', `${label}: produce failed after enqueueing its work`);
+    }
     event.put(this.#token, product as HostCounts | DeviceCounts);
   }
 }
