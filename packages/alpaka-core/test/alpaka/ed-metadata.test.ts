@@ -1,61 +1,13 @@
-// EDMetadata's consumer side (framework.md §B.3): the first consumer takes over the producer's queue, later ones
-// wait on its event from queues of their own, the order of the queues' work follows, data of another device is
-// refused, and the queue and event caches are reused rather than grown per event.
+// EDMetadata's consumer side in jobs (framework.md §B.3): the first consumer takes over the producer's queue,
+// later ones wait on its event from queues of their own, and the order of the queues' work follows.
 
 import { loadBackend } from '@alpaka-ts/interface';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EDMetadata } from '../../src/alpaka/index';
 import { ActivityRegistry } from '../../src/scheduling/activity-registry';
-import { makeProcess, makeRegistry, runProcess } from '../scheduling/make-process';
+import { runProcess } from '../scheduling/make-process';
+import { registry, twoConsumers } from './consumer-jobs';
 import { gates, stepUntilSettled, waitUntil } from './manual-stepping';
-import {
-  CountsAnalyzer,
-  CountsConsumer,
-  CountsProducer,
-  journal,
-  queues,
-  registerSemanticsMock,
-  resetRecords,
-  runtimeOf,
-} from './semantics-test-modules';
-
-const registry = () => makeRegistry(CountsProducer, CountsConsumer, CountsAnalyzer);
-
-/** producer → first (reuses its queue) → second (waits for first: its own queue, waits on the event). */
-function twoConsumers(backend: string, options: { events?: number; producer?: Record<string, number> } = {}) {
-  return makeProcess({
-    maxEvents: options.events ?? 2,
-    modules: {
-      producer: {
-        type: `alpaka_${backend}::CountsProducer`,
-        parameters: (p) => {
-          p.addParameter('value', 'int32', 5);
-          for (const [name, value] of Object.entries(options.producer ?? {})) p.addParameter(name, 'int32', value);
-        },
-      },
-      first: {
-        type: `alpaka_${backend}::CountsConsumer`,
-        parameters: (p) => p.addParameter('source', 'string', 'producer').addParameter('add', 'int32', 1),
-      },
-      second: {
-        type: `alpaka_${backend}::CountsConsumer`,
-        parameters: (p) => p.addParameter('source', 'string', 'producer').addParameter('add', 'int32', 2),
-      },
-      firstReader: {
-        type: 'CountsAnalyzer',
-        edmType: 'EDAnalyzer',
-        parameters: (p) => p.addParameter('source', 'string', 'first'),
-      },
-      secondReader: {
-        type: 'CountsAnalyzer',
-        edmType: 'EDAnalyzer',
-        parameters: (p) => p.addParameter('source', 'string', 'second'),
-      },
-    },
-    // `|second`: second starts after first, so first is the first consumer.
-    paths: { p: ['producer', 'first', '|second', 'firstReader', 'secondReader'] },
-  });
-}
+import { alpakaPSet, journal, queues, registerSemanticsMock, resetRecords } from './semantics-test-modules';
 
 beforeEach(() => {
   resetRecords();
@@ -181,6 +133,51 @@ describe('the consumers of a device product', async () => {
     expect(mock.statistics().eventRecords).toBe(4);
   });
 
+  it('on the mock: a first consumer that took its own queue before reading waits on the event instead', async () => {
+    const mock = registerSemanticsMock();
+    const description = twoConsumers(mock.name, { producer: { gate: 1 } });
+    const modules = new Map(
+      [...description.modules]
+        .filter(([label]) => !label.startsWith('second'))
+        .map(([label, module]) => {
+          if (label === 'first') module.parameters.addParameter('queueFirst', 'bool', true);
+          return [label, module] as const;
+        }),
+    );
+    const paths = [
+      { name: 'p', entries: description.paths[0]?.entries.filter((entry) => !entry.label.startsWith('second')) ?? [] },
+    ];
+    const activityRegistry = new ActivityRegistry();
+    activityRegistry.postModule.connect((context) => {
+      if (context.moduleLabel === 'first' && context.kind === 'event' && context.eventID !== undefined) {
+        gates.release(context.eventID.event);
+      }
+    });
+    await runProcess({ ...description, modules, paths }, registry(), { activityRegistry });
+    expect(queues.get('first:1')).not.toBe(queues.get('producer:1'));
+    expect(mock.statistics().eventWaits).toBe(2);
+    expect(journal.filter((line) => line.includes(':analyze:'))).toEqual([
+      'firstReader:analyze:1:24:24',
+      'firstReader:analyze:2:24:24',
+    ]);
+  });
+
+  it('on the mock: consumers of a synchronized producer (synchronize=true) have nothing to wait for', async () => {
+    const mock = registerSemanticsMock();
+    const description = twoConsumers(mock.name);
+    description.modules.get('producer')?.parameters.addUntrackedParameter('alpaka', 'PSet', alpakaPSet(true));
+    await runProcess(description, registry());
+    expect(queues.get('first:1')).toBe(queues.get('producer:1'));
+    expect(queues.get('second:1')).not.toBe(queues.get('producer:1'));
+    expect(mock.statistics().eventWaits).toBe(0);
+    // Records by first and second only: the producer waited instead.
+    expect(mock.statistics().eventRecords).toBe(4);
+    expect(journal.filter((line) => line.startsWith('secondReader:'))).toEqual([
+      'secondReader:analyze:1:28:28',
+      'secondReader:analyze:2:28:28',
+    ]);
+  });
+
   it('on serial_sync: the products are the host products, every queue is a blocking one, nothing to synchronise', async () => {
     await runProcess(twoConsumers('serial_sync'), registry());
     // No DeviceProduct, so no queue is taken over: each invocation has a blocking queue of its own.
@@ -210,65 +207,5 @@ describe('the consumers of a device product', async () => {
       'firstReader:analyze:1:24:24',
       'secondReader:analyze:1:28:28',
     ]);
-  });
-});
-
-describe('EDMetadata.synchronize', () => {
-  it('refuses data of another device, with a queue or without one', async () => {
-    const mock = registerSemanticsMock({ deviceCount: 2 });
-    const runtime = runtimeOf(mock);
-    const [device0, device1] = runtime.devices;
-    if (device0 === undefined || device1 === undefined) throw new Error('the mock has two devices');
-    const producer = new EDMetadata(runtime, device0, []);
-    producer.queue().enqueue(() => {});
-    producer.recordEvent();
-    const message = 'Handling data from multiple devices is not yet supported';
-    const withoutQueue = new EDMetadata(runtime, device1, []);
-    expect(() => producer.synchronize(withoutQueue)).toThrow(
-      expect.objectContaining({ category: 'LogicError', message }),
-    );
-    const withQueue = new EDMetadata(runtime, device1, []);
-    withQueue.queue();
-    expect(() => producer.synchronize(withQueue)).toThrow(expect.objectContaining({ category: 'LogicError', message }));
-    // The same device is fine: the first consumer takes the queue over.
-    const sameDevice = new EDMetadata(runtime, device0, []);
-    producer.synchronize(sameDevice);
-    expect(sameDevice.queue()).toBe(producer.queue());
-    await mock.drain();
-  });
-
-  it('a consumer on the same device after the event completed waits for nothing', async () => {
-    const mock = registerSemanticsMock();
-    const runtime = runtimeOf(mock);
-    const device = runtime.chooseDevice(0);
-    const producer = new EDMetadata(runtime, device, []);
-    producer.queue().enqueue(() => {});
-    producer.recordEvent();
-    producer.synchronize(new EDMetadata(runtime, device, [])); // takes the queue over
-    await mock.drain();
-    const later = new EDMetadata(runtime, device, []);
-    producer.synchronize(later);
-    expect(later.hasQueue).toBe(false);
-    expect(mock.statistics().eventWaits).toBe(0);
-  });
-});
-
-describe('the queue and event caches', () => {
-  it('over 50 events on 2 streams, as many queues and events as are in use at once, not one per event', async () => {
-    const mock = registerSemanticsMock();
-    const description = twoConsumers(mock.name, { events: 50 });
-    await runProcess(
-      { ...description, options: { ...description.options, numberOfThreads: 2, numberOfStreams: 2 } },
-      registry(),
-    );
-    expect(journal.filter((line) => line.startsWith('secondReader:analyze:'))).toHaveLength(50);
-    const runtime = runtimeOf(mock);
-    // Per event, the producer's queue (first takes it over) and second's, and the events of producer, first
-    // and second (the host copies run on those queues): 2 queues and 3 events per stream in flight, however
-    // many events the job has.
-    expect(runtime.queueCache.createdCount).toBeGreaterThan(0);
-    expect(runtime.queueCache.createdCount).toBeLessThanOrEqual(4);
-    expect(runtime.eventCache.createdCount).toBeLessThanOrEqual(6);
-    expect(mock.statistics().eventRecords).toBe(150);
   });
 });

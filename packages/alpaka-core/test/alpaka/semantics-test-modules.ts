@@ -197,6 +197,8 @@ export class CountsConsumer extends stream.EDProducer {
     const eventNumber = event.id().event;
     const label = this.moduleLabel;
     journal.push(`${label}:produce:${eventNumber}`);
+    // `queueFirst`: the invocation takes its own queue before it reads, so it cannot take the producer's over.
+    if (this.parameters.exists('queueFirst')) event.queue();
     const input = event.get(this.#input);
     const queue = event.queue();
     queues.set(`${label}:${eventNumber}`, queue);
