@@ -15,7 +15,7 @@ import * as hostGlobal from '../../src/modules/global-modules';
 import { productTypes } from '../../src/modules/product-type';
 import { ConfigurationDescriptions } from '../../src/parameter-set/configuration-descriptions';
 import { InputTag } from '../../src/parameter-set/input-tag';
-import type { ParameterSet } from '../../src/parameter-set/parameter-set';
+import { ParameterSet } from '../../src/parameter-set/parameter-set';
 import { makeProcess, makeRegistry, runProcess } from '../scheduling/make-process';
 import { CountsProducer, identityOf, journal, registerSemanticsMock, resetRecords } from './semantics-test-modules';
 
@@ -197,9 +197,17 @@ describe('AlpakaBackendFilter (testAlpakaBackendFilter.py)', async () => {
     const descriptions = new ConfigurationDescriptions('EDFilter', 'AlpakaBackendFilter');
     AlpakaBackendFilter.fillDescriptions(descriptions);
     expect(descriptions.defaultLabel).toBe('alpakaBackendFilter');
+    // Validating an empty PSet inserts the defaults: producer=('alpakaBackendProducer','backend'), backends=['SerialSync'].
+    const parameters = new ParameterSet();
+    descriptions.validate(parameters, 'alpakaBackendFilter');
+    expect(parameters.getParameter<InputTag>('producer')).toEqual(new InputTag('alpakaBackendProducer', 'backend'));
+    expect(parameters.getParameter<readonly string[]>('backends')).toEqual(['SerialSync']);
+    expect(descriptions.descriptionFor('alpakaBackendFilter')?.nodes).toHaveLength(2);
     const producerDescriptions = new ConfigurationDescriptions('EDProducer', 'AlpakaBackendProducer@alpaka');
     AlpakaBackendProducer.fillDescriptions(producerDescriptions);
     expect(producerDescriptions.defaultLabel).toBe('alpakaBackendProducer');
+    // It takes no parameters of its own (the untracked alpaka PSet is added to every alpaka module's description).
+    expect(producerDescriptions.descriptionFor('alpakaBackendProducer')?.nodes).toEqual([]);
   });
 });
 
