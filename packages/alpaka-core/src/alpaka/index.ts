@@ -1,5 +1,8 @@
 // @alpaka-ts/core/alpaka: CMSSW's HeterogeneousCore/AlpakaCore. Alpaka modules are written once and bound by the
 // framework to the backend the job chooses (`Name@alpaka`, `alpaka_<backend>::Name`).
+
+export { AlpakaBackendFilter } from './alpaka-backend-filter';
+export { AlpakaBackendProducer } from './alpaka-backend-producer';
 export { type AlpakaBackendRuntime, alpakaBackendRuntime, runtimeOfBackend } from './alpaka-backend-runtime';
 export { AlpakaESConsumesCollector } from './alpaka-es-consumes-collector';
 export { bindAlpakaModule, isAlpakaModuleClass } from './alpaka-module-binding';
