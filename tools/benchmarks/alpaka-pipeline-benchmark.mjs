@@ -172,16 +172,16 @@ async function runFramework(backendName, size, events, streams) {
 
 /** The same work without the framework: `streams` loops, each with its queue, taking events from one counter. */
 async function runDirect(runtime, size, events, streams) {
-  const accelerator = runtime.accelerator();
-  const division = divisionFor(accelerator, size);
   let next = 0;
   const loop = async (streamID) => {
     const queue = runtime.chooseDevice(streamID).createQueue();
     while (next < events) {
       next += 1;
+      // The work divisions are made per event, as the modules make them.
       const input = collectionFor(queue, Tracks, size);
-      void queue.exec(division, fillTracks, { tracks: input.view(), n: size });
+      void queue.exec(divisionFor(runtime.accelerator(), size), fillTracks, { tracks: input.view(), n: size });
       const output = collectionFor(queue, Tracks, size);
+      const division = divisionFor(runtime.accelerator(), size);
       void queue.exec(division, combineTracks, { input: input.constView(), output: output.view(), n: size });
       void queue.exec(division, updateTracks, { tracks: output.view(), n: size });
       let onHost = output;
@@ -267,8 +267,11 @@ export async function runPipelineBenchmark({
       wrongEvents: checks.wrong,
     });
   }
+  observer.disconnect();
   return {
     benchmark: 'alpaka-pipeline',
+    queuesCreated: runtime.queueCache.createdCount,
+    eventsCreated: runtime.eventCache.createdCount,
     backend: backendName,
     device: String(runtime.devices[0]),
     size,
