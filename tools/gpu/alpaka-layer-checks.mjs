@@ -5,14 +5,16 @@
 import {
   ActivityRegistry,
   createEventProcessor,
+  defineRecord,
   global as hostGlobal,
   ModuleRegistry,
   ParameterSet,
   productTypes,
+  registerBuiltInEventSetupModules,
   registerBuiltInModules,
 } from '@alpaka-ts/core';
-import { alpakaBackendRuntime, alpakaProductType, global, stream } from '@alpaka-ts/core/alpaka';
-import { divideUpBy, f32, kernel, makeWorkDiv, u32, view } from '@alpaka-ts/interface';
+import { alpakaBackendRuntime, alpakaProductType, ESProducer, global, stream } from '@alpaka-ts/core/alpaka';
+import { divideUpBy, f32, host, kernel, makeWorkDiv, u32, view } from '@alpaka-ts/interface';
 import { collectionFor, PortableDeviceCollection, PortableHostCollection } from '@alpaka-ts/portable';
 import { defineLayout } from '@alpaka-ts/soa-template';
 
@@ -118,6 +120,67 @@ class CheckAnalyzer extends hostGlobal.EDAnalyzer {
   }
 }
 
+const CheckRecord = defineRecord('AlpakaLayerCheckRecord');
+
+/** Host produce: 4096 hits (x = i + 0.5, y = 2i) on the host; on accelerators copied to each device when read there. */
+class CheckESProducer extends ESProducer {
+  constructor(parameters) {
+    super(parameters);
+    this.setWhatProduced(CheckRecord, HitsCollection, () => {
+      const hits = new PortableHostCollection(Hits, 4096, host());
+      const { x, y } = hits.view().columns;
+      for (let i = 0; i < 4096; i++) {
+        x[i] = i + 0.5;
+        y[i] = 2 * i;
+      }
+      return hits;
+    });
+    // Device produce: the host product scaled by 2 with a kernel on each device's queue.
+    const collector = this.setWhatProducedOnDevice(
+      CheckRecord,
+      HitsCollection,
+      (record) => {
+        const input = record.get(this.input);
+        const queue = record.queue();
+        const output = collectionFor(queue, Hits, input.size);
+        void queue.exec(division(this.runtime, input.size), scale, {
+          input: input.constView(),
+          output: output.view(),
+          n: input.size,
+          factor: 2,
+        });
+        return output;
+      },
+      { label: 'scaled' },
+    );
+    this.input = collector.consumes(HitsCollection);
+  }
+}
+
+/** Reads an ES collection through device::EventSetup and puts it scaled by `factor` into the event. */
+class CheckESReader extends global.EDProducer {
+  #es;
+  #output = this.produces(HitsCollection);
+  #factor;
+  constructor(parameters) {
+    super(parameters);
+    this.#es = this.esConsumes(CheckRecord, HitsCollection, parameters.getParameter('esLabel'));
+    this.#factor = parameters.getParameter('factor');
+  }
+  produce(_streamID, event, eventSetup) {
+    const input = eventSetup.get(this.#es);
+    const queue = event.queue();
+    const output = collectionFor(queue, Hits, input.size);
+    void queue.exec(division(this.runtime, input.size), scale, {
+      input: input.constView(),
+      output: output.view(),
+      n: input.size,
+      factor: this.#factor,
+    });
+    event.put(this.#output, output);
+  }
+}
+
 function describe(label, type, edmType, fill) {
   const parameters = new ParameterSet();
   fill?.(parameters);
@@ -155,8 +218,16 @@ function job(modules, paths, { events = 8, streams = 1 } = {}) {
 
 async function run(description, activity = new ActivityRegistry()) {
   const registry = registerBuiltInModules(new ModuleRegistry());
-  for (const moduleClass of [CheckProducer, CheckScaler, CheckSynchronizing, CheckAnalyzer])
+  for (const moduleClass of [
+    CheckProducer,
+    CheckScaler,
+    CheckSynchronizing,
+    CheckAnalyzer,
+    CheckESProducer,
+    CheckESReader,
+  ])
     registry.register(moduleClass);
+  registerBuiltInEventSetupModules(registry);
   const processor = await createEventProcessor(description, { registry, activityRegistry: activity });
   await processor.beginJob();
   try {
@@ -327,6 +398,36 @@ export async function runAlpakaLayerChecks(backendName, expectedBackendValue) {
       outstanding.length === 12 && outstanding.every((count) => count === 0),
       `busy queues at each event's end: ${JSON.stringify(outstanding)}`,
     );
+  }
+  {
+    const esModules = [
+      describe('checkRecord', 'EmptyESSource', 'ESSource', (p) =>
+        p
+          .addParameter('recordName', 'string', 'AlpakaLayerCheckRecord')
+          .addParameter('firstValid', 'vuint32', [1])
+          .addParameter('iovIsRunNotTime', 'bool', true),
+      ),
+      describe('checkES', `${prefix}CheckESProducer`, 'ESProducer'),
+    ];
+    for (const [what, esLabel, factor] of [
+      ['the host ES product, copied to the device', '', 3],
+      ["the device ES product, made on each device's queue", ':scaled', 1.5],
+    ]) {
+      reset();
+      const reader = describe('reader', `${prefix}CheckESReader`, 'EDProducer', (p) =>
+        p.addParameter('esLabel', 'string', esLabel).addParameter('factor', 'double', factor),
+      );
+      const description = {
+        ...job([reader, analyzer('analyzer', 'reader', 3)], { p: ['reader', 'analyzer'] }, { events: 6, streams: 2 }),
+        eventSetupModules: esModules,
+      };
+      await run(description);
+      check(
+        `EventSetup: ${what}, read through device::EventSetup`,
+        seen.values.length === 6 && seen.values.every((wrong) => wrong === 0),
+        `wrong elements per event ${JSON.stringify(seen.values)}`,
+      );
+    }
   }
   const failed = results.filter((result) => !result.passed).length;
   console.log(
