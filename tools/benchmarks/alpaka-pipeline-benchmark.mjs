@@ -236,8 +236,9 @@ export async function runPipelineBenchmark({
     };
   };
   for (const streams of streamCounts) {
-    await runFramework(backendName, size, Math.max(4, streams * 2), streams);
-    await runDirect(runtime, size, Math.max(4, streams * 2), streams);
+    const warmup = Math.max(4, streams * 2, Math.ceil(events / 4));
+    await runFramework(backendName, size, warmup, streams);
+    await runDirect(runtime, size, warmup, streams);
     const framework = [];
     const direct = [];
     checks.events = 0;
