@@ -92,7 +92,19 @@ export class GpuDevice implements DeviceV1 {
   }
 
   createEvent(): EventV1 {
-    return new GpuEvent(this, this.index, this.addon.eventCreate(this.index), this.addon);
+    return new GpuEvent(this, this.index, this.addon.eventCreate(this.index), this.addon, (handle, reached) =>
+      this.#callWhenComplete(handle, reached),
+    );
+  }
+
+  /** A stream of the device's own that only waits for events, so event.wait() never holds a queue's stream. */
+  #eventWaitStream: bigint | undefined = undefined;
+
+  /** Calls `reached` once the event's latest record has completed: the helper stream waits on it, then calls back. */
+  #callWhenComplete(handle: bigint, reached: () => void): void {
+    this.#eventWaitStream ??= this.addon.streamCreate(this.index);
+    this.addon.streamWaitEvent(this.index, this.#eventWaitStream, handle);
+    this.callbacks.enqueue(this.index, this.#eventWaitStream, false, reached);
   }
 }
 

@@ -63,8 +63,15 @@ export class GpuQueue implements QueueV1 {
       throw new Error(`internal error: stream handle ${this.stream} does not fit a double`);
   }
 
+  /** Operations enqueued so far, and how many of them a resolved wait() saw finished: tryWait needs no driver call then. */
+  private enqueuedOperations = 0;
+  private finishedOperations = 0;
+  /** Completion checks whose callback has not run yet: the stream passes them before JavaScript sees their result. */
+  private pendingChecks = 0;
+
   /** Called after each enqueued operation: a blocking queue finishes it before returning. */
   enqueued(): void {
+    this.enqueuedOperations += 1;
     if (this.blocking) this.addon.streamSynchronize(this.ordinal, this.stream);
   }
 
@@ -174,6 +181,7 @@ export class GpuQueue implements QueueV1 {
   }
 
   enqueueHostTask(task: () => void | Promise<void>): void {
+    this.enqueuedOperations += 1;
     if (this.blocking) {
       // Everything before has finished when a blocking queue's enqueue returns: run the task here.
       this.addon.streamSynchronize(this.ordinal, this.stream);
@@ -197,13 +205,16 @@ export class GpuQueue implements QueueV1 {
    * wait() rejects with it. From a host callback that does not hold the stream, so later work is not delayed.
    */
   enqueueCompletionCheck(check: () => Error | undefined): void {
+    this.enqueuedOperations += 1;
     if (this.blocking) {
       this.addon.streamSynchronize(this.ordinal, this.stream);
       const failure = check();
       if (failure) throw failure;
       return;
     }
+    this.pendingChecks += 1;
     this.callbacks.enqueue(this.ordinal, this.stream, false, () => {
+      this.pendingChecks -= 1;
       try {
         const failure = check();
         if (failure) this.firstFailure ??= failure;
@@ -217,13 +228,15 @@ export class GpuQueue implements QueueV1 {
     if (!(event instanceof GpuEvent) || event.ordinal !== this.ordinal) {
       throw new InvalidArgumentError(`a queue of ${this.device.name} records only its own device's events.`);
     }
-    const generation = event.generations.startRecord();
+    // No host callback per record (it would stall the stream on the driver's thread for every event): the
+    // event is queried when asked, and event.wait() waits on a helper stream (GpuEvent).
+    event.latestGeneration = event.generations.startRecord();
     this.addon.eventRecord(this.ordinal, event.handle, this.stream);
-    this.callbacks.enqueue(this.ordinal, this.stream, false, () => event.generations.complete(generation));
     this.enqueued();
   }
 
   waitFor(event: EventV1): void {
+    this.enqueuedOperations += 1;
     if (event instanceof GpuEvent) {
       this.addon.streamWaitEvent(this.ordinal, this.stream, event.handle);
       return;
@@ -234,6 +247,7 @@ export class GpuQueue implements QueueV1 {
   }
 
   isEmpty(): boolean {
+    if (this.finishedOperations === this.enqueuedOperations) return true;
     this.probeEvent ??= this.addon.eventCreate(this.ordinal);
     this.addon.eventRecord(this.ordinal, this.probeEvent, this.stream);
     return this.addon.eventQuery(this.ordinal, this.probeEvent);
@@ -241,7 +255,11 @@ export class GpuQueue implements QueueV1 {
 
   /** wait() without waiting: one event query; true (or the failure thrown) once the stream has passed everything. */
   tryWait(): boolean {
-    if (!this.isEmpty()) return false;
+    // Nothing enqueued since a wait() that resolved: idle, without asking the driver (a fresh probe record can
+    // still be unprocessed when it is queried, and would say busy).
+    if (this.pendingChecks > 0) return false;
+    if (this.finishedOperations !== this.enqueuedOperations && !this.isEmpty()) return false;
+    this.finishedOperations = this.enqueuedOperations;
     const failure = this.firstFailure;
     this.firstFailure = undefined;
     if (failure) throw failure;
@@ -249,9 +267,11 @@ export class GpuQueue implements QueueV1 {
   }
 
   wait(): Promise<void> {
+    const position = this.enqueuedOperations;
     return new Promise<void>((resolve) => {
       this.callbacks.enqueue(this.ordinal, this.stream, false, () => resolve());
     }).then(() => {
+      this.finishedOperations = Math.max(this.finishedOperations, position);
       const failure = this.firstFailure;
       this.firstFailure = undefined;
       if (failure) throw failure;

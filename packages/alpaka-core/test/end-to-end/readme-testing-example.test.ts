@@ -10,7 +10,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 it("the README's TestProcessor example runs on the built package and prints what its comment says", () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const source = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '')[1] ?? '';
+  const source =
+    [...readme.matchAll(/```ts\n([\s\S]*?)```/g)]
+      .map((match) => match[1] ?? '')
+      .find((block) => block.includes("from '@alpaka-ts/core/testing'")) ?? '';
   const expected = [...source.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((match) => match[1]);
   expect(expected).toEqual(['42']);
   mkdirSync(scratch, { recursive: true });
