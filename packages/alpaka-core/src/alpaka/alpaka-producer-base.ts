@@ -4,6 +4,7 @@ import type { ESGetToken as HostESGetToken, Transition } from '../event-setup/es
 import type { EventSetup as HostEventSetup } from '../event-setup/event-setup-provider';
 import type { EventSetupRecordKey } from '../event-setup/event-setup-record-key';
 import type { EDGetToken as HostEDGetToken, EDPutToken as HostEDPutToken } from '../modules/ed-get-token';
+import type { MaybePromise } from '../modules/module-abilities';
 import type { ModuleClass } from '../modules/module-class';
 import { moduleTypeVariant } from '../modules/module-type-variant';
 import { ProducerBase } from '../modules/producer-base';
@@ -11,6 +12,7 @@ import { type ProductType, productTypes } from '../modules/product-type';
 import type { ESInputTag } from '../parameter-set/es-input-tag';
 import type { InputTag } from '../parameter-set/input-tag';
 import type { ParameterSet } from '../parameter-set/parameter-set';
+import { isThenable } from '../scheduling/pending-work';
 import type { AlpakaBackendRuntime } from './alpaka-backend-runtime';
 import { bindAlpakaModuleToNamespace } from './alpaka-module-binding';
 import { synchronizeParameter } from './alpaka-module-parameters';
@@ -119,7 +121,9 @@ export abstract class AlpakaProducerBase extends ProducerBase implements Implici
   protected startInvocation(streamID: number, event: HostEvent, eventSetup: HostEventSetup): AlpakaStreamContext {
     let context = this.#contexts[streamID];
     if (context === undefined) {
-      context = new AlpakaStreamContext(this.runtime, streamID, event, eventSetup);
+      const type = this.parameters?.entry('@module_type')?.value ?? this.constructor.name;
+      const moduleContext = `Calling method for module ${String(type)}/'${this.moduleLabel}'`;
+      context = new AlpakaStreamContext(this.runtime, streamID, event, eventSetup, moduleContext);
       this.#contexts[streamID] = context;
     }
     context.start(streamID, eventSetup);
@@ -138,6 +142,36 @@ export abstract class AlpakaProducerBase extends ProducerBase implements Implici
   protected finishProduce(context: AlpakaStreamContext, event: HostEvent): Promise<void> | undefined {
     event.put(this.#backendToken, this.runtime.backendValue);
     return this.finishQueueWork(context.event.queueUsed, context.event.metadata);
+  }
+
+  /**
+   * Calls the author's produce, then finishProduce. A produce that throws after putting device products still
+   * records its event when it used the queue: with IgnoreCompletely or FailPath their consumers may read them.
+   */
+  protected runProduce(
+    context: AlpakaStreamContext,
+    event: HostEvent,
+    produce: () => MaybePromise<void>,
+  ): Promise<void> | undefined {
+    let result: MaybePromise<void>;
+    try {
+      result = produce();
+    } catch (error) {
+      this.#recordAfterFailure(context);
+      throw error;
+    }
+    if (!isThenable(result)) return this.finishProduce(context, event);
+    return Promise.resolve(result).then(
+      () => this.finishProduce(context, event),
+      (error: unknown) => {
+        this.#recordAfterFailure(context);
+        throw error;
+      },
+    );
+  }
+
+  #recordAfterFailure(context: AlpakaStreamContext): void {
+    if (context.event.queueUsed && !this.runtime.productsAreHostProducts) context.event.metadata.recordEvent();
   }
 
   /** After produce (or acquire): nothing when the queue was not used; a wait with synchronize; else an event. */

@@ -18,10 +18,20 @@ export class AlpakaStreamContext {
   readonly endOfEventWork: EndOfEventWork[];
   readonly runtime: AlpakaBackendRuntime;
 
-  constructor(runtime: AlpakaBackendRuntime, streamID: number, event: HostEvent, eventSetup: HostEventSetup) {
+  /** `Calling method for module T/'label'`, given to each invocation's metadata. */
+  readonly moduleContext: string;
+
+  constructor(
+    runtime: AlpakaBackendRuntime,
+    streamID: number,
+    event: HostEvent,
+    eventSetup: HostEventSetup,
+    moduleContext: string,
+  ) {
     this.runtime = runtime;
+    this.moduleContext = moduleContext;
     this.endOfEventWork = eventPrincipalOf(event).endOfEventWork;
-    const metadata = new EDMetadata(runtime, runtime.chooseDevice(streamID), this.endOfEventWork);
+    const metadata = new EDMetadata(runtime, runtime.chooseDevice(streamID), this.endOfEventWork, moduleContext);
     this.event = new DeviceEvent(event, metadata);
     this.eventSetup = new DeviceEventSetup(eventSetup, metadata.device);
   }
@@ -29,7 +39,7 @@ export class AlpakaStreamContext {
   /** A new invocation (CMSSW's EDMetadataSentry): fresh metadata on the stream's device. */
   start(streamID: number, eventSetup: HostEventSetup): EDMetadata {
     const runtime = this.runtime;
-    const metadata = new EDMetadata(runtime, runtime.chooseDevice(streamID), this.endOfEventWork);
+    const metadata = new EDMetadata(runtime, runtime.chooseDevice(streamID), this.endOfEventWork, this.moduleContext);
     this.event.startInvocation(metadata);
     this.eventSetup.startInvocation(eventSetup, metadata.device);
     return metadata;

@@ -1,11 +1,18 @@
 import type { EDMetadata } from './ed-metadata';
 
+/** The data without synchronising, for the implicit copy alone (not exported from the package). */
+let unsynchronized: <T>(product: DeviceProduct<T>) => T;
+
 /**
  * CMSSW's `edm::DeviceProduct<T>`: a product in a device's memory together with the metadata of the invocation
  * that made it (device, queue, event). Its data can be used only through a queue that has been synchronised with
  * that work, so the value is reached only through `getSynchronized`.
  */
 export class DeviceProduct<T = unknown> {
+  static {
+    unsynchronized = (product) => product.#value;
+  }
+
   readonly metadata: EDMetadata;
   readonly #value: T;
 
@@ -19,9 +26,7 @@ export class DeviceProduct<T = unknown> {
     this.metadata.synchronize(consumer, tryReuseQueue);
     return this.#value;
   }
-
-  /** The data without synchronising: for the implicit copy, which runs on the producer's queue itself. */
-  unsynchronizedValue(): T {
-    return this.#value;
-  }
 }
+
+/** The data without synchronising: for the implicit copy, which runs on the producer's queue itself. */
+export const unsynchronizedValueOf = <T>(product: DeviceProduct<T>): T => unsynchronized(product);

@@ -1,4 +1,5 @@
 import type { Device, Event, Queue } from '@alpaka-ts/interface';
+import { convertException } from '../errors/convert-exception';
 import { FrameworkError } from '../errors/framework-error';
 import type { EndOfEventWork } from '../event/end-of-event-work';
 import type { AlpakaBackendRuntime } from './alpaka-backend-runtime';
@@ -26,10 +27,14 @@ export class EDMetadata implements EndOfEventWork {
   #mayReuseQueue = true;
   #eventComplete = false;
 
-  constructor(runtime: AlpakaBackendRuntime, device: Device, endOfEventWork: EndOfEventWork[]) {
+  /** CMSSW's `Calling method for module T/'label'` of the invocation, for failures found at the end of the event. */
+  readonly moduleContext: string | undefined;
+
+  constructor(runtime: AlpakaBackendRuntime, device: Device, endOfEventWork: EndOfEventWork[], moduleContext?: string) {
     this.runtime = runtime;
     this.device = device;
     this.#endOfEventWork = endOfEventWork;
+    this.moduleContext = moduleContext;
   }
 
   /** Whether a queue was taken (by this invocation, or over from a producer). */
@@ -89,8 +94,10 @@ export class EDMetadata implements EndOfEventWork {
     } else if (consumer.device !== this.device) {
       throw new FrameworkError('LogicError', 'Handling data from multiple devices is not yet supported');
     } else if (tryReuseQueue && this.#tryReuseQueue()) {
-      // The first consumer continues on the producer's queue: in-order, nothing to wait for.
+      // The first consumer continues on the producer's queue: in-order, nothing to wait for. It registers for
+      // the end of the event too, so it drops the queue then (the producer gives it back to the cache).
       consumer.#queue = queue;
+      consumer.#register();
       return;
     }
     const event = this.#event;
@@ -141,13 +148,27 @@ export class EDMetadata implements EndOfEventWork {
       finished = queue.tryWait();
     } catch (failure) {
       this.#release();
-      throw failure;
+      throw this.#withContext(failure);
     }
     if (finished) {
       this.#release();
       return undefined;
     }
-    return queue.wait().finally(() => this.#release());
+    return queue.wait().then(
+      () => this.#release(),
+      (failure: unknown) => {
+        this.#release();
+        throw this.#withContext(failure);
+      },
+    );
+  }
+
+  /** A queue failure found at the end of the event, named after the module whose queue it was. */
+  #withContext(failure: unknown): FrameworkError {
+    const error = convertException(failure);
+    const context = this.moduleContext;
+    if (context !== undefined && !error.hasContext(context)) error.addContext(context);
+    return error;
   }
 
   #release(): void {

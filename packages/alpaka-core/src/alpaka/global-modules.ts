@@ -3,7 +3,6 @@ import type { Event as HostEvent } from '../event/event';
 import type { EventSetup as HostEventSetup } from '../event-setup/event-setup-provider';
 import { type FrameworkMethods, frameworkMethods } from '../modules/framework-methods';
 import type { MaybePromise, ModuleConcurrency } from '../modules/module-abilities';
-import { isThenable } from '../scheduling/pending-work';
 import { AlpakaProducerBase } from './alpaka-producer-base';
 import type { Event } from './device/event';
 import type { EventSetup } from './device/event-setup';
@@ -25,9 +24,7 @@ export abstract class EDProducer extends AlpakaProducerBase {
   readonly [frameworkMethods]: FrameworkMethods = {
     produce: (streamID: number, event: HostEvent, eventSetup: HostEventSetup) => {
       const context = this.startInvocation(streamID, event, eventSetup);
-      const result = this.produce(streamID, context.event, context.eventSetup);
-      if (isThenable(result)) return Promise.resolve(result).then(() => this.finishProduce(context, event));
-      return this.finishProduce(context, event);
+      return this.runProduce(context, event, () => this.produce(streamID, context.event, context.eventSetup));
     },
   };
 }

@@ -6,7 +6,7 @@ import type { WaitingTaskWithArenaHolder } from '../modules/waiting-task-with-ar
 import type { AlpakaBackendRuntime } from './alpaka-backend-runtime';
 import { type AlpakaProductType, deviceProductType } from './alpaka-product-type';
 import type { AlpakaStreamContext } from './alpaka-stream-context';
-import { DeviceProduct } from './device-product';
+import { DeviceProduct, unsynchronizedValueOf } from './device-product';
 import { EDMetadata } from './ed-metadata';
 
 /** The Transformer registrations of the module the copies belong to (its protected methods, handed over). */
@@ -29,6 +29,8 @@ export interface TransformRegistrar {
 /** What the copies need of the producer. */
 export interface ImplicitCopyProducer {
   readonly runtime: AlpakaBackendRuntime;
+  /** The producer's `alpaka.synchronize`: the host→device copy then waits for its queue instead of an event. */
+  readonly synchronize: boolean;
   streamContext(streamID: number): AlpakaStreamContext | undefined;
 }
 
@@ -51,12 +53,11 @@ export function registerCopyToHostTransform(
     (product, holder) => {
       const deviceProduct = product as DeviceProduct;
       const queue = deviceProduct.metadata.queue();
-      const host = copy.copyAsync(queue, deviceProduct.unsynchronizedValue());
+      const host = copy.copyAsync(queue, unsynchronizedValueOf(deviceProduct));
+      // CMSSW's HostOnlyTask: a callback at the copy's place in the queue. Not queue.wait(), which would take a
+      // failure of other modules' work on this queue and report it as this copy's.
       const done = holder.copy();
-      queue.wait().then(
-        () => done.doneWaiting(),
-        (error: unknown) => done.doneWaiting(error),
-      );
+      queue.enqueue(() => done.doneWaiting());
       return host;
     },
     (host) => {
@@ -79,23 +80,56 @@ export function registerCopyToDeviceTransform(
   copy: CopyToDevice<unknown, unknown>,
   deviceType: ProductType,
 ): void {
-  registrar.registerTransform(
+  const copyToDevice = (product: unknown, streamID: number) => {
+    const context = producer.streamContext(streamID);
+    if (context === undefined) {
+      throw new FrameworkError(
+        'LogicError',
+        `The implicit copy to the device of instance '${hostToken.instance}' ran in stream ${streamID}, where its producer never ran.`,
+      );
+    }
+    const runtime = producer.runtime;
+    const metadata = new EDMetadata(
+      runtime,
+      runtime.chooseDevice(streamID),
+      context.endOfEventWork,
+      context.moduleContext,
+    );
+    const onDevice = copy.copyAsync(metadata.queue(), product);
+    return { metadata, product: new DeviceProduct(metadata, onDevice) };
+  };
+  const resultType = deviceProductType(deviceType);
+  if (!producer.synchronize) {
+    registrar.registerTransform(
+      hostToken,
+      resultType,
+      (product, streamID) => {
+        const made = copyToDevice(product, streamID);
+        made.metadata.recordEvent();
+        return made.product;
+      },
+      hostToken.instance,
+    );
+    return;
+  }
+  // With synchronize (CMSSW's EDMetadataAcquireSentry(streamID, holder, synchronize)): the device product is handed
+  // out once the copy has finished, and carries no event.
+  registrar.registerTransformAsync(
     hostToken,
-    deviceProductType(deviceType),
-    (product, streamID) => {
-      const context = producer.streamContext(streamID);
-      if (context === undefined) {
-        throw new FrameworkError(
-          'LogicError',
-          `The implicit copy to the device of instance '${hostToken.instance}' ran in stream ${streamID}, where its producer never ran.`,
+    resultType,
+    (product, holder, streamID) => {
+      const made = copyToDevice(product, streamID);
+      const done = holder.copy();
+      const waiting = made.metadata.waitForQueue();
+      if (waiting === undefined) done.doneWaiting();
+      else
+        waiting.then(
+          () => done.doneWaiting(),
+          (error: unknown) => done.doneWaiting(error),
         );
-      }
-      const runtime = producer.runtime;
-      const metadata = new EDMetadata(runtime, runtime.chooseDevice(streamID), context.endOfEventWork);
-      const onDevice = copy.copyAsync(metadata.queue(), product);
-      metadata.recordEvent();
-      return new DeviceProduct(metadata, onDevice);
+      return made.product;
     },
+    (product) => product,
     hostToken.instance,
   );
 }

@@ -1,3 +1,4 @@
+import { registeredBackends } from '@alpaka-ts/interface';
 import type { ModuleTypeResolver } from '../configuration/process-accelerator';
 import type { ModuleDescription } from '../configuration/process-description';
 import { FrameworkError } from '../errors/framework-error';
@@ -92,7 +93,10 @@ export class ModuleTypeResolverAlpaka implements ModuleTypeResolver {
 
   /** Python's setModuleVariant, then the C++ resolveType; modules whose type does not end in `@alpaka` pass. */
   setModuleVariant(module: ModuleDescription): ModuleDescription {
-    if (!module.type.endsWith('@alpaka')) return module;
+    if (!module.type.endsWith('@alpaka')) {
+      this.#checkExplicitBackend(module);
+      return module;
+    }
     const defaultBackend = this.validBackends[0] as string;
     const parameters = module.parameters.clone();
     const existing = parameters.entry('alpaka');
@@ -109,6 +113,25 @@ export class ModuleTypeResolverAlpaka implements ModuleTypeResolver {
     if (!alpaka.exists('synchronize')) alpaka.addUntrackedParameter('synchronize', 'bool', this.#synchronize);
     parameters.insert('alpaka', { type: 'PSet', tracked: false, value: alpaka });
     return { ...module, type: resolveAlpakaModuleType(module.type, parameters), parameters };
+  }
+
+  /**
+   * An explicit `alpaka_<backend>::Name` bypasses the resolver, but not the job's accelerators: in CMSSW its
+   * backend's AlpakaService is absent when the accelerator is not selected, so the module cannot run. The same
+   * choice is refused here before anything runs on a backend the job excluded.
+   */
+  #checkExplicitBackend(module: ModuleDescription): void {
+    const match = /^alpaka_([A-Za-z0-9_]+)::/.exec(module.type);
+    const backend = match?.[1];
+    if (backend === undefined || this.validBackends.includes(backend)) return;
+    const known =
+      builtInAlpakaBackends.some((choice) => choice.name === backend) ||
+      registeredBackends().some((registered) => registered.name === backend);
+    if (!known) return;
+    throw new FrameworkError(
+      'UnavailableAccelerator',
+      `Module ${module.label} has the type ${module.type}, whose Alpaka backend ${backend} is not available for the job because of the combination of the job configuration and accelerator availability on the machine. The following Alpaka backends are available for the job ${this.validBackends.join(', ')}.`,
+    );
   }
 }
 

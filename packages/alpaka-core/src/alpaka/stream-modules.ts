@@ -31,9 +31,7 @@ export abstract class EDProducer extends AlpakaProducerBase {
   };
 
   protected callProduce(context: AlpakaStreamContext, event: HostEvent): Promise<void> | undefined {
-    const result = this.produce(context.event, context.eventSetup);
-    if (isThenable(result)) return Promise.resolve(result).then(() => this.finishProduce(context, event));
-    return this.finishProduce(context, event);
+    return this.runProduce(context, event, () => this.produce(context.event, context.eventSetup));
   }
 }
 
@@ -102,9 +100,12 @@ export abstract class FixedQueueEDProducer extends EDProducer {
       this.#queue = queue;
       return this.beginStreamWithQueue?.(streamID, queue);
     },
-    endStream: () => {
+    endStream: async () => {
       const queue = this.#queue;
-      return queue === undefined ? undefined : this.endStreamWithQueue?.(queue);
+      if (queue === undefined) return;
+      await this.endStreamWithQueue?.(queue);
+      // Work the hook enqueued is the stream's last: waited for here, as nothing else will.
+      await queue.wait();
     },
     produce: (event: HostEvent, eventSetup: HostEventSetup) => {
       const context = this.startInvocation(event.streamID(), event, eventSetup);

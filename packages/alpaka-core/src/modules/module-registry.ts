@@ -116,9 +116,14 @@ export class ModuleRegistry {
         : known.length > 0
           ? `\nNo known module type is close to it (${known.length} are known: alpaka-run --list-modules lists them).`
           : '\nNo module types are known: register a class, or install a package whose manifest declares modules.';
+    // CMSSW's Python resolves `Name@alpaka` before the C++ side sees it; here ProcessAcceleratorAlpaka does.
+    const alpakaHint = typeName.endsWith('@alpaka')
+      ? "\nA type ending in @alpaka is resolved by ProcessAcceleratorAlpaka: add `process.ProcessAcceleratorAlpaka = new ProcessAcceleratorAlpaka()` (from '@alpaka-ts/core/alpaka') to the configuration, or name the backend: alpaka_serial_sync::" +
+        typeName.slice(0, -'@alpaka'.length)
+      : '';
     return new FrameworkError(
       'Configuration',
-      `Unable to find plugin '${typeName}' in the module registry. Perhaps the package that provides it is not installed, or the name is misspelled.${hint}`,
+      `Unable to find plugin '${typeName}' in the module registry. Perhaps the package that provides it is not installed, or the name is misspelled.${hint}${alpakaHint}`,
     );
   }
 }
