@@ -53,9 +53,22 @@ export class MoveToDeviceCache<Host = unknown, OnDevice = Host> {
     const finished: Promise<void>[] = [];
     for (const device of runtime.devices) {
       const queue = runtime.queueCache.get(device);
-      const data = copy.copyAsync(queue, host) as OnDevice;
-      const event = device.createEvent();
-      queue.record(event);
+      let data: OnDevice;
+      let event: ReturnType<typeof device.createEvent>;
+      try {
+        data = copy.copyAsync(queue, host) as OnDevice;
+        event = device.createEvent();
+        queue.record(event);
+      } catch (error) {
+        // Nothing is lost: this device's queue goes back once its work is done, and the devices copied so far
+        // report nothing unhandled.
+        void queue.wait().then(
+          () => runtime.queueCache.release(device, queue),
+          () => runtime.queueCache.release(device, queue),
+        );
+        for (const pending of finished) pending.then(undefined, noop);
+        throw error;
+      }
       const entry: DeviceCopy<Host | OnDevice> = { data, event };
       this.#copies.set(device, entry);
       finished.push(

@@ -1,4 +1,4 @@
-import { copyToHost, host, loadBackend, makeWorkDiv, type Queue } from '@alpaka-ts/interface';
+import { copyToHost, host, loadBackend, makeWorkDiv, type Queue, registerCopyToDevice } from '@alpaka-ts/interface';
 import { collectionFor, type PortableDeviceCollection, PortableHostCollection } from '@alpaka-ts/portable';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -190,5 +190,25 @@ describe('a MoveToDeviceCache in an alpaka module', async () => {
     expect(journal).toEqual(expected);
     expect(CachedPointsProducer.used.every((used) => !used.buffer.device.isHost)).toBe(true);
     expect(mock.statistics().hostToDeviceCopies).toBe(1);
+  });
+});
+
+describe('MoveToDeviceCache when a copy fails', () => {
+  it('throws the copy’s error and gives every queue it took back to the cache once its work is done', async () => {
+    class Fragile {}
+    registerCopyToDevice(Fragile, {
+      copyAsync: (queue) => {
+        if (queue.device.index === 1) throw new Error('no copy to device 1');
+        return new Fragile();
+      },
+    });
+    const mock = registerMockBackend({ deviceCount: 2 });
+    const runtime = runtimeOfBackend(mock);
+    expect(() => new MoveToDeviceCache(new Fragile(), runtime)).toThrow('no copy to device 1');
+    await mock.drain();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const created = runtime.queueCache.createdCount;
+    for (const device of runtime.devices) runtime.queueCache.get(device);
+    expect(runtime.queueCache.createdCount).toBe(created);
   });
 });
