@@ -12,6 +12,19 @@ import type { Vec } from './vector';
 export const specificationVersion = 'v1';
 export type SpecificationVersion = typeof specificationVersion;
 
+/**
+ * CMSSW's `cms::alpakatools::AllocatorConfig` (AlpakaService's `hostAllocator` and `deviceAllocator` PSets): the
+ * bins of a caching allocator are binGrowth^k bytes for k in minBin … maxBin, and at most
+ * min(maxCachedBytes (0: no limit), maxCachedFraction × the memory (0: no limit)) stay cached.
+ */
+export interface CachingAllocatorConfigV1 {
+  readonly binGrowth: number;
+  readonly minBin: number;
+  readonly maxBin: number;
+  readonly maxCachedBytes: number;
+  readonly maxCachedFraction: number;
+}
+
 /** What `probe()` reports. It never throws: a missing library or device is `available: false` with the reason. */
 export interface ProbeResult {
   readonly available: boolean;
@@ -35,6 +48,14 @@ export interface BackendV1 {
   limits(device: DeviceV1): AcceleratorLimits;
   /** Enqueues a validated kernel launch into the queue (one of this platform's devices). */
   launch(queue: QueueV1, launch: KernelLaunchV1): void;
+  /**
+   * Optional: sets the caching allocators' configuration (the framework's AlpakaService does, before the job's
+   * first event); blocks cached before keep their bins. A backend without caching allocators leaves it out.
+   */
+  configureCachingAllocators?(config: {
+    readonly device?: CachingAllocatorConfigV1;
+    readonly host?: CachingAllocatorConfigV1;
+  }): void;
 }
 
 export interface AcceleratorLimits {

@@ -8,6 +8,7 @@ export {
   type AcceleratorLimits,
   type ArrayArgumentV1,
   type BackendV1,
+  type CachingAllocatorConfigV1,
   type DeviceV1,
   type EventV1,
   type Extent3,

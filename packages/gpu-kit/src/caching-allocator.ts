@@ -1,4 +1,5 @@
-import { OutOfMemoryError } from '@alpaka-ts/interface';
+import { InvalidArgumentError, OutOfMemoryError } from '@alpaka-ts/interface';
+import type { CachingAllocatorConfigV1 } from '@alpaka-ts/interface/backend';
 
 /** What the allocator needs from a device: raw allocation, and events to know when a queue passed a point. */
 export interface AllocatorDriver {
@@ -63,8 +64,18 @@ export class CachingAllocator {
 
   constructor(
     private readonly driver: AllocatorDriver,
-    private readonly options: CachingAllocatorOptions,
+    private options: CachingAllocatorOptions,
   ) {}
+
+  /** New bins and cache limit for what is allocated from now on (AlpakaService's allocator PSets). */
+  configure(options: CachingAllocatorOptions): void {
+    this.options = options;
+  }
+
+  /** The options in force. */
+  get configuration(): CachingAllocatorOptions {
+    return this.options;
+  }
 
   /** The bin of a request: the smallest growth^k ≥ bytes, at least growth^minimumBin; undefined above the largest. */
   binOf(bytes: number): { bin: number | undefined; bytes: number } {
@@ -172,3 +183,30 @@ export const cmsswAllocatorOptions = (totalMemoryBytes: number): CachingAllocato
   maximumBin: 30,
   maximumCachedBytes: Math.floor(0.8 * totalMemoryBytes),
 });
+
+/**
+ * CMSSW's AllocatorConfig as options: bins binGrowth^minBin … binGrowth^maxBin, and at most
+ * min(maxCachedBytes, maxCachedFraction × memory) cached, a 0 meaning no limit from that side. Bad values are
+ * refused, saying which.
+ */
+export function allocatorOptionsOf(config: CachingAllocatorConfigV1, memoryBytes: number): CachingAllocatorOptions {
+  const { binGrowth, minBin, maxBin, maxCachedBytes, maxCachedFraction } = config;
+  const problems: string[] = [];
+  if (!Number.isInteger(binGrowth) || binGrowth < 2) problems.push(`binGrowth ${binGrowth} (an integer ≥ 2)`);
+  if (!Number.isInteger(minBin) || minBin < 0) problems.push(`minBin ${minBin} (an integer ≥ 0)`);
+  if (!Number.isInteger(maxBin) || maxBin < minBin) problems.push(`maxBin ${maxBin} (an integer ≥ minBin)`);
+  if (!(maxCachedBytes >= 0)) problems.push(`maxCachedBytes ${maxCachedBytes} (≥ 0)`);
+  if (!(maxCachedFraction >= 0 && maxCachedFraction <= 1))
+    problems.push(`maxCachedFraction ${maxCachedFraction} (0 … 1)`);
+  if (problems.length > 0) {
+    throw new InvalidArgumentError(`caching allocator configuration: ${problems.join(', ')}; fix these values.`);
+  }
+  const byBytes = maxCachedBytes > 0 ? maxCachedBytes : Number.POSITIVE_INFINITY;
+  const byFraction = maxCachedFraction > 0 ? Math.floor(maxCachedFraction * memoryBytes) : Number.POSITIVE_INFINITY;
+  return {
+    growth: binGrowth,
+    minimumBin: minBin,
+    maximumBin: maxBin,
+    maximumCachedBytes: Math.min(byBytes, byFraction),
+  };
+}

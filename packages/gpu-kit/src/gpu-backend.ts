@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import {
   type Accelerator,
   type AcceleratorLimits,
@@ -15,7 +16,7 @@ import {
 } from '@alpaka-ts/interface/backend';
 import { constantsOf } from '@alpaka-ts/kernel-compiler';
 import { launchBoundsChecked } from './bounds-record';
-import type { AllocatorStatistics } from './caching-allocator';
+import { type AllocatorStatistics, allocatorOptionsOf } from './caching-allocator';
 import { GpuDevice, GpuPlatform } from './gpu-device';
 import { GpuKernels } from './gpu-kernels';
 import { GpuQueue } from './gpu-queue';
@@ -24,7 +25,7 @@ import { KernelBinaries } from './kernel-binaries';
 import { kernelCacheDirectory } from './kernel-cache';
 import { geometryOf } from './launch-geometry';
 import type { GpuNativeAddon } from './native-binding';
-import { pinnedAllocatorStatisticsOf } from './pinned-allocator';
+import { pinnedAllocatorOf, pinnedAllocatorStatisticsOf } from './pinned-allocator';
 
 /** A GPU backend built from a vendor description and its runtime loader, with the helpers its package exports. */
 export interface GpuBackend {
@@ -153,6 +154,22 @@ export function createGpuBackend(vendor: GpuVendor, loadRuntime: () => GpuRuntim
     platform: (): PlatformV1 => ready().platform,
     limits,
     launch,
+    configureCachingAllocators(config) {
+      const { platform, addon } = ready();
+      const deviceConfig = config.device;
+      const hostConfig = config.host;
+      // Every value is checked before anything changes, so a bad configuration leaves the allocators as they were.
+      const perDevice =
+        deviceConfig === undefined
+          ? []
+          : platform.devices().map((device) => ({
+              device: device as GpuDevice,
+              options: allocatorOptionsOf(deviceConfig, device.totalMemoryBytes),
+            }));
+      const hostOptions = hostConfig === undefined ? undefined : allocatorOptionsOf(hostConfig, totalmem());
+      for (const { device, options } of perDevice) device.allocator.configure(options);
+      if (hostOptions !== undefined) pinnedAllocatorOf(addon, vendor.isOutOfMemory).configure(hostOptions);
+    },
   });
 
   return {

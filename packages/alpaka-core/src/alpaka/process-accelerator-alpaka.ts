@@ -2,6 +2,7 @@ import { type LoadBackendOptions, probeBackend, registeredBackends } from '@alpa
 import { ProcessAccelerator } from '../configuration/process-accelerator';
 import type { ModuleDescription, ProcessDescription } from '../configuration/process-description';
 import { alpakaServiceName, alpakaServiceSettings, defaultAlpakaService } from './alpaka-service';
+import { applyAlpakaService } from './apply-alpaka-service';
 import {
   type AlpakaBackendChoice,
   builtInAlpakaBackends,
@@ -92,7 +93,9 @@ export class ProcessAcceleratorAlpaka extends ProcessAccelerator {
       if (!services.some((service) => service.type === alpakaServiceName(name)))
         services.push(defaultAlpakaService(name));
     }
-    return { ...description, services };
+    const applied = { ...description, services };
+    for (const name of valid) applyAlpakaService(applied, name);
+    return applied;
   }
 
   override dumpConfiguration(variable: string) {

@@ -1,3 +1,5 @@
+import { registerBackend } from '@alpaka-ts/interface';
+import { createMockAcceleratorBackend } from '@alpaka-ts/interface/testing';
 import { describe, expect, it } from 'vitest';
 import { alpakaServiceDescription, alpakaServiceName, alpakaServiceSettings } from '../../src/alpaka/alpaka-service';
 import { ProcessAcceleratorAlpaka } from '../../src/alpaka/process-accelerator-alpaka';
@@ -133,5 +135,40 @@ describe('ProcessAcceleratorAlpaka.apply and the services', () => {
       exitCode: 8035,
       message: expect.stringMatching(/^ModuleTypeResolverAlpaka had no backends available/),
     });
+  });
+});
+
+describe("AlpakaService's allocator PSets reach the backend", () => {
+  it('the job configures the caching allocators of each backend it may use, and verbose says what it found', async () => {
+    const configured: unknown[] = [];
+    const mock = createMockAcceleratorBackend({ name: 'mock_allocators' });
+    registerBackend({ ...mock, configureCachingAllocators: (config) => void configured.push(config) });
+    const process = processWith([
+      'AlpakaServiceMockAllocators',
+      {
+        verbose: cms.untracked.bool(true),
+        deviceAllocator: cms.untracked.PSet({
+          binGrowth: cms.untracked.uint32(4),
+          maxCachedFraction: cms.untracked.double(0.5),
+        }),
+      },
+    ]);
+    const logged: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => void logged.push(line);
+    try {
+      await createEventProcessor(process.toDescription(), {
+        registry: alpakaTestRegistry('mock_allocators', 'serial_sync'),
+      });
+    } finally {
+      console.log = log;
+    }
+    expect(configured).toEqual([
+      {
+        device: { binGrowth: 4, minBin: 8, maxBin: 30, maxCachedBytes: 0, maxCachedFraction: 0.5 },
+        host: { binGrowth: 2, minBin: 8, maxBin: 30, maxCachedBytes: 0, maxCachedFraction: 0.8 },
+      },
+    ]);
+    expect(logged.join('\n')).toContain('AlpakaServiceMockAllocators succesfully initialised.\nFound 1 device:');
   });
 });
