@@ -126,12 +126,12 @@ export class StreamSchedule implements WorkerStream, PathEventSink {
       try {
         running = (work[index] as EndOfEventWork).endOfEvent();
       } catch (error) {
-        this.failEvent(convertException(error));
+        this.#endOfEventFailure(error);
       }
       if (running !== undefined) {
         pending = withPending(
           pending,
-          running.then(undefined, (error: unknown) => this.failEvent(convertException(error))),
+          running.then(undefined, (error: unknown) => this.#endOfEventFailure(error)),
         );
       }
     }
@@ -141,6 +141,19 @@ export class StreamSchedule implements WorkerStream, PathEventSink {
       return undefined;
     }
     return Promise.all(pending).then(() => this.#finish());
+  }
+
+  /**
+   * Work left running that failed (a device queue's): the options' exception actions apply as to a module's
+   * failure. No path is left to fail, so FailPath only warns, as TryToContinue skips the event.
+   */
+  #endOfEventFailure(thrown: unknown): void {
+    const error = convertException(thrown);
+    const action = this.actions.find(error.category);
+    if (action === 'IgnoreCompletely') return;
+    if (action === 'TryToContinue') this.skipEvent(error, 'TryToContinue');
+    else if (action === 'FailPath') this.warnFailPath(error);
+    else this.failEvent(error);
   }
 
   #triggerResults(): TriggerResults {

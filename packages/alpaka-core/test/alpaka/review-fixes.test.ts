@@ -130,3 +130,35 @@ describe('the registry on a `Name@alpaka` it cannot resolve', () => {
     expect(message).toContain('alpaka_serial_sync::HitProducer');
   });
 });
+
+describe('a queue failure found at the end of the event and the exception actions', () => {
+  it('IgnoreCompletely lets the job go on, TryToContinue skips the event, Rethrow (the default) stops the job', async () => {
+    const mock = registerSemanticsMock();
+    class FailsInItsQueue extends global.EDProducer {
+      produce(_streamID: number, event: Event): void {
+        event.queue().enqueue(() => {
+          // A queue reports work that threw as a KernelExecutionError: a std::exception (StdException) to the framework.
+          throw new Error('the queue work failed');
+        });
+      }
+    }
+    const job = (actions: Parameters<typeof makeProcess>[0]['exceptionActions']) =>
+      makeProcess({
+        maxEvents: 3,
+        modules: { failing: { type: `alpaka_${mock.name}::FailsInItsQueue` } },
+        paths: { p: ['failing'] },
+        ...(actions === undefined ? {} : { exceptionActions: actions }),
+      });
+    const ignored = await runProcess(job({ ignoreCompletely: ['StdException'] }), makeRegistry(FailsInItsQueue));
+    expect(ignored.triggerReport()).toMatchObject({ eventsTotal: 3, eventsFailed: 0 });
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const skipped = await runProcess(job({ tryToContinue: ['StdException'] }), makeRegistry(FailsInItsQueue));
+      expect(skipped.triggerReport()).toMatchObject({ eventsTotal: 3, eventsFailed: 3 });
+    } finally {
+      console.warn = warn;
+    }
+    await expect(runProcess(job(undefined), makeRegistry(FailsInItsQueue))).rejects.toThrow('the queue work failed');
+  });
+});
