@@ -69,7 +69,7 @@ export class ModuleTypeResolverAlpaka implements ModuleTypeResolver {
     if (valid.length === 0) {
       throw new FrameworkError(
         'UnavailableAccelerator',
-        `ModuleTypeResolverAlpaka had no backends available because of the combination of the job configuration and accelerator availability of on the machine. The job sees ${accelerators.join(', ')} accelerators.`,
+        `ModuleTypeResolverAlpaka had no backends available because of the combination of the job configuration and accelerator availability of on the machine. The job sees ${accelerators.join(', ')} accelerators.${disabledNote(options.disabledBackends)}`,
       );
     }
     if (backend !== undefined) {
@@ -155,4 +155,10 @@ export function resolveAlpakaModuleType(basename: string, modulePSet: ParameterS
     );
   }
   return prefix + basename.slice(0, found) + basename.slice(found + '@alpaka'.length);
+}
+
+/** Said after CMSSW's text when a backend is out only because its AlpakaService has `enabled = false`. */
+function disabledNote(disabled: ReadonlySet<string> | undefined): string {
+  if (disabled === undefined || disabled.size === 0) return '';
+  return ` The AlpakaService of ${[...disabled].join(', ')} is disabled (enabled = false) in the configuration.`;
 }

@@ -133,7 +133,9 @@ describe('ProcessAcceleratorAlpaka.apply and the services', () => {
     ]).toDescription();
     await expect(createEventProcessor(onlyBackendDisabled, { registry })).rejects.toMatchObject({
       exitCode: 8035,
-      message: expect.stringMatching(/^ModuleTypeResolverAlpaka had no backends available/),
+      message: expect.stringMatching(
+        /^ModuleTypeResolverAlpaka had no backends available.* The AlpakaService of serial_sync is disabled \(enabled = false\)/,
+      ),
     });
   });
 });
