@@ -16,13 +16,13 @@ import {
   createEventProcessor,
   global as hostGlobal,
   ModuleRegistry,
-  ParameterSet,
   registerBuiltInModules,
 } from '@alpaka-ts/core';
 import { alpakaBackendRuntime, alpakaProductType, global, stream } from '@alpaka-ts/core/alpaka';
 import { divideUpBy, f32, kernel, makeWorkDiv, memcpy, u32, view } from '@alpaka-ts/interface';
 import { collectionFor, PortableDeviceCollection, PortableHostCollection } from '@alpaka-ts/portable';
 import { defineLayout } from '@alpaka-ts/soa-template';
+import { moduleDescription, processDescription } from './process-description.mjs';
 
 export const Tracks = defineLayout('BenchmarkTracks', [
   { kind: 'column', name: 'x', elementType: f32 },
@@ -109,49 +109,21 @@ class BenchmarkTrackAnalyzer extends hostGlobal.EDAnalyzer {
   }
 }
 
-function moduleDescription(label, type, edmType, fill) {
-  const parameters = new ParameterSet();
-  fill?.(parameters);
-  parameters.addParameter('@module_label', 'string', label);
-  parameters.addParameter('@module_type', 'string', type);
-  parameters.addParameter('@module_edm_type', 'string', edmType);
-  return { label, type, edmType, parameters };
-}
-
 function pipelineDescription(backendName, size, events, streams) {
   const prefix = `alpaka_${backendName}::`;
-  const modules = new Map([
-    [
-      'producer',
+  return processDescription({
+    name: 'BENCH',
+    modules: [
       moduleDescription('producer', `${prefix}BenchmarkTrackProducer`, 'EDProducer', (p) =>
         p.addParameter('size', 'int32', size),
       ),
+      moduleDescription('transformer', `${prefix}BenchmarkTrackTransformer`, 'EDProducer'),
+      moduleDescription('analyzer', 'BenchmarkTrackAnalyzer', 'EDAnalyzer'),
     ],
-    ['transformer', moduleDescription('transformer', `${prefix}BenchmarkTrackTransformer`, 'EDProducer')],
-    ['analyzer', moduleDescription('analyzer', 'BenchmarkTrackAnalyzer', 'EDAnalyzer')],
-  ]);
-  return {
-    name: 'BENCH',
-    source: moduleDescription('source', 'EmptySource', 'Source'),
-    maxEvents: { input: events },
-    options: {
-      numberOfThreads: streams,
-      numberOfStreams: streams,
-      accelerators: ['*'],
-      wantSummary: false,
-      exceptionActions: { tryToContinue: [], skipEvent: [], failPath: [], ignoreCompletely: [], rethrow: [] },
-      parameters: new ParameterSet(),
-    },
-    modules,
-    eventSetupModules: [],
-    paths: [
-      { name: 'p', entries: ['producer', 'transformer', 'analyzer'].map((label) => ({ label, operator: 'normal' })) },
-    ],
-    endPaths: [],
-    unscheduledModules: [],
-    processAccelerators: [],
-    services: [],
-  };
+    paths: { p: ['producer', 'transformer', 'analyzer'] },
+    events,
+    streams,
+  });
 }
 
 /** Runs `events` events through the framework; returns the seconds of run() alone. */

@@ -17,6 +17,7 @@ import { alpakaBackendRuntime, alpakaProductType, ESProducer, global, stream } f
 import { divideUpBy, f32, host, kernel, makeWorkDiv, u32, view } from '@alpaka-ts/interface';
 import { collectionFor, PortableDeviceCollection, PortableHostCollection } from '@alpaka-ts/portable';
 import { defineLayout } from '@alpaka-ts/soa-template';
+import { moduleDescription, processDescription } from '../benchmarks/process-description.mjs';
 
 const Hits = defineLayout('LayerCheckHits', [
   { kind: 'column', name: 'x', elementType: f32 },
@@ -181,40 +182,9 @@ class CheckESReader extends global.EDProducer {
   }
 }
 
-function describe(label, type, edmType, fill) {
-  const parameters = new ParameterSet();
-  fill?.(parameters);
-  parameters.addParameter('@module_label', 'string', label);
-  parameters.addParameter('@module_type', 'string', type);
-  parameters.addParameter('@module_edm_type', 'string', edmType);
-  return { label, type, edmType, parameters };
-}
-
-function job(modules, paths, { events = 8, streams = 1 } = {}) {
-  return {
-    name: 'CHECK',
-    source: describe('source', 'EmptySource', 'Source'),
-    maxEvents: { input: events },
-    options: {
-      numberOfThreads: streams,
-      numberOfStreams: streams,
-      accelerators: ['*'],
-      wantSummary: false,
-      exceptionActions: { tryToContinue: [], skipEvent: [], failPath: [], ignoreCompletely: [], rethrow: [] },
-      parameters: new ParameterSet(),
-    },
-    modules: new Map(modules.map((module) => [module.label, module])),
-    eventSetupModules: [],
-    paths: Object.entries(paths).map(([name, labels]) => ({
-      name,
-      entries: labels.map((label) => ({ label, operator: 'normal' })),
-    })),
-    endPaths: [],
-    unscheduledModules: [],
-    processAccelerators: [],
-    services: [],
-  };
-}
+const describe = moduleDescription;
+const job = (modules, paths, { events = 8, streams = 1 } = {}) =>
+  processDescription({ name: 'CHECK', modules, paths, events, streams });
 
 async function run(description, activity = new ActivityRegistry()) {
   const registry = registerBuiltInModules(new ModuleRegistry());
@@ -254,7 +224,7 @@ function reset() {
 export async function runAlpakaLayerChecks(backendName, expectedBackendValue) {
   const runtime = await alpakaBackendRuntime(backendName);
   const prefix = `alpaka_${backendName}::`;
-  const producer = (label, fill, more) =>
+  const producer = (label, more) =>
     describe(label, `${prefix}CheckProducer`, 'EDProducer', (p) => {
       p.addParameter('size', 'int32', 100_000);
       more?.(p);
@@ -348,7 +318,7 @@ export async function runAlpakaLayerChecks(backendName, expectedBackendValue) {
       if (context.moduleLabel === 'producer' && context.kind === 'event')
         emptyAfter.push(seen.producerQueues.at(-1).queue.isEmpty());
     });
-    const synchronized = producer('producer', undefined, (p) =>
+    const synchronized = producer('producer', (p) =>
       p.addUntrackedParameter(
         'alpaka',
         'PSet',
