@@ -1,5 +1,5 @@
 import { componentBrand, componentKindOf } from './component-brand';
-import { checkLabelChange, refuseOverrides } from './labelable';
+import { Labelable, refuseOverrides } from './labelable';
 import type { ParameterAttribute, ParameterOverrides } from './parameter-builders';
 import type { ModuleDescription, ProcessDescription } from './process-description';
 
@@ -19,7 +19,7 @@ export interface ModuleTypeResolver {
  * the job's accelerators are selected, may give the module type resolver and customise the process (apply()).
  * The framework calls them when it constructs the EventProcessor (Python's handleProcessAccelerators).
  */
-export abstract class ProcessAccelerator {
+export abstract class ProcessAccelerator extends Labelable {
   /**
    * Makes an accelerator a process attribute's type (`process.X = new ProcessAcceleratorAlpaka()`) while the
    * attributes of modules keep theirs: the index signature of a Process holds modules and accelerators alike
@@ -27,7 +27,6 @@ export abstract class ProcessAccelerator {
    */
   [attribute: string]: ParameterAttribute | object | undefined;
   readonly [componentBrand] = 'ProcessAccelerator' as const;
-  #label: string | undefined;
 
   /** Every accelerator label this accelerator knows, available here or not. */
   abstract labels(): readonly string[];
@@ -57,17 +56,8 @@ export abstract class ProcessAccelerator {
     return { statements: [`const ${variable} = new ${this.constructor.name}();`] };
   }
 
-  hasLabel_(): boolean {
-    return this.#label !== undefined;
-  }
-
-  label_(): string | undefined {
-    return this.#label;
-  }
-
-  setLabel(label: string | undefined): void {
-    checkLabelChange(this.#label, label, 'ProcessAccelerator');
-    this.#label = label;
+  protected labelledKind(): string {
+    return 'ProcessAccelerator';
   }
 
   /** A process accelerator has no parameters: cloning gives the same object (it holds settings, not state). */

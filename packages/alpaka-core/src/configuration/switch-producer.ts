@@ -1,6 +1,6 @@
 import { ParameterSet } from '../parameter-set/parameter-set';
 import { componentBrand, componentKindOf, describeValueType } from './component-brand';
-import { checkLabelChange, refuseOverrides } from './labelable';
+import { Labelable, refuseOverrides } from './labelable';
 import { isModule, type Module } from './module-builders';
 import type { ParameterAttribute, ParameterOverrides } from './parameter-builders';
 import type { ModuleDescription } from './process-description';
@@ -32,20 +32,20 @@ export interface SwitchProducerDescription {
  * (`cpu`, `cuda`), of which the one enabled for the job's accelerators with the highest priority runs, under the
  * switch's label; consumers name only the switch. Subclasses fix the case functions (SwitchProducerCUDA).
  */
-export class SwitchProducer {
+export class SwitchProducer extends Labelable {
   /** Lets a switch be a process attribute's type beside modules (see ProcessAccelerator's). */
   [attribute: string]: ParameterAttribute | object | undefined;
   readonly [componentBrand] = 'SwitchProducer' as const;
   readonly #caseFunctions: ReadonlyMap<string, SwitchCaseFunction>;
   readonly #cases = new Map<string, Module>();
   readonly #builderName: string;
-  #label: string | undefined;
 
   constructor(
     caseFunctions: Readonly<Record<string, SwitchCaseFunction>>,
     cases: Readonly<Record<string, Module>>,
     builderName = 'SwitchProducer',
   ) {
+    super();
     this.#caseFunctions = new Map(Object.entries(caseFunctions));
     this.#builderName = builderName;
     for (const [name, module] of Object.entries(cases)) {
@@ -116,17 +116,8 @@ export class SwitchProducer {
     return description;
   }
 
-  hasLabel_(): boolean {
-    return this.#label !== undefined;
-  }
-
-  label_(): string | undefined {
-    return this.#label;
-  }
-
-  setLabel(label: string | undefined): void {
-    checkLabelChange(this.#label, label, 'SwitchProducer');
-    this.#label = label;
+  protected labelledKind(): string {
+    return 'SwitchProducer';
   }
 
   /** A new, unlabelled switch whose cases are clones (overrides go to a case's clone, not to the switch). */
