@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { moduleDescription } from './process-description.mjs';
 
 const distUrl = new URL('../../packages/alpaka-core/dist/index.js', import.meta.url);
 const core = await import(distUrl.href).catch((error) => {
@@ -118,15 +119,6 @@ for (const moduleClass of [
 }
 
 // ---- ProcessDescriptions, built by hand (what a configuration amounts to). ----
-
-function moduleDescription(label, type, edmType, fill) {
-  const parameters = new ParameterSet();
-  fill?.(parameters);
-  parameters.addParameter('@module_label', 'string', label);
-  parameters.addParameter('@module_type', 'string', type);
-  parameters.addParameter('@module_edm_type', 'string', edmType);
-  return { label, type, edmType, parameters };
-}
 
 /** `length` producers on one path (0: no module, no path), `externalWork` picking the ExternalWork classes. */
 function chainProcess(length, externalWork, numberOfStreams) {

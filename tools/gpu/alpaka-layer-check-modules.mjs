@@ -30,6 +30,18 @@ const scale = kernel(
 );
 const division = (runtime, n) => makeWorkDiv(runtime.accelerator(), divideUpBy(n, 128), 128);
 
+/** A new collection holding `input` scaled by `factor`, made by a kernel on `queue`. */
+function scaledCopy(runtime, queue, input, factor) {
+  const output = collectionFor(queue, Hits, input.size);
+  void queue.exec(division(runtime, input.size), scale, {
+    input: input.constView(),
+    output: output.view(),
+    n: input.size,
+    factor,
+  });
+  return output;
+}
+
 /** What the modules saw, per check. */
 export const seen = { queues: new Map(), values: [], backendValues: [], emptyAtProduce: [], producerQueues: [] };
 
@@ -63,14 +75,7 @@ export class CheckScaler extends stream.EDProducer {
     const input = event.get(this.#input);
     const queue = event.queue();
     seen.queues.set(`${this.moduleLabel}:${event.streamID()}:${event.id().event}`, queue);
-    const output = collectionFor(queue, Hits, input.size);
-    void queue.exec(division(this.runtime, input.size), scale, {
-      input: input.constView(),
-      output: output.view(),
-      n: input.size,
-      factor: this.#factor,
-    });
-    event.put(this.#output, output);
+    event.put(this.#output, scaledCopy(this.runtime, queue, input, this.#factor));
   }
 }
 
@@ -128,18 +133,7 @@ export class CheckESProducer extends ESProducer {
     const collector = this.setWhatProducedOnDevice(
       CheckRecord,
       HitsCollection,
-      (record) => {
-        const input = record.get(this.input);
-        const queue = record.queue();
-        const output = collectionFor(queue, Hits, input.size);
-        void queue.exec(division(this.runtime, input.size), scale, {
-          input: input.constView(),
-          output: output.view(),
-          n: input.size,
-          factor: 2,
-        });
-        return output;
-      },
+      (record) => scaledCopy(this.runtime, record.queue(), record.get(this.input), 2),
       { label: 'scaled' },
     );
     this.input = collector.consumes(HitsCollection);
@@ -159,13 +153,6 @@ export class CheckESReader extends global.EDProducer {
   produce(_streamID, event, eventSetup) {
     const input = eventSetup.get(this.#es);
     const queue = event.queue();
-    const output = collectionFor(queue, Hits, input.size);
-    void queue.exec(division(this.runtime, input.size), scale, {
-      input: input.constView(),
-      output: output.view(),
-      n: input.size,
-      factor: this.#factor,
-    });
-    event.put(this.#output, output);
+    event.put(this.#output, scaledCopy(this.runtime, queue, input, this.#factor));
   }
 }
