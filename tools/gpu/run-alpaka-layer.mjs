@@ -5,7 +5,7 @@
 import { allocatorStatistics, cudaBackend } from '@alpaka-ts/backend-cuda';
 import { serialKernelRunner } from '@alpaka-ts/backend-serial';
 import { registerBackendIdentity } from '@alpaka-ts/core/alpaka';
-import { allocBuf, Device, registerBackend, u8 } from '@alpaka-ts/interface';
+import { allocBuf, allocMappedBuf, Device, memcpy, Queue, registerBackend, u8 } from '@alpaka-ts/interface';
 import { createMockAcceleratorBackend } from '@alpaka-ts/interface/testing';
 import { runAlpakaLayerChecks } from './alpaka-layer-checks.mjs';
 
@@ -34,5 +34,37 @@ if (process.argv.includes('--mock')) {
     `${configured ? 'PASS' : 'FAIL'} configureCachingAllocators: a 1000-byte buffer took ${grown} bytes (expected ${4 ** 8}, the configured smallest bin) for ${kept.extents[0]} elements`,
   );
   if (!configured) outcome = { ...outcome, failed: outcome.failed + 1 };
+  // The fill* debugging settings: a new device block holds fillAllocationValue, a new pinned one the host's.
+  cudaBackend.configureCachingAllocators({
+    device: {
+      binGrowth: 2,
+      minBin: 8,
+      maxBin: 30,
+      maxCachedBytes: 0,
+      maxCachedFraction: 0.8,
+      fill: { allocations: 0xa5 },
+    },
+    host: {
+      binGrowth: 2,
+      minBin: 8,
+      maxBin: 30,
+      maxCachedBytes: 0,
+      maxCachedFraction: 0.8,
+      fill: { allocations: 0x3c },
+    },
+  });
+  const device = Device.of(cudaBackend.platform().devices()[0]);
+  const filledDevice = allocBuf(device, u8, 3000);
+  const pinned = allocMappedBuf(device.platform, u8, 3000);
+  const pinnedFilled = pinned.hostArray().every((byte) => byte === 0x3c);
+  const queue = new Queue(device);
+  memcpy(queue, pinned, filledDevice);
+  await queue.wait();
+  const deviceFilled = pinned.hostArray().every((byte) => byte === 0xa5);
+  const filled = pinnedFilled && deviceFilled;
+  console.log(
+    `${filled ? 'PASS' : 'FAIL'} allocator fill settings: new pinned block ${pinnedFilled ? 'all 0x3c' : 'NOT filled'}, new device block ${deviceFilled ? 'all 0xa5' : 'NOT filled'}`,
+  );
+  if (!filled) outcome = { ...outcome, failed: outcome.failed + 1 };
 }
 process.exit(outcome.failed === 0 ? 0 : 1);

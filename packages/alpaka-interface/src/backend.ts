@@ -23,6 +23,19 @@ export interface CachingAllocatorConfigV1 {
   readonly maxBin: number;
   readonly maxCachedBytes: number;
   readonly maxCachedFraction: number;
+  /**
+   * Optional: the fill* debugging settings (fillAllocations/fillAllocationValue …): the byte written over a
+   * block when it is newly allocated, handed out again from the cache, cached, or given back to the driver;
+   * an absent one writes nothing at that step. Filling is queued on the block's stream, as CMSSW's memset is.
+   */
+  readonly fill?: CachingAllocatorFillV1;
+}
+
+export interface CachingAllocatorFillV1 {
+  readonly allocations?: number;
+  readonly reallocations?: number;
+  readonly deallocations?: number;
+  readonly caches?: number;
 }
 
 /** What `probe()` reports. It never throws: a missing library or device is `available: false` with the reason. */

@@ -9,6 +9,7 @@ export {
   type ArrayArgumentV1,
   type BackendV1,
   type CachingAllocatorConfigV1,
+  type CachingAllocatorFillV1,
   type DeviceV1,
   type EventV1,
   type Extent3,

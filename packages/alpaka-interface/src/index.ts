@@ -1,7 +1,13 @@
 export type { Acc, ElementIndex, FenceScope, Hierarchy, Origin, Unit, WarpOperations } from './acc';
 // What users meet of the contract: loadBackend returns a BackendV1, device.limits() its AcceleratorLimits.
 // Everything else of it, for backend authors, is in @alpaka-ts/interface/backend.
-export type { AcceleratorLimits, BackendV1, CachingAllocatorConfigV1, ProbeResult } from './backend';
+export type {
+  AcceleratorLimits,
+  BackendV1,
+  CachingAllocatorConfigV1,
+  CachingAllocatorFillV1,
+  ProbeResult,
+} from './backend';
 export { boundsChecksDefault } from './bounds-checks';
 export { Buffer, type BufferLayout } from './buffer';
 export { allocAsyncBuf, allocBuf, allocMappedBuf } from './buffer-allocation';

@@ -31,5 +31,12 @@ export function eventAllocatorDriver(
       spareEvents.set(device, spare);
     },
     isOutOfMemory,
+    // A byte memset of the block (pinned memory too: under unified addressing its host address is the device
+    // one). Without a stream, on the device's default stream, waited for, so the block is filled on return.
+    fill: (pointer, bytes, value, stream) => {
+      const device = stream === undefined ? deviceOfStream(0n) : deviceOfStream(stream);
+      addon.set(device, stream ?? 0n, pointer, bytes, bytes, 1, value, bytes, 1, 1);
+      if (stream === undefined) addon.streamSynchronize(device, 0n);
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, OutOfMemoryError } from '@alpaka-ts/interface';
-import type { CachingAllocatorConfigV1 } from '@alpaka-ts/interface/backend';
+import type { CachingAllocatorConfigV1, CachingAllocatorFillV1 } from '@alpaka-ts/interface/backend';
 
 /** What the allocator needs from a device: raw allocation, and events to know when a queue passed a point. */
 export interface AllocatorDriver {
@@ -12,6 +12,11 @@ export interface AllocatorDriver {
   releaseEvent(event: bigint): void;
   /** Is this error an out-of-memory failure (then the allocator frees its cache and retries once). */
   isOutOfMemory(error: unknown): boolean;
+  /**
+   * Writes `value` over the block's bytes, queued on `stream`, or at once when no stream is given (the
+   * fill* debugging settings; only called when one is set).
+   */
+  fill(pointer: bigint, bytes: number, value: number, stream: bigint | undefined): void;
 }
 
 export interface CachingAllocatorOptions {
@@ -21,6 +26,8 @@ export interface CachingAllocatorOptions {
   readonly maximumBin: number;
   /** At most this many bytes stay cached (CMSSW: 0.8 of the device's memory). */
   readonly maximumCachedBytes: number;
+  /** The fill* debugging settings: the byte written at each step, none when absent. */
+  readonly fill?: CachingAllocatorFillV1;
 }
 
 export interface AllocatorStatistics {
@@ -108,12 +115,19 @@ export class CachingAllocator {
         this.statistics.cacheHits += 1;
         this.statistics.cachedBytes -= reused.bytes;
         this.statistics.liveBytes += reused.bytes;
+        const fill = this.options.fill;
+        this.fill(reused.pointer, reused.bytes, fill?.reallocations ?? fill?.allocations, stream);
         return { pointer: reused.pointer, bytes: reused.bytes, bin };
       }
     }
     const pointer = this.allocateFromDriver(size);
     this.statistics.liveBytes += size;
+    this.fill(pointer, size, this.options.fill?.allocations, stream);
     return { pointer, bytes: size, bin };
+  }
+
+  private fill(pointer: bigint, bytes: number, value: number | undefined, stream: bigint | undefined): void {
+    if (value !== undefined) this.driver.fill(pointer, bytes, value, stream);
   }
 
   private allocateFromDriver(bytes: number): bigint {
@@ -144,11 +158,15 @@ export class CachingAllocator {
    */
   free(block: Block, stream: bigint | undefined): void {
     this.statistics.liveBytes -= block.bytes;
+    const fill = this.options.fill;
     if (block.bin === undefined || this.statistics.cachedBytes + block.bytes > this.options.maximumCachedBytes) {
+      this.fill(block.pointer, block.bytes, fill?.deallocations, stream);
       this.statistics.driverFrees += 1;
       this.driver.free(block.pointer);
       return;
     }
+    // As CMSSW's: a block going into the cache gets fillCacheValue, or else fillDeallocationValue.
+    this.fill(block.pointer, block.bytes, fill?.caches ?? fill?.deallocations, stream);
     const event = stream === undefined ? undefined : this.driver.recordEvent(stream);
     const list = this.cached.get(block.bin) ?? [];
     list.push({ ...block, stream, event });
@@ -198,6 +216,10 @@ export function allocatorOptionsOf(config: CachingAllocatorConfigV1, memoryBytes
   if (!(maxCachedBytes >= 0)) problems.push(`maxCachedBytes ${maxCachedBytes} (≥ 0)`);
   if (!(maxCachedFraction >= 0 && maxCachedFraction <= 1))
     problems.push(`maxCachedFraction ${maxCachedFraction} (0 … 1)`);
+  for (const [step, value] of Object.entries(config.fill ?? {})) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= 255))
+      problems.push(`fill.${step} ${value} (a byte, 0 … 255)`);
+  }
   if (problems.length > 0) {
     throw new InvalidArgumentError(`caching allocator configuration: ${problems.join(', ')}; fix these values.`);
   }
@@ -208,5 +230,6 @@ export function allocatorOptionsOf(config: CachingAllocatorConfigV1, memoryBytes
     minimumBin: minBin,
     maximumBin: maxBin,
     maximumCachedBytes: Math.min(byBytes, byFraction),
+    ...(config.fill === undefined ? {} : { fill: config.fill }),
   };
 }

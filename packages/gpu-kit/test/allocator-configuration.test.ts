@@ -57,6 +57,21 @@ describe('configureCachingAllocators (AlpakaService hostAllocator / deviceAlloca
     expect(hostBins?.liveBytes).toBe(32); // 2^5, the configured smallest host bin
   });
 
+  it('the fill settings reach the memory: a new device block holds fillAllocationValue, a freed one fillCacheValue', () => {
+    const fake = standInGpuAddon({ device: h200 });
+    const gpu = createGpuBackend(vendor, () => fake.runtime);
+    const deviceV1 = gpu.backend.platform().devices()[0] as GpuDevice;
+    gpu.backend.configureCachingAllocators?.({ device: { ...config, fill: { allocations: 0xa5, caches: 0x96 } } });
+    const block = deviceV1.allocator.allocate(100, undefined);
+    const bytes = fake.memory.bytesAt(block.pointer).subarray(0, block.bytes);
+    expect(bytes.every((byte) => byte === 0xa5)).toBe(true);
+    deviceV1.allocator.free(block, undefined);
+    expect(bytes.every((byte) => byte === 0x96)).toBe(true);
+    expect(() =>
+      gpu.backend.configureCachingAllocators?.({ device: { ...config, fill: { allocations: 256 } } }),
+    ).toThrow(/fill.allocations 256 \(a byte, 0 … 255\)/);
+  });
+
   it('a bad configuration leaves both allocators as they were', () => {
     const fake = standInGpuAddon({ device: h200 });
     const gpu = createGpuBackend(vendor, () => fake.runtime);

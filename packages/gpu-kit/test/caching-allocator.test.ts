@@ -32,6 +32,9 @@ function fakeDriver(options: { failAllocations?: number } = {}) {
     eventComplete: (event) => completed.has(event),
     releaseEvent: () => {},
     isOutOfMemory: (error) => (error as { cudaError?: string }).cudaError === 'CUDA_ERROR_OUT_OF_MEMORY',
+    fill(pointer, bytes, value, stream) {
+      log.push(`fill ${bytes} at ${pointer.toString(16)} with ${value.toString(16)} on ${stream}`);
+    },
   };
   return {
     driver,

@@ -152,7 +152,11 @@ describe("AlpakaService's allocator PSets reach the backend", () => {
         deviceAllocator: cms.untracked.PSet({
           binGrowth: cms.untracked.uint32(4),
           maxCachedFraction: cms.untracked.double(0.5),
+          fillAllocations: cms.untracked.bool(true),
+          fillCaches: cms.untracked.bool(true),
+          fillCacheValue: cms.untracked.uint32(0x11),
         }),
+        hostAllocator: cms.untracked.PSet({ fillDeallocations: cms.untracked.bool(true) }),
       },
     ]);
     const logged: string[] = [];
@@ -167,8 +171,23 @@ describe("AlpakaService's allocator PSets reach the backend", () => {
     }
     expect(configured).toEqual([
       {
-        device: { binGrowth: 4, minBin: 8, maxBin: 30, maxCachedBytes: 0, maxCachedFraction: 0.5 },
-        host: { binGrowth: 2, minBin: 8, maxBin: 30, maxCachedBytes: 0, maxCachedFraction: 0.8 },
+        // The fill* flags that are on give their byte (CMSSW's defaults 0xa5 … unless set); the others none.
+        device: {
+          binGrowth: 4,
+          minBin: 8,
+          maxBin: 30,
+          maxCachedBytes: 0,
+          maxCachedFraction: 0.5,
+          fill: { allocations: 0xa5, caches: 0x11 },
+        },
+        host: {
+          binGrowth: 2,
+          minBin: 8,
+          maxBin: 30,
+          maxCachedBytes: 0,
+          maxCachedFraction: 0.8,
+          fill: { deallocations: 0x5a },
+        },
       },
     ]);
     expect(logged.join('\n')).toContain('AlpakaServiceMockAllocators succesfully initialised.\nFound 1 device:');
