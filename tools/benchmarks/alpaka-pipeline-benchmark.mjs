@@ -127,12 +127,12 @@ function pipelineDescription(backendName, size, events, streams) {
 }
 
 /** Runs `events` events through the framework; returns the seconds of run() alone. */
-async function runFramework(backendName, size, events, streams) {
+export async function runFramework(backendName, size, events, streams, activityRegistry = new ActivityRegistry()) {
   const registry = registerBuiltInModules(new ModuleRegistry());
   registry.register(BenchmarkTrackProducer).register(BenchmarkTrackTransformer).register(BenchmarkTrackAnalyzer);
   const processor = await createEventProcessor(pipelineDescription(backendName, size, events, streams), {
     registry,
-    activityRegistry: new ActivityRegistry(),
+    activityRegistry,
   });
   await processor.beginJob();
   const start = performance.now();
@@ -142,13 +142,17 @@ async function runFramework(backendName, size, events, streams) {
   return seconds;
 }
 
-/** The same work without the framework: `streams` loops, each with its queue, taking events from one counter. */
-async function runDirect(runtime, size, events, streams) {
+/**
+ * The same work without the framework: `streams` loops, each with its queue, taking events from one counter.
+ * `mark(stream, what)`, when given, is called at each step (the timeline tool times them).
+ */
+export async function runDirect(runtime, size, events, streams, mark = undefined) {
   let next = 0;
   const loop = async (streamID) => {
     const queue = runtime.chooseDevice(streamID).createQueue();
     while (next < events) {
       next += 1;
+      mark?.(streamID, 'start');
       // The work divisions are made per event, as the modules make them.
       const input = collectionFor(queue, Tracks, size);
       void queue.exec(divisionFor(runtime.accelerator(), size), fillTracks, { tracks: input.view(), n: size });
@@ -160,9 +164,12 @@ async function runDirect(runtime, size, events, streams) {
       if (!queue.device.isHost) {
         onHost = new PortableHostCollection(Tracks, size, queue);
         memcpy(queue, onHost.buffer, output.buffer);
+        mark?.(streamID, 'enqueued');
         await queue.wait();
+        mark?.(streamID, 'waited');
       }
       checkTracks(onHost);
+      mark?.(streamID, 'checked');
     }
   };
   const start = performance.now();

@@ -5,7 +5,7 @@
 import { allocatorStatistics, cudaBackend } from '@alpaka-ts/backend-cuda';
 import { serialKernelRunner } from '@alpaka-ts/backend-serial';
 import { registerBackendIdentity } from '@alpaka-ts/core/alpaka';
-import { allocBuf, allocMappedBuf, Device, memcpy, Queue, registerBackend, u8 } from '@alpaka-ts/interface';
+import { allocBuf, allocMappedBuf, Device, memcpy, registerBackend, u8 } from '@alpaka-ts/interface';
 import { createMockAcceleratorBackend } from '@alpaka-ts/interface/testing';
 import { runAlpakaLayerChecks } from './alpaka-layer-checks.mjs';
 
@@ -57,7 +57,7 @@ if (process.argv.includes('--mock')) {
   const filledDevice = allocBuf(device, u8, 3000);
   const pinned = allocMappedBuf(device.platform, u8, 3000);
   const pinnedFilled = pinned.hostArray().every((byte) => byte === 0x3c);
-  const queue = new Queue(device);
+  const queue = device.createQueue();
   memcpy(queue, pinned, filledDevice);
   await queue.wait();
   const deviceFilled = pinned.hostArray().every((byte) => byte === 0xa5);

@@ -54,10 +54,15 @@ export function registerCopyToHostTransform(
       const deviceProduct = product as DeviceProduct;
       const queue = deviceProduct.metadata.queue();
       const host = copy.copyAsync(queue, unsynchronizedValueOf(deviceProduct));
-      // CMSSW's HostOnlyTask: a callback at the copy's place in the queue. Not queue.wait(), which would take a
-      // failure of other modules' work on this queue and report it as this copy's.
+      // CMSSW's HostOnlyTask, whose body only hands the holder on: here a wait for the queue, which notifies without
+      // holding the stream (a host task would stall it, and the driver's one callback thread with it, until
+      // JavaScript ran) and tells the queue it is idle, so the end of the event needs no driver call. An
+      // asynchronous failure of work before the copy on this queue fails the copy too: its data is not usable.
       const done = holder.copy();
-      queue.enqueue(() => done.doneWaiting());
+      queue.wait().then(
+        () => done.doneWaiting(),
+        (error: unknown) => done.doneWaiting(error),
+      );
       return host;
     },
     (host) => {

@@ -169,6 +169,16 @@ describe("the stream's guarantee", async () => {
     await expect(runProcess(description, registry())).rejects.toThrow('producer: a host task failed on the queue');
     expect(journal).not.toContain('producer:produce:2');
   });
+
+  it('the implicit copy to the host fails with an asynchronous failure before it on the queue; its consumer never runs', async () => {
+    const mock = registerSemanticsMock();
+    const description = single(`alpaka_${mock.name}::CountsProducer`, {
+      parameters: (p) => p.addParameter('throwInQueue', 'bool', true),
+      reader: true,
+    });
+    await expect(runProcess(description, registry())).rejects.toThrow('producer: a host task failed on the queue');
+    expect(journal.filter((line) => line.startsWith('reader:analyze'))).toEqual([]);
+  });
 });
 
 describe('SynchronizingEDProducer', async () => {
