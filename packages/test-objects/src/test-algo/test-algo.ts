@@ -29,9 +29,9 @@ import {
 import { testAlgoItemsPerGroup } from './test-algo-constants';
 import {
   testAlgoFillKernel,
-  testAlgoFillMulti2Kernel,
-  testAlgoFillMulti3Kernel,
   testAlgoFillObjectKernel,
+  testAlgoMultiKernel2,
+  testAlgoMultiKernel3,
 } from './test-algo-kernels';
 import {
   testAlgoUpdateKernel,
@@ -68,23 +68,19 @@ export class TestAlgo {
     return queue.exec(this.#division(collection.size), testAlgoFillKernel, { v: collection.view(), xvalue });
   }
 
-  /** Layout 0 as fill, layout 1 with r2 = 2; each layout of its own size. */
-  fillMulti2(queue: Queue, collection: AnyTestMultiCollection2, xvalue = 0): Promise<void> {
-    return queue.exec(this.#division(Math.max(...collection.sizes)), testAlgoFillMulti2Kernel, {
-      v: collection.view(0),
-      v2: collection.view(1),
-      xvalue,
-    });
+  /** Layout 0 as fill, layout 1 with r2 = 2: one launch per layout, each over its own size (as CMSSW's). */
+  async fillMulti2(queue: Queue, collection: AnyTestMultiCollection2, xvalue = 0): Promise<void> {
+    const [size = 0, size2 = 0] = collection.sizes;
+    await queue.exec(this.#division(size), testAlgoFillKernel, { v: collection.view(0), xvalue });
+    await queue.exec(this.#division(size2), testAlgoMultiKernel2, { v: collection.view(1), xvalue });
   }
 
   /** As fillMulti2, and layout 2 with r3 = 3. */
-  fillMulti3(queue: Queue, collection: AnyTestMultiCollection3, xvalue = 0): Promise<void> {
-    return queue.exec(this.#division(Math.max(...collection.sizes)), testAlgoFillMulti3Kernel, {
-      v: collection.view(0),
-      v2: collection.view(1),
-      v3: collection.view(2),
-      xvalue,
-    });
+  async fillMulti3(queue: Queue, collection: AnyTestMultiCollection3, xvalue = 0): Promise<void> {
+    const [size = 0, size2 = 0, size3 = 0] = collection.sizes;
+    await queue.exec(this.#division(size), testAlgoFillKernel, { v: collection.view(0), xvalue });
+    await queue.exec(this.#division(size2), testAlgoMultiKernel2, { v: collection.view(1), xvalue });
+    await queue.exec(this.#division(size3), testAlgoMultiKernel3, { v: collection.view(2), xvalue });
   }
 
   /** One thread writes {x, y, z, id} into the object. */
