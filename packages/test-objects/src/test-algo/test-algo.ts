@@ -19,7 +19,7 @@ import type {
 import { testCollectionFor, testMultiCollection2For, testMultiCollection3For } from '../data-formats/test-collections';
 import type { TestDeviceObject, TestHostObject } from '../data-formats/test-objects';
 import { TestStruct } from '../data-formats/test-objects';
-import { enqueueCheckZeroVerdict, newCheckBuffer } from './check-zero';
+import { enqueueCheckZeroVerdict, newCheckZeroRecord } from './check-zero';
 import { structField } from './struct-fields';
 import {
   testAlgoCheckZero2Kernel,
@@ -148,19 +148,20 @@ export class TestAlgo {
     collection: AnyTestCollection | AnyTestMultiCollection2 | AnyTestMultiCollection3,
   ): Promise<void> {
     const division = makeWorkDiv(this.accelerator, 1, 32);
-    const checkBuffer = newCheckBuffer(queue);
+    const record = newCheckZeroRecord(queue);
+    const { checkBuffer, firstRow } = record;
     if ('sizes' in collection) {
       const layouts = collection.sizes.length;
       if (layouts > 3)
         throw new InvalidArgumentError(`checkZero: a collection of ${layouts} layouts is not a test collection.`);
-      await queue.exec(division, testAlgoCheckZeroKernel, { v: collection.constView(0) }, { checkBuffer });
-      await queue.exec(division, testAlgoCheckZero2Kernel, { v: collection.constView(1) }, { checkBuffer });
+      await queue.exec(division, testAlgoCheckZeroKernel, { v: collection.constView(0), firstRow }, { checkBuffer });
+      await queue.exec(division, testAlgoCheckZero2Kernel, { v: collection.constView(1), firstRow }, { checkBuffer });
       if (layouts === 3)
-        await queue.exec(division, testAlgoCheckZero3Kernel, { v: collection.constView(2) }, { checkBuffer });
+        await queue.exec(division, testAlgoCheckZero3Kernel, { v: collection.constView(2), firstRow }, { checkBuffer });
     } else {
-      await queue.exec(division, testAlgoCheckZeroKernel, { v: collection.constView() }, { checkBuffer });
+      await queue.exec(division, testAlgoCheckZeroKernel, { v: collection.constView(), firstRow }, { checkBuffer });
     }
-    enqueueCheckZeroVerdict(queue, checkBuffer, (collection.constructor as { name: string }).name);
+    enqueueCheckZeroVerdict(queue, record, (collection.constructor as { name: string }).name);
   }
 }
 
