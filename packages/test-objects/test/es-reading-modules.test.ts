@@ -156,3 +156,68 @@ describe.each(backends)('the ES-reading modules on %s', (_name, backendOf) => {
     expect(collectionReadings).toEqual(Array(2).fill(`read: size=10 r=1 x=${Array(10).fill(x).join(',')} id=i`));
   });
 });
+
+describe.each(backends)('the ES-reading modules on %s, continued', (_name, backendOf) => {
+  const nullESJob = (name: string, source: readonly [string, string]) =>
+    job(name, (p) => {
+      p.alpakaNullESConsumer = cms.EDProducer(`alpaka_${name}::TestAlpakaGlobalProducerNullES`, {
+        eventSetupSource: cms.ESInputTag(...source),
+      });
+      return ['alpakaNullESConsumer'];
+    });
+
+  it('TestAlpakaGlobalProducerNullES finds the Null producer’s products missing, in each of the three ways', async () => {
+    const { name } = backendOf();
+    await run(nullESJob(name, ['', 'null']), moduleRegistry());
+  });
+
+  it('TestAlpakaGlobalProducerNullES fails with CMSSW’s Assert when the A product exists', async () => {
+    const { name } = backendOf();
+    const { category, message } = await failure(run(nullESJob(name, ['', 'appendedLabel']), moduleRegistry()));
+    expect(category).toBe('Assert');
+    expect(message).toBe('Getting AlpakaESTestDataADevice ESProduct did not throw');
+  });
+
+  const streamJob = (name: string, instance: string, expectedInt = 84) =>
+    job(name, (p) => {
+      p.alpakaStreamProducer = cms.EDProducer(`alpaka_${name}::TestAlpakaStreamProducer`, {
+        source: cms.InputTag('intProduct'),
+        eventSetupSource: cms.ESInputTag('alpakaESProducerB', 'explicitLabel'),
+        productInstanceName: cms.string(instance),
+        size: perBackend(name, [5, 25, 125], 3),
+      });
+      p.alpakaStreamSynchronizingProducer = cms.EDProducer(`alpaka_${name}::TestAlpakaStreamSynchronizingProducer`, {
+        source: cms.InputTag('alpakaGlobalProducer'),
+        intSource: cms.InputTag('intProduct'),
+        expectedInt: cms.int32(expectedInt),
+      });
+      p.readStream = reader(`alpakaStreamProducer:${instance}`);
+      p.readSynchronizing = reader('alpakaStreamSynchronizingProducer');
+      return ['alpakaStreamProducer', 'alpakaStreamSynchronizingProducer', 'readStream', 'readSynchronizing'];
+    });
+
+  it.each(['', 'testInstance'])(
+    'TestAlpakaStreamProducer puts its three products of the backend’s size under instance "%s"; the synchronizing one copies the global producer’s to the host',
+    async (instance) => {
+      const { name, mock } = backendOf();
+      await run(streamJob(name, instance), moduleRegistry());
+      const size = name === 'serial_sync' ? 5 : 3;
+      const globalSize = sizeOn(name);
+      // The two readers' lines may interleave differently per backend: compare each reader's own.
+      const of = (label: string) => collectionReadings.filter((line) => line.startsWith(`${label}:`));
+      expect(of('readStream')).toEqual(Array(2).fill(threeProducts('readStream', size, zeros(size))));
+      expect(of('readSynchronizing')).toEqual(
+        Array(2).fill(threeProducts('readSynchronizing', globalSize, zeros(globalSize))),
+      );
+      // On the accelerator the synchronizing producer's host products are its own copies of the device buffers.
+      if (mock !== undefined) expect(mock.statistics().deviceToHostCopies).toBeGreaterThanOrEqual(2 * 3 * 2);
+    },
+  );
+
+  it('TestAlpakaStreamSynchronizingProducer fails with CMSSW’s Assert when IntProduct + ESTestDataA is not expectedInt', async () => {
+    const { name } = backendOf();
+    const { category, message } = await failure(run(streamJob(name, '', 85), moduleRegistry()));
+    expect(category).toBe('Assert');
+    expect(message).toBe('Expected value 85, but got 84');
+  });
+});
