@@ -1,11 +1,8 @@
-// DataFormats/TestObjects/interface/ToyProducts.h's edmtest::IntProduct: one int, what IntProducer puts and the
-// stream producers of HeterogeneousCore/AlpakaTest read.
+// DataFormats/TestObjects/interface/ToyProducts.h: edmtest::IntProduct, the int the test configurations pass
+// between modules (IntProducer's `ivalue`).
 
 /** edmtest::IntProduct { int value; }. */
 export class IntProduct {
   static readonly productTypeName = 'edmtest::IntProduct';
-  readonly value: number;
-  constructor(value: number) {
-    this.value = value;
-  }
+  constructor(readonly value: number) {}
 }
