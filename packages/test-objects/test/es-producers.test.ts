@@ -33,9 +33,14 @@ const moduleRegistry = () =>
 function readingJob(
   backend: string,
   reads: Record<string, readonly [string, string]>,
-  options: { events?: number; eventsInRun?: number; firstValid?: Parameters<typeof addRecordSources>[1] } = {},
+  options: {
+    events?: number;
+    eventsInRun?: number;
+    streams?: number;
+    firstValid?: Parameters<typeof addRecordSources>[1];
+  } = {},
 ): Process {
-  const process = testProcess(options.events ?? 2, options.eventsInRun);
+  const process = testProcess(options.events ?? 2, options.eventsInRun, options.streams);
   addRecordSources(process, options.firstValid);
   addEventSetup(process, backend);
   const p = process as unknown as Record<string, unknown>;
@@ -154,6 +159,21 @@ describe.each(backends)('the ES producers on %s', (_name, backendOf) => {
     const { category, message } = await failure(run(readingJob(backend, { readA: ['A', ':null'] }), moduleRegistry()));
     expect(category).toBe('MakeDataException');
     expect(message).toContain('"null" in Record AlpakaESTestRecordA');
+  });
+});
+
+describe('the ES producers on an accelerator with two devices', () => {
+  it('copy A and B to each device and run D’s kernel once per device; each stream reads its device’s D', async () => {
+    const mock = registerMockBackend(2);
+    await run(readingJob(mock.name, { readD: ['D', ''] }, { events: 6, streams: 2 }), moduleRegistry());
+    expect(esReadings).toHaveLength(6);
+    expect(esReadings.every((line) => line.endsWith(expectedD))).toBe(true);
+    // Two D products, one per device, each made by a kernel on its device from that device's copies of A and B.
+    expect(new Set(esReadings.map((line) => line.split(/[#:]/)[2])).size).toBe(2);
+    expect(mock.statistics(0).launches).toBe(1);
+    expect(mock.statistics(1).launches).toBe(1);
+    expect(mock.statistics(0).hostToDeviceCopies).toBe(2);
+    expect(mock.statistics(1).hostToDeviceCopies).toBe(2);
   });
 });
 

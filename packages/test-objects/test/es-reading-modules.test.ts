@@ -217,8 +217,9 @@ describe.each(backends)('the ES-reading modules on %s, continued', (_name, backe
 
   it('TestAlpakaStreamSynchronizingProducer fails with CMSSW’s Assert when IntProduct + ESTestDataA is not expectedInt', async () => {
     const { name } = backendOf();
-    const { category, message } = await failure(run(streamJob(name, '', 85), moduleRegistry()));
+    const { category, message, exitCode } = await failure(run(streamJob(name, '', 85), moduleRegistry()));
     expect(category).toBe('Assert');
     expect(message).toBe('Expected value 85, but got 84');
+    expect(exitCode).toBe(8001);
   });
 });
