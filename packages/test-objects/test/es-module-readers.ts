@@ -1,14 +1,7 @@
 // A test module for the ES-reading ED modules' jobs: a host analyzer that journals what a producer put (the host
 // forms, which on the mock accelerator are the implicit copies).
 
-import {
-  type ConfigurationDescriptions,
-  type ConstEvent,
-  type Event,
-  global,
-  type ParameterSet,
-  ParameterSetDescription,
-} from '@alpaka-ts/core';
+import { type ConstEvent, global } from '@alpaka-ts/core';
 import type { PortableHostCollection, PortableHostMultiCollection } from '@alpaka-ts/portable';
 import {
   TestHostCollection,
