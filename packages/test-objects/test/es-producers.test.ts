@@ -154,11 +154,14 @@ describe.each(backends)('the ES producers on %s', (_name, backendOf) => {
     expect(message).toContain('in\nrecord "AlpakaESTestRecordB" with product label "".');
   });
 
-  it('makes the Null producer’s products missing: reading them is a MakeDataException', async () => {
+  it.each([
+    ['A', 'AlpakaESTestRecordA'],
+    ['CInD', 'AlpakaESTestRecordD'],
+  ])('makes the Null producer’s %s missing: reading it is a MakeDataException', async (what, record) => {
     const backend = backendOf().name;
-    const { category, message } = await failure(run(readingJob(backend, { readA: ['A', ':null'] }), moduleRegistry()));
+    const { category, message } = await failure(run(readingJob(backend, { read: [what, ':null'] }), moduleRegistry()));
     expect(category).toBe('MakeDataException');
-    expect(message).toContain('"null" in Record AlpakaESTestRecordA');
+    expect(message).toContain(`"null" in Record ${record}`);
   });
 });
 
