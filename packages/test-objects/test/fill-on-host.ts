@@ -2,13 +2,13 @@
 // analyzers are tested on their own (without the producers of the other helpers).
 import { host } from '@alpaka-ts/interface';
 import type { SoaView } from '@alpaka-ts/soa-template';
+import { testAlgoFlags, testAlgoMatrix } from '../src/analyzers/test-algo-values';
 import {
   TestHostCollection,
   TestHostMultiCollection2,
   TestHostMultiCollection3,
 } from '../src/data-formats/test-collections';
 import { TestHostObject } from '../src/data-formats/test-objects';
-import { testAlgoFlags, testAlgoMatrix } from '../src/analyzers/test-algo-values';
 
 function fillLayout(view: SoaView, suffix: '' | '2' | '3', xvalue: number, withFlags: boolean): void {
   view.scalars[`r${suffix}`] = suffix === '' ? 1 : Number(suffix);
@@ -19,7 +19,11 @@ function fillLayout(view: SoaView, suffix: '' | '2' | '3', xvalue: number, withF
     (view.columns[`z${suffix}`] as Float64Array)[i] = 0;
     (view.columns[`id${suffix}`] as Int32Array)[i] = i;
     if (withFlags) view.element('flags', i).set(testAlgoFlags);
-    testAlgoMatrix.forEach((row, r) => row.forEach((value, c) => m.set(i, r, c, value * i)));
+    testAlgoMatrix.forEach((row, r) => {
+      row.forEach((value, c) => {
+        m.set(i, r, c, value * i);
+      });
+    });
   }
 }
 

@@ -85,7 +85,9 @@ describe('TestAlpakaAnalyzer', () => {
     expect(error).toMatchObject({ category: 'Assert' });
     const message = (error as Error).message;
     expect(message).toContain('Expected input collection size 10, got 5');
-    expect(message).toContain("module 'alpakaGlobalConsumer', event run: 1 lumi: 1 event: 1: field size expected 10, seen 5");
+    expect(message).toContain(
+      "module 'alpakaGlobalConsumer', event run: 1 lumi: 1 event: 1: field size expected 10, seen 5",
+    );
   });
 
   it('fails a wrong x value naming the field, the index, the expected and the seen value', async () => {
@@ -113,9 +115,19 @@ describe('TestAlpakaAnalyzer', () => {
   it.each([
     ['the scalar r', (c: TestHostCollection) => (c.view().scalars.r = 2), 'TestHostCollection r', 'expected 1, seen 2'],
     ['y', (c: TestHostCollection) => ((c.view().columns.y as Float64Array)[2] = 1), 'y index 2', 'expected 0, seen 1'],
-    ['z', (c: TestHostCollection) => ((c.view().columns.z as Float64Array)[3] = -1), 'z index 3', 'expected 0, seen -1'],
+    [
+      'z',
+      (c: TestHostCollection) => ((c.view().columns.z as Float64Array)[3] = -1),
+      'z index 3',
+      'expected 0, seen -1',
+    ],
     ['id', (c: TestHostCollection) => ((c.view().columns.id as Int32Array)[4] = 5), 'id index 4', 'expected 4, seen 5'],
-    ['flags', (c: TestHostCollection) => c.view().element('flags', 1).set([6, 4, 2, 1]), 'flags index 1', 'expected {6, 4, 2, 0}, seen {6, 4, 2, 1}'],
+    [
+      'flags',
+      (c: TestHostCollection) => c.view().element('flags', 1).set([6, 4, 2, 1]),
+      'flags index 1',
+      'expected {6, 4, 2, 0}, seen {6, 4, 2, 1}',
+    ],
     ['m', (c: TestHostCollection) => c.view().matrix('m').set(2, 1, 5, 0), 'm(1,5) index 2', 'expected 24, seen 0'],
   ])('fails a wrong %s of the collection, saying which check', async (_what, spoil, field, values) => {
     const collection = filledCollection(10);

@@ -30,6 +30,7 @@ export function assertFailure(place: CheckPlace, headline: string, failure: Chec
 }
 
 function format(value: unknown): string {
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) return `{${Array.from(value as ArrayLike<unknown>).join(', ')}}`;
+  if (Array.isArray(value) || ArrayBuffer.isView(value))
+    return `{${Array.from(value as ArrayLike<unknown>).join(', ')}}`;
   return String(value);
 }

@@ -107,7 +107,8 @@ function checkViewAddresses(place: CheckPlace, product: string, reference: SoaVi
     const address = view.byteOffset + placed.offset;
     let seen: number;
     if (field.kind === 'matrixColumn') seen = view.matrix(field.name).coefficient(0, 0).byteOffset;
-    else if (field.kind === 'scalar') continue; // a scalar has no element or row accessor (as in CMSSW)
+    else if (field.kind === 'scalar')
+      continue; // a scalar has no element or row accessor (as in CMSSW)
     else seen = (view.columns[field.name] as { byteOffset: number }).byteOffset;
     if (seen !== address) throw fail(field.name, `byte ${address}`, `byte ${seen}`);
     if (row !== undefined && field.kind === 'column' && row[field.name] !== view.columns[field.name]?.[0]) {
@@ -115,7 +116,8 @@ function checkViewAddresses(place: CheckPlace, product: string, reference: SoaVi
     }
     if (row !== undefined && field.kind === 'arrayColumn') {
       const element = row[field.name] as { byteOffset: number };
-      if (element.byteOffset !== address) throw fail(`${field.name} (row 0)`, `byte ${address}`, `byte ${element.byteOffset}`);
+      if (element.byteOffset !== address)
+        throw fail(`${field.name} (row 0)`, `byte ${address}`, `byte ${element.byteOffset}`);
     }
   }
 }

@@ -85,7 +85,11 @@ export class TestAlpakaAnalyzer extends global.EDAnalyzer {
       if (backend !== this.#expectBackend) {
         const expected = backendToString(this.#expectBackend);
         const seen = backendToString(backend);
-        throw assertFailure(place, `Expected input backend ${expected}, got ${seen}`, { field: 'backend', expected, seen });
+        throw assertFailure(place, `Expected input backend ${expected}, got ${seen}`, {
+          field: 'backend',
+          expected,
+          seen,
+        });
       }
     }
     const multi2 = event.get(this.#multi2);

@@ -75,12 +75,16 @@ export function testMultiCollection2For(
   queue: Queue,
   sizes: readonly [number, number],
 ): TestHostMultiCollection2 | TestDeviceMultiCollection2 {
-  return queue.device.isHost ? new TestHostMultiCollection2(sizes, queue) : new TestDeviceMultiCollection2(sizes, queue);
+  return queue.device.isHost
+    ? new TestHostMultiCollection2(sizes, queue)
+    : new TestDeviceMultiCollection2(sizes, queue);
 }
 
 export function testMultiCollection3For(
   queue: Queue,
   sizes: readonly [number, number, number],
 ): TestHostMultiCollection3 | TestDeviceMultiCollection3 {
-  return queue.device.isHost ? new TestHostMultiCollection3(sizes, queue) : new TestDeviceMultiCollection3(sizes, queue);
+  return queue.device.isHost
+    ? new TestHostMultiCollection3(sizes, queue)
+    : new TestDeviceMultiCollection3(sizes, queue);
 }
