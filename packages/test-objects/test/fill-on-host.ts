@@ -2,13 +2,13 @@
 // analyzers are tested on their own (without the producers of the other helpers).
 import { host } from '@alpaka-ts/interface';
 import type { SoaView } from '@alpaka-ts/soa-template';
-import { testAlgoFlags, testAlgoMatrix } from '../src/analyzers/test-algo-values';
 import {
   TestHostCollection,
   TestHostMultiCollection2,
   TestHostMultiCollection3,
 } from '../src/data-formats/test-collections';
 import { TestHostObject } from '../src/data-formats/test-objects';
+import { testAlgoFlags, testAlgoMatrix } from '../src/test-algo/test-algo-constants';
 
 function fillLayout(view: SoaView, suffix: '' | '2' | '3', xvalue: number, withFlags: boolean): void {
   view.scalars[`r${suffix}`] = suffix === '' ? 1 : Number(suffix);

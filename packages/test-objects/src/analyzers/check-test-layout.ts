@@ -1,6 +1,6 @@
 import type { SoaView } from '@alpaka-ts/soa-template';
+import { testAlgoFlags, testAlgoMatrix, testAlgoScalars } from '../test-algo/test-algo-constants';
 import { assertFailure, type CheckPlace } from './analyzer-failure';
-import { testAlgoFlags, testAlgoMatrix } from './test-algo-values';
 
 /** Which of TestSoA, TestSoA2, TestSoA3 a view is: its fields carry this suffix (x, x2, x3). */
 export type TestLayoutSuffix = '' | '2' | '3';
@@ -12,8 +12,12 @@ export interface TestLayoutExpectations {
   readonly checkFlags: boolean;
 }
 
-/** The value of scalar r, r2, r3 that TestAlgo's fill writes: 1, 2, 3. */
-const expectedScalar: Record<TestLayoutSuffix, number> = { '': 1, '2': 2, '3': 3 };
+/** The value of scalar r, r2, r3 that TestAlgo's fill writes. */
+const expectedScalar: Record<TestLayoutSuffix, number> = {
+  '': testAlgoScalars.r,
+  '2': testAlgoScalars.r2,
+  '3': testAlgoScalars.r3,
+};
 
 /**
  * What TestAlpakaAnalyzer checks of one layout of a host product: the views agree on where each field lives,
