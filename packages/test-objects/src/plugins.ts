@@ -2,10 +2,20 @@
 // class the plugin manifest (alpaka-modules.json) declares, exported from one built entry (dist/plugins.js),
 // so alpaka-run finds them by CMSSW's type names without a configuration importing them. Loading it
 // registers the collections' copies, as loading the package does.
+import { registerESTestCopies } from './data-formats/es-test-copies';
 import { registerTestCopies } from './data-formats/test-copies';
 
 registerTestCopies();
+registerESTestCopies();
 
 export { TestAlpakaAnalyzer } from './analyzers/test-alpaka-analyzer';
 export { TestAlpakaHostDeviceCompare } from './analyzers/test-alpaka-host-device-compare';
 export { TestAlpakaObjectAnalyzer } from './analyzers/test-alpaka-object-analyzer';
+export { TestAlpakaESProducerA } from './es-producers/test-alpaka-es-producer-a';
+export { TestAlpakaESProducerAMulti } from './es-producers/test-alpaka-es-producer-a-multi';
+export { TestAlpakaESProducerB } from './es-producers/test-alpaka-es-producer-b';
+export { TestAlpakaESProducerC } from './es-producers/test-alpaka-es-producer-c';
+export { TestAlpakaESProducerD } from './es-producers/test-alpaka-es-producer-d';
+export { TestAlpakaESProducerE } from './es-producers/test-alpaka-es-producer-e';
+export { TestAlpakaESProducerNull } from './es-producers/test-alpaka-es-producer-null';
+export { TestESProducerA, TestESProducerB, TestESProducerC } from './es-producers/test-es-producers';
