@@ -1,0 +1,61 @@
+import { cms } from '@alpaka-ts/core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type {
+  TestHostCollection,
+  TestHostMultiCollection2,
+  TestHostMultiCollection3,
+} from '../src/data-formats/test-collections';
+import type { TestHostObject } from '../src/data-formats/test-objects';
+import { TestAlpakaProducer } from '../src/modules/test-alpaka-producer';
+import { expectFilled, layout0, layout1, layout2 } from './expect-filled';
+import { inspections, jobFailure, moduleBackends, newProcess, recorder, runProcess } from './jobs';
+
+beforeEach(() => inspections.clear());
+
+const producerJob = (backend: string, sizes: Record<string, unknown>) => {
+  const process = newProcess(2);
+  process.producer = cms.EDProducer(`alpaka_${backend}::TestAlpakaProducer`, sizes);
+  process.collection = recorder('producer', 'collection');
+  process.multi2 = recorder('producer', 'multi2');
+  process.multi3 = recorder('producer', 'multi3');
+  process.object = recorder('producer', 'object');
+  process.p = cms.Path(process.producer, process.collection, process.multi2, process.multi3, process.object);
+  return process;
+};
+
+describe.each(moduleBackends())('TestAlpakaProducer on %s', (backend) => {
+  it('puts the filled collection, Multi2 and Multi3 of (size, size2, size3) and the object {5, 12, 13, 42}', async () => {
+    const seen: string[] = [];
+    inspections.set('collection', (product: TestHostCollection, event) => {
+      expect(product.size).toBe(70);
+      expectFilled(product.view(), layout0, 1, () => 0);
+      seen.push(`collection:${event}`);
+    });
+    inspections.set('multi2', (product: TestHostMultiCollection2) => {
+      expect(product.sizes).toEqual([70, 3]);
+      expectFilled(product.view(0), layout0, 1, () => 0);
+      expectFilled(product.view(1), layout1, 2, () => 0);
+      seen.push('multi2');
+    });
+    inspections.set('multi3', (product: TestHostMultiCollection3) => {
+      expect(product.sizes).toEqual([70, 3, 130]);
+      expectFilled(product.view(2), layout2, 3, () => 0);
+      seen.push('multi3');
+    });
+    inspections.set('object', (product: TestHostObject) => {
+      expect({ ...product.value }).toEqual({ x: 5, y: 12, z: 13, id: 42 });
+      seen.push('object');
+    });
+    const sizes = { size: cms.int32(70), size2: cms.int32(3), size3: cms.int32(130) };
+    await runProcess(producerJob(backend, sizes), [TestAlpakaProducer]);
+    expect(seen).toEqual(['collection:1', 'multi2', 'multi3', 'object', 'collection:2', 'multi2', 'multi3', 'object']);
+  });
+
+  it('refuses a configuration without size3, as its description requires it', async () => {
+    const failure = await jobFailure(
+      runProcess(producerJob(backend, { size: cms.int32(1), size2: cms.int32(2) }), [TestAlpakaProducer]),
+    );
+    expect(failure.category).toBe('Configuration');
+    expect(failure.message).toMatch(/size3/);
+  });
+});
