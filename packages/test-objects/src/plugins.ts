@@ -1,14 +1,20 @@
 // The package's plugin file (CMSSW's DEFINE_FWK_MODULE / DEFINE_FWK_EVENTSETUP_MODULE lines): every module
 // class the plugin manifest (alpaka-modules.json) declares, exported from one built entry (dist/plugins.js),
 // so alpaka-run finds them by CMSSW's type names without a configuration importing them. Loading it
-// registers the collections' copies, as loading the package does.
+// registers the products' copies, as loading the package does.
+
 import { registerESTestCopies } from './data-formats/es-test-copies';
 import { registerTestCopies } from './data-formats/test-copies';
+import { registerTestProductWithPtrCopies } from './data-formats/test-product-with-ptr';
+import { registerUpdateInfoCopies } from './test-algo/update-info';
 
-registerTestCopies();
 registerESTestCopies();
+registerTestCopies();
+registerTestProductWithPtrCopies();
+registerUpdateInfoCopies();
 
 export { TestAlpakaAnalyzer } from './analyzers/test-alpaka-analyzer';
+export { TestAlpakaAnalyzerProductWithPtr } from './analyzers/test-alpaka-analyzer-product-with-ptr';
 export { TestAlpakaHostDeviceCompare } from './analyzers/test-alpaka-host-device-compare';
 export { TestAlpakaObjectAnalyzer } from './analyzers/test-alpaka-object-analyzer';
 export { TestAlpakaESProducerA } from './es-producers/test-alpaka-es-producer-a';
@@ -19,3 +25,5 @@ export { TestAlpakaESProducerD } from './es-producers/test-alpaka-es-producer-d'
 export { TestAlpakaESProducerE } from './es-producers/test-alpaka-es-producer-e';
 export { TestAlpakaESProducerNull } from './es-producers/test-alpaka-es-producer-null';
 export { TestESProducerA, TestESProducerB, TestESProducerC } from './es-producers/test-es-producers';
+export { IntProducer } from './modules/int-producer';
+export { TestAlpakaProducer } from './modules/test-alpaka-producer';
