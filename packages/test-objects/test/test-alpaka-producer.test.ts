@@ -1,4 +1,4 @@
-import { cms } from '@alpaka-ts/core';
+import { cms, type ParameterOverrides } from '@alpaka-ts/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type {
   TestHostCollection,
@@ -12,7 +12,7 @@ import { inspections, jobFailure, moduleBackends, newProcess, recorder, runProce
 
 beforeEach(() => inspections.clear());
 
-const producerJob = (backend: string, sizes: Record<string, unknown>) => {
+const producerJob = (backend: string, sizes: ParameterOverrides) => {
   const process = newProcess(2);
   process.producer = cms.EDProducer(`alpaka_${backend}::TestAlpakaProducer`, sizes);
   process.collection = recorder('producer', 'collection');

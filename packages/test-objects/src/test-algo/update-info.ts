@@ -31,6 +31,13 @@ export class UpdateInfoBuffer {
     values.set([x, y, z]);
     return new UpdateInfoBuffer(buffer);
   }
+
+  /** {x, y, z} of a host buffer. */
+  static values(onHost: UpdateInfoBuffer): [number, number, number] {
+    const bytes = onHost.buffer.hostArray();
+    const [x = 0, y = 0, z = 0] = new Int32Array(bytes.buffer, bytes.byteOffset, 3);
+    return [x, y, z];
+  }
 }
 
 let registered = false;
