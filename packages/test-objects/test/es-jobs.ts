@@ -62,6 +62,32 @@ export function testProcess(events: number, eventsInRun = 100): Process {
   return process;
 }
 
+/** testAlpakaModules_cfg.py's EventSetup: host inputs 42 / 314159 / 27 and the alpaka producers with its labels. */
+export function addEventSetup(process: Process, backend: string): void {
+  const p = process as unknown as Record<string, unknown>;
+  p.esProducerA = cms.ESProducer('TestESProducerA', { value: cms.int32(42) });
+  p.esProducerB = cms.ESProducer('TestESProducerB', { value: cms.int32(314159) });
+  p.esProducerC = cms.ESProducer('TestESProducerC', { value: cms.int32(27) });
+  p.alpakaESProducerA = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerA`, {
+    appendToDataLabel: cms.string('appendedLabel'),
+  });
+  p.alpakaESProducerAMulti = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerAMulti`, {
+    appendToDataLabel: cms.string('appendedLabel'),
+  });
+  p.alpakaESProducerB = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerB`, {
+    explicitLabel: cms.string('explicitLabel'),
+  });
+  p.alpakaESProducerC = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerC`);
+  p.alpakaESProducerD = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerD`, {
+    srcA: cms.ESInputTag('', 'appendedLabel'),
+    srcB: cms.ESInputTag('', 'explicitLabel'),
+  });
+  p.alpakaESProducerE = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerE`);
+  p.alpakaESProducerNull = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerNull`, {
+    appendToDataLabel: cms.string('null'),
+  });
+}
+
 /** beginJob, every event, endJob. */
 export async function run(process: Process, moduleRegistry: ModuleRegistry): Promise<void> {
   const processor = await createEventProcessor(process.toDescription(), {

@@ -10,7 +10,7 @@ import { TestAlpakaESProducerD } from '../src/es-producers/test-alpaka-es-produc
 import { TestAlpakaESProducerE } from '../src/es-producers/test-alpaka-es-producer-e';
 import { TestAlpakaESProducerNull } from '../src/es-producers/test-alpaka-es-producer-null';
 import { TestESProducerA, TestESProducerB, TestESProducerC } from '../src/es-producers/test-es-producers';
-import { addRecordSources, failure, registerMockBackend, registry, run, testProcess } from './es-jobs';
+import { addEventSetup, addRecordSources, failure, registerMockBackend, registry, run, testProcess } from './es-jobs';
 import { ESDataReader, esReadings, HostESDataReader, resetReadings } from './es-readers';
 
 const moduleRegistry = () =>
@@ -28,32 +28,6 @@ const moduleRegistry = () =>
     ESDataReader,
     HostESDataReader,
   );
-
-/** testAlpakaModules_cfg.py's EventSetup: host inputs 42 / 314159 / 27 and the alpaka producers with its labels. */
-function addEventSetup(process: Process, backend: string): void {
-  const p = process as unknown as Record<string, unknown>;
-  p.esProducerA = cms.ESProducer('TestESProducerA', { value: cms.int32(42) });
-  p.esProducerB = cms.ESProducer('TestESProducerB', { value: cms.int32(314159) });
-  p.esProducerC = cms.ESProducer('TestESProducerC', { value: cms.int32(27) });
-  p.alpakaESProducerA = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerA`, {
-    appendToDataLabel: cms.string('appendedLabel'),
-  });
-  p.alpakaESProducerAMulti = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerAMulti`, {
-    appendToDataLabel: cms.string('appendedLabel'),
-  });
-  p.alpakaESProducerB = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerB`, {
-    explicitLabel: cms.string('explicitLabel'),
-  });
-  p.alpakaESProducerC = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerC`);
-  p.alpakaESProducerD = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerD`, {
-    srcA: cms.ESInputTag('', 'appendedLabel'),
-    srcB: cms.ESInputTag('', 'explicitLabel'),
-  });
-  p.alpakaESProducerE = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerE`);
-  p.alpakaESProducerNull = cms.ESProducer(`alpaka_${backend}::TestAlpakaESProducerNull`, {
-    appendToDataLabel: cms.string('null'),
-  });
-}
 
 /** One reader per product (`what`, ESInputTag), in one path. */
 function readingJob(

@@ -16,7 +16,7 @@ const sumAB = kernel(
   'testESAlgoAsync',
   { a: view(AlpakaESTestSoAA, 'in'), b: array(i32, 'in'), d: view(AlpakaESTestSoAD, 'out'), size: i32 },
   (acc, { a, b, d, size }) => {
-    for (const i of acc.uniformElements(size)) d.y[i] = (a.z[i] as number) + (b[i] as number);
+    for (const i of acc.uniformElements(size)) d.y[i] = a.z[i] + b[i];
   },
 );
 
