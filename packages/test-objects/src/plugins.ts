@@ -26,4 +26,17 @@ export { TestAlpakaESProducerE } from './es-producers/test-alpaka-es-producer-e'
 export { TestAlpakaESProducerNull } from './es-producers/test-alpaka-es-producer-null';
 export { TestESProducerA, TestESProducerB, TestESProducerC } from './es-producers/test-es-producers';
 export { IntProducer } from './modules/int-producer';
+export { TestAlpakaGlobalProducer } from './modules/test-alpaka-global-producer';
+export { TestAlpakaGlobalProducerCopyToDeviceCache } from './modules/test-alpaka-global-producer-copy-to-device-cache';
+export { TestAlpakaGlobalProducerE } from './modules/test-alpaka-global-producer-e';
+export { TestAlpakaGlobalProducerImplicitCopyToDevice } from './modules/test-alpaka-global-producer-implicit-copy-to-device';
+export { TestAlpakaGlobalProducerMoveToDeviceCache } from './modules/test-alpaka-global-producer-move-to-device-cache';
+export { TestAlpakaGlobalProducerNoOutput } from './modules/test-alpaka-global-producer-no-output';
+export { TestAlpakaGlobalProducerNullES } from './modules/test-alpaka-global-producer-null-es';
+export { TestAlpakaGlobalProducerOffset } from './modules/test-alpaka-global-producer-offset';
+export { TestAlpakaGlobalProducerWithPtr } from './modules/test-alpaka-global-producer-with-ptr';
 export { TestAlpakaProducer } from './modules/test-alpaka-producer';
+export { TestAlpakaStreamProducer } from './modules/test-alpaka-stream-producer';
+export { TestAlpakaStreamSynchronizingProducer } from './modules/test-alpaka-stream-synchronizing-producer';
+export { TestAlpakaStreamSynchronizingProducerToDevice } from './modules/test-alpaka-stream-synchronizing-producer-to-device';
+export { TestAlpakaVerifyObjectOnDevice } from './modules/test-alpaka-verify-object-on-device';
