@@ -1,3 +1,4 @@
+import { probeBackend } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
 import { backendTested } from './alpaka-backends';
 import { alpakaRun, configuration, shellCode } from './alpaka-run';
@@ -69,8 +70,15 @@ describe.runIf(!cuda.run)(`testAlpakaModules without an NVIDIA GPU (cuda_async: 
 });
 
 describe.runIf(cuda.run)(`testAlpakaModules on cuda_async (${cuda.reason})`, () => {
+  it('has cuda_async usable here (forced tests fail here first when it is absent)', async () => {
+    const status = await probeBackend('cuda_async');
+    expect(status.reason).toBeUndefined();
+    expect(status.available).toBe(true);
+  });
+
   it.each([
-    [[]],
+    // The default: Name@alpaka picks cuda_async where an NVIDIA GPU is.
+    [['--expectBackend=cuda_async']],
     [['--accelerators=gpu-nvidia', '--expectBackend=cuda_async']],
     [['--processAcceleratorBackend=cuda_async', '--expectBackend=cuda_async']],
     [['--moduleBackend=cuda_async', '--expectBackend=cuda_async']],
