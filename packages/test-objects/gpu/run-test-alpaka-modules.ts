@@ -109,13 +109,17 @@ const cases: Case[] = [
   succeed('testAlpakaBackendFilter.ts', ['--accelerators=gpu-nvidia'], 'passed = 10 failed = 0'),
 ];
 
+// `run-test-alpaka-modules.mjs TEXT`: only the cases whose file and arguments contain TEXT, with progress lines
+// (which event each stream is at) passed to stderr as they come, to see where a job stops.
+const only = process.argv[2];
+const selected = only === undefined ? cases : cases.filter((c) => `${c.file} ${c.args.join(' ')}`.includes(only));
 let failed = 0;
-for (const testCase of cases) {
+for (const testCase of selected) {
   const stdout = collector();
-  const stderr = collector();
+  const stderr = only === undefined ? collector() : { stream: process.stderr, text: () => '' };
   const started = process.hrtime.bigint();
   const code = await runAlpakaRun(
-    [testCase.file, '--progress', 'none', '--wantSummary', '--', ...testCase.args],
+    [testCase.file, '--progress', only === undefined ? 'none' : 'lines', '--wantSummary', '--', ...testCase.args],
     { stdout: stdout.stream, stderr: stderr.stream, isTerminal: false },
     dependencies,
   );
@@ -131,5 +135,5 @@ for (const testCase of cases) {
   if (processed !== undefined) console.log(`     ${processed}`);
   if (!ok) console.log(output.split('\n').slice(0, 40).join('\n'));
 }
-console.log(`${cases.length - failed} of ${cases.length} cases passed`);
+console.log(`${selected.length - failed} of ${selected.length} cases passed`);
 process.exit(failed === 0 ? 0 : 1);
