@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isModuleClass } from '@alpaka-ts/core';
 import { expect, it } from 'vitest';
 import * as plugins from '../src/plugins';
@@ -29,4 +29,17 @@ it('is the manifest the package.json points at', () => {
   };
   expect(packageJson['alpaka-ts'].modules).toBe('./alpaka-modules.json');
   expect(packageJson.files).toEqual(expect.arrayContaining(['alpaka-modules.json', 'configurations', 'dist']));
+});
+
+it('declares every module class the package defines (a new module in src needs its manifest line)', () => {
+  const defined: string[] = [];
+  for (const folder of ['analyzers', 'es-producers', 'modules']) {
+    const directory = new URL(`../src/${folder}/`, import.meta.url);
+    for (const file of readdirSync(directory).filter((name) => name.endsWith('.ts'))) {
+      const text = readFileSync(new URL(file, directory), 'utf8');
+      for (const match of text.matchAll(/^export class (\w+) extends /gm)) defined.push(match[1] as string);
+    }
+  }
+  const declared = new Set(Object.values(manifest.modules).map((entry) => entry.export));
+  expect(defined.filter((name) => !declared.has(name))).toEqual([]);
 });
