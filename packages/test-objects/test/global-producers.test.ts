@@ -91,6 +91,18 @@ describe.each(moduleBackends())('the global producers on %s', (backend) => {
     expect([...seen].sort()).toEqual([...expected, ...expected].sort());
   });
 
+  it('CopyToDeviceCache without the Multi2 and Multi3 of its source fails with ProductNotFound', async () => {
+    const process = newProcess(1);
+    process.copyCache = cms.EDProducer(`alpaka_${backend}::TestAlpakaGlobalProducerCopyToDeviceCache`, {
+      source: cms.InputTag('intProduct'),
+    });
+    process.intProduct = cms.EDProducer('IntProducer', { ivalue: cms.int32(1) });
+    process.p = cms.Path(process.intProduct, process.copyCache);
+    const failure = await jobFailure(runProcess(process, classes));
+    expect(failure.category).toBe('ProductNotFound');
+    expect(failure.message).toMatch(/TestHostCollection|TestDeviceCollection/);
+  });
+
   it('NoOutput reads the device collection; without one the job fails with ProductNotFound', async () => {
     const process = newProcess(1);
     process.producer = producer();

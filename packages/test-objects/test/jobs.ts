@@ -27,12 +27,9 @@ import {
 } from '../src/data-formats/test-collections';
 import { registerTestCopies } from '../src/data-formats/test-copies';
 import { TestHostObject } from '../src/data-formats/test-objects';
-import { registerTestProductWithPtrCopies, TestProductWithPtrHost } from '../src/data-formats/test-product-with-ptr';
-import { registerUpdateInfoCopies } from '../src/test-algo/update-info';
+import { TestProductWithPtrHost } from '../src/data-formats/test-product-with-ptr';
 
 registerTestCopies();
-registerTestProductWithPtrCopies();
-registerUpdateInfoCopies();
 
 const recordedTypes = {
   collection: TestHostCollection,

@@ -1,7 +1,9 @@
-import { allocBuf, type Buffer, host, memcpy, type Queue, u8 } from '@alpaka-ts/interface';
+import { allocBuf, type Buffer, copyToDevice, host, memcpy, type Queue, u8 } from '@alpaka-ts/interface';
 import { type PortableHostCollection, type PortableHostMultiCollection, PortableHostObject } from '@alpaka-ts/portable';
 import { describe, expect, it } from 'vitest';
 import {
+  type TestDeviceCollection,
+  TestHostCollection,
   testCollectionFor,
   testMultiCollection2For,
   testMultiCollection3For,
@@ -110,6 +112,19 @@ describe.each(await algoBackends())('TestAlgo on $name', ({ queue: newQueue, alg
     await algo.fillMulti2(queue, multi, 7);
     await queue.wait();
     const second = algo.checkZero(queue, multi).then(() => queue.wait());
-    await expect(second).rejects.toThrow(/the first: scalar r is not 0/);
+    await expect(second).rejects.toThrow(
+      /the first: scalar r is not 0; the lowest element with a field that is not 0: 0\./,
+    );
+  });
+
+  it('checkZero names the field and the lowest element that is not 0', async () => {
+    const queue = newQueue();
+    const onHost = new TestHostCollection(6, host());
+    (onHost.view().columns.x as Float64Array)[3] = 1.5;
+    const collection = queue.device.isHost ? onHost : copyToDevice<TestDeviceCollection>(queue, onHost);
+    const failure = algo.checkZero(queue, collection).then(() => queue.wait());
+    await expect(failure).rejects.toThrow(
+      /1 assertion\(s\) that every field is 0 failed in the kernel; the first: column x is not 0; the lowest element with a field that is not 0: 3\./,
+    );
   });
 });

@@ -1,12 +1,15 @@
 import { cms, type ParameterOverrides } from '@alpaka-ts/core';
+import { type device, global } from '@alpaka-ts/core/alpaka';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type {
-  TestHostCollection,
-  TestHostMultiCollection2,
-  TestHostMultiCollection3,
+import {
+  type TestHostCollection,
+  type TestHostMultiCollection2,
+  type TestHostMultiCollection3,
+  testCollectionFor,
 } from '../src/data-formats/test-collections';
 import type { TestHostObject } from '../src/data-formats/test-objects';
 import { TestAlpakaProducer } from '../src/modules/test-alpaka-producer';
+import { TestAlgo } from '../src/test-algo/test-algo';
 import { expectFilled, layout0, layout1, layout2 } from './expect-filled';
 import { inspections, jobFailure, moduleBackends, newProcess, recorder, runProcess } from './jobs';
 
@@ -57,5 +60,31 @@ describe.each(moduleBackends())('TestAlpakaProducer on %s', (backend) => {
     );
     expect(failure.category).toBe('Configuration');
     expect(failure.message).toMatch(/size3/);
+  });
+});
+
+/** Fills a collection, then asks checkZero whether it is zero: the job must fail, as a failed device assert does. */
+class CheckZeroAfterFill extends global.EDProducer {
+  readonly #algo = new TestAlgo(this.runtime.accelerator());
+  async produce(_streamID: number, event: device.Event): Promise<void> {
+    const queue = event.queue();
+    const collection = testCollectionFor(queue, 3);
+    collection.zeroInitialise(queue);
+    await this.#algo.fill(queue, collection, 2);
+    await this.#algo.checkZero(queue, collection);
+  }
+}
+
+describe.each(moduleBackends())('a failed checkZero in a module on %s', (backend) => {
+  it("ends the job with StdException, naming checkZero and the field, in the module's context", async () => {
+    const process = newProcess(1);
+    process.checker = cms.EDProducer(`alpaka_${backend}::CheckZeroAfterFill`, {});
+    process.p = cms.Path(process.checker);
+    const failure = await jobFailure(runProcess(process, [CheckZeroAfterFill]));
+    expect(failure.category).toBe('StdException');
+    expect(failure.message).toMatch(
+      /TestAlgo::checkZero\(Test(Host|Device)Collection\): \d+ assertion\(s\) that every field is 0 failed/,
+    );
+    expect(failure.contexts.join('\n')).toMatch(/CheckZeroAfterFill\/'checker'/);
   });
 });

@@ -101,8 +101,8 @@ export function readThroughPtr(product: TestProductWithPtrHost, i: number): numb
     throw new InvalidArgumentError(
       `ptr holds ${address}, which is not an address in this product's host memory [${start}, ${end}): a device pointer CopyToHost's postCopy did not re-point?`,
     );
-  if (!Number.isInteger(i) || i < 0 || address + 4 * (i + 1) > end)
-    throw new InvalidArgumentError(`ptr[${i}] lies outside the product's memory.`);
+  if (!Number.isInteger(i) || i < 0 || i >= product.size || address + 4 * (i + 1) > end)
+    throw new InvalidArgumentError(`ptr[${i}] lies outside the ${product.size} elements of the buffer column.`);
   return new Int32Array(memory.hostArrayBuffer, address + 4 * i, 1)[0] as number;
 }
 

@@ -1,7 +1,7 @@
 import type { ParameterSet } from '@alpaka-ts/core';
 import { CopyToDeviceCache, type device } from '@alpaka-ts/core/alpaka';
 import type { Buffer } from '@alpaka-ts/interface';
-import { UpdateInfoBuffer } from '../test-algo/update-info';
+import { registerUpdateInfoCopies, UpdateInfoBuffer } from '../test-algo/update-info';
 import { UpdateInfoProducer } from './update-info-producer';
 
 /**
@@ -9,6 +9,10 @@ import { UpdateInfoProducer } from './update-info-producer';
  * CopyToDeviceCache<host_buffer<UpdateInfo>>, made once from `x`, `y`, `z` and copied to every device.
  */
 export class TestAlpakaGlobalProducerCopyToDeviceCache extends UpdateInfoProducer {
+  // The buffer's CopyToDevice must be known before the cache copies it; idempotent.
+  static {
+    registerUpdateInfoCopies();
+  }
   readonly #cache: CopyToDeviceCache<UpdateInfoBuffer>;
 
   constructor(parameters: ParameterSet) {

@@ -3,6 +3,7 @@ import { type device, global } from '@alpaka-ts/core/alpaka';
 import { divideUpBy, makeWorkDiv } from '@alpaka-ts/interface';
 import {
   addressOfBufferColumn,
+  registerTestProductWithPtrCopies,
   TestProductWithPtr,
   testProductWithPtrFor,
 } from '../data-formats/test-product-with-ptr';
@@ -10,6 +11,10 @@ import { testPtrAlgoKernel } from './test-ptr-algo-kernel';
 
 /** TestAlpakaGlobalProducerWithPtr (part of testing CopyToHost::postCopy): a TestProductWithPtr of `size`, ptr[i] = 2i + 1. */
 export class TestAlpakaGlobalProducerWithPtr extends global.EDProducer {
+  // Its CopyToHost (with postCopy) must be known before `produces` looks it up; idempotent.
+  static {
+    registerTestProductWithPtrCopies();
+  }
   readonly #put = this.produces(TestProductWithPtr);
   readonly #size: number;
 

@@ -2,27 +2,41 @@ import {
   allocAsyncBuf,
   allocBuf,
   type Buffer,
+  fill,
   host,
   KernelExecutionError,
   memcpy,
-  memset,
   type Queue,
   u32,
 } from '@alpaka-ts/interface';
 import { checkZeroFields } from './test-algo-check-zero-kernels';
 
 // How CMSSW's in-kernel assert fails a job here. A kernel cannot throw, so each assertion is an acc.check into a
-// check buffer on the queue's device; the buffer is copied back in queue order and a host task after it throws a
-// KernelExecutionError when a check failed. On a blocking queue (serial_sync) that throws from the launching call,
-// as an assert stops a CPU job at once; on a non-blocking one the queue fails and the framework reports it when
-// it waits for the queue at the end of the event (CMSSW: cudaErrorAssert at the next synchronisation). Either way
-// the job ends with the framework's StdException, which is what a failed device assert gives in CMSSW.
+// check buffer on the queue's device (and the lowest element that is not all zeros goes to a second buffer); both
+// are copied back in queue order and a host task after them throws a KernelExecutionError when a check failed.
+// On a blocking queue (serial_sync) that throws from the launching call, as an assert stops a CPU job at once; on
+// a non-blocking one the queue fails and the framework reports it when it waits for the queue at the end of the
+// event (CMSSW: cudaErrorAssert at the next synchronisation). Either way the job ends with the framework's
+// StdException, which is what a failed device assert gives in CMSSW.
 
-/** A zeroed two-element check buffer on the queue's device: [failures, first failed id + 1]. */
-export function newCheckBuffer(queue: Queue): Buffer<typeof u32> {
-  const checks = queue.device.isHost ? allocBuf(queue.device, u32, 2) : allocAsyncBuf(queue, u32, 2);
-  memset(queue, checks, 0);
-  return checks;
+const noRow = 0xffffffff;
+
+/** What checkZero's kernels write: the check buffer [failures, first failed id + 1] and the lowest bad element. */
+export interface CheckZeroRecord {
+  readonly checkBuffer: Buffer<typeof u32>;
+  readonly firstRow: Buffer<typeof u32>;
+}
+
+const bufferOn = (queue: Queue) =>
+  queue.device.isHost ? allocBuf(queue.device, u32, 2) : allocAsyncBuf(queue, u32, 2);
+
+/** A zeroed check buffer and a first-row buffer of "none", on the queue's device. */
+export function newCheckZeroRecord(queue: Queue): CheckZeroRecord {
+  const checkBuffer = bufferOn(queue);
+  fill(queue, checkBuffer, 0);
+  const firstRow = bufferOn(queue);
+  fill(queue, firstRow, noRow);
+  return { checkBuffer, firstRow };
 }
 
 /** What a failed check id means: the layout's field (a column, or the scalar). */
@@ -31,18 +45,23 @@ export function describeCheckZeroFailure(id: number): string {
   return (id & 7) === 7 ? `scalar ${field}` : `column ${field}`;
 }
 
-/** Copies the check buffer back in queue order and throws, in a host task, if any assertion failed. */
-export function enqueueCheckZeroVerdict(queue: Queue, checks: Buffer<typeof u32>, what: string): void {
-  let onHost = checks;
+/** Copies the record back in queue order and throws, in a host task, if any assertion failed. */
+export function enqueueCheckZeroVerdict(queue: Queue, record: CheckZeroRecord, what: string): void {
+  let checks = record.checkBuffer;
+  let rows = record.firstRow;
   if (!queue.device.isHost) {
-    onHost = allocBuf(host(), u32, 2);
-    memcpy(queue, onHost, checks);
+    checks = allocBuf(host(), u32, 2);
+    rows = allocBuf(host(), u32, 2);
+    memcpy(queue, checks, record.checkBuffer);
+    memcpy(queue, rows, record.firstRow);
   }
   queue.enqueue(() => {
-    const [failures = 0, firstId = 0] = onHost.hostArray();
+    const [failures = 0, firstId = 0] = checks.hostArray();
     if (failures === 0) return;
+    const row = rows.hostArray()[0] ?? noRow;
+    const where = row === noRow ? '' : `; the lowest element with a field that is not 0: ${row}`;
     throw new KernelExecutionError(
-      `TestAlgo::checkZero(${what}): ${failures} assertion(s) that every field is 0 failed in the kernel; the first: ${describeCheckZeroFailure(firstId - 1)} is not 0.`,
+      `TestAlgo::checkZero(${what}): ${failures} assertion(s) that every field is 0 failed in the kernel; the first: ${describeCheckZeroFailure(firstId - 1)} is not 0${where}.`,
     );
   });
 }

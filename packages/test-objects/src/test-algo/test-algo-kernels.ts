@@ -61,33 +61,23 @@ export const testAlgoFillKernel = kernel(
   },
 );
 
-/** TestAlgoMultiKernel2: layout 0 as TestAlgoKernel, layout 1 (its own size) with r2 = 2. */
-export const testAlgoFillMulti2Kernel = kernel(
+/** TestAlgoMultiKernel2: layout 1 of a multi-layout collection, r2 = 2 and row i = {xvalue, 0, 0, i, matrix · i}. */
+export const testAlgoMultiKernel2 = kernel(
   'TestAlgoMultiKernel2',
-  { v: view(TestSoA), v2: view(TestSoA2), xvalue: f64, fillRow, fillRow2 },
-  (acc, { v, v2, xvalue, fillRow, fillRow2 }) => {
-    if (acc.oncePerGrid()) {
-      v.r = 1;
-      v2.r2 = 2;
-    }
-    for (const i of acc.uniformElements(v.size)) fillRow(v, i, xvalue);
-    for (const i of acc.uniformElements(v2.size)) fillRow2(v2, i, xvalue);
+  { v: view(TestSoA2), xvalue: f64, fillRow2 },
+  (acc, { v, xvalue, fillRow2 }) => {
+    if (acc.oncePerGrid()) v.r2 = 2;
+    for (const i of acc.uniformElements(v.size)) fillRow2(v, i, xvalue);
   },
 );
 
-/** TestAlgoMultiKernel3: as TestAlgoMultiKernel2, and layout 2 (its own size) with r3 = 3. */
-export const testAlgoFillMulti3Kernel = kernel(
+/** TestAlgoMultiKernel3: layout 2, r3 = 3 and row i = {xvalue, 0, 0, i, matrix · i}. */
+export const testAlgoMultiKernel3 = kernel(
   'TestAlgoMultiKernel3',
-  { v: view(TestSoA), v2: view(TestSoA2), v3: view(TestSoA3), xvalue: f64, fillRow, fillRow2, fillRow3 },
-  (acc, { v, v2, v3, xvalue, fillRow, fillRow2, fillRow3 }) => {
-    if (acc.oncePerGrid()) {
-      v.r = 1;
-      v2.r2 = 2;
-      v3.r3 = 3;
-    }
-    for (const i of acc.uniformElements(v.size)) fillRow(v, i, xvalue);
-    for (const i of acc.uniformElements(v2.size)) fillRow2(v2, i, xvalue);
-    for (const i of acc.uniformElements(v3.size)) fillRow3(v3, i, xvalue);
+  { v: view(TestSoA3), xvalue: f64, fillRow3 },
+  (acc, { v, xvalue, fillRow3 }) => {
+    if (acc.oncePerGrid()) v.r3 = 3;
+    for (const i of acc.uniformElements(v.size)) fillRow3(v, i, xvalue);
   },
 );
 

@@ -19,7 +19,7 @@ import type {
 import { testCollectionFor, testMultiCollection2For, testMultiCollection3For } from '../data-formats/test-collections';
 import type { TestDeviceObject, TestHostObject } from '../data-formats/test-objects';
 import { TestStruct } from '../data-formats/test-objects';
-import { enqueueCheckZeroVerdict, newCheckBuffer } from './check-zero';
+import { enqueueCheckZeroVerdict, newCheckZeroRecord } from './check-zero';
 import { structField } from './struct-fields';
 import {
   testAlgoCheckZero2Kernel,
@@ -29,9 +29,9 @@ import {
 import { testAlgoItemsPerGroup } from './test-algo-constants';
 import {
   testAlgoFillKernel,
-  testAlgoFillMulti2Kernel,
-  testAlgoFillMulti3Kernel,
   testAlgoFillObjectKernel,
+  testAlgoMultiKernel2,
+  testAlgoMultiKernel3,
 } from './test-algo-kernels';
 import {
   testAlgoUpdateKernel,
@@ -54,8 +54,12 @@ export type AnyTestObject = TestHostObject | TestDeviceObject;
 export class TestAlgo {
   constructor(readonly accelerator: Accelerator) {}
 
-  /** 64 items per group, enough groups for n elements (uniform_elements loops cover any size). */
-  #division(elements: number) {
+  /**
+   * TestAlgo's work division for n elements: 64 items per group, divide_up_by(n, 64) groups (at least one);
+   * items are threads on a GPU and elements of one thread on a CPU (make_workdiv). For kernels written beside
+   * these (the ES data update) to launch the same way.
+   */
+  workDivision(elements: number) {
     return makeWorkDiv(
       this.accelerator,
       Math.max(divideUpBy(elements, testAlgoItemsPerGroup), 1),
@@ -65,26 +69,22 @@ export class TestAlgo {
 
   /** r = 1; row i = {xvalue, 0, 0, i, flags, matrix · i}. */
   fill(queue: Queue, collection: AnyTestCollection, xvalue = 0): Promise<void> {
-    return queue.exec(this.#division(collection.size), testAlgoFillKernel, { v: collection.view(), xvalue });
+    return queue.exec(this.workDivision(collection.size), testAlgoFillKernel, { v: collection.view(), xvalue });
   }
 
-  /** Layout 0 as fill, layout 1 with r2 = 2; each layout of its own size. */
-  fillMulti2(queue: Queue, collection: AnyTestMultiCollection2, xvalue = 0): Promise<void> {
-    return queue.exec(this.#division(Math.max(...collection.sizes)), testAlgoFillMulti2Kernel, {
-      v: collection.view(0),
-      v2: collection.view(1),
-      xvalue,
-    });
+  /** Layout 0 as fill, layout 1 with r2 = 2: one launch per layout, each over its own size (as CMSSW's). */
+  async fillMulti2(queue: Queue, collection: AnyTestMultiCollection2, xvalue = 0): Promise<void> {
+    const [size = 0, size2 = 0] = collection.sizes;
+    await queue.exec(this.workDivision(size), testAlgoFillKernel, { v: collection.view(0), xvalue });
+    await queue.exec(this.workDivision(size2), testAlgoMultiKernel2, { v: collection.view(1), xvalue });
   }
 
   /** As fillMulti2, and layout 2 with r3 = 3. */
-  fillMulti3(queue: Queue, collection: AnyTestMultiCollection3, xvalue = 0): Promise<void> {
-    return queue.exec(this.#division(Math.max(...collection.sizes)), testAlgoFillMulti3Kernel, {
-      v: collection.view(0),
-      v2: collection.view(1),
-      v3: collection.view(2),
-      xvalue,
-    });
+  async fillMulti3(queue: Queue, collection: AnyTestMultiCollection3, xvalue = 0): Promise<void> {
+    const [size = 0, size2 = 0, size3 = 0] = collection.sizes;
+    await queue.exec(this.workDivision(size), testAlgoFillKernel, { v: collection.view(0), xvalue });
+    await queue.exec(this.workDivision(size2), testAlgoMultiKernel2, { v: collection.view(1), xvalue });
+    await queue.exec(this.workDivision(size3), testAlgoMultiKernel3, { v: collection.view(2), xvalue });
   }
 
   /** One thread writes {x, y, z, id} into the object. */
@@ -105,7 +105,7 @@ export class TestAlgo {
   /** A new collection of the input's size: every field copied, x_i += update.x (`update`: UpdateInfo's bytes on the device). */
   async update(queue: Queue, input: AnyTestCollection, update: Buffer): Promise<AnyTestCollection> {
     const output = testCollectionFor(queue, input.size);
-    await queue.exec(this.#division(input.size), testAlgoUpdateKernel, {
+    await queue.exec(this.workDivision(input.size), testAlgoUpdateKernel, {
       input: input.constView(),
       output: output.view(),
       update: updateX(update),
@@ -117,7 +117,7 @@ export class TestAlgo {
   async updateMulti2(queue: Queue, input: AnyTestMultiCollection2, update: Buffer): Promise<AnyTestMultiCollection2> {
     const [size = 0, size2 = 0] = input.sizes;
     const output = testMultiCollection2For(queue, [size, size2]);
-    await queue.exec(this.#division(Math.max(size, size2)), testAlgoUpdateMulti2Kernel, {
+    await queue.exec(this.workDivision(Math.max(size, size2)), testAlgoUpdateMulti2Kernel, {
       input: input.constView(0),
       input2: input.constView(1),
       output: output.view(0),
@@ -131,7 +131,7 @@ export class TestAlgo {
   async updateMulti3(queue: Queue, input: AnyTestMultiCollection3, update: Buffer): Promise<AnyTestMultiCollection3> {
     const [size = 0, size2 = 0, size3 = 0] = input.sizes;
     const output = testMultiCollection3For(queue, [size, size2, size3]);
-    await queue.exec(this.#division(Math.max(size, size2, size3)), testAlgoUpdateMulti3Kernel, {
+    await queue.exec(this.workDivision(Math.max(size, size2, size3)), testAlgoUpdateMulti3Kernel, {
       input: input.constView(0),
       input2: input.constView(1),
       input3: input.constView(2),
@@ -152,19 +152,20 @@ export class TestAlgo {
     collection: AnyTestCollection | AnyTestMultiCollection2 | AnyTestMultiCollection3,
   ): Promise<void> {
     const division = makeWorkDiv(this.accelerator, 1, 32);
-    const checkBuffer = newCheckBuffer(queue);
+    const record = newCheckZeroRecord(queue);
+    const { checkBuffer, firstRow } = record;
     if ('sizes' in collection) {
       const layouts = collection.sizes.length;
       if (layouts > 3)
         throw new InvalidArgumentError(`checkZero: a collection of ${layouts} layouts is not a test collection.`);
-      await queue.exec(division, testAlgoCheckZeroKernel, { v: collection.constView(0) }, { checkBuffer });
-      await queue.exec(division, testAlgoCheckZero2Kernel, { v: collection.constView(1) }, { checkBuffer });
+      await queue.exec(division, testAlgoCheckZeroKernel, { v: collection.constView(0), firstRow }, { checkBuffer });
+      await queue.exec(division, testAlgoCheckZero2Kernel, { v: collection.constView(1), firstRow }, { checkBuffer });
       if (layouts === 3)
-        await queue.exec(division, testAlgoCheckZero3Kernel, { v: collection.constView(2) }, { checkBuffer });
+        await queue.exec(division, testAlgoCheckZero3Kernel, { v: collection.constView(2), firstRow }, { checkBuffer });
     } else {
-      await queue.exec(division, testAlgoCheckZeroKernel, { v: collection.constView() }, { checkBuffer });
+      await queue.exec(division, testAlgoCheckZeroKernel, { v: collection.constView(), firstRow }, { checkBuffer });
     }
-    enqueueCheckZeroVerdict(queue, checkBuffer, (collection.constructor as { name: string }).name);
+    enqueueCheckZeroVerdict(queue, record, (collection.constructor as { name: string }).name);
   }
 }
 
