@@ -54,11 +54,13 @@ export function addRecordSources(
   }
 }
 
-/** A process with EmptySource (`eventsInRun` events per run), `events` events, one stream. */
-export function testProcess(events: number, eventsInRun = 100): Process {
+/** A process with EmptySource (`eventsInRun` events per run), `events` events, `streams` streams. */
+export function testProcess(events: number, eventsInRun = 100, streams = 1): Process {
   const process = cms.Process('TEST');
   process.source = cms.Source('EmptySource', { numberEventsInRun: cms.untracked.uint32(eventsInRun) });
   process.maxEvents.input = events;
+  process.options.numberOfThreads = streams;
+  process.options.numberOfStreams = streams;
   return process;
 }
 
@@ -103,11 +105,14 @@ export async function run(process: Process, moduleRegistry: ModuleRegistry): Pro
 }
 
 /** The category and message of the FrameworkError a job fails with. */
-export async function failure(promise: Promise<unknown>): Promise<{ category: string; message: string }> {
+export async function failure(
+  promise: Promise<unknown>,
+): Promise<{ category: string; message: string; exitCode: number }> {
   try {
     await promise;
   } catch (thrown) {
-    if (isFrameworkError(thrown)) return { category: thrown.category, message: thrown.message };
+    if (isFrameworkError(thrown))
+      return { category: thrown.category, message: thrown.message, exitCode: thrown.exitCode };
     throw thrown;
   }
   throw new Error('the job did not fail');

@@ -1,16 +1,8 @@
-// Test modules for the ES-reading ED modules' jobs: an IntProducer (edmtest::IntProduct) and a host analyzer that
-// journals what a producer put (the host forms, which on the mock accelerator are the implicit copies).
+// A test module for the ES-reading ED modules' jobs: a host analyzer that journals what a producer put (the host
+// forms, which on the mock accelerator are the implicit copies).
 
-import {
-  type ConfigurationDescriptions,
-  type ConstEvent,
-  type Event,
-  global,
-  type ParameterSet,
-  ParameterSetDescription,
-} from '@alpaka-ts/core';
+import { type ConstEvent, global } from '@alpaka-ts/core';
 import type { PortableHostCollection, PortableHostMultiCollection } from '@alpaka-ts/portable';
-import { IntProduct } from '../src/data-formats/int-product';
 import {
   TestHostCollection,
   TestHostMultiCollection2,
@@ -18,27 +10,6 @@ import {
 } from '../src/data-formats/test-collections';
 
 export const collectionReadings: string[] = [];
-
-/** Puts IntProduct(value). */
-export class TestIntProducer extends global.EDProducer {
-  readonly #put = this.produces(IntProduct);
-  readonly #value: number;
-
-  constructor(parameters: ParameterSet) {
-    super(parameters);
-    this.#value = parameters.getParameter<number>('value');
-  }
-
-  static fillDescriptions(descriptions: ConfigurationDescriptions): void {
-    const description = new ParameterSetDescription();
-    description.add('value', 'int32');
-    descriptions.addWithDefaultLabel(description);
-  }
-
-  produce(_streamID: number, event: Event): void {
-    event.put(this.#put, new IntProduct(this.#value));
-  }
-}
 
 const columnOf = (view: ReturnType<PortableHostCollection['constView']>, name: string): number[] =>
   Array.from(view.columns[name] as ArrayLike<number>);

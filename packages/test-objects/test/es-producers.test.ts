@@ -33,9 +33,14 @@ const moduleRegistry = () =>
 function readingJob(
   backend: string,
   reads: Record<string, readonly [string, string]>,
-  options: { events?: number; eventsInRun?: number; firstValid?: Parameters<typeof addRecordSources>[1] } = {},
+  options: {
+    events?: number;
+    eventsInRun?: number;
+    streams?: number;
+    firstValid?: Parameters<typeof addRecordSources>[1];
+  } = {},
 ): Process {
-  const process = testProcess(options.events ?? 2, options.eventsInRun);
+  const process = testProcess(options.events ?? 2, options.eventsInRun, options.streams);
   addRecordSources(process, options.firstValid);
   addEventSetup(process, backend);
   const p = process as unknown as Record<string, unknown>;
@@ -149,11 +154,29 @@ describe.each(backends)('the ES producers on %s', (_name, backendOf) => {
     expect(message).toContain('in\nrecord "AlpakaESTestRecordB" with product label "".');
   });
 
-  it('makes the Null producer’s products missing: reading them is a MakeDataException', async () => {
+  it.each([
+    ['A', 'AlpakaESTestRecordA'],
+    ['CInD', 'AlpakaESTestRecordD'],
+  ])('makes the Null producer’s %s missing: reading it is a MakeDataException', async (what, record) => {
     const backend = backendOf().name;
-    const { category, message } = await failure(run(readingJob(backend, { readA: ['A', ':null'] }), moduleRegistry()));
+    const { category, message } = await failure(run(readingJob(backend, { read: [what, ':null'] }), moduleRegistry()));
     expect(category).toBe('MakeDataException');
-    expect(message).toContain('"null" in Record AlpakaESTestRecordA');
+    expect(message).toContain(`"null" in Record ${record}`);
+  });
+});
+
+describe('the ES producers on an accelerator with two devices', () => {
+  it('copy A and B to each device and run D’s kernel once per device; each stream reads its device’s D', async () => {
+    const mock = registerMockBackend(2);
+    await run(readingJob(mock.name, { readD: ['D', ''] }, { events: 6, streams: 2 }), moduleRegistry());
+    expect(esReadings).toHaveLength(6);
+    expect(esReadings.every((line) => line.endsWith(expectedD))).toBe(true);
+    // Two D products, one per device, each made by a kernel on its device from that device's copies of A and B.
+    expect(new Set(esReadings.map((line) => line.split(/[#:]/)[2])).size).toBe(2);
+    expect(mock.statistics(0).launches).toBe(1);
+    expect(mock.statistics(1).launches).toBe(1);
+    expect(mock.statistics(0).hostToDeviceCopies).toBe(2);
+    expect(mock.statistics(1).hostToDeviceCopies).toBe(2);
   });
 });
 

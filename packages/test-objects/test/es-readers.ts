@@ -74,6 +74,8 @@ const readers: Record<string, Reader> = {
   A: { record: AlpakaESTestRecordA, type: AlpakaESTestDataA, readBack: collectionReader('z') },
   C: { record: AlpakaESTestRecordC, type: AlpakaESTestDataC, readBack: collectionReader('x') },
   D: { record: AlpakaESTestRecordD, type: AlpakaESTestDataD, readBack: collectionReader('y') },
+  /** TestAlpakaESProducerNull's device product: C in record D. */
+  CInD: { record: AlpakaESTestRecordD, type: AlpakaESTestDataC, readBack: collectionReader('x') },
   AMulti: {
     record: AlpakaESTestRecordA,
     type: AlpakaESTestDataACMulti,

@@ -10,6 +10,7 @@ import { TestAlpakaESProducerD } from '../src/es-producers/test-alpaka-es-produc
 import { TestAlpakaESProducerE } from '../src/es-producers/test-alpaka-es-producer-e';
 import { TestAlpakaESProducerNull } from '../src/es-producers/test-alpaka-es-producer-null';
 import { TestESProducerA, TestESProducerB, TestESProducerC } from '../src/es-producers/test-es-producers';
+import { IntProducer } from '../src/modules/int-producer';
 import { TestAlpakaGlobalProducer } from '../src/modules/test-alpaka-global-producer';
 import { TestAlpakaGlobalProducerE } from '../src/modules/test-alpaka-global-producer-e';
 import { TestAlpakaGlobalProducerNullES } from '../src/modules/test-alpaka-global-producer-null-es';
@@ -17,7 +18,7 @@ import { TestAlpakaGlobalProducerOffset } from '../src/modules/test-alpaka-globa
 import { TestAlpakaStreamProducer } from '../src/modules/test-alpaka-stream-producer';
 import { TestAlpakaStreamSynchronizingProducer } from '../src/modules/test-alpaka-stream-synchronizing-producer';
 import { addEventSetup, addRecordSources, failure, registerMockBackend, registry, run, testProcess } from './es-jobs';
-import { CollectionReader, collectionReadings, TestIntProducer } from './es-module-readers';
+import { CollectionReader, collectionReadings } from './es-module-readers';
 
 const moduleRegistry = () =>
   registry(
@@ -25,7 +26,7 @@ const moduleRegistry = () =>
     ...[TestAlpakaESProducerB, TestAlpakaESProducerC, TestAlpakaESProducerD, TestAlpakaESProducerE],
     ...[TestAlpakaESProducerNull, TestAlpakaGlobalProducer, TestAlpakaGlobalProducerE, TestAlpakaGlobalProducerOffset],
     ...[TestAlpakaGlobalProducerNullES, TestAlpakaStreamProducer, TestAlpakaStreamSynchronizingProducer],
-    ...[TestIntProducer, CollectionReader],
+    ...[IntProducer, CollectionReader],
   );
 
 type Backend = { readonly name: string; readonly mock?: MockAcceleratorBackend };
@@ -61,7 +62,7 @@ function job(backend: string, modules: (p: Record<string, unknown>) => readonly 
   addRecordSources(process);
   addEventSetup(process, backend);
   const p = process as unknown as Record<string, unknown>;
-  p.intProduct = cms.EDProducer('TestIntProducer', { value: cms.int32(42) });
+  p.intProduct = cms.EDProducer('IntProducer', { ivalue: cms.int32(42) });
   p.alpakaGlobalProducer = cms.EDProducer(`alpaka_${backend}::TestAlpakaGlobalProducer`, {
     eventSetupSource: cms.ESInputTag('alpakaESProducerA', 'appendedLabel'),
     eventSetupSourceMulti: cms.ESInputTag('alpakaESProducerAMulti', 'appendedLabel'),
@@ -216,8 +217,9 @@ describe.each(backends)('the ES-reading modules on %s, continued', (_name, backe
 
   it('TestAlpakaStreamSynchronizingProducer fails with CMSSW’s Assert when IntProduct + ESTestDataA is not expectedInt', async () => {
     const { name } = backendOf();
-    const { category, message } = await failure(run(streamJob(name, '', 85), moduleRegistry()));
+    const { category, message, exitCode } = await failure(run(streamJob(name, '', 85), moduleRegistry()));
     expect(category).toBe('Assert');
     expect(message).toBe('Expected value 85, but got 84');
+    expect(exitCode).toBe(8001);
   });
 });

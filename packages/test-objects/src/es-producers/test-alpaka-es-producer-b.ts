@@ -10,13 +10,16 @@ import { AlpakaESTestDataB, AlpakaESTestDataBHost } from '../data-formats/alpaka
 import { AlpakaESTestRecordB } from '../data-formats/alpaka-es-test-records';
 import { ESTestDataB } from '../data-formats/es-test-data';
 
+/** CMSSW's number of ints (a module constant: see TestAlpakaESProducerA). */
+const size = 5;
+
 /**
  * HeterogeneousCore/AlpakaTest/plugins/alpaka/TestAlpakaESProducerB.cc: the template-over-device model. Reads the
  * host ESTestDataB and makes 5 ints b = i + value in a host buffer, under the data label `explicitLabel` (CMSSW's
  * setWhatProduced(this, label); appendToDataLabel is added after it); its own CopyToDevice takes it to devices.
  */
 export class TestAlpakaESProducerB extends ESProducer {
-  static readonly size = 5;
+  static readonly size = size;
   readonly #input: ESGetToken<ESTestDataB>;
 
   constructor(parameters: ParameterSet) {
@@ -36,7 +39,7 @@ export class TestAlpakaESProducerB extends ESProducer {
 
   produce(record: EventSetupRecord): AlpakaESTestDataBHost {
     const input = record.get(this.#input);
-    const product = AlpakaESTestDataBHost.allocate(TestAlpakaESProducerB.size);
+    const product = AlpakaESTestDataBHost.allocate(size);
     const ints = product.buffer().hostArray();
     for (let i = 0; i < product.size; i++) ints[i] = i + input.value;
     return product;

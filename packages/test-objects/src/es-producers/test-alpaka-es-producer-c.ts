@@ -6,12 +6,15 @@ import { AlpakaESTestRecordC } from '../data-formats/alpaka-es-test-records';
 import { ESTestDataC } from '../data-formats/es-test-data';
 import { describeNothing } from './describe-nothing';
 
+/** CMSSW's size of C (a module constant: see TestAlpakaESProducerA). */
+const size = 5;
+
 /**
  * HeterogeneousCore/AlpakaTest/plugins/alpaka/TestAlpakaESProducerC.cc: reads the host ESTestDataC and makes a
  * host collection of 5 rows, x = value − i, copied to devices implicitly.
  */
 export class TestAlpakaESProducerC extends ESProducer {
-  static readonly size = 5;
+  static readonly size = size;
   readonly #input: ESGetToken<ESTestDataC>;
 
   constructor(parameters: ParameterSet) {
@@ -24,7 +27,7 @@ export class TestAlpakaESProducerC extends ESProducer {
 
   produce(record: EventSetupRecord): AlpakaESTestDataCHost {
     const input = record.get(this.#input);
-    const product = new AlpakaESTestDataCHost(TestAlpakaESProducerC.size, host());
+    const product = new AlpakaESTestDataCHost(size, host());
     const x = product.view().columns.x as Int32Array;
     for (let i = 0; i < product.size; i++) x[i] = input.value - i;
     return product;

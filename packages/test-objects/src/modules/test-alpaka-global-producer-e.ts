@@ -9,7 +9,12 @@ import { type device, global } from '@alpaka-ts/core/alpaka';
 import { AlpakaESTestDataE } from '../data-formats/alpaka-es-test-data-e';
 import { AlpakaESTestRecordC } from '../data-formats/alpaka-es-test-records';
 import { TestCollection, TestMultiCollection2, TestMultiCollection3 } from '../data-formats/test-collections';
-import type { AnyTestCollection, AnyTestMultiCollection2, AnyTestMultiCollection3 } from '../test-algo/test-algo';
+import {
+  type AnyTestCollection,
+  type AnyTestMultiCollection2,
+  type AnyTestMultiCollection3,
+  TestAlgo,
+} from '../test-algo/test-algo';
 import {
   type AnyAlpakaESTestDataE,
   updateMulti2WithES,
@@ -30,6 +35,7 @@ export class TestAlpakaGlobalProducerE extends global.EDProducer {
   readonly #put = this.produces(TestCollection);
   readonly #putMulti2 = this.produces(TestMultiCollection2);
   readonly #putMulti3 = this.produces(TestMultiCollection3);
+  readonly #algo: TestAlgo;
 
   constructor(parameters: ParameterSet) {
     super(parameters);
@@ -42,6 +48,7 @@ export class TestAlpakaGlobalProducerE extends global.EDProducer {
     this.#get = this.consumes(TestCollection, source);
     this.#getMulti2 = this.consumes(TestMultiCollection2, source);
     this.#getMulti3 = this.consumes(TestMultiCollection3, source);
+    this.#algo = new TestAlgo(this.runtime.accelerator());
   }
 
   static fillDescriptions(descriptions: ConfigurationDescriptions): void {
@@ -54,10 +61,9 @@ export class TestAlpakaGlobalProducerE extends global.EDProducer {
   async produce(_streamID: number, event: device.Event, eventSetup: device.EventSetup): Promise<void> {
     const esData = eventSetup.get(this.#es);
     const queue = event.queue();
-    const accelerator = this.runtime.accelerator();
-    const output = await updateWithES(accelerator, queue, event.get(this.#get), esData);
-    const outputMulti2 = await updateMulti2WithES(accelerator, queue, event.get(this.#getMulti2), esData);
-    const outputMulti3 = await updateMulti3WithES(accelerator, queue, event.get(this.#getMulti3), esData);
+    const output = await updateWithES(this.#algo, queue, event.get(this.#get), esData);
+    const outputMulti2 = await updateMulti2WithES(this.#algo, queue, event.get(this.#getMulti2), esData);
+    const outputMulti3 = await updateMulti3WithES(this.#algo, queue, event.get(this.#getMulti3), esData);
     event.put(this.#put, output);
     event.put(this.#putMulti2, outputMulti2);
     event.put(this.#putMulti3, outputMulti3);

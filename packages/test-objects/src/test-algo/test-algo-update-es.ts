@@ -1,8 +1,7 @@
-import { type Accelerator, divideUpBy, makeWorkDiv, type Queue } from '@alpaka-ts/interface';
+import type { Queue } from '@alpaka-ts/interface';
 import type { AlpakaESTestDataEDevice, AlpakaESTestDataEHost } from '../data-formats/alpaka-es-test-data-e';
 import { testCollectionFor, testMultiCollection2For, testMultiCollection3For } from '../data-formats/test-collections';
-import type { AnyTestCollection, AnyTestMultiCollection2, AnyTestMultiCollection3 } from './test-algo';
-import { testAlgoItemsPerGroup } from './test-algo-constants';
+import type { AnyTestCollection, AnyTestMultiCollection2, AnyTestMultiCollection3, TestAlgo } from './test-algo';
 import {
   testAlgoUpdateESKernel,
   testAlgoUpdateESMulti2Kernel,
@@ -10,24 +9,21 @@ import {
 } from './test-algo-update-es-kernels';
 
 // TestAlgo::update / updateMulti2 / updateMulti3 with the E EventSetup data (CMSSW overloads TestAlgo::update on
-// the argument type). Each enqueues the kernel and returns the new collection in the queue's memory space; the
+// the argument type), with TestAlgo's work division (64 items per group). Each enqueues the kernel and returns the new collection in the queue's memory space; the
 // promise rejects only when the launch is refused.
 
 export type AnyAlpakaESTestDataE = AlpakaESTestDataEHost | AlpakaESTestDataEDevice;
 
-const division = (accelerator: Accelerator, elements: number) =>
-  makeWorkDiv(accelerator, Math.max(divideUpBy(elements, testAlgoItemsPerGroup), 1), testAlgoItemsPerGroup);
-
 /** The collection: every field copied, x_i += es.val(i) + es.val2(i) for i < es.size(). */
 export async function updateWithES(
-  accelerator: Accelerator,
+  algo: TestAlgo,
   queue: Queue,
   input: AnyTestCollection,
   esData: AnyAlpakaESTestDataE,
 ): Promise<AnyTestCollection> {
   const output = testCollectionFor(queue, input.size);
   const { e, data } = esData.constViews();
-  await queue.exec(division(accelerator, input.size), testAlgoUpdateESKernel, {
+  await queue.exec(algo.workDivision(input.size), testAlgoUpdateESKernel, {
     input: input.constView(),
     output: output.view(),
     e,
@@ -38,7 +34,7 @@ export async function updateWithES(
 
 /** The same for both layouts of a Multi2, each of its own size. */
 export async function updateMulti2WithES(
-  accelerator: Accelerator,
+  algo: TestAlgo,
   queue: Queue,
   input: AnyTestMultiCollection2,
   esData: AnyAlpakaESTestDataE,
@@ -46,7 +42,7 @@ export async function updateMulti2WithES(
   const [size = 0, size2 = 0] = input.sizes;
   const output = testMultiCollection2For(queue, [size, size2]);
   const { e, data } = esData.constViews();
-  await queue.exec(division(accelerator, Math.max(size, size2)), testAlgoUpdateESMulti2Kernel, {
+  await queue.exec(algo.workDivision(Math.max(size, size2)), testAlgoUpdateESMulti2Kernel, {
     input: input.constView(0),
     input2: input.constView(1),
     output: output.view(0),
@@ -59,7 +55,7 @@ export async function updateMulti2WithES(
 
 /** The same for the three layouts of a Multi3, each of its own size. */
 export async function updateMulti3WithES(
-  accelerator: Accelerator,
+  algo: TestAlgo,
   queue: Queue,
   input: AnyTestMultiCollection3,
   esData: AnyAlpakaESTestDataE,
@@ -67,7 +63,7 @@ export async function updateMulti3WithES(
   const [size = 0, size2 = 0, size3 = 0] = input.sizes;
   const output = testMultiCollection3For(queue, [size, size2, size3]);
   const { e, data } = esData.constViews();
-  await queue.exec(division(accelerator, Math.max(size, size2, size3)), testAlgoUpdateESMulti3Kernel, {
+  await queue.exec(algo.workDivision(Math.max(size, size2, size3)), testAlgoUpdateESMulti3Kernel, {
     input: input.constView(0),
     input2: input.constView(1),
     input3: input.constView(2),
