@@ -10,16 +10,15 @@ import {
   type RegionV1,
   runHostTaskNow,
 } from '@alpaka-ts/interface/backend';
+import type { GpuDevice } from './gpu-device';
 import { GpuEvent } from './gpu-event';
 import { DeviceMemory, PinnedMemory } from './gpu-memory';
 import type { HostCallbacks } from './host-callbacks';
 import type { GpuNativeAddon } from './native-binding';
+import { copyHostRegion, isPageableHost, packedRegion } from './pageable-staging';
 import { streamDevices } from './pinned-allocator';
 
-/**
- * One side of a copy as the addon takes it: a device pointer of this queue's platform, or host memory
- * (pageable or pinned).
- */
+/** One side of a copy as the addon takes it: a device pointer of this queue's platform, or host memory. */
 function side(queue: GpuQueue, memory: MemoryV1, what: string): bigint | Uint8Array {
   if (memory instanceof DeviceMemory && memory.device.platform === queue.device.platform) {
     memory.usage.lastStream = queue.stream;
@@ -76,6 +75,26 @@ export class GpuQueue implements QueueV1 {
   }
 
   copy(destination: RegionV1, source: RegionV1, extentBytes: Extent3): void {
+    const stageSource = isPageableHost(source.memory);
+    const stageDestination = isPageableHost(destination.memory);
+    if (this.blocking || !(stageSource || stageDestination)) {
+      this.copyDirect(destination, source, extentBytes);
+      return;
+    }
+    // Through pinned staging blocks (pageable-staging.ts says why): the source packed into one now, the
+    // destination filled from one by a host task once the stream has copied into it.
+    const [depth, height, width] = extentBytes;
+    const staging = () => packedRegion((this.device as GpuDevice).allocateMapped(depth * height * width), extentBytes);
+    const stagedSource = stageSource ? staging() : source;
+    if (stageSource) copyHostRegion(stagedSource, source, extentBytes);
+    const stagedDestination = stageDestination ? staging() : destination;
+    this.copyDirect(stagedDestination, stagedSource, extentBytes);
+    if (stageDestination) this.enqueueHostTask(() => copyHostRegion(destination, stagedDestination, extentBytes));
+    // A staged source is kept alive (its block out of the cache) until the stream has read it.
+    else this.callbacks.enqueue(this.ordinal, this.stream, false, () => stagedSource.memory.byteLength);
+  }
+
+  private copyDirect(destination: RegionV1, source: RegionV1, extentBytes: Extent3): void {
     const [depth, height, width] = extentBytes;
     this.addon.copy(
       this.ordinal,
@@ -149,27 +168,28 @@ export class GpuQueue implements QueueV1 {
             : new Uint32Array(pattern.buffer)[0];
       this.setPattern(destination, memory, size, bits ?? 0, extentElements);
     } else {
-      // 8-byte elements have no driver memset: copy one filled row from pageable memory. CUDA stages pageable
-      // sources before the call returns; HIP does not promise to, so the row is kept alive by a host callback
-      // until the stream has passed the copies.
-      const row = new elementType.arrayConstructor(width);
+      // 8-byte elements have no driver memset: copy one filled row, from pinned memory (a pageable row would make
+      // the driver wait for the stream: pageable-staging.ts), kept alive by a host callback until it was read.
+      const rowBuffer = (this.device as GpuDevice).allocateMapped(width * size).hostArrayBuffer as ArrayBuffer;
+      const row = new elementType.arrayConstructor(rowBuffer, 0, width);
       row.fill(elementType.convert(value));
       for (let slice = 0; slice < depth; slice++) {
         for (let line = 0; line < height; line++) {
           const offset =
             destination.byteOffset + slice * destination.slicePitchBytes + line * destination.rowPitchBytes;
+          const bytes = width * size;
           this.addon.copy(
             this.ordinal,
             this.stream,
             memory.pointer,
             offset,
-            width * size,
-            width * size,
-            row.buffer as ArrayBuffer,
+            bytes,
+            bytes,
+            rowBuffer,
             0,
-            width * size,
-            width * size,
-            width * size,
+            bytes,
+            bytes,
+            bytes,
             1,
             1,
           );

@@ -81,6 +81,7 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
   };
   let launchCount = 0;
   const allocations = new Map<bigint, Uint8Array>();
+  const pinnedBuffers = new Set<ArrayBufferLike>();
   const entries = new Map<bigint, string>();
   // Device and pinned memory come from separate ranges, each handed out in 4 KiB-rounded blocks as a driver would.
   let nextDeviceAddress = 0x7f10_0000_0000n;
@@ -97,7 +98,9 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
     const next = address + BigInt(Math.ceil(bytes / 4096) * 4096);
     if (pinned) nextPinnedAddress = next;
     else nextDeviceAddress = next;
-    allocations.set(address, new Uint8Array(bytes));
+    const block = new Uint8Array(bytes);
+    allocations.set(address, block);
+    if (pinned) pinnedBuffers.add(block.buffer);
     return address;
   };
   const memory: StandInMemory = {
@@ -108,6 +111,10 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
       throw new Error(`stand-in GPU: no allocation holds address ${address.toString(16)}`);
     },
   };
+  // Streams a holding host callback stops until it is released, as the driver's do.
+  const heldStreams = new Map<number, bigint>();
+  const isPageable = (side: bigint | ArrayBuffer | Uint8Array) =>
+    typeof side !== 'bigint' && !pinnedBuffers.has(side instanceof Uint8Array ? side.buffer : side);
   const bytesOf = (side: bigint | ArrayBuffer | Uint8Array): Uint8Array =>
     typeof side === 'bigint' ? memory.bytesAt(side) : side instanceof Uint8Array ? side : new Uint8Array(side);
   const nameOf = (side: unknown) => (typeof side === 'bigint' ? `device ${side.toString(16)}` : 'host');
@@ -135,9 +142,13 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
     keepAlive: () => {},
     enqueueHostCallback: (_device, stream, id, holds) => {
       log(`callback ${id} on ${stream}${holds ? ' (holds)' : ''}`);
+      if (holds) heldStreams.set(id, stream);
       setImmediate(() => dispatch(id));
     },
-    releaseHostCallback: (id) => log(`release ${id}`),
+    releaseHostCallback: (id) => {
+      log(`release ${id}`);
+      heldStreams.delete(id);
+    },
     memoryAllocate: (_device, bytes) => {
       if (options.failAllocationsAbove !== undefined && bytes > options.failAllocationsAbove)
         throw device.outOfMemoryError(bytes);
@@ -180,6 +191,13 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
       log(
         `copy ${width}x${height}x${depth} from ${nameOf(source)}+${sourceOffset} to ${nameOf(destination)}+${destinationOffset} on ${stream}`,
       );
+      // A real driver copies pageable memory synchronously after the stream reaches the copy: with a host callback
+      // holding the stream for the very thread that is copying, it would wait forever.
+      const holder = [...heldStreams].find(([, held]) => held === stream);
+      if (holder && (isPageable(source) || isPageable(destination)))
+        throw new Error(
+          `stand-in GPU: a pageable copy on stream ${stream} while host callback ${holder[0]} holds it would never return`,
+        );
       const from = bytesOf(source);
       const to = bytesOf(destination);
       for (let slice = 0; slice < depth; slice++) {

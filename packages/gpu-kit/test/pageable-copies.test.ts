@@ -1,0 +1,60 @@
+import { allocBuf, Device, host, memcpy, u8 } from '@alpaka-ts/interface';
+import { describe, expect, it } from 'vitest';
+import { createGpuBackend } from '../src/gpu-backend';
+import type { GpuQueue } from '../src/gpu-queue';
+import type { GpuVendor } from '../src/gpu-vendor';
+import { h200, standInGpuAddon } from '../src/testing';
+
+const vendor: GpuVendor = {
+  backendName: 'cuda_pageable_fake',
+  accelerator: 'gpu-fake',
+  acceleratorTypeName: 'AccGpuFake',
+  platformName: 'cuda fake',
+  maker: 'Fake',
+  emitterTarget: 'cuda',
+  compilerName: 'fakertc',
+  cacheFolder: 'cuda',
+  binaryExtension: 'bin',
+  compileOptions: (architecture) => [`--arch=${architecture}`],
+  isOutOfMemory: () => false,
+};
+
+function gpuQueue() {
+  const fake = standInGpuAddon({ device: h200 });
+  const gpu = createGpuBackend(vendor, () => fake.runtime);
+  const device = Device.of(gpu.backend.platform().devices()[0] as never);
+  return { fake, device, queue: device.createQueue() };
+}
+
+describe('copies of pageable host memory on a non-blocking GPU queue', () => {
+  it('go through pinned staging, so a host task holding the stream cannot deadlock them', async () => {
+    const { fake, device, queue } = gpuQueue();
+    const source = allocBuf(host(), u8, 1000);
+    source.hostArray().set(Array.from({ length: 1000 }, (_, index) => index % 251));
+    const onDevice = allocBuf(device, u8, 1000);
+    const back = allocBuf(host(), u8, 1000);
+    // The stand-in throws, as a driver would hang, on a pageable copy while a host callback holds the stream.
+    queue.enqueue(() => new Promise((resolve) => setImmediate(resolve)));
+    memcpy(queue, onDevice, source);
+    source.hostArray().fill(0); // the copy took the bytes when it was enqueued
+    memcpy(queue, back, onDevice);
+    expect(back.hostArray().every((byte) => byte === 0)).toBe(true); // not before the stream got there
+    await queue.wait();
+    expect(Array.from(back.hostArray().subarray(0, 5))).toEqual([0, 1, 2, 3, 4]);
+    expect(back.hostArray()[999]).toBe(999 % 251);
+    // The device saw only pinned host memory: two staging blocks from the caching host allocator.
+    expect(fake.calls.filter((call) => call.startsWith('pinned malloc'))).toHaveLength(2);
+  });
+
+  it('the copy the staging avoids: pageable memory on a held stream (the stand-in models the hang)', () => {
+    const { fake, queue } = gpuQueue();
+    queue.enqueue(() => new Promise<void>(() => {})); // holds the stream for good
+    const stream = (queue.implementation as GpuQueue).stream;
+    const pinned = fake.addon.pinnedArrayBuffer(fake.addon.pinnedAllocate(0, 16), 16);
+    const copy = (source: ArrayBuffer) => () =>
+      fake.addon.copy(0, stream, new Uint8Array(16), 0, 16, 16, source, 0, 16, 16, 16, 1, 1);
+    expect(copy(new ArrayBuffer(16))).toThrow(/pageable copy on stream .* would never return/);
+    // Between pageable memory too; pinned memory alone passes.
+    expect(() => fake.addon.copy(0, stream, pinned, 0, 16, 16, pinned, 0, 16, 16, 16, 1, 1)).not.toThrow();
+  });
+});
