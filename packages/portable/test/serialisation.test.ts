@@ -7,7 +7,8 @@ import { defineLayout } from '@alpaka-ts/soa-template';
 import { describe, expect, it } from 'vitest';
 import { deserialiseCollection, PortableHostCollection, serialiseCollection } from '../src/index';
 
-const testSoA = defineLayout('TestSoA', [
+// Every kind of field (CMSSW's TestSoA itself is @alpaka-ts/test-objects', which depends on this package).
+const testSoA = defineLayout('SerialisedSoA', [
   { kind: 'column', name: 'x', elementType: f64 },
   { kind: 'column', name: 'id', elementType: i32 },
   { kind: 'scalar', name: 'r', elementType: f64 },

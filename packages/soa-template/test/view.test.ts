@@ -2,7 +2,8 @@ import { f64, i16, i32 } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
 import { allocateView, computeLayout, deepCopy, defineLayout, SoaRangeError, SoaView } from '../src/index';
 
-const testSoA = defineLayout('TestSoA', [
+// Every kind of field (CMSSW's TestSoA itself is @alpaka-ts/test-objects', which depends on this package).
+const testSoA = defineLayout('ViewSoA', [
   { kind: 'column', name: 'x', elementType: f64 },
   { kind: 'column', name: 'y', elementType: f64 },
   { kind: 'column', name: 'z', elementType: f64 },
@@ -47,14 +48,14 @@ describe('SoA views', () => {
     expect([view.columns.x?.[2], view.columns.y?.[2], view.columns.z?.[2], view.columns.id?.[2]]).toEqual([1, 2, 3, 4]);
     expect([...view.element('flags', 2)]).toEqual([5, 6, 7, 8]);
     expect(view.matrix('m').get(2, 1, 4)).toBe(4 * 3 + 1);
-    expect(() => view.at(1).assign({ x: 1 })).toThrow("the row for 'TestSoA' has no value for 'y'; give every column.");
+    expect(() => view.at(1).assign({ x: 1 })).toThrow("the row for 'ViewSoA' has no value for 'y'; give every column.");
   });
 
   it('range checking names the column and index; const views refuse writes', () => {
     const checked = allocateView(testSoA, 4, { rangeChecking: true });
     expect(() => checked.at(4)).toThrow(SoaRangeError);
     expect(() => checked.element('flags', -1)).toThrow(
-      "index -1 of 'flags' is out of range for 'TestSoA' of 4 elements.",
+      "index -1 of 'flags' is out of range for 'ViewSoA' of 4 elements.",
     );
     expect(() => checked.matrix('m').get(9, 0, 0)).toThrow(/index 9 of 'm' is out of range/);
     expect(() => checked.matrix('m').get(0, 3, 0)).toThrow("coefficient (3, 0) is outside the 3 x 6 matrix 'm'.");
@@ -62,7 +63,7 @@ describe('SoA views', () => {
     const constant = new SoaView(testSoA, 4, buffer, 0, { readOnly: true });
     expect(() => {
       constant.scalars.r = 1;
-    }).toThrow("'r' cannot be written through a const view of 'TestSoA'.");
+    }).toThrow("'r' cannot be written through a const view of 'ViewSoA'.");
     expect(() => {
       constant.at(0).x = 1;
     }).toThrow(/cannot be written through a const view/);
