@@ -94,7 +94,8 @@ async function directTimeline() {
   globalThis.gc?.();
   const seconds = await runDirect(runtime, size, events, 1, mark);
   const gaps = [];
-  for (let index = 1; index < perEvent.length; index++) gaps.push(perEvent[index][0].time - perEvent[index - 1].at(-1).time);
+  for (let index = 1; index < perEvent.length; index++)
+    gaps.push(perEvent[index][0].time - perEvent[index - 1].at(-1).time);
   console.log(`direct, 1 stream: ${((seconds / events) * 1e6).toFixed(1)} µs per event`);
   for (const line of summarise(perEvent.slice(Math.floor(events / 4)))) console.log(line);
   console.log(`  ${median(gaps).toFixed(1).padStart(8)} µs  checked → next start`);
