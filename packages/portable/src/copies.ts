@@ -15,9 +15,10 @@ function copiedInto<P extends Product>(queue: Queue, source: Product, copy: P): 
 
 /**
  * Registers CopyToHost for a device product and CopyToDevice for its host twin: each makes the twin on the
- * queue (pinned for host twins) and copies the whole buffer into it.
+ * queue (pinned for host twins) and copies the whole buffer into it. For products whose whole state is their
+ * one buffer (collections, objects, and classes derived from them with their own product types).
  */
-function registerTwins<Device extends Product, Host extends Product>(
+export function registerTwinCopies<Device extends Product, Host extends Product>(
   deviceClass: ProductClass<Device>,
   hostClass: ProductClass<Host>,
   hostTwin: (source: Device, queue: Queue) => Host,
@@ -43,19 +44,19 @@ let registered = false;
 export function registerPortableCopies(): void {
   if (registered) return;
   registered = true;
-  registerTwins(
+  registerTwinCopies(
     PortableDeviceCollection,
     PortableHostCollection,
     (source, queue) => new PortableHostCollection(source.schema, source.size, queue),
     (source, queue) => new PortableDeviceCollection(source.schema, source.size, queue),
   );
-  registerTwins(
+  registerTwinCopies(
     PortableDeviceMultiCollection,
     PortableHostMultiCollection,
     (source, queue) => new PortableHostMultiCollection(source.schemas, source.sizes, queue),
     (source, queue) => new PortableDeviceMultiCollection(source.schemas, source.sizes, queue),
   );
-  registerTwins(
+  registerTwinCopies(
     PortableDeviceObject,
     PortableHostObject,
     (source, queue) => new PortableHostObject(source.schema, queue),

@@ -3,7 +3,7 @@ import { registerPortableCopies } from './copies';
 // The copies are registered when the package is loaded, as CMSSW's plugin registration does.
 registerPortableCopies();
 
-export { registerPortableCopies } from './copies';
+export { registerPortableCopies, registerTwinCopies } from './copies';
 export { deepCopy } from './deep-copy';
 export { collectionFor, PortableDeviceCollection } from './device-collection';
 export { PortableHostCollection } from './host-collection';

@@ -1,4 +1,4 @@
-import { type Buffer, memcpy, type Queue, registerCopyToDevice, registerCopyToHost } from '@alpaka-ts/interface';
+import { registerTwinCopies } from '@alpaka-ts/portable';
 import {
   TestDeviceCollection,
   TestDeviceMultiCollection2,
@@ -9,38 +9,6 @@ import {
 } from './test-collections';
 import { TestDeviceObject, TestHostObject } from './test-objects';
 
-type Product = { readonly buffer: Buffer };
-type ProductClass<P extends Product> = abstract new (...args: never[]) => P;
-
-/**
- * CopyToHost and CopyToDevice for one pair of twins: one memcpy of the whole buffer into the twin made on the
- * queue. The portable package's copies would work byte-wise but give back its base classes, which are not the
- * types consumers of these products ask for.
- */
-function registerTwins<Device extends Product, Host extends Product>(
-  deviceClass: ProductClass<Device>,
-  hostClass: ProductClass<Host>,
-  hostTwin: (source: Device, queue: Queue) => Host,
-  deviceTwin: (source: Host, queue: Queue) => Device,
-): void {
-  registerCopyToHost(deviceClass, {
-    copyAsync: (queue, source) => {
-      const copy = hostTwin(source, queue);
-      memcpy(queue, copy.buffer, source.buffer);
-      return copy;
-    },
-    hostType: hostClass,
-  });
-  registerCopyToDevice(hostClass, {
-    copyAsync: (queue, source) => {
-      const copy = deviceTwin(source, queue);
-      memcpy(queue, copy.buffer, source.buffer);
-      return copy;
-    },
-    deviceType: deviceClass,
-  });
-}
-
 const pair = <T>(sizes: readonly number[]) => sizes as unknown as T;
 let registered = false;
 
@@ -48,25 +16,25 @@ let registered = false;
 export function registerTestCopies(): void {
   if (registered) return;
   registered = true;
-  registerTwins(
+  registerTwinCopies(
     TestDeviceCollection,
     TestHostCollection,
     (source, queue) => new TestHostCollection(source.size, queue),
     (source, queue) => new TestDeviceCollection(source.size, queue),
   );
-  registerTwins(
+  registerTwinCopies(
     TestDeviceMultiCollection2,
     TestHostMultiCollection2,
     (source, queue) => new TestHostMultiCollection2(pair(source.sizes), queue),
     (source, queue) => new TestDeviceMultiCollection2(pair(source.sizes), queue),
   );
-  registerTwins(
+  registerTwinCopies(
     TestDeviceMultiCollection3,
     TestHostMultiCollection3,
     (source, queue) => new TestHostMultiCollection3(pair(source.sizes), queue),
     (source, queue) => new TestDeviceMultiCollection3(pair(source.sizes), queue),
   );
-  registerTwins(
+  registerTwinCopies(
     TestDeviceObject,
     TestHostObject,
     (_source, queue) => new TestHostObject(queue),

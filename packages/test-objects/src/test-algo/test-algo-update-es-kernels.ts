@@ -1,6 +1,7 @@
 import { deviceFunction, i32, kernel, u32, view } from '@alpaka-ts/interface';
 import { AlpakaESTestSoAE, AlpakaESTestSoAEData } from '../data-formats/alpaka-es-test-soa';
 import { TestSoA, TestSoA2, TestSoA3 } from '../data-formats/test-soa';
+import { copyRow, copyRow2, copyRow3 } from './test-algo-update-rows';
 
 // TestAlgo's update(queue, input, AlpakaESTestDataEDevice const&): a new collection of the same sizes, every
 // field copied, and x_i += es.val(i) + es.val2(i) for the rows the ES data has (i < es.size()), the same for x2
@@ -17,52 +18,6 @@ const esShift = deviceFunction(
   (acc, { e, data, i }) => {
     if (i >= e.size) return 0;
     return acc.i32(e.val[i]) + acc.i32(data.val2[e.ind[i]]);
-  },
-);
-
-const copyRow = deviceFunction(
-  'testAlgoUpdateESRow',
-  { input: view(TestSoA, 'in'), output: view(TestSoA), i: u32, dx: i32 },
-  undefined,
-  (_acc, { input, output, i, dx }) => {
-    output.x[i] = input.x[i] + dx;
-    output.y[i] = input.y[i];
-    output.z[i] = input.z[i];
-    output.id[i] = input.id[i];
-    for (let k = 0; k < 4; k++) output.flags[i * 4 + k] = input.flags[i * 4 + k];
-    for (let row = 0; row < 3; row++) {
-      for (let column = 0; column < 6; column++) output.m(row, column)[i] = input.m(row, column)[i];
-    }
-  },
-);
-
-const copyRow2 = deviceFunction(
-  'testAlgoUpdateESRow2',
-  { input: view(TestSoA2, 'in'), output: view(TestSoA2), i: u32, dx: i32 },
-  undefined,
-  (_acc, { input, output, i, dx }) => {
-    output.x2[i] = input.x2[i] + dx;
-    output.y2[i] = input.y2[i];
-    output.z2[i] = input.z2[i];
-    output.id2[i] = input.id2[i];
-    for (let row = 0; row < 3; row++) {
-      for (let column = 0; column < 6; column++) output.m2(row, column)[i] = input.m2(row, column)[i];
-    }
-  },
-);
-
-const copyRow3 = deviceFunction(
-  'testAlgoUpdateESRow3',
-  { input: view(TestSoA3, 'in'), output: view(TestSoA3), i: u32, dx: i32 },
-  undefined,
-  (_acc, { input, output, i, dx }) => {
-    output.x3[i] = input.x3[i] + dx;
-    output.y3[i] = input.y3[i];
-    output.z3[i] = input.z3[i];
-    output.id3[i] = input.id3[i];
-    for (let row = 0; row < 3; row++) {
-      for (let column = 0; column < 6; column++) output.m3(row, column)[i] = input.m3(row, column)[i];
-    }
   },
 );
 
