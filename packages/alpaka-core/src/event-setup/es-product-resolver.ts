@@ -24,6 +24,8 @@ export interface ResolvedESToken {
   readonly resolver: ESProductResolver | undefined;
   /** The error for a token without a resolver (a new one each call, since callers add context). */
   failure(): FrameworkError;
+  /** Several modules deliver it and the token does not say which: a configuration error, even at prefetch. */
+  readonly ambiguous?: boolean;
 }
 
 export interface ESTokenResolver {

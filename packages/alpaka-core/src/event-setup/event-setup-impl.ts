@@ -44,15 +44,14 @@ export class EventSetupImpl implements EventSetup {
       const resolved = this.#owner.resolveToken(tokens[index] as ESGetToken);
       const record = resolved.recordIndex < 0 ? undefined : this.#records[resolved.recordIndex];
       const resolver = resolved.resolver;
-      if (record === undefined || resolver === undefined) {
+      // As CMSSW's esPrefetchAsync: a token no record or module can deliver is skipped here and get() throws
+      // why, so a module may consume data that is not always there. Two modules matching one token is still a
+      // configuration error.
+      if (record === undefined || (resolver === undefined && resolved.ambiguous !== true)) continue;
+      if (resolver === undefined) {
         if (first !== undefined) first.then(undefined, noop);
         if (waits !== undefined) for (const wait of waits) wait.then(undefined, noop);
-        const token = tokens[index] as ESGetToken;
-        return Promise.reject(
-          record === undefined
-            ? noRecordException(token.record.recordName, this.syncValue, resolved.knownRecord)
-            : resolved.failure(),
-        );
+        return Promise.reject(resolved.failure());
       }
       if (record.states[resolver.slot] === productDone) continue;
       const wait = resolver.prefetch(record);

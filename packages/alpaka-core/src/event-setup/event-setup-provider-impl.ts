@@ -126,9 +126,12 @@ export class EventSetupProviderImpl implements EventSetupProvider, EventSetupImp
     }
     if (candidates.length > 1) {
       const names = candidates.map((resolver) => describeComponent(resolver.description));
-      return unresolved(recordProvider.index, knownRecord, () =>
-        ambiguousESProductException(recordName, typeName, dataLabel, names),
-      );
+      return {
+        ...unresolved(recordProvider.index, knownRecord, () =>
+          ambiguousESProductException(recordName, typeName, dataLabel, names),
+        ),
+        ambiguous: true,
+      };
     }
     const moduleLabelDoesNotMatch = moduleLabel !== '' && sameData.length > 0;
     return unresolved(recordProvider.index, knownRecord, () =>

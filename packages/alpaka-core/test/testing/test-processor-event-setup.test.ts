@@ -83,7 +83,7 @@ describe('TestProcessor: EventSetup data', () => {
     const tester = await TestProcessor.create(config);
     const error = await rejection(tester.test());
     expect(error.message).toContain('Cannot find EventSetup module to produce data of type "std::string"');
-    expect(error.contexts).toContain("Prefetching for module ConditionsReader/'toTest'");
+    expect(error.contexts).toContain("Calling method for module ConditionsReader/'toTest'");
   });
 });
 

@@ -1,21 +1,12 @@
 import {
   type ConfigurationDescriptions,
-  ESGetToken,
   ESInputTag,
-  type EventSetupRecordKey,
   FrameworkError,
   isFrameworkError,
   type ParameterSet,
   ParameterSetDescription,
-  type ProductType,
 } from '@alpaka-ts/core';
-import {
-  type AlpakaBackendRuntime,
-  type AlpakaProductType,
-  device,
-  esDeviceProductType,
-  global,
-} from '@alpaka-ts/core/alpaka';
+import { type device, global } from '@alpaka-ts/core/alpaka';
 import { AlpakaESTestDataA, AlpakaESTestDataC } from '../data-formats/alpaka-es-test-data';
 import { AlpakaESTestRecordA } from '../data-formats/alpaka-es-test-records';
 import { getESHandle } from './es-handle';
@@ -29,24 +20,6 @@ function throwsFrameworkError(read: () => unknown): boolean {
     throw thrown;
   }
   return false;
-}
-
-/**
- * A device token the framework does not prefetch. CMSSW prefetches only the esConsumes whose product some ES
- * module delivers, and a get of the others fails (getData throws, getHandle gives an invalid handle);
- * @alpaka-ts/core instead fails the prefetch of such a token, before produce runs (NoProductResolverException),
- * which would leave CMSSW's invalid-handle case unreachable. The C tokens, which no module delivers in record A,
- * are therefore made outside esConsumes; reading them goes through the EventSetup as any get does.
- */
-function unprefetchedToken<Host, OnDevice>(
-  runtime: AlpakaBackendRuntime,
-  record: EventSetupRecordKey,
-  type: AlpakaProductType<Host, OnDevice>,
-  tag: ESInputTag,
-): device.ESGetToken<Host | OnDevice> {
-  const direct = runtime.productsAreHostProducts;
-  const hostType: ProductType = direct ? type.host : esDeviceProductType(type.device);
-  return new device.ESGetToken(type, new ESGetToken(record, hostType, tag, -1), !direct);
 }
 
 /**
@@ -64,9 +37,10 @@ export class TestAlpakaGlobalProducerNullES extends global.EDProducer {
     super(parameters);
     const source = parameters.getParameter<ESInputTag>('eventSetupSource');
     this.#esA = this.esConsumes(AlpakaESTestRecordA, AlpakaESTestDataA, source);
-    this.#esC = unprefetchedToken(this.runtime, AlpakaESTestRecordA, AlpakaESTestDataC, source);
+    // No module delivers C in record A: the framework skips these at prefetch, as CMSSW's, and the reads fail.
+    this.#esC = this.esConsumes(AlpakaESTestRecordA, AlpakaESTestDataC, source);
     const doesNotExist = new ESInputTag('', 'doesNotExist');
-    this.#esCNotExist = unprefetchedToken(this.runtime, AlpakaESTestRecordA, AlpakaESTestDataC, doesNotExist);
+    this.#esCNotExist = this.esConsumes(AlpakaESTestRecordA, AlpakaESTestDataC, doesNotExist);
   }
 
   static fillDescriptions(descriptions: ConfigurationDescriptions): void {
