@@ -14,6 +14,7 @@ import { GpuQueue } from './gpu-queue';
 import type { GpuVendor } from './gpu-vendor';
 import type { HostCallbacks } from './host-callbacks';
 import type { GpuDeviceProperties, GpuNativeAddon } from './native-binding';
+import type { StagingBlock } from './pageable-staging';
 import { pinnedAllocatorOf } from './pinned-allocator';
 
 /** One GPU (through CUDA's primary context, or HIP's device). */
@@ -85,6 +86,15 @@ export class GpuDevice implements DeviceV1 {
       (pointer, bytes) => this.addon.pinnedArrayBuffer(pointer, bytes),
       stream,
     );
+  }
+
+  /** A pinned block for one staged pageable copy (pageable-staging.ts), given back explicitly, not by collection. */
+  stagingBlock(byteLength: number): StagingBlock {
+    const allocator = pinnedAllocatorOf(this.addon, this.vendor.isOutOfMemory);
+    const block = allocator.allocate(byteLength, undefined);
+    const hostArrayBuffer = this.addon.pinnedArrayBuffer(block.pointer, byteLength);
+    const memory: MemoryV1 = { device: hostPlatformV1.devices()[0] as DeviceV1, byteLength, hostArrayBuffer };
+    return { memory, release: () => allocator.free(block, undefined) };
   }
 
   createQueue(blocking: boolean): QueueV1 {

@@ -15,7 +15,7 @@ import { GpuEvent } from './gpu-event';
 import { DeviceMemory, PinnedMemory } from './gpu-memory';
 import type { HostCallbacks } from './host-callbacks';
 import type { GpuNativeAddon } from './native-binding';
-import { copyHostRegion, isPageableHost, packedRegion } from './pageable-staging';
+import { copyThroughPinned, isPageableHost, type StagingBlock } from './pageable-staging';
 import { streamDevices } from './pinned-allocator';
 
 /** One side of a copy as the addon takes it: a device pointer of this queue's platform, or host memory. */
@@ -62,7 +62,7 @@ export class GpuQueue implements QueueV1 {
       throw new Error(`internal error: stream handle ${this.stream} does not fit a double`);
   }
 
-  /** Operations enqueued so far, and how many of them a resolved wait() saw finished: tryWait needs no driver call then. */
+  /** Operations enqueued, and how many of them a resolved wait() saw finished: tryWait needs no driver call then. */
   private enqueuedOperations = 0;
   private finishedOperations = 0;
   /** Completion checks whose callback has not run yet: the stream passes them before JavaScript sees their result. */
@@ -75,26 +75,25 @@ export class GpuQueue implements QueueV1 {
   }
 
   copy(destination: RegionV1, source: RegionV1, extentBytes: Extent3): void {
-    const stageSource = isPageableHost(source.memory);
-    const stageDestination = isPageableHost(destination.memory);
-    if (this.blocking || !(stageSource || stageDestination)) {
+    const stage = { source: isPageableHost(source.memory), destination: isPageableHost(destination.memory) };
+    if (this.blocking || extentBytes.includes(0) || !(stage.source || stage.destination))
       this.copyDirect(destination, source, extentBytes);
-      return;
-    }
-    // Through pinned staging blocks (pageable-staging.ts says why): the source packed into one now, the
-    // destination filled from one by a host task once the stream has copied into it.
-    const [depth, height, width] = extentBytes;
-    const staging = () => packedRegion((this.device as GpuDevice).allocateMapped(depth * height * width), extentBytes);
-    const stagedSource = stageSource ? staging() : source;
-    if (stageSource) copyHostRegion(stagedSource, source, extentBytes);
-    const stagedDestination = stageDestination ? staging() : destination;
-    this.copyDirect(stagedDestination, stagedSource, extentBytes);
-    if (stageDestination) this.enqueueHostTask(() => copyHostRegion(destination, stagedDestination, extentBytes));
-    // A staged source is kept alive (its block out of the cache) until the stream has read it.
-    else this.callbacks.enqueue(this.ordinal, this.stream, false, () => stagedSource.memory.byteLength);
+    else copyThroughPinned(this, destination, source, extentBytes, stage);
   }
 
-  private copyDirect(destination: RegionV1, source: RegionV1, extentBytes: Extent3): void {
+  stagingBlock(byteLength: number): StagingBlock {
+    return (this.device as GpuDevice).stagingBlock(byteLength);
+  }
+
+  isKnownIdle(): boolean {
+    return this.finishedOperations === this.enqueuedOperations && this.pendingChecks === 0;
+  }
+
+  whenPassed(callback: () => void): void {
+    this.callbacks.enqueue(this.ordinal, this.stream, false, callback);
+  }
+
+  copyDirect(destination: RegionV1, source: RegionV1, extentBytes: Extent3): void {
     const [depth, height, width] = extentBytes;
     this.addon.copy(
       this.ordinal,
@@ -168,9 +167,9 @@ export class GpuQueue implements QueueV1 {
             : new Uint32Array(pattern.buffer)[0];
       this.setPattern(destination, memory, size, bits ?? 0, extentElements);
     } else {
-      // 8-byte elements have no driver memset: copy one filled row, from pinned memory (a pageable row would make
-      // the driver wait for the stream: pageable-staging.ts), kept alive by a host callback until it was read.
-      const rowBuffer = (this.device as GpuDevice).allocateMapped(width * size).hostArrayBuffer as ArrayBuffer;
+      // 8-byte elements have no driver memset: copy one filled row, from a pinned block lent until the stream read it.
+      const staging = this.stagingBlock(width * size);
+      const rowBuffer = staging.memory.hostArrayBuffer as ArrayBuffer;
       const row = new elementType.arrayConstructor(rowBuffer, 0, width);
       row.fill(elementType.convert(value));
       for (let slice = 0; slice < depth; slice++) {
@@ -195,7 +194,8 @@ export class GpuQueue implements QueueV1 {
           );
         }
       }
-      if (!this.blocking) this.callbacks.enqueue(this.ordinal, this.stream, false, () => row.length);
+      if (this.blocking) staging.release();
+      else this.whenPassed(() => staging.release());
     }
     this.enqueued();
   }

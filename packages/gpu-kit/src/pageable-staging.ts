@@ -13,8 +13,59 @@ export function isPageableHost(memory: MemoryV1): boolean {
   return !(memory instanceof PinnedMemory) && !(memory instanceof DeviceMemory) && memory.hostArrayBuffer !== undefined;
 }
 
+/** A pinned block of the caching host allocator, lent for one copy and given back once the stream passed it. */
+export interface StagingBlock {
+  readonly memory: MemoryV1;
+  release(): void;
+}
+
+/** What staging needs of a GPU queue. */
+export interface StagingQueue {
+  stagingBlock(byteLength: number): StagingBlock;
+  /** Nothing enqueued is still pending (known without asking the driver). */
+  isKnownIdle(): boolean;
+  /** The driver's copy, between device memory and pinned or device memory. */
+  copyDirect(destination: RegionV1, source: RegionV1, extentBytes: Extent3): void;
+  /** A host task in stream order: the stream waits until it has run. */
+  enqueueHostTask(task: () => void): void;
+  /** Calls back once the stream has passed this point, without holding it. */
+  whenPassed(callback: () => void): void;
+}
+
+/**
+ * A copy with pageable host memory on either side, through pinned staging blocks: the source is packed into one
+ * when the stream gets there (earlier work on the queue may still write it; at once when nothing is pending),
+ * the destination filled from one by a host task once the stream has copied into it, so everything after the
+ * copy sees the data. The blocks go back to the allocator as soon as the stream has passed them.
+ */
+export function copyThroughPinned(
+  queue: StagingQueue,
+  destination: RegionV1,
+  source: RegionV1,
+  extent: Extent3,
+  stage: { readonly source: boolean; readonly destination: boolean },
+): void {
+  const bytes = extent[0] * extent[1] * extent[2];
+  const sourceBlock = stage.source ? queue.stagingBlock(bytes) : undefined;
+  const destinationBlock = stage.destination ? queue.stagingBlock(bytes) : undefined;
+  const stagedSource = sourceBlock ? packedRegion(sourceBlock.memory, extent) : source;
+  const stagedDestination = destinationBlock ? packedRegion(destinationBlock.memory, extent) : destination;
+  if (sourceBlock) {
+    if (queue.isKnownIdle()) copyHostRegion(stagedSource, source, extent);
+    else queue.enqueueHostTask(() => copyHostRegion(stagedSource, source, extent));
+  }
+  queue.copyDirect(stagedDestination, stagedSource, extent);
+  if (destinationBlock) {
+    queue.enqueueHostTask(() => {
+      copyHostRegion(destination, stagedDestination, extent);
+      destinationBlock.release();
+      sourceBlock?.release();
+    });
+  } else queue.whenPassed(() => sourceBlock?.release());
+}
+
 /** The staging region's shape: the extent's rows packed back to back. */
-export const packedRegion = (memory: MemoryV1, extent: Extent3): RegionV1 => ({
+const packedRegion = (memory: MemoryV1, extent: Extent3): RegionV1 => ({
   memory,
   byteOffset: 0,
   rowPitchBytes: extent[2],
@@ -28,7 +79,7 @@ function bytesOf(region: RegionV1): Uint8Array {
 }
 
 /** Copies `from`'s pitched rows over `extent` into `to`'s (both host regions), on the CPU. */
-export function copyHostRegion(to: RegionV1, from: RegionV1, extent: Extent3): void {
+function copyHostRegion(to: RegionV1, from: RegionV1, extent: Extent3): void {
   const [depth, height, width] = extent;
   const destination = bytesOf(to);
   const source = bytesOf(from);

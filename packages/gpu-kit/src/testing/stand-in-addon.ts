@@ -113,6 +113,16 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
   };
   // Streams a holding host callback stops until it is released, as the driver's do.
   const heldStreams = new Map<number, bigint>();
+  // Stream order where it shows: while a host callback holds a stream, copies, sets and callbacks enqueued after
+  // it wait, and run in order once it is released.
+  const deferred = new Map<bigint, Array<() => void>>();
+  const isHeld = (stream: bigint) => [...heldStreams.values()].includes(stream);
+  const onStream = (stream: bigint, operation: () => void) => {
+    if (!isHeld(stream)) return operation();
+    const waiting = deferred.get(stream) ?? [];
+    waiting.push(operation);
+    deferred.set(stream, waiting);
+  };
   const isPageable = (side: bigint | ArrayBuffer | Uint8Array) =>
     typeof side !== 'bigint' && !pinnedBuffers.has(side instanceof Uint8Array ? side.buffer : side);
   const bytesOf = (side: bigint | ArrayBuffer | Uint8Array): Uint8Array =>
@@ -142,12 +152,17 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
     keepAlive: () => {},
     enqueueHostCallback: (_device, stream, id, holds) => {
       log(`callback ${id} on ${stream}${holds ? ' (holds)' : ''}`);
-      if (holds) heldStreams.set(id, stream);
-      setImmediate(() => dispatch(id));
+      onStream(stream, () => {
+        if (holds) heldStreams.set(id, stream);
+        setImmediate(() => dispatch(id));
+      });
     },
     releaseHostCallback: (id) => {
       log(`release ${id}`);
+      const stream = heldStreams.get(id);
       heldStreams.delete(id);
+      const waiting = stream === undefined ? undefined : deferred.get(stream);
+      while (waiting && waiting.length > 0 && stream !== undefined && !isHeld(stream)) waiting.shift()?.();
     },
     memoryAllocate: (_device, bytes) => {
       if (options.failAllocationsAbove !== undefined && bytes > options.failAllocationsAbove)
@@ -198,31 +213,35 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
         throw new Error(
           `stand-in GPU: a pageable copy on stream ${stream} while host callback ${holder[0]} holds it would never return`,
         );
-      const from = bytesOf(source);
-      const to = bytesOf(destination);
-      for (let slice = 0; slice < depth; slice++) {
-        for (let row = 0; row < height; row++) {
-          const sourceAt = sourceOffset + slice * sourceSlicePitch + row * sourceRowPitch;
-          const destinationAt = destinationOffset + slice * destinationSlicePitch + row * destinationRowPitch;
-          to.set(from.subarray(sourceAt, sourceAt + width), destinationAt);
+      onStream(stream, () => {
+        const from = bytesOf(source);
+        const to = bytesOf(destination);
+        for (let slice = 0; slice < depth; slice++) {
+          for (let row = 0; row < height; row++) {
+            const sourceAt = sourceOffset + slice * sourceSlicePitch + row * sourceRowPitch;
+            const destinationAt = destinationOffset + slice * destinationSlicePitch + row * destinationRowPitch;
+            to.set(from.subarray(sourceAt, sourceAt + width), destinationAt);
+          }
         }
-      }
+      });
     },
     set: (_device, stream, pointer, rowPitch, slicePitch, elementBytes, value, width, height, depth) => {
       log(`set ${width}×${elementBytes} bytes of ${value} at ${pointer.toString(16)} on ${stream}`);
-      const bytes = memory.bytesAt(pointer);
-      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      for (let slice = 0; slice < depth; slice++) {
-        for (let row = 0; row < height; row++) {
-          const rowAt = slice * slicePitch + row * rowPitch;
-          for (let index = 0; index < width; index++) {
-            const at = rowAt + index * elementBytes;
-            if (elementBytes === 4) view.setUint32(at, value, true);
-            else if (elementBytes === 2) view.setUint16(at, value, true);
-            else view.setUint8(at, value);
+      onStream(stream, () => {
+        const bytes = memory.bytesAt(pointer);
+        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        for (let slice = 0; slice < depth; slice++) {
+          for (let row = 0; row < height; row++) {
+            const rowAt = slice * slicePitch + row * rowPitch;
+            for (let index = 0; index < width; index++) {
+              const at = rowAt + index * elementBytes;
+              if (elementBytes === 4) view.setUint32(at, value, true);
+              else if (elementBytes === 2) view.setUint16(at, value, true);
+              else view.setUint8(at, value);
+            }
           }
         }
-      }
+      });
     },
     compile: (_source, name, compileOptions) => {
       compiled.push({ name, options: compileOptions });
