@@ -31,7 +31,10 @@ export class TestAlpakaHostDeviceCompare extends global.EDAnalyzer {
     const host = event.get(this.#host).constView();
     const device = event.get(this.#device).constView();
     if (host.size !== device.size) {
-      throw assertFailure(place, `Host size ${host.size} and device size ${device.size} differ`, {
+      // CMSSW's wording: "Comparison of <what> failed, expected difference <e> but got <d>, host value … device value …".
+      const difference = host.size - device.size;
+      const headline = `Comparison of metadata().size() failed, expected difference 0 but got ${difference}, host value ${host.size} device value ${device.size}`;
+      throw assertFailure(place, headline, {
         field: 'size',
         expected: host.size,
         seen: device.size,
@@ -44,7 +47,7 @@ export class TestAlpakaHostDeviceCompare extends global.EDAnalyzer {
       if (difference !== this.#expectedXdiff) {
         throw assertFailure(
           place,
-          `Index ${i} host x ${hostX[i]} and device x ${deviceX[i]} differ by ${difference}, expected ${this.#expectedXdiff}`,
+          `Comparison of view[${i}].x() failed, expected difference ${this.#expectedXdiff} but got ${difference}, host value ${hostX[i]} device value ${deviceX[i]}`,
           { field: 'x (host - device)', index: i, expected: this.#expectedXdiff, seen: difference },
         );
       }
