@@ -29,8 +29,9 @@ export interface PluginManifestDiscovery {
 
 /**
  * Finds the installed packages that declare modules and declares their types in the registry, each loaded
- * only when a configuration resolves it. From each directory of `from` it walks up to the file system root,
- * reading every package in each `node_modules` folder (scoped ones too), as Node's resolution would see them;
+ * only when a configuration resolves it. From each directory of `from` it reads the package that directory
+ * belongs to (the nearest package.json), then walks up to the file system root, reading every package in each
+ * `node_modules` folder (scoped ones too), as Node's resolution would see them;
  * a package reached through several folders (or symlinks, as pnpm lays them out) is read once. A broken
  * manifest is reported in `problems` and discovery goes on; the first declaration of a type name wins.
  */
@@ -43,6 +44,13 @@ export async function discoverPluginManifests(
   const seenPackages = new Set<string>();
   for (const start of options.from) {
     let directory = resolve(start);
+    // First the package the directory belongs to (a configuration in a package's own folder names that
+    // package's modules, as Node's self-reference resolves a package's own name), then every node_modules.
+    const ownPackage = await enclosingPackage(directory);
+    if (ownPackage !== undefined && !seenPackages.has(ownPackage)) {
+      seenPackages.add(ownPackage);
+      await readPackage(ownPackage, registry, result);
+    }
     for (;;) {
       const folder = join(directory, 'node_modules');
       if (!seenFolders.has(folder)) {
@@ -60,6 +68,15 @@ export async function discoverPluginManifests(
     }
   }
   return result;
+}
+
+/** The nearest folder at or above `directory` with a package.json (its real path), or undefined. */
+async function enclosingPackage(directory: string): Promise<string | undefined> {
+  for (let folder = directory; ; folder = dirname(folder)) {
+    const found = await realpathOrUndefined(join(folder, 'package.json'));
+    if (found !== undefined) return dirname(found);
+    if (dirname(folder) === folder) return undefined;
+  }
 }
 
 /** The package folders of a node_modules folder, sorted, `@scope/name` included; none when it does not exist. */

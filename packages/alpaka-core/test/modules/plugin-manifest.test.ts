@@ -92,6 +92,29 @@ describe('discoverPluginManifests', () => {
     expect((await registry.resolve('UpperProducer')).name).toBe('UpperProducer');
   });
 
+  it("reads the package a directory belongs to first: a configuration in a package's folder names its modules", async () => {
+    await writePackage(
+      'project/packages/own',
+      { specificationVersion: 1, modules: { OwnProducer: { import: './producer.js', export: 'OwnProducer' } } },
+      { 'producer.js': producerSource('OwnProducer') },
+    );
+    await writePackage(
+      'project/node_modules/installed',
+      { specificationVersion: 1, modules: { OwnProducer: { import: './other.js', export: 'Other' } } },
+      { 'other.js': producerSource('Other') },
+    );
+    await mkdir(join(root, 'project/packages/own/configurations'), { recursive: true });
+    const registry = new ModuleRegistry();
+    const result = await discoverPluginManifests(registry, {
+      from: [join(root, 'project/packages/own/configurations')],
+    });
+    expect(result.declared).toEqual(['OwnProducer']);
+    // The installed package's declaration of the same name comes later and loses, reported as a problem.
+    expect(result.problems).toEqual([expect.stringContaining('OwnProducer')]);
+    expect(registry.originOf('OwnProducer')).toBe(join(root, 'project/packages/own/alpaka-modules.json'));
+    expect((await registry.resolve('OwnProducer')).name).toBe('OwnProducer');
+  });
+
   it('reports broken manifests with their path and what is wrong, and declares the rest', async () => {
     await writePackage('project/node_modules/a-bad-json', '{ "specificationVersion": 1, ');
     await writePackage('project/node_modules/b-wrong-version', { specificationVersion: 2, modules: {} });
