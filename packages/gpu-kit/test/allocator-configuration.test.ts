@@ -3,22 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { allocatorOptionsOf } from '../src/caching-allocator';
 import { createGpuBackend } from '../src/gpu-backend';
 import type { GpuDevice } from '../src/gpu-device';
-import type { GpuVendor } from '../src/gpu-vendor';
 import { h200, standInGpuAddon } from '../src/testing';
+import { fakeCudaVendor } from './fake-cuda-vendor';
 
-const vendor: GpuVendor = {
-  backendName: 'cuda_configured_fake',
-  accelerator: 'gpu-fake',
-  acceleratorTypeName: 'AccGpuFake',
-  platformName: 'cuda fake',
-  maker: 'Fake',
-  emitterTarget: 'cuda',
-  compilerName: 'fakertc',
-  cacheFolder: 'cuda',
-  binaryExtension: 'bin',
-  compileOptions: (architecture) => [`--arch=${architecture}`],
-  isOutOfMemory: () => false,
-};
+const vendor = fakeCudaVendor('cuda_configured_fake');
 
 const config = { binGrowth: 4, minBin: 3, maxBin: 10, maxCachedBytes: 0, maxCachedFraction: 0.5 };
 

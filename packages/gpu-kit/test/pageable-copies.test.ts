@@ -2,22 +2,10 @@ import { allocBuf, Device, host, memcpy, u8 } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
 import { createGpuBackend } from '../src/gpu-backend';
 import type { GpuQueue } from '../src/gpu-queue';
-import type { GpuVendor } from '../src/gpu-vendor';
 import { h200, standInGpuAddon } from '../src/testing';
+import { fakeCudaVendor } from './fake-cuda-vendor';
 
-const vendor: GpuVendor = {
-  backendName: 'cuda_pageable_fake',
-  accelerator: 'gpu-fake',
-  acceleratorTypeName: 'AccGpuFake',
-  platformName: 'cuda fake',
-  maker: 'Fake',
-  emitterTarget: 'cuda',
-  compilerName: 'fakertc',
-  cacheFolder: 'cuda',
-  binaryExtension: 'bin',
-  compileOptions: (architecture) => [`--arch=${architecture}`],
-  isOutOfMemory: () => false,
-};
+const vendor = fakeCudaVendor('cuda_pageable_fake');
 
 function gpuQueue() {
   const fake = standInGpuAddon({ device: h200 });

@@ -14,14 +14,8 @@ import {
 } from '../data-formats/alpaka-es-test-data-b';
 import { AlpakaESTestRecordB } from '../data-formats/alpaka-es-test-records';
 import { IntProduct } from '../data-formats/int-product';
-import {
-  TestCollection,
-  TestMultiCollection2,
-  TestMultiCollection3,
-  testCollectionFor,
-  testMultiCollection2For,
-  testMultiCollection3For,
-} from '../data-formats/test-collections';
+import { TestCollection, TestMultiCollection2, TestMultiCollection3 } from '../data-formats/test-collections';
+import { filledCollectionsOfSize } from '../test-algo/filled-collections-of-size';
 import { TestAlgo } from '../test-algo/test-algo';
 import { backendParameter, backendParameterDescription } from './backend-parameter';
 
@@ -68,14 +62,7 @@ export class TestAlpakaStreamProducer extends stream.EDProducer {
     // Read only to show that both reach the module, as CMSSW's does (a handle: the int may be absent).
     event.getHandle(this.#get);
     eventSetup.get(this.#es);
-    const queue = event.queue();
-    const size = this.#size;
-    const collection = testCollectionFor(queue, size);
-    const multi2 = testMultiCollection2For(queue, [size, size]);
-    const multi3 = testMultiCollection3For(queue, [size, size, size]);
-    await this.#algo.fill(queue, collection);
-    await this.#algo.fillMulti2(queue, multi2);
-    await this.#algo.fillMulti3(queue, multi3);
+    const { collection, multi2, multi3 } = await filledCollectionsOfSize(this.#algo, event.queue(), this.#size);
     event.put(this.#put, collection);
     event.put(this.#putMulti2, multi2);
     event.put(this.#putMulti3, multi3);
