@@ -135,6 +135,11 @@ export interface QueueV1 {
   fill(destination: RegionV1, elementType: ElementType, value: number, extentElements: Extent3): void;
   /** Runs a host function in queue order; a returned promise holds the queue until it settles. */
   enqueueHostTask(task: () => void | Promise<void>): void;
+  /**
+   * Runs `check` once the queue has passed this point, without holding it (optional: a backend without it runs
+   * the check as a host task); the Error it returns fails the queue, as a failed operation does.
+   */
+  enqueueCompletionCheck?(check: () => Error | undefined): void;
   record(event: EventV1): void;
   waitFor(event: EventV1): void;
   /** Resolves when all work enqueued so far has finished, rejects with the first failure since the last wait. */

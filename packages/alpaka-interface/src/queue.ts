@@ -81,6 +81,23 @@ export class Queue {
     this.implementation.enqueueHostTask(task);
   }
 
+  /**
+   * Runs `check` on the host once the queue has passed this point, without holding the queue: work enqueued
+   * after it goes on meanwhile (on a GPU, no stream waits for JavaScript). An Error it returns (or throws) fails
+   * the queue: the next wait() rejects with it. For verdicts on results a kernel wrote, where a host task that
+   * only reads would stall the queue for nothing.
+   */
+  enqueueCheck(check: () => Error | undefined): void {
+    if (typeof check !== 'function')
+      throw new InvalidArgumentError(`queue.enqueueCheck needs a function, not ${describeValue(check)}.`);
+    if (this.implementation.enqueueCompletionCheck) this.implementation.enqueueCompletionCheck(check);
+    else
+      this.implementation.enqueueHostTask(() => {
+        const failure = check();
+        if (failure) throw failure;
+      });
+  }
+
   record(event: Event): void {
     expectEvent(event, 'queue.record');
     if (event.device !== this.device) {

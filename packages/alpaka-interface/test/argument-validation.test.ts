@@ -56,6 +56,7 @@ describe('public functions given a wrong device, queue, event, work division, ac
     expect(refusal(() => queue.record(undefined as never))).toMatch(/queue.record needs an Event/);
     expect(refusal(() => queue.waitFor({} as never))).toMatch(/queue.waitFor needs an Event .*, not a plain object/);
     expect(refusal(() => queue.enqueue('task' as never))).toMatch(/queue.enqueue needs a function, not a string/);
+    expect(refusal(() => queue.enqueueCheck(42 as never))).toMatch(/queue.enqueueCheck needs a function, not a number/);
     expect(refusal(() => host().limits(undefined as never))).toMatch(/limits needs an accelerator/);
     expect(refusal(() => makeWorkDiv(undefined as never, 1, 1))).toMatch(/^makeWorkDiv needs an accelerator/);
     expect(refusal(() => workDivision({} as never, 1, 1, 1))).toMatch(/^workDivision needs an accelerator/);

@@ -45,7 +45,7 @@ export function describeCheckZeroFailure(id: number): string {
   return (id & 7) === 7 ? `scalar ${field}` : `column ${field}`;
 }
 
-/** Copies the record back in queue order and throws, in a host task, if any assertion failed. */
+/** Copies the record back in queue order and fails the queue, from a check, if any assertion failed. */
 export function enqueueCheckZeroVerdict(queue: Queue, record: CheckZeroRecord, what: string): void {
   let checks = record.checkBuffer;
   let rows = record.firstRow;
@@ -55,12 +55,14 @@ export function enqueueCheckZeroVerdict(queue: Queue, record: CheckZeroRecord, w
     memcpy(queue, checks, record.checkBuffer);
     memcpy(queue, rows, record.firstRow);
   }
-  queue.enqueue(() => {
+  // A check, not a host task: it only reads, so nothing after it need wait (and no GPU stream waits for
+  // JavaScript, which would deadlock a kernel loaded meanwhile: gpu-kit's HostCallbacks).
+  queue.enqueueCheck(() => {
     const [failures = 0, firstId = 0] = checks.hostArray();
-    if (failures === 0) return;
+    if (failures === 0) return undefined;
     const row = rows.hostArray()[0] ?? noRow;
     const where = row === noRow ? '' : `; the lowest element with a field that is not 0: ${row}`;
-    throw new KernelExecutionError(
+    return new KernelExecutionError(
       `TestAlgo::checkZero(${what}): ${failures} assertion(s) that every field is 0 failed in the kernel; the first: ${describeCheckZeroFailure(firstId - 1)} is not 0${where}.`,
     );
   });
