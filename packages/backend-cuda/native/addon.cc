@@ -18,7 +18,7 @@ namespace {
 using namespace alpaka_cuda;
 using namespace alpaka_gpu;
 
-constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.7";
+constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.8";
 
 DriverApi driver{};
 RuntimeCompilerApi nvrtc{};
@@ -195,14 +195,22 @@ Napi::Value EventQuery(const Napi::CallbackInfo& info) {
 // cuLaunchHostFunc's callback: the shared host-call handling.
 void HostCallbackTrampoline(void* data) { runHostCall(static_cast<HostCall*>(data)); }
 
-Napi::Value EnqueueHostCallback(const Napi::CallbackInfo& info) {
+Napi::Value LaunchHostCall(const Napi::CallbackInfo& info, HostCall* call) {
   Napi::Env env = info.Env();
-  useDevice(env, deviceArgument(info, 0));
-  HostCall* call = newHostCall(info);
   CUresult result = driver.cuLaunchHostFunc(reinterpret_cast<CUstream>(toU64(info[1])), HostCallbackTrampoline, call);
   if (result != CUDA_SUCCESS) forgetHostCall(call);
   check(env, result, "cuLaunchHostFunc");
   return env.Undefined();
+}
+
+Napi::Value EnqueueHostCallback(const Napi::CallbackInfo& info) {
+  useDevice(info.Env(), deviceArgument(info, 0));
+  return LaunchHostCall(info, newHostCall(info));
+}
+
+Napi::Value EnqueueHostCopy(const Napi::CallbackInfo& info) {
+  useDevice(info.Env(), deviceArgument(info, 0));
+  return LaunchHostCall(info, newHostCopy(info));
 }
 
 Napi::Value MemoryAllocate(const Napi::CallbackInfo& info) {

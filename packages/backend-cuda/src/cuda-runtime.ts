@@ -1,4 +1,4 @@
-import { type GpuRuntime, HostCallbacks } from '@alpaka-ts/gpu-kit';
+import { type GpuRuntime, HostCallbacks, withDriverTrace } from '@alpaka-ts/gpu-kit';
 import { nvrtcCandidates } from './library-search';
 import { type CudaDeviceProperties, type CudaNativeAddon, loadNativeAddon } from './native-addon';
 
@@ -24,7 +24,8 @@ export function cudaRuntime(): CudaRuntime {
 function loadRuntime(): CudaRuntime {
   const status = loadNativeAddon();
   if (!status.available) return { available: false, reason: status.reason };
-  const { addon } = status;
+  // ALPAKA_TS_TRACE_DRIVER traces every call (gpu-kit's driver-call-trace.ts), to find where a GPU job hangs.
+  const addon = withDriverTrace(status.addon);
   try {
     const driver = addon.loadDriver();
     if (!driver.loaded) return { available: false, reason: driver.reason ?? 'the CUDA driver could not be loaded' };

@@ -19,7 +19,7 @@ namespace {
 using namespace alpaka_hip;
 using namespace alpaka_gpu;
 
-constexpr const char* kAddonAbiVersion = "alpaka-ts.rocm-addon.2";
+constexpr const char* kAddonAbiVersion = "alpaka-ts.rocm-addon.3";
 
 HipApi hip{};
 RuntimeCompilerApi hiprtc{};
@@ -201,17 +201,27 @@ Napi::Value EventQuery(const Napi::CallbackInfo& info) {
 void HostFunctionTrampoline(void* data) { runHostCall(static_cast<HostCall*>(data)); }
 void StreamCallbackTrampoline(hipStream_t, hipError_t, void* data) { runHostCall(static_cast<HostCall*>(data)); }
 
-// enqueueHostCallback(device, stream, id, holds)
-Napi::Value EnqueueHostCallback(const Napi::CallbackInfo& info) {
+// Hands a host call to the stream (the driver frees nothing: runHostCall does, once it has run).
+Napi::Value LaunchHostCall(const Napi::CallbackInfo& info, HostCall* call) {
   Napi::Env env = info.Env();
-  useDevice(env, deviceArgument(info, 0));
   hipStream_t stream = reinterpret_cast<hipStream_t>(toU64(info[1]));
-  HostCall* call = newHostCall(info);
   hipError_t result = hip.hipLaunchHostFunc ? hip.hipLaunchHostFunc(stream, HostFunctionTrampoline, call)
                                             : hip.hipStreamAddCallback(stream, StreamCallbackTrampoline, call, 0);
   if (result != hipSuccess) forgetHostCall(call);
   check(env, result, hip.hipLaunchHostFunc ? "hipLaunchHostFunc" : "hipStreamAddCallback");
   return env.Undefined();
+}
+
+// enqueueHostCallback(device, stream, id, holds)
+Napi::Value EnqueueHostCallback(const Napi::CallbackInfo& info) {
+  useDevice(info.Env(), deviceArgument(info, 0));
+  return LaunchHostCall(info, newHostCall(info));
+}
+
+// enqueueHostCopy: see gpu-addon.h's newHostCopy.
+Napi::Value EnqueueHostCopy(const Napi::CallbackInfo& info) {
+  useDevice(info.Env(), deviceArgument(info, 0));
+  return LaunchHostCall(info, newHostCopy(info));
 }
 
 Napi::Value MemoryAllocate(const Napi::CallbackInfo& info) {

@@ -1,3 +1,4 @@
+import { withDriverTrace } from '@alpaka-ts/gpu-kit';
 import { hipRuntimeCandidates, hiprtcCandidates } from './library-search';
 import { loadNativeAddon, type RocmNativeAddon } from './native-addon';
 
@@ -37,7 +38,8 @@ export function hipToolchain(environment: NodeJS.ProcessEnv = process.env): HipT
 function loadToolchain(environment: NodeJS.ProcessEnv): HipToolchain {
   const status = loadNativeAddon();
   if (!status.available) return { available: false, reason: status.reason };
-  const { addon } = status;
+  // ALPAKA_TS_TRACE_DRIVER traces every call (gpu-kit's driver-call-trace.ts), to find where a GPU job hangs.
+  const addon = withDriverTrace(status.addon, environment.ALPAKA_TS_TRACE_DRIVER);
   try {
     const failures: string[] = [];
     for (const runtimePath of hipRuntimeCandidates(environment)) {

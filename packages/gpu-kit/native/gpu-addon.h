@@ -49,9 +49,20 @@ inline size_t sizeArgument(const Napi::CallbackInfo& info, int index) {
 // Host callbacks: the driver calls them on its own thread when the stream reaches them. They hand the id to
 // JavaScript through a thread-safe function; a holding callback then waits until JavaScript releases it,
 // which keeps the stream (and everything enqueued after) waiting, as a host task on a queue must.
+// A host call can first copy between two host memories (hostCopy): the driver's thread does it, so the stream
+// keeps its order without waiting for JavaScript, and no driver call JavaScript makes meanwhile can deadlock
+// with it (loading a module synchronizes the device, which a stream held for JavaScript never lets finish).
+struct HostCopy {
+  char* destination;
+  const char* source;
+  size_t destinationRowPitch, destinationSlicePitch, sourceRowPitch, sourceSlicePitch, width, height, depth;
+};
+
 struct HostCall {
   uint32_t id;
   bool holds;
+  bool copies = false;
+  HostCopy copy{};
   std::mutex mutex;
   std::condition_variable released;
   bool done = false;
@@ -76,6 +87,13 @@ inline void forgetHostCall(HostCall* call) {
 // Called on the driver's thread by the vendor's callback trampoline.
 inline void runHostCall(HostCall* call) {
   uint32_t id = call->id;
+  if (call->copies) {
+    const HostCopy& copy = call->copy;
+    for (size_t slice = 0; slice < copy.depth; ++slice)
+      for (size_t row = 0; row < copy.height; ++row)
+        std::memcpy(copy.destination + slice * copy.destinationSlicePitch + row * copy.destinationRowPitch,
+                    copy.source + slice * copy.sourceSlicePitch + row * copy.sourceRowPitch, copy.width);
+  }
   hostCallbackDispatcher.BlockingCall([id](Napi::Env env, Napi::Function dispatch) { dispatch.Call({Napi::Number::New(env, id)}); });
   if (call->holds) {
     std::unique_lock<std::mutex> lock(call->mutex);
@@ -145,6 +163,24 @@ inline CopySide copySide(const Napi::Value& memory, uint64_t offset) {
     return {true, static_cast<char*>(data) + offset, 0};
   }
   return {false, nullptr, toU64(memory) + offset};
+}
+
+// enqueueHostCopy(device, stream, id, dst, dstOffset, dstRowPitch, dstSlicePitch, src, srcOffset, srcRowPitch,
+// srcSlicePitch, widthBytes, height, depth): a non-holding host call that copies between host memories first.
+// JavaScript keeps both memories alive until the call's id reaches it.
+inline HostCall* newHostCopy(const Napi::CallbackInfo& info) {
+  CopySide destination = copySide(info[3], sizeArgument(info, 4)), source = copySide(info[7], sizeArgument(info, 8));
+  if (!destination.isHost || !source.isHost)
+    throw Napi::Error::New(info.Env(), "internal error: enqueueHostCopy copies between host memories only");
+  HostCall* call = new HostCall();
+  call->id = info[2].As<Napi::Number>().Uint32Value();
+  call->holds = false;
+  call->copies = true;
+  call->copy = {static_cast<char*>(destination.host), static_cast<const char*>(source.host), sizeArgument(info, 5), sizeArgument(info, 6),
+                sizeArgument(info, 9), sizeArgument(info, 10), sizeArgument(info, 11), sizeArgument(info, 12), sizeArgument(info, 13)};
+  std::lock_guard<std::mutex> guard(pendingMutex);
+  pending.push_back(call);
+  return call;
 }
 
 // The launch record written by launch-plan.ts: one ArrayBuffer, so a launch costs one N-API argument.
@@ -250,6 +286,7 @@ inline void exportCommon(Napi::Env env, Napi::Object exports) {
     exports.Set("eventRecord", Napi::Function::New(env, EventRecord));                                   \
     exports.Set("eventQuery", Napi::Function::New(env, EventQuery));                                     \
     exports.Set("enqueueHostCallback", Napi::Function::New(env, EnqueueHostCallback));                   \
+    exports.Set("enqueueHostCopy", Napi::Function::New(env, EnqueueHostCopy));                           \
     exports.Set("memoryAllocate", Napi::Function::New(env, MemoryAllocate));                             \
     exports.Set("memoryFree", Napi::Function::New(env, MemoryFree));                                     \
     exports.Set("pinnedAllocate", Napi::Function::New(env, PinnedAllocate));                             \

@@ -71,7 +71,7 @@ export function createGpuBackend(vendor: GpuVendor, loadRuntime: () => GpuRuntim
     );
     loaded = {
       platform: new GpuPlatform(found.devices, addon, found.hostCallbacks, vendor),
-      kernels: new GpuKernels(addon, binaries),
+      kernels: new GpuKernels(addon, binaries, found.hostCallbacks),
       addon,
     };
     return loaded;

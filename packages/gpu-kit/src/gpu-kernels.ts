@@ -1,7 +1,8 @@
-import { type KernelSourceV1, WorkDivisionError } from '@alpaka-ts/interface';
+import { InvalidArgumentError, type KernelSourceV1, WorkDivisionError } from '@alpaka-ts/interface';
 import { kernelShapeOf } from '@alpaka-ts/interface/backend';
 import { type BoundsSite, specialisationKey } from '@alpaka-ts/kernel-compiler';
 import type { GpuDevice } from './gpu-device';
+import type { HostCallbacks } from './host-callbacks';
 import type { KernelBinaries, KernelVariant } from './kernel-binaries';
 import { LaunchPlan } from './launch-plan';
 import type { GpuNativeAddon } from './native-binding';
@@ -66,6 +67,7 @@ export class GpuKernels {
   constructor(
     private readonly addon: GpuNativeAddon,
     readonly binaries: KernelBinaries,
+    private readonly callbacks: Pick<HostCallbacks, 'holding'>,
   ) {}
 
   /** What this process did: kernels compiled, and loaded from the disk cache. */
@@ -117,6 +119,12 @@ export class GpuKernels {
 
   private load(variant: KernelVariant, device: GpuDevice): LoadedKernel {
     const { binary, entry, usesChecks, boundsSites } = this.binaries.binaryFor(variant, device.properties.architecture);
+    // Loading a module synchronizes the device, and a stream held for a host task waits for JavaScript, which
+    // would be waiting inside the load: a hang nothing reports. Refused instead, before anything is enqueued.
+    if (this.callbacks.holding > 0)
+      throw new InvalidArgumentError(
+        `${device.name} cannot load kernel ${variant.kernel.name} while a host task is pending on a GPU queue: loading a kernel waits for the whole GPU, and the host task waits for JavaScript, so neither would finish. Launch ${variant.kernel.name} once before enqueueing host tasks (it stays loaded), or wait() for the queue first.`,
+      );
     const moduleHandle = this.addon.moduleLoad(device.index, binary);
     const handle = this.addon.moduleFunction(device.index, moduleHandle, entry);
     if (!Number.isSafeInteger(Number(handle)))

@@ -1,4 +1,5 @@
-import type { DeviceV1, MemoryV1 } from '@alpaka-ts/interface/backend';
+import { InvalidArgumentError } from '@alpaka-ts/interface';
+import { type DeviceV1, hostBytes, type MemoryV1 } from '@alpaka-ts/interface/backend';
 import type { Block, CachingAllocator } from './caching-allocator';
 
 /** The stream that last used a device buffer: its block is reused elsewhere only after that stream passes. */
@@ -77,4 +78,23 @@ export class PinnedMemory implements MemoryV1 {
     this.usage = { lastStream: stream };
     returningPinned.register(this.hostArrayBuffer, { allocator, block, usage: this.usage });
   }
+}
+
+/** One side of a copy as the addon takes it: a device pointer of this queue's platform, or host memory. */
+export function copySide(
+  queue: { readonly device: DeviceV1; readonly stream: bigint; readonly backendName: string },
+  memory: MemoryV1,
+  what: string,
+): bigint | Uint8Array {
+  if (memory instanceof DeviceMemory && memory.device.platform === queue.device.platform) {
+    memory.usage.lastStream = queue.stream;
+    return memory.pointer;
+  }
+  if (memory instanceof PinnedMemory) memory.usage.lastStream = queue.stream;
+  // Exactly the memory's bytes: host heap allocations start inside a SharedArrayBuffer over the whole heap.
+  const bytes = hostBytes(memory);
+  if (bytes) return bytes;
+  throw new InvalidArgumentError(
+    `the ${what} is memory of ${memory.device.name}, which ${queue.backendName} cannot reach; copy it through host memory.`,
+  );
 }

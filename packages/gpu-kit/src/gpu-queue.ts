@@ -3,8 +3,6 @@ import {
   type DeviceV1,
   type EventV1,
   type Extent3,
-  hostBytes,
-  type MemoryV1,
   type QueueV1,
   queueFailure,
   type RegionV1,
@@ -12,26 +10,11 @@ import {
 } from '@alpaka-ts/interface/backend';
 import type { GpuDevice } from './gpu-device';
 import { GpuEvent } from './gpu-event';
-import { DeviceMemory, PinnedMemory } from './gpu-memory';
+import { copySide, DeviceMemory } from './gpu-memory';
 import type { HostCallbacks } from './host-callbacks';
 import type { GpuNativeAddon } from './native-binding';
-import { copyThroughPinned, isPageableHost, type StagingBlock } from './pageable-staging';
+import { copyThroughPinned, hostCopySide, isPageableHost, type StagingBlock } from './pageable-staging';
 import { streamDevices } from './pinned-allocator';
-
-/** One side of a copy as the addon takes it: a device pointer of this queue's platform, or host memory. */
-function side(queue: GpuQueue, memory: MemoryV1, what: string): bigint | Uint8Array {
-  if (memory instanceof DeviceMemory && memory.device.platform === queue.device.platform) {
-    memory.usage.lastStream = queue.stream;
-    return memory.pointer;
-  }
-  if (memory instanceof PinnedMemory) memory.usage.lastStream = queue.stream;
-  // Exactly the memory's bytes: host heap allocations start inside a SharedArrayBuffer over the whole heap.
-  const bytes = hostBytes(memory);
-  if (bytes) return bytes;
-  throw new InvalidArgumentError(
-    `the ${what} is memory of ${memory.device.name}, which ${queue.backendName} cannot reach; copy it through host memory.`,
-  );
-}
 
 /**
  * A queue on one GPU: a CUDA or HIP stream (alpaka's QueueCudaRtNonBlocking, QueueHipRtNonBlocking), or,
@@ -93,16 +76,28 @@ export class GpuQueue implements QueueV1 {
     this.callbacks.enqueue(this.ordinal, this.stream, false, callback);
   }
 
+  enqueueHostCopy(destination: RegionV1, source: RegionV1, extentBytes: Extent3, then: () => void): void {
+    this.callbacks.enqueueCopy(
+      this.ordinal,
+      this.stream,
+      hostCopySide(destination),
+      hostCopySide(source),
+      extentBytes,
+      then,
+    );
+    this.enqueued();
+  }
+
   copyDirect(destination: RegionV1, source: RegionV1, extentBytes: Extent3): void {
     const [depth, height, width] = extentBytes;
     this.addon.copy(
       this.ordinal,
       this.stream,
-      side(this, destination.memory, 'copy destination'),
+      copySide(this, destination.memory, 'copy destination'),
       destination.byteOffset,
       destination.rowPitchBytes,
       destination.slicePitchBytes,
-      side(this, source.memory, 'copy source'),
+      copySide(this, source.memory, 'copy source'),
       source.byteOffset,
       source.rowPitchBytes,
       source.slicePitchBytes,
@@ -261,7 +256,9 @@ export class GpuQueue implements QueueV1 {
       this.addon.streamWaitEvent(this.ordinal, this.stream, event.handle);
       return;
     }
-    // An event of another platform (a host queue's): hold the stream until it completes.
+    // An event of another platform (a host queue's): hold the stream until it completes, unless it already has
+    // (a serial queue's always has: no stream is held for JavaScript then, see HostCallbacks).
+    if (event.isComplete()) return;
     const reached = event.wait();
     this.enqueueHostTask(() => reached);
   }

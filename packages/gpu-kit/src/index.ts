@@ -7,6 +7,7 @@ export {
   type CachingAllocatorOptions,
   cmsswAllocatorOptions,
 } from './caching-allocator';
+export { driverTraceVariable, traceAddon, withDriverTrace } from './driver-call-trace';
 export { createGpuBackend, type GpuBackend } from './gpu-backend';
 export { GpuDevice, GpuPlatform } from './gpu-device';
 export { GpuEvent } from './gpu-event';

@@ -18,6 +18,28 @@ export interface GpuNativeAddon {
   keepAlive(alive: boolean): void;
   enqueueHostCallback(device: number, stream: bigint, id: number, holds: boolean): void;
   releaseHostCallback(id: number): void;
+  /**
+   * Copies between two host memories on the driver's thread when the stream gets there, then hands `id` to
+   * the dispatcher as a callback that does not hold the stream. No JavaScript runs in between, so the stream
+   * keeps its order without waiting for the main thread (which may be inside a driver call that waits for it).
+   * The memories must stay alive until `id` is dispatched.
+   */
+  enqueueHostCopy(
+    device: number,
+    stream: bigint,
+    id: number,
+    destination: ArrayBuffer | Uint8Array,
+    destinationOffset: number,
+    destinationRowPitch: number,
+    destinationSlicePitch: number,
+    source: ArrayBuffer | Uint8Array,
+    sourceOffset: number,
+    sourceRowPitch: number,
+    sourceSlicePitch: number,
+    widthBytes: number,
+    height: number,
+    depth: number,
+  ): void;
   memoryAllocate(device: number, bytes: number): bigint;
   memoryFree(device: number, pointer: bigint): void;
   /** Page-locked host memory, reachable from every GPU of the platform: its address. */
@@ -117,6 +139,7 @@ export const nativeContractFunctions = [
   'keepAlive',
   'enqueueHostCallback',
   'releaseHostCallback',
+  'enqueueHostCopy',
   'memoryAllocate',
   'memoryFree',
   'pinnedAllocate',

@@ -1,5 +1,7 @@
 import { type Extent3, hostBytes, type MemoryV1, type RegionV1 } from '@alpaka-ts/interface/backend';
 import { DeviceMemory, PinnedMemory } from './gpu-memory';
+import type { HostCopySide } from './host-callbacks';
+import { copyPitchedRows } from './pitched-copy';
 
 /*
  * Why pageable copies are staged here: the driver copies pageable host memory synchronously, and it first
@@ -26,8 +28,8 @@ export interface StagingQueue {
   isKnownIdle(): boolean;
   /** The driver's copy, between device memory and pinned or device memory. */
   copyDirect(destination: RegionV1, source: RegionV1, extentBytes: Extent3): void;
-  /** A host task in stream order: the stream waits until it has run. */
-  enqueueHostTask(task: () => void): void;
+  /** A copy between host regions on the driver's thread, in stream order, then `then` (not holding the stream). */
+  enqueueHostCopy(destination: RegionV1, source: RegionV1, extentBytes: Extent3, then: () => void): void;
   /** Calls back once the stream has passed this point, without holding it. */
   whenPassed(callback: () => void): void;
 }
@@ -35,8 +37,10 @@ export interface StagingQueue {
 /**
  * A copy with pageable host memory on either side, through pinned staging blocks: the source is packed into one
  * when the stream gets there (earlier work on the queue may still write it; at once when nothing is pending),
- * the destination filled from one by a host task once the stream has copied into it, so everything after the
- * copy sees the data. The blocks go back to the allocator as soon as the stream has passed them.
+ * the destination filled from one once the stream has copied into it, so everything after the copy sees the
+ * data. Both host-side copies run on the driver's thread (HostCallbacks.enqueueCopy), not in JavaScript: a
+ * stream held for JavaScript would deadlock the next driver call that synchronizes the device (loading a
+ * module does). The blocks go back to the allocator as soon as the stream has passed them.
  */
 export function copyThroughPinned(
   queue: StagingQueue,
@@ -52,16 +56,15 @@ export function copyThroughPinned(
   const stagedDestination = destinationBlock ? packedRegion(destinationBlock.memory, extent) : destination;
   if (sourceBlock) {
     if (queue.isKnownIdle()) copyHostRegion(stagedSource, source, extent);
-    else queue.enqueueHostTask(() => copyHostRegion(stagedSource, source, extent));
+    else queue.enqueueHostCopy(stagedSource, source, extent, () => {});
   }
   queue.copyDirect(stagedDestination, stagedSource, extent);
-  if (destinationBlock) {
-    queue.enqueueHostTask(() => {
-      copyHostRegion(destination, stagedDestination, extent);
-      destinationBlock.release();
-      sourceBlock?.release();
-    });
-  } else queue.whenPassed(() => sourceBlock?.release());
+  const release = () => {
+    destinationBlock?.release();
+    sourceBlock?.release();
+  };
+  if (destinationBlock) queue.enqueueHostCopy(destination, stagedDestination, extent, release);
+  else queue.whenPassed(release);
 }
 
 /** The staging region's shape: the extent's rows packed back to back. */
@@ -72,6 +75,14 @@ const packedRegion = (memory: MemoryV1, extent: Extent3): RegionV1 => ({
   slicePitchBytes: extent[2] * extent[1],
 });
 
+/** A host region as the driver's thread copies it (HostCallbacks.enqueueCopy). */
+export const hostCopySide = (region: RegionV1): HostCopySide => ({
+  bytes: bytesOf(region),
+  byteOffset: region.byteOffset,
+  rowPitchBytes: region.rowPitchBytes,
+  slicePitchBytes: region.slicePitchBytes,
+});
+
 function bytesOf(region: RegionV1): Uint8Array {
   const bytes = hostBytes(region.memory);
   if (!bytes) throw new Error('internal error: staging a region JavaScript cannot reach');
@@ -80,14 +91,5 @@ function bytesOf(region: RegionV1): Uint8Array {
 
 /** Copies `from`'s pitched rows over `extent` into `to`'s (both host regions), on the CPU. */
 function copyHostRegion(to: RegionV1, from: RegionV1, extent: Extent3): void {
-  const [depth, height, width] = extent;
-  const destination = bytesOf(to);
-  const source = bytesOf(from);
-  for (let slice = 0; slice < depth; slice++) {
-    for (let row = 0; row < height; row++) {
-      const sourceAt = from.byteOffset + slice * from.slicePitchBytes + row * from.rowPitchBytes;
-      const destinationAt = to.byteOffset + slice * to.slicePitchBytes + row * to.rowPitchBytes;
-      destination.set(source.subarray(sourceAt, sourceAt + width), destinationAt);
-    }
-  }
+  copyPitchedRows(hostCopySide(to), hostCopySide(from), extent[2], extent[1], extent[0]);
 }

@@ -1,63 +1,12 @@
-import type { GpuRuntime } from '../gpu-vendor';
 import { HostCallbacks } from '../host-callbacks';
 import type { GpuNativeAddon } from '../native-binding';
-import { type DecodedLaunchRecord, decodeLaunchRecord } from './launch-record-decoder';
-import { h200, type StandInDevice } from './stand-in-devices';
+import { copyPitchedRows } from '../pitched-copy';
+import { decodeLaunchRecord } from './launch-record-decoder';
+import type { StandInAddonOptions, StandInGpuAddon, StandInLaunch, StandInMemory } from './stand-in-options';
 
-/** One launch as the stand-in received it: the record decoded, and the name of the entry it launched. */
-export interface StandInLaunch extends DecodedLaunchRecord {
-  /** The kernel entry's name, as moduleFunction was given it. */
-  readonly entry: string;
-}
+export type { StandInAddonOptions, StandInGpuAddon, StandInLaunch, StandInMemory } from './stand-in-options';
 
-/** The stand-in's memory: device and pinned allocations by address, each its own host bytes. */
-export interface StandInMemory {
-  /** The bytes from `address` to the end of the allocation holding it (device or pinned). */
-  bytesAt(address: bigint): Uint8Array;
-}
-
-/** What `standInGpuAddon` makes: the addon, a runtime over it for createGpuBackend, and what reached it. */
-export interface StandInGpuAddon {
-  readonly addon: GpuNativeAddon;
-  /** The runtime a GpuVendor's loader returns: the addon, its one device, its versions and a description. */
-  readonly runtime: Extract<GpuRuntime, { readonly available: true }>;
-  /** Every call that reaches the driver, in order (unless `recording` is false). */
-  readonly calls: readonly string[];
-  /** Every launch, decoded (unless `recording` is false). */
-  readonly launches: readonly StandInLaunch[];
-  /** Each run of the run-time compiler: the source's name and the options. */
-  readonly compiled: readonly { readonly name: string; readonly options: readonly string[] }[];
-  readonly memory: StandInMemory;
-  /** How many launches reached the addon (counted even when `recording` is false). */
-  launchCount(): number;
-  /** With `eventsComplete: false`: the stream has passed every event recorded so far, so eventQuery says so. */
-  completeEvents(): void;
-}
-
-/** How a stand-in addon is configured; every option has a default. */
-export interface StandInAddonOptions {
-  /** The device and its vendor's driver behaviour: `h200` (the default) or `mi250x`, or your own. */
-  readonly device?: StandInDevice;
-  /** What the addon claims; a backend that checks its addon's ABI needs its own expectedAbiVersion here. */
-  readonly abiVersion?: string;
-  /** Every kernel's static shared memory, which the dynamic shared memory a launch may ask for leaves out. */
-  readonly staticSharedBytes?: number;
-  /** Device allocations above this many bytes fail as the vendor's driver does when out of memory. */
-  readonly failAllocationsAbove?: number;
-  /** Plays the kernel: writes through `memory.bytesAt(address)` what the GPU would (a bounds violation, say). */
-  readonly onLaunch?: (launch: StandInLaunch, memory: StandInMemory) => void;
-  /**
-   * False: a recorded event stays pending (eventQuery answers false) until `completeEvents()`, as if the GPU had not
-   * reached it yet, for tests of what waits on a stream (the caching allocators). True, the default: every event
-   * has completed by the time it is queried.
-   */
-  readonly eventsComplete?: boolean;
-  /**
-   * False: launches are only counted, and no call is logged or launch kept, so a benchmark's millions of
-   * launches cost what the real addon's cost JavaScript (nothing) and hold no memory.
-   */
-  readonly recording?: boolean;
-}
+import { h200 } from './stand-in-devices';
 
 /**
  * A stand-in for a GPU addon (CUDA's or HIP's: they export the same functions, GpuNativeAddon) with no GPU behind
@@ -127,6 +76,17 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
     typeof side !== 'bigint' && !pinnedBuffers.has(side instanceof Uint8Array ? side.buffer : side);
   const bytesOf = (side: bigint | ArrayBuffer | Uint8Array): Uint8Array =>
     typeof side === 'bigint' ? memory.bytesAt(side) : side instanceof Uint8Array ? side : new Uint8Array(side);
+  const pitched = (
+    side: bigint | ArrayBuffer | Uint8Array,
+    byteOffset: number,
+    rowPitchBytes: number,
+    slicePitchBytes: number,
+  ) => ({
+    bytes: bytesOf(side),
+    byteOffset,
+    rowPitchBytes,
+    slicePitchBytes,
+  });
   const nameOf = (side: unknown) => (typeof side === 'bigint' ? `device ${side.toString(16)}` : 'host');
   const addon: GpuNativeAddon = {
     abiVersion: options.abiVersion ?? 'stand-in',
@@ -154,6 +114,32 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
       log(`callback ${id} on ${stream}${holds ? ' (holds)' : ''}`);
       onStream(stream, () => {
         if (holds) heldStreams.set(id, stream);
+        setImmediate(() => dispatch(id));
+      });
+    },
+    // As the real addon's: copied when the stream gets there (no JavaScript waited for), then dispatched.
+    enqueueHostCopy: (
+      _device,
+      stream,
+      id,
+      destination,
+      destinationOffset,
+      dRow,
+      dSlice,
+      source,
+      sourceOffset,
+      ...rest
+    ) => {
+      log(`host copy ${id} on ${stream}`);
+      const [sourceRow, sourceSlice, width, height, depth] = rest;
+      onStream(stream, () => {
+        copyPitchedRows(
+          pitched(destination, destinationOffset, dRow, dSlice),
+          pitched(source, sourceOffset, sourceRow, sourceSlice),
+          width,
+          height,
+          depth,
+        );
         setImmediate(() => dispatch(id));
       });
     },
@@ -213,17 +199,15 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
         throw new Error(
           `stand-in GPU: a pageable copy on stream ${stream} while host callback ${holder[0]} holds it would never return`,
         );
-      onStream(stream, () => {
-        const from = bytesOf(source);
-        const to = bytesOf(destination);
-        for (let slice = 0; slice < depth; slice++) {
-          for (let row = 0; row < height; row++) {
-            const sourceAt = sourceOffset + slice * sourceSlicePitch + row * sourceRowPitch;
-            const destinationAt = destinationOffset + slice * destinationSlicePitch + row * destinationRowPitch;
-            to.set(from.subarray(sourceAt, sourceAt + width), destinationAt);
-          }
-        }
-      });
+      onStream(stream, () =>
+        copyPitchedRows(
+          pitched(destination, destinationOffset, destinationRowPitch, destinationSlicePitch),
+          pitched(source, sourceOffset, sourceRowPitch, sourceSlicePitch),
+          width,
+          height,
+          depth,
+        ),
+      );
     },
     set: (_device, stream, pointer, rowPitch, slicePitch, elementBytes, value, width, height, depth) => {
       log(`set ${width}×${elementBytes} bytes of ${value} at ${pointer.toString(16)} on ${stream}`);
@@ -248,7 +232,16 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
       // An ELF header's first bytes: cubins and AMD code objects are both ELF files.
       return { ok: true, log: '', error: 'SUCCESS', binary: Uint8Array.from([0x7f, 0x45, 0x4c, 0x46]).buffer };
     },
-    moduleLoad: () => handle(),
+    // Loading a module synchronizes the device: with a stream held for JavaScript (the thread loading), a real
+    // driver never returns. The stand-in throws, so a test sees what would hang.
+    moduleLoad: () => {
+      const holder = [...heldStreams][0];
+      if (holder)
+        throw new Error(
+          `stand-in GPU: loading a module while host callback ${holder[0]} holds stream ${holder[1]} would never return`,
+        );
+      return handle();
+    },
     moduleFunction: (_device, _module, entry) => {
       log(`function ${entry}`);
       const kernelFunction = nextFunction;
