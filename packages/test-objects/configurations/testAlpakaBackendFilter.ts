@@ -3,8 +3,8 @@
 // a TestAlpakaAnalyzer expecting that path's backend, so an event let through on the wrong backend fails the job.
 //   alpaka-run testAlpakaBackendFilter.ts --wantSummary [-- --moduleBackend=serial_sync …]
 import { cms, type Process } from '@alpaka-ts/core';
-import { ProcessAcceleratorAlpaka } from '@alpaka-ts/core/alpaka';
 import { parseAlpakaTestArguments } from './alpaka-test-arguments';
+import { alpakaTestProcess } from './alpaka-test-process';
 
 const sizes = { size: 10, size2: 20, size3: 30 } as const;
 const gpuBackends = ['CudaAsync', 'ROCmAsync'];
@@ -12,13 +12,7 @@ const hostBackend = 'SerialSync';
 
 export default function testAlpakaBackendFilter(): Process {
   const args = parseAlpakaTestArguments('testAlpakaBackendFilter', 'Test AlpakaBackendFilter');
-  const process = cms.Process('TEST');
-  process.source = cms.Source('EmptySource', { firstRun: cms.untracked.uint32(args.run) });
-  process.maxEvents.input = 10;
-  if (args.accelerators.length > 0) process.options.accelerators = [...args.accelerators];
-  const accelerator = new ProcessAcceleratorAlpaka();
-  process.ProcessAcceleratorAlpaka = accelerator;
-  if (args.processAcceleratorBackend !== '') accelerator.setBackend(args.processAcceleratorBackend);
+  const { process } = alpakaTestProcess(args, 10);
   const moduleAlpaka =
     args.moduleBackend === ''
       ? {}

@@ -3,7 +3,6 @@
 // backend the options choose, each product checked by a host analyzer or a device consumer.
 //   alpaka-run testAlpakaModules.ts [-- --accelerators=cpu --moduleBackend=serial_sync --expectBackend=serial_sync …]
 import { cms, type Module, type Process } from '@alpaka-ts/core';
-import { ProcessAcceleratorAlpaka } from '@alpaka-ts/core/alpaka';
 import {
   backendTypeName,
   expectedBackend,
@@ -11,6 +10,7 @@ import {
   parseAlpakaTestArguments,
   valueOn,
 } from './alpaka-test-arguments';
+import { alpakaTestProcess, recordSource } from './alpaka-test-process';
 
 // The values the modules below are configured with; the analyzers' expectations are computed from them.
 const esValues = { A: 42, B: 314159, C: 27 } as const;
@@ -31,21 +31,9 @@ const sizePSet = (values: PerBackend<number>) =>
     alpaka_rocm_async: cms.int32(values.alpaka_rocm_async),
   });
 
-const recordSource = (recordName: string) =>
-  cms.ESSource('EmptyESSource', {
-    recordName: cms.string(recordName),
-    iovIsRunNotTime: cms.bool(true),
-    firstValid: cms.vuint32(1),
-  });
-
 export default async function testAlpakaModules(): Promise<Process> {
   const args = parseAlpakaTestArguments('testAlpakaModules', 'Test various Alpaka module types');
-  const process = cms.Process('TEST');
-  process.source = cms.Source('EmptySource', { firstRun: cms.untracked.uint32(args.run) });
-  process.maxEvents.input = 10;
-  if (args.accelerators.length > 0) process.options.accelerators = [...args.accelerators];
-  const accelerator = new ProcessAcceleratorAlpaka();
-  process.ProcessAcceleratorAlpaka = accelerator;
+  const { process, accelerator } = alpakaTestProcess(args, 10);
 
   process.alpakaESRecordASource = recordSource('AlpakaESTestRecordA');
   process.alpakaESRecordBSource = recordSource('AlpakaESTestRecordB');
@@ -177,8 +165,6 @@ export default async function testAlpakaModules(): Promise<Process> {
   });
 
   // The options that choose the backend and synchronize, on every alpaka module, as CMSSW's loop over them.
-  if (args.processAcceleratorBackend !== '') accelerator.setBackend(args.processAcceleratorBackend);
-  if (args.processAcceleratorSynchronize) accelerator.setSynchronize(true);
   for (const [label, module] of Object.entries(alpaka)) {
     const settings = {
       ...(args.moduleBackend === '' ? {} : { backend: cms.untracked.string(args.moduleBackend) }),

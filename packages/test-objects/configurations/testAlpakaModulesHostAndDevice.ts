@@ -3,26 +3,16 @@
 // difference of the xvalues configured for the two backends (0 when the job runs on serial_sync too).
 //   alpaka-run testAlpakaModulesHostAndDevice.ts [-- --expectBackend=cuda_async …]
 import { cms, type Process } from '@alpaka-ts/core';
-import { ProcessAcceleratorAlpaka } from '@alpaka-ts/core/alpaka';
 import { expectedBackend, type PerBackend, parseAlpakaTestArguments, valueOn } from './alpaka-test-arguments';
+import { alpakaTestProcess, recordSource } from './alpaka-test-process';
 
 const xvalue: PerBackend<number> = { alpaka_serial_sync: 1.0, alpaka_cuda_async: 2.0, alpaka_rocm_async: 0.0 };
 
 export default async function testAlpakaModulesHostAndDevice(): Promise<Process> {
   const args = parseAlpakaTestArguments('testAlpakaModulesHostAndDevice', 'Test the same module on host and device');
-  const process = cms.Process('TEST');
-  process.source = cms.Source('EmptySource', { firstRun: cms.untracked.uint32(args.run) });
-  process.maxEvents.input = 10;
-  if (args.accelerators.length > 0) process.options.accelerators = [...args.accelerators];
-  const accelerator = new ProcessAcceleratorAlpaka();
-  process.ProcessAcceleratorAlpaka = accelerator;
-  if (args.processAcceleratorBackend !== '') accelerator.setBackend(args.processAcceleratorBackend);
+  const { process, accelerator } = alpakaTestProcess(args, 10);
 
-  process.alpakaESRecordASource = cms.ESSource('EmptyESSource', {
-    recordName: cms.string('AlpakaESTestRecordA'),
-    iovIsRunNotTime: cms.bool(true),
-    firstValid: cms.vuint32(1),
-  });
+  process.alpakaESRecordASource = recordSource('AlpakaESTestRecordA');
   process.esProducerA = cms.ESProducer('cms::alpakatest::TestESProducerA', { value: cms.int32(42) });
   process.alpakaESProducerA = cms.ESProducer('TestAlpakaESProducerA@alpaka');
 

@@ -1,14 +1,10 @@
 import {
   type ConfigurationDescriptions,
   type ConstEvent,
-  type EDGetToken,
   global,
-  InputTag,
-  type ParameterSet,
+  type InputTag,
   ParameterSetDescription,
-  productTypes,
 } from '@alpaka-ts/core';
-import { backendToString, toBackend } from '@alpaka-ts/core/alpaka';
 import {
   TestHostCollection,
   TestHostMultiCollection2,
@@ -16,6 +12,7 @@ import {
 } from '../data-formats/test-collections';
 import { assertFailure } from './analyzer-failure';
 import { checkTestLayout } from './check-test-layout';
+import { checkBackend, describeExpectBackend, expectBackendOf } from './expected-backend';
 
 /**
  * HeterogeneousCore/AlpakaTest/plugins/TestAlpakaAnalyzer.cc: reads the host collection, Multi2 and Multi3 an
@@ -30,8 +27,7 @@ export class TestAlpakaAnalyzer extends global.EDAnalyzer {
   readonly #multi3 = this.consumes(TestHostMultiCollection3, this.#source);
   readonly #expectSize = this.parameters.getParameter<number>('expectSize');
   readonly #expectXvalues = this.parameters.getParameter<readonly number[]>('expectXvalues');
-  readonly #expectBackend: number | undefined;
-  readonly #backend: EDGetToken<number> | undefined;
+  readonly #expectBackend = expectBackendOf(this.parameters, this.#source, (type, tag) => this.consumes(type, tag));
 
   static fillDescriptions(descriptions: ConfigurationDescriptions): void {
     const description = new ParameterSetDescription();
@@ -45,24 +41,8 @@ export class TestAlpakaAnalyzer extends global.EDAnalyzer {
         "Expected values of the 'x' field in the input collection. Empty value means to not perform the check. " +
           'If input collection has more elements than this parameter, the parameter values are looped over.',
       );
-    description
-      .add('expectBackend', 'string', '')
-      .setComment(
-        'Expected backend of the input collection. Empty value means to not perform the check. Default: empty string',
-      );
+    describeExpectBackend(description);
     descriptions.addWithDefaultLabel(description);
-  }
-
-  constructor(parameters: ParameterSet) {
-    super(parameters);
-    const expectBackend = parameters.getParameter<string>('expectBackend');
-    if (expectBackend !== '') {
-      this.#expectBackend = toBackend(expectBackend);
-      this.#backend = this.consumes(
-        productTypes.unsignedShort,
-        new InputTag(this.#source.label, 'backend', this.#source.process),
-      );
-    }
   }
 
   analyze(_streamID: number, event: ConstEvent): void {
@@ -80,18 +60,7 @@ export class TestAlpakaAnalyzer extends global.EDAnalyzer {
       expectXvalues,
       checkFlags: true,
     });
-    if (this.#backend !== undefined && this.#expectBackend !== undefined) {
-      const backend = event.get(this.#backend);
-      if (backend !== this.#expectBackend) {
-        const expected = backendToString(this.#expectBackend);
-        const seen = backendToString(backend);
-        throw assertFailure(place, `Expected input backend ${expected}, got ${seen}`, {
-          field: 'backend',
-          expected,
-          seen,
-        });
-      }
-    }
+    checkBackend(place, this.#expectBackend);
     const multi2 = event.get(this.#multi2);
     const multi3 = event.get(this.#multi3);
     const layouts = [

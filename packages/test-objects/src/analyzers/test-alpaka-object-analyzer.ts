@@ -1,16 +1,13 @@
 import {
   type ConfigurationDescriptions,
   type ConstEvent,
-  type EDGetToken,
   global,
-  InputTag,
-  type ParameterSet,
+  type InputTag,
   ParameterSetDescription,
-  productTypes,
 } from '@alpaka-ts/core';
-import { backendToString, toBackend } from '@alpaka-ts/core/alpaka';
 import { TestHostObject, TestStruct } from '../data-formats/test-objects';
 import { assertFailure, type CheckPlace } from './analyzer-failure';
+import { checkBackend, describeExpectBackend, expectBackendOf } from './expected-backend';
 
 /** What TestAlpakaProducer's fillObject writes (CMSSW's analyzer checks the same literals). */
 const expectedObject = { x: 5, y: 12, z: 13, id: 42 } as const;
@@ -22,30 +19,13 @@ const expectedObject = { x: 5, y: 12, z: 13, id: 42 } as const;
 export class TestAlpakaObjectAnalyzer extends global.EDAnalyzer {
   readonly #source: InputTag = this.parameters.getParameter<InputTag>('source');
   readonly #object = this.consumes(TestHostObject, this.#source);
-  readonly #expectBackend: number | undefined;
-  readonly #backend: EDGetToken<number> | undefined;
+  readonly #expectBackend = expectBackendOf(this.parameters, this.#source, (type, tag) => this.consumes(type, tag));
 
   static fillDescriptions(descriptions: ConfigurationDescriptions): void {
     const description = new ParameterSetDescription();
     description.add('source', 'InputTag');
-    description
-      .add('expectBackend', 'string', '')
-      .setComment(
-        'Expected backend of the input collection. Empty value means to not perform the check. Default: empty string',
-      );
+    describeExpectBackend(description);
     descriptions.addWithDefaultLabel(description);
-  }
-
-  constructor(parameters: ParameterSet) {
-    super(parameters);
-    const expectBackend = parameters.getParameter<string>('expectBackend');
-    if (expectBackend !== '') {
-      this.#expectBackend = toBackend(expectBackend);
-      this.#backend = this.consumes(
-        productTypes.unsignedShort,
-        new InputTag(this.#source.label, 'backend', this.#source.process),
-      );
-    }
   }
 
   analyze(_streamID: number, event: ConstEvent): void {
@@ -62,18 +42,7 @@ export class TestAlpakaObjectAnalyzer extends global.EDAnalyzer {
         });
       }
     }
-    if (this.#backend !== undefined && this.#expectBackend !== undefined) {
-      const backend = event.get(this.#backend);
-      if (backend !== this.#expectBackend) {
-        const expected = backendToString(this.#expectBackend);
-        const seen = backendToString(backend);
-        throw assertFailure(place, `Expected input backend ${expected}, got ${seen}`, {
-          field: 'backend',
-          expected,
-          seen,
-        });
-      }
-    }
+    checkBackend(place, this.#expectBackend);
   }
 }
 
