@@ -19,6 +19,8 @@ export const allowedWorkspaceDependencies = {
     '@alpaka-ts/portable',
     '@alpaka-ts/soa-template',
   ],
+  // CMSSW's IOPool: the on-disk format of host products (Apache Arrow); later also the output module and source.
+  '@alpaka-ts/arrow-io': ['@alpaka-ts/interface', '@alpaka-ts/portable', '@alpaka-ts/soa-template'],
   '@alpaka-ts/test-objects': [
     '@alpaka-ts/interface',
     '@alpaka-ts/core',
