@@ -4,7 +4,7 @@
 #   tools/gpu/watchdog.sh NAME SECONDS COMMAND...
 # Output goes to $OUT/NAME.txt, the driver call trace (ALPAKA_TS_TRACE_DRIVER) to /tmp/trace-NAME.txt. Past the
 # deadline it writes what each thread is doing ($OUT/NAME-threads.txt) and the trace's end ($OUT/NAME-trace.txt),
-# kills the process without waiting for it, and exits 124.
+# kills the process group (setsid made one) without waiting for it, and exits 124.
 set -u
 name=$1 deadline=$2
 shift 2
@@ -29,7 +29,7 @@ if kill -0 $pid 2>/dev/null; then
     done
   } > "$out/$name-threads.txt" 2>&1
   [ -n "${ALPAKA_TS_TRACE_DRIVER:-}" ] && tail -c 300000 "$ALPAKA_TS_TRACE_DRIVER" > "$out/$name-trace.txt"
-  kill -9 $pid
+  kill -9 -- -$pid
   echo "$name: still running after ${deadline}s; killed (threads and trace in $out)"
   exit 124
 fi

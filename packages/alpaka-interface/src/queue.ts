@@ -83,9 +83,9 @@ export class Queue {
 
   /**
    * Runs `check` on the host once the queue has passed this point, without holding the queue: work enqueued
-   * after it goes on meanwhile (on a GPU, no stream waits for JavaScript). An Error it returns (or throws) fails
-   * the queue: the next wait() rejects with it. For verdicts on results a kernel wrote, where a host task that
-   * only reads would stall the queue for nothing.
+   * after it goes on meanwhile (on a GPU, no stream waits for JavaScript), so the check must read only memory
+   * nothing enqueued after it writes. An Error it returns (or throws) fails the queue: the next wait() rejects
+   * with it. For verdicts on results a kernel wrote, where a host task that only reads would stall the queue.
    */
   enqueueCheck(check: () => Error | undefined): void {
     if (typeof check !== 'function')

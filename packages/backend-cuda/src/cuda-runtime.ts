@@ -24,9 +24,11 @@ export function cudaRuntime(): CudaRuntime {
 function loadRuntime(): CudaRuntime {
   const status = loadNativeAddon();
   if (!status.available) return { available: false, reason: status.reason };
-  // ALPAKA_TS_TRACE_DRIVER traces every call (gpu-kit's driver-call-trace.ts), to find where a GPU job hangs.
-  const addon = withDriverTrace(status.addon);
+  let addon = status.addon;
   try {
+    // ALPAKA_TS_TRACE_DRIVER traces every call (gpu-kit's driver-call-trace.ts), to find where a GPU job hangs;
+    // a trace file that cannot be opened makes the backend unavailable, saying why.
+    addon = withDriverTrace(status.addon);
     const driver = addon.loadDriver();
     if (!driver.loaded) return { available: false, reason: driver.reason ?? 'the CUDA driver could not be loaded' };
     if (!driver.deviceCount) return { available: false, reason: 'the CUDA driver found no NVIDIA GPU' };

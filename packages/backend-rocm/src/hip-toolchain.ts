@@ -38,9 +38,11 @@ export function hipToolchain(environment: NodeJS.ProcessEnv = process.env): HipT
 function loadToolchain(environment: NodeJS.ProcessEnv): HipToolchain {
   const status = loadNativeAddon();
   if (!status.available) return { available: false, reason: status.reason };
-  // ALPAKA_TS_TRACE_DRIVER traces every call (gpu-kit's driver-call-trace.ts), to find where a GPU job hangs.
-  const addon = withDriverTrace(status.addon, environment.ALPAKA_TS_TRACE_DRIVER);
+  let addon = status.addon;
   try {
+    // ALPAKA_TS_TRACE_DRIVER traces every call (gpu-kit's driver-call-trace.ts), to find where a GPU job hangs;
+    // a trace file that cannot be opened makes the backend unavailable, saying why.
+    addon = withDriverTrace(status.addon, environment.ALPAKA_TS_TRACE_DRIVER);
     const failures: string[] = [];
     for (const runtimePath of hipRuntimeCandidates(environment)) {
       const runtime = addon.loadRuntime(runtimePath);

@@ -67,7 +67,7 @@ export class GpuKernels {
   constructor(
     private readonly addon: GpuNativeAddon,
     readonly binaries: KernelBinaries,
-    private readonly callbacks: Pick<HostCallbacks, 'holding'>,
+    private readonly callbacks: Pick<HostCallbacks, 'holdingOn'>,
   ) {}
 
   /** What this process did: kernels compiled, and loaded from the disk cache. */
@@ -121,9 +121,9 @@ export class GpuKernels {
     const { binary, entry, usesChecks, boundsSites } = this.binaries.binaryFor(variant, device.properties.architecture);
     // Loading a module synchronizes the device, and a stream held for a host task waits for JavaScript, which
     // would be waiting inside the load: a hang nothing reports. Refused instead, before anything is enqueued.
-    if (this.callbacks.holding > 0)
+    if (this.callbacks.holdingOn(device.index) > 0)
       throw new InvalidArgumentError(
-        `${device.name} cannot load kernel ${variant.kernel.name} while a host task is pending on a GPU queue: loading a kernel waits for the whole GPU, and the host task waits for JavaScript, so neither would finish. Launch ${variant.kernel.name} once before enqueueing host tasks (it stays loaded), or wait() for the queue first.`,
+        `${device.name} cannot load kernel ${variant.kernel.name} while a host task is pending on one of its queues: loading a kernel waits for the whole GPU, and the host task waits for JavaScript, so neither would finish. Launch ${variant.kernel.name} once before enqueueing host tasks (it stays loaded), or wait() for the queue first.`,
       );
     const moduleHandle = this.addon.moduleLoad(device.index, binary);
     const handle = this.addon.moduleFunction(device.index, moduleHandle, entry);

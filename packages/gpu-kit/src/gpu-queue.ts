@@ -251,8 +251,8 @@ export class GpuQueue implements QueueV1 {
   }
 
   waitFor(event: EventV1): void {
-    this.enqueuedOperations += 1;
     if (event instanceof GpuEvent) {
+      this.enqueuedOperations += 1;
       this.addon.streamWaitEvent(this.ordinal, this.stream, event.handle);
       return;
     }

@@ -13,7 +13,8 @@ export type HostCopySide = PitchedBytes;
 export class HostCallbacks {
   private nextId = 1;
   private readonly pending = new Map<number, () => void>();
-  private readonly holds = new Set<number>();
+  /** Holding callbacks not yet released: their id and device. */
+  private readonly holds = new Map<number, number>();
 
   constructor(private readonly addon: GpuNativeAddon) {
     addon.setHostCallbackDispatcher((id) => {
@@ -24,15 +25,17 @@ export class HostCallbacks {
     });
   }
 
-  /** Holding callbacks enqueued and not yet released: streams that wait (or will wait) for JavaScript. */
-  get holding(): number {
-    return this.holds.size;
+  /** Holding callbacks enqueued on `device` and not yet released: its streams that wait (or will) for JavaScript. */
+  holdingOn(device: number): number {
+    let count = 0;
+    for (const holder of this.holds.values()) if (holder === device) count++;
+    return count;
   }
 
   /** Enqueues `callback` to run when the stream reaches this point; with holds, the stream waits until release(id). */
   enqueue(device: number, stream: bigint, holds: boolean, callback: (id: number) => void): void {
     const id = this.register(callback);
-    if (holds) this.holds.add(id);
+    if (holds) this.holds.set(id, device);
     this.submit(id, () => this.addon.enqueueHostCallback(device, stream, id, holds));
   }
 

@@ -62,6 +62,8 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
   };
   // Streams a holding host callback stops until it is released, as the driver's do.
   const heldStreams = new Map<number, bigint>();
+  // Holding callbacks enqueued and not released, reached or not: a module load waits for the device, so for them.
+  const pendingHolds = new Set<number>();
   // Stream order where it shows: while a host callback holds a stream, copies, sets and callbacks enqueued after
   // it wait, and run in order once it is released.
   const deferred = new Map<bigint, Array<() => void>>();
@@ -112,6 +114,7 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
     keepAlive: () => {},
     enqueueHostCallback: (_device, stream, id, holds) => {
       log(`callback ${id} on ${stream}${holds ? ' (holds)' : ''}`);
+      if (holds) pendingHolds.add(id);
       onStream(stream, () => {
         if (holds) heldStreams.set(id, stream);
         setImmediate(() => dispatch(id));
@@ -145,6 +148,7 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
     },
     releaseHostCallback: (id) => {
       log(`release ${id}`);
+      pendingHolds.delete(id);
       const stream = heldStreams.get(id);
       heldStreams.delete(id);
       const waiting = stream === undefined ? undefined : deferred.get(stream);
@@ -235,10 +239,10 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
     // Loading a module synchronizes the device: with a stream held for JavaScript (the thread loading), a real
     // driver never returns. The stand-in throws, so a test sees what would hang.
     moduleLoad: () => {
-      const holder = [...heldStreams][0];
-      if (holder)
+      const holder = [...pendingHolds][0];
+      if (holder !== undefined)
         throw new Error(
-          `stand-in GPU: loading a module while host callback ${holder[0]} holds stream ${holder[1]} would never return`,
+          `stand-in GPU: loading a module while holding host callback ${holder} is pending would never return`,
         );
       return handle();
     },
