@@ -1,6 +1,13 @@
 import { computeLayout, type FieldLayout, type LayoutSchema } from '@alpaka-ts/interface';
 import { type Data, makeData, RecordBatch, type Schema, Struct, Uint32, Uint64, type Vector } from 'apache-arrow';
-import { arrowTypeOf, elementsSchema, eventsSchema, valuesPerElement } from './layout-arrow-schema';
+import {
+  arrowTypeOf,
+  elementsSchema,
+  eventsSchema,
+  layoutDescription,
+  metadataKeys,
+  valuesPerElement,
+} from './layout-arrow-schema';
 
 /** The event a row belongs to. */
 export interface EventNumbers {
@@ -94,6 +101,25 @@ export function collectionBatches(
   return { elements: batchOf(elementsTable, size, elementColumns), events: batchOf(eventsTable, 1, eventColumns) };
 }
 
+/** What fillCollectionFromBatches reads: a table or a record batch. */
+export interface ArrowTable {
+  readonly schema: Schema;
+  getChild(name: string): Vector | null;
+}
+
+/** A layout description's name and fields, for messages. */
+function summary(description: string): string {
+  try {
+    const { name, fields } = JSON.parse(description) as {
+      name: string;
+      fields: { name: string; elementType: string }[];
+    };
+    return `'${name}' (${fields.map((field) => `${field.name}: ${field.elementType}`).join(', ')})`;
+  } catch {
+    return 'that is not valid JSON';
+  }
+}
+
 /**
  * Reads a column's values back into `target`: a primitive column's values, a list column's flattened items
  * (whole batches, as the source reads them: a list sliced mid-batch would need its parent's offset).
@@ -119,10 +145,23 @@ export function fillCollectionFromBatches(
   layout: LayoutSchema,
   size: number,
   bytes: Uint8Array,
-  elements: { getChild(name: string): Vector | null },
-  events: { getChild(name: string): Vector | null },
+  elements: ArrowTable,
+  events: ArrowTable,
   row: number,
 ): void {
+  const expected = layoutDescription(layout);
+  for (const [what, table] of [
+    ['elements', elements],
+    ['events', events],
+  ] as const) {
+    const found = table.schema.metadata.get(metadataKeys.layout);
+    if (found !== expected)
+      throw new Error(
+        `the ${what} table holds layout ${found === undefined ? '(none)' : summary(found)}, not ${summary(expected)}`,
+      );
+  }
+  const recorded = Number(events.getChild('size')?.get(row));
+  if (recorded !== size) throw new Error(`the events table records ${recorded} elements, not ${size}`);
   for (const placed of computeLayout(layout, size).fields) {
     const name = placed.field.name;
     if (placed.field.kind === 'scalar') {

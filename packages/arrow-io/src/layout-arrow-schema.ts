@@ -27,7 +27,7 @@ import {
  *   events:   run, luminosityBlock, event, size (uint32: how many elements the event's collection has), then
  *             each scalar as a column of its element type.
  * The schemas' metadata carries the layout (its name, alignment and fields as JSON) so a reader rebuilds the
- * collection without alpaka, and the reader checks that a file's layout is the one it is asked for.
+ * collection without alpaka, and fillCollectionFromBatches refuses tables of another layout.
  */
 
 /** The columns every table starts with: the event the row belongs to. */
@@ -79,17 +79,18 @@ function elementField(field: FieldSchema): Field {
   return new Field(field.name, new FixedSizeList(valuesPerElement(field), new Field('item', type, false)), false);
 }
 
+/** The layout as the schemas' metadata hold it: its name, alignment and fields, as JSON. */
+export const layoutDescription = (layout: LayoutSchema): string =>
+  JSON.stringify({
+    name: layout.name,
+    alignment: layout.alignment,
+    alignmentEnforcement: layout.alignmentEnforcement,
+    fields: layout.fields.map((field) => ({ ...field, elementType: field.elementType.name })),
+  });
+
 const layoutMetadata = (layout: LayoutSchema, table: 'elements' | 'events') =>
   new Map([
-    [
-      metadataKeys.layout,
-      JSON.stringify({
-        name: layout.name,
-        alignment: layout.alignment,
-        alignmentEnforcement: layout.alignmentEnforcement,
-        fields: layout.fields.map((field) => ({ ...field, elementType: field.elementType.name })),
-      }),
-    ],
+    [metadataKeys.layout, layoutDescription(layout)],
     [metadataKeys.table, table],
   ]);
 

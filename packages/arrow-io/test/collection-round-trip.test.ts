@@ -90,12 +90,28 @@ describe('a portable host collection as Arrow tables', () => {
     expect(events.getChild('size')?.get(0)).toBe(0);
   });
 
-  it('refuses a table whose column does not hold the collection size, naming the column', () => {
+  it('refuses tables of another size or another layout, saying what they hold, and writes nothing', () => {
     const { elements, events } = throughFiles(
       collectionBatches(Hits, 4, filledHits(4, 1).buffer.hostArray(), { run: 1, luminosityBlock: 1, event: 1 }),
     );
     const tooLarge = new PortableHostCollection(Hits, 5, host());
     expect(() => fillCollectionFromBatches(Hits, 5, tooLarge.buffer.hostArray(), elements, events, 0)).toThrow(
+      'the events table records 4 elements, not 5',
+    );
+    const Other = defineLayout('ArrowTestHits', [{ kind: 'column', name: 'x', elementType: f64 }]);
+    const other = new PortableHostCollection(Other, 4, host());
+    expect(() => fillCollectionFromBatches(Other, 4, other.buffer.hostArray(), elements, events, 0)).toThrow(
+      /^the elements table holds layout 'ArrowTestHits' \(x: f32, good: bool, .*\), not 'ArrowTestHits' \(x: f64\)$/,
+    );
+    expect(other.buffer.hostArray().every((byte) => byte === 0)).toBe(true);
+  });
+
+  it('refuses element rows that are not the collection size, naming the column', () => {
+    const id = { run: 1, luminosityBlock: 1, event: 1 };
+    const { elements } = throughFiles(collectionBatches(Hits, 4, filledHits(4, 1).buffer.hostArray(), id));
+    const { events } = throughFiles(collectionBatches(Hits, 5, filledHits(5, 1).buffer.hostArray(), id));
+    const five = new PortableHostCollection(Hits, 5, host());
+    expect(() => fillCollectionFromBatches(Hits, 5, five.buffer.hostArray(), elements, events, 0)).toThrow(
       "the column 'x' has 4 values where 5 are expected",
     );
   });
