@@ -72,15 +72,31 @@ export class StreamSchedule implements WorkerStream, PathEventSink {
     this.eventError = undefined;
     this.skipped = false;
     if (this.activity.preEvent.connected) this.activity.preEvent.emit({ stream: this.streamID, eventID: item.id });
+    let filling: void | Promise<void> | undefined;
     try {
       this.eventSetup = this.#provider.eventSetupFor({ eventID: item.id, time: item.time });
       const source = this.source;
-      if (source?.fillEvent !== undefined && this.sourceEvent !== undefined) source.fillEvent(this.sourceEvent, item);
+      if (source?.fillEvent !== undefined && this.sourceEvent !== undefined)
+        filling = source.fillEvent(this.sourceEvent, item);
     } catch (error) {
-      this.failEvent(convertException(error));
-      this.#finish();
-      return undefined;
+      return this.#sourceFailed(error);
     }
+    // A source that reads its products from a file fills the event asynchronously: the paths start after it.
+    if (filling !== undefined)
+      return filling.then(
+        () => this.#runPaths(),
+        (error: unknown) => this.#sourceFailed(error),
+      );
+    return this.#runPaths();
+  }
+
+  #sourceFailed(error: unknown): undefined {
+    this.failEvent(convertException(error));
+    this.#finish();
+    return undefined;
+  }
+
+  #runPaths(): Promise<void> | undefined {
     let pending: Promise<void>[] | undefined;
     const paths = this.paths;
     for (let index = 0; index < paths.length; index++) {

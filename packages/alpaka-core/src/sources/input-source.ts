@@ -46,8 +46,11 @@ export abstract class InputSource {
   /** The next event, or undefined when there is none. */
   abstract next(): SourceEvent | undefined;
 
-  /** Puts this event's products (called on the event's stream before its paths run). */
-  fillEvent?(event: Event, sourceEvent: SourceEvent): void;
+  /**
+   * Puts this event's products (called on the event's stream before its paths run; a returned promise, a
+   * source reading from a file, makes the paths wait for it, and its rejection fails the event).
+   */
+  fillEvent?(event: Event, sourceEvent: SourceEvent): void | Promise<void>;
 
   beginJob?(): void | Promise<void>;
   endJob?(): void | Promise<void>;
