@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { packageBuildOptions } from '../../tsup.shared';
 
-export default defineConfig(packageBuildOptions({ index: 'src/index.ts' }));
+// plugins: the module classes the plugin manifest (alpaka-modules.json) points alpaka-run at.
+export default defineConfig(packageBuildOptions({ index: 'src/index.ts', plugins: 'src/plugins.ts' }));

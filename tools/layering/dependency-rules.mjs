@@ -19,8 +19,8 @@ export const allowedWorkspaceDependencies = {
     '@alpaka-ts/portable',
     '@alpaka-ts/soa-template',
   ],
-  // CMSSW's IOPool: the on-disk format of host products (Apache Arrow); later also the output module and source.
-  '@alpaka-ts/arrow-io': ['@alpaka-ts/interface', '@alpaka-ts/portable', '@alpaka-ts/soa-template'],
+  // CMSSW's IOPool: host products on disk as Apache Arrow, the output module and the source.
+  '@alpaka-ts/arrow-io': ['@alpaka-ts/interface', '@alpaka-ts/core', '@alpaka-ts/portable'],
   '@alpaka-ts/test-objects': [
     '@alpaka-ts/interface',
     '@alpaka-ts/core',

@@ -1,4 +1,8 @@
+export { ArrowFileWriter } from './arrow-file-writer';
+export { ArrowOutputModule } from './arrow-output-module';
+export { ArrowSource } from './arrow-source';
 export {
+  type ArrowTable,
   type CollectionBatches,
   collectionBatches,
   type EventNumbers,
@@ -9,6 +13,22 @@ export {
   elementsSchema,
   eventIdColumns,
   eventsSchema,
+  layoutDescription,
   metadataKeys,
   valuesPerElement,
 } from './layout-arrow-schema';
+export { isNumberProductType } from './number-product-batches';
+export {
+  type BranchDescription,
+  branchElementsFile,
+  branchEventsFile,
+  branchMetadataKey,
+  branchOf,
+  eventIndexFile,
+} from './output-file-layout';
+export {
+  type CollectionMaker,
+  layoutFromDescription,
+  persistentCollection,
+  registerPersistentCollection,
+} from './persistent-types';

@@ -1,0 +1,54 @@
+import {
+  type DataType,
+  Field,
+  Float64,
+  Int32,
+  makeData,
+  RecordBatch,
+  Schema,
+  Struct,
+  Uint16,
+  Uint32,
+  Uint64,
+} from 'apache-arrow';
+import type { EventNumbers } from './collection-record-batches';
+
+/** CMSSW's fundamental products (core's productTypes) as Arrow types: the value column of their events table. */
+const numberTypes: Readonly<Record<string, () => DataType>> = {
+  int: () => new Int32(),
+  'unsigned short': () => new Uint16(),
+  double: () => new Float64(),
+};
+
+/** Whether products of this type name are numbers written as a value column. */
+export const isNumberProductType = (typeName: string): boolean => Object.hasOwn(numberTypes, typeName);
+
+/** The events table of a number product branch: run, luminosityBlock, event, value. */
+export function numberEventsSchema(typeName: string, metadata: ReadonlyMap<string, string>): Schema {
+  const type = numberTypes[typeName];
+  if (type === undefined) throw new Error(`internal error: ${typeName} is not a number product type`);
+  return new Schema(
+    [
+      new Field('run', new Uint32(), false),
+      new Field('luminosityBlock', new Uint32(), false),
+      new Field('event', new Uint64(), false),
+      new Field('value', type(), false),
+    ],
+    new Map(metadata),
+  );
+}
+
+/** One event's number product as one row of its branch's events table. */
+export function numberBatch(schema: Schema, id: EventNumbers, value: number): RecordBatch {
+  const valueType = schema.fields[3]?.type as DataType;
+  const Values = (valueType as unknown as { ArrayType: new (length: number) => Int32Array }).ArrayType;
+  const values = new Values(1);
+  values[0] = value;
+  const children = [
+    makeData({ type: new Uint32(), length: 1, data: Uint32Array.of(id.run) }),
+    makeData({ type: new Uint32(), length: 1, data: Uint32Array.of(id.luminosityBlock) }),
+    makeData({ type: new Uint64(), length: 1, data: BigUint64Array.of(BigInt(id.event)) }),
+    makeData({ type: valueType, length: 1, data: values } as never),
+  ];
+  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: 1, children, nullCount: 0 }));
+}

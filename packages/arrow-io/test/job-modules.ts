@@ -1,0 +1,80 @@
+// The modules of the write/read jobs in the tests: a producer of a collection (every kind of field, values
+// from the event number) and an int, skipping the collection in events divisible by `skipEvery`, and an
+// analyzer that keeps what it read.
+import {
+  type ConstEvent,
+  type EDGetToken,
+  type Event,
+  global,
+  ModuleRegistry,
+  type ParameterSet,
+  productTypes,
+  registerBuiltInModules,
+} from '@alpaka-ts/core';
+import { bool, f32, f64, host, i16, i32 } from '@alpaka-ts/interface';
+import { PortableHostCollection } from '@alpaka-ts/portable';
+import { defineLayout } from '@alpaka-ts/soa-template';
+import { ArrowOutputModule, ArrowSource } from '../src';
+
+export const JobHits = defineLayout('ArrowJobHits', [
+  { kind: 'column', name: 'x', elementType: f32 },
+  { kind: 'column', name: 'good', elementType: bool },
+  { kind: 'arrayColumn', name: 'flags', elementType: i16, length: 3 },
+  { kind: 'matrixColumn', name: 'm', elementType: f64, rows: 2, columns: 2 },
+  { kind: 'scalar', name: 'count', elementType: i32 },
+]);
+
+/** The collection the producer puts in `event`: its size and every value depend on the event number. */
+export function hitsFor(event: number): PortableHostCollection {
+  const size = 3 + (event % 4);
+  const hits = new PortableHostCollection(JobHits, size, host());
+  const view = hits.view();
+  const columns = view.columns as Record<string, Float32Array & Uint8Array & Int16Array>;
+  for (let i = 0; i < size; i++) {
+    (columns.x as Float32Array)[i] = Math.fround(event + i / 7);
+    (columns.good as Uint8Array)[i] = (event + i) % 2;
+    for (let j = 0; j < 3; j++) (columns.flags as Int16Array)[i * 3 + j] = event * 100 - i * 3 - j;
+    for (let r = 0; r < 2; r++) for (let c = 0; c < 2; c++) view.matrix('m').set(i, r, c, event / 3 + r + c * 10 + i);
+  }
+  view.scalars.count = -event;
+  return hits;
+}
+
+export class HitsProducer extends global.EDProducer {
+  readonly #hits = this.produces(PortableHostCollection);
+  readonly #count = this.produces(productTypes.int, 'count');
+  readonly #skipEvery: number = this.parameters.getParameter<number>('skipEvery');
+  produce(_stream: number, event: Event): void {
+    const number = event.id().event;
+    if (this.#skipEvery === 0 || number % this.#skipEvery !== 0) event.put(this.#hits, hitsFor(number));
+    event.put(this.#count, number * 2);
+  }
+}
+
+/** What every HitsReader read, by label: event number → bytes of the collection (or 'absent') and the count. */
+export const readBack = new Map<string, Map<number, { hits: number[] | 'absent'; count: number }>>();
+
+export class HitsReader extends global.EDAnalyzer {
+  readonly #hits: EDGetToken<PortableHostCollection>;
+  readonly #count: EDGetToken<number>;
+  constructor(parameters: ParameterSet) {
+    super(parameters);
+    this.#hits = this.consumes(PortableHostCollection, 'producer');
+    this.#count = this.consumes(productTypes.int, 'producer:count');
+    readBack.set(this.moduleLabel, new Map());
+  }
+  analyze(_stream: number, event: ConstEvent): void {
+    const handle = event.getHandle(this.#hits);
+    readBack.get(this.moduleLabel)?.set(event.id().event, {
+      hits: handle.isValid() ? Array.from(handle.product().buffer.hostArray()) : 'absent',
+      count: event.get(this.#count),
+    });
+  }
+}
+
+export const jobRegistry = () =>
+  registerBuiltInModules(new ModuleRegistry())
+    .register(HitsProducer)
+    .register(HitsReader)
+    .register(ArrowOutputModule)
+    .register(ArrowSource);

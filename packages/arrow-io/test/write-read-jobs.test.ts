@@ -1,0 +1,122 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cms, createEventProcessor } from '@alpaka-ts/core';
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { hitsFor, jobRegistry, readBack } from './job-modules';
+
+const scratch = mkdtempSync(join(tmpdir(), 'arrow-jobs-'));
+
+type Failure = { category: string; message: string; exitCode: number };
+
+async function runJob(build: (process: ReturnType<typeof cms.Process>) => void, processName: string) {
+  const process = cms.Process(processName);
+  build(process);
+  try {
+    const processor = await createEventProcessor(process.toDescription(), { registry: jobRegistry() });
+    await processor.beginJob();
+    const failure = await processor.run().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await processor.endJob();
+    return failure as Failure | undefined;
+  } catch (error) {
+    return error as Failure; // the source's constructor: a file it cannot open
+  }
+}
+
+function writeJob(fileName: string, events: number, options: { skipEvery?: number; outputCommands?: string[] } = {}) {
+  return runJob((process) => {
+    process.source = cms.Source('EmptySource');
+    process.maxEvents.input = events;
+    process.producer = cms.EDProducer('HitsProducer', { skipEvery: cms.int32(options.skipEvery ?? 0) });
+    process.output = cms.OutputModule('ArrowOutputModule', {
+      fileName: cms.untracked.string(fileName),
+      outputCommands: cms.untracked.vstring(...(options.outputCommands ?? ['keep *'])),
+    });
+    process.p = cms.Path(process.producer);
+    process.e = cms.EndPath(process.output);
+  }, 'WRITE');
+}
+
+function readJob(fileNames: string[], label: string, skipEvents = 0) {
+  return runJob((process) => {
+    process.source = cms.Source('ArrowSource', {
+      fileNames: cms.untracked.vstring(...fileNames),
+      skipEvents: cms.untracked.uint32(skipEvents),
+    });
+    process[label] = cms.EDAnalyzer('HitsReader');
+    process.p = cms.Path(process[label]);
+  }, 'READ');
+}
+
+describe('a job writes Arrow with ArrowOutputModule and another reads it back with ArrowSource', () => {
+  it('gives the reader every product of every event bit for bit, and a product not put stays absent', async () => {
+    const file = join(scratch, 'round-trip.arrow');
+    expect(await writeJob(file, 6, { skipEvery: 3 })).toBeUndefined();
+    expect(await readJob([file], 'reader')).toBeUndefined();
+    const read = readBack.get('reader');
+    expect([...(read?.keys() ?? [])]).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const event of [1, 2, 3, 4, 5, 6]) {
+      const expected = event % 3 === 0 ? 'absent' : Array.from(hitsFor(event).buffer.hostArray());
+      expect(read?.get(event)).toEqual({ hits: expected, count: event * 2 });
+    }
+  });
+
+  it('writes a folder of Arrow IPC files that Arrow itself reads, with the event index and one file per table', async () => {
+    const file = join(scratch, 'layout.arrow');
+    await writeJob(file, 4);
+    expect(readdirSync(file).sort()).toEqual([
+      'PortableHostCollection_producer__WRITE.elements.arrow',
+      'PortableHostCollection_producer__WRITE.events.arrow',
+      'events.arrow',
+      'int_producer_count_WRITE.events.arrow',
+    ]);
+    const index = tableFromIPC(readFileSync(join(file, 'events.arrow')));
+    expect(Array.from(index.getChild('event') ?? [])).toEqual([1n, 2n, 3n, 4n]);
+    const counts = tableFromIPC(readFileSync(join(file, 'int_producer_count_WRITE.events.arrow')));
+    expect(Array.from(counts.getChild('value') ?? [])).toEqual([2, 4, 6, 8]);
+    const elements = tableFromIPC(readFileSync(join(file, 'PortableHostCollection_producer__WRITE.elements.arrow')));
+    expect(elements.batches.map((batch) => batch.numRows)).toEqual([4, 5, 6, 3]); // one batch per event
+    expect(existsSync(`${file}.partial-${process.pid}`)).toBe(false);
+  });
+
+  it("keeps only what outputCommands keep, CMSSW's last matching rule winning", async () => {
+    const file = join(scratch, 'selected.arrow');
+    await writeJob(file, 2, { outputCommands: ['drop *', 'keep *_producer_*_*', 'drop int_*_*_*'] });
+    expect(readdirSync(file).filter((name) => name.startsWith('int_'))).toEqual([]);
+    expect(readdirSync(file)).toContain('PortableHostCollection_producer__WRITE.events.arrow');
+  });
+
+  it('reads several files in order, skipping skipEvents events first', async () => {
+    const first = join(scratch, 'first.arrow');
+    const second = join(scratch, 'second.arrow');
+    await writeJob(first, 3);
+    await writeJob(second, 2);
+    expect(await readJob([first, second], 'chained', 2)).toBeUndefined();
+    expect([...(readBack.get('chained')?.entries() ?? [])].map(([event, { count }]) => [event, count])).toEqual([
+      [3, 6],
+      [1, 2],
+      [2, 4],
+    ]);
+  });
+
+  it('fails with FileReadError naming the file and the branch when an elements file is truncated', async () => {
+    const file = join(scratch, 'truncated.arrow');
+    await writeJob(file, 3);
+    const elements = join(file, 'PortableHostCollection_producer__WRITE.elements.arrow');
+    writeFileSync(elements, readFileSync(elements).subarray(0, 200));
+    const failure = await readJob([file], 'truncatedReader');
+    expect(failure?.category).toBe('FileReadError');
+    expect(failure?.message).toContain(elements);
+    expect(failure?.message).toContain('(branch PortableHostCollection_producer__WRITE)');
+  });
+
+  it('fails with FileOpenError naming the folder when a file does not exist', async () => {
+    const failure = await readJob([join(scratch, 'missing.arrow')], 'missingReader');
+    expect(failure?.category).toBe('FileOpenError');
+    expect(failure?.message).toContain('missing.arrow');
+  });
+});
