@@ -8,25 +8,21 @@ import {
   type ParameterSet,
   productTypeName,
 } from '@alpaka-ts/core';
-import { PortableHostCollection } from '@alpaka-ts/portable';
+import { PortableHostCollection, PortableHostMultiCollection, PortableHostObject } from '@alpaka-ts/portable';
 import { Field, makeData, RecordBatch, Schema, Struct, Uint32, Uint64 } from 'apache-arrow';
 import { ArrowFileWriter } from './arrow-file-writer';
 import { collectionBatches, type EventNumbers } from './collection-record-batches';
+import { multiEventsBatch, multiEventsSchema, partElementsFile, partEventsFile } from './multi-collection-batches';
 import { isNumberProductType, numberBatch, numberEventsSchema } from './number-product-batches';
+import { objectBatch, objectEventsSchema } from './object-batches';
 import {
   type BranchDescription,
   branchElementsFile,
   branchEventsFile,
+  branchFileBase,
   branchMetadataKey,
   eventIndexFile,
 } from './output-file-layout';
-
-/** The files of one branch: its events table, and a collection's elements table. */
-interface BranchFiles {
-  readonly events: ArrowFileWriter;
-  readonly elements: ArrowFileWriter | undefined;
-  readonly eventsSchema: Schema;
-}
 
 /** Events buffered for events.arrow before they are written as one record batch. */
 const eventIndexBatchRows = 1024;
@@ -34,15 +30,18 @@ const eventIndexBatchRows = 1024;
 /**
  * CMSSW's PoolOutputModule, writing Arrow (output-file-layout.ts says what goes where): on an EndPath, it writes
  * the products `outputCommands` keep (CMSSW's last-matching-rule selection) of every event `SelectEvents` lets
- * through into the folder `fileName`. Portable host collections and number products are written; products of
- * other types (device products, objects without a table form yet) are left out and listed in `leftOut`. The
+ * through into the folder `fileName`. Portable host collections, multi-layout collections, objects and number
+ * products are written; products of other types (device products, say) are left out and listed in `leftOut`. The
  * folder is written under a temporary name and renamed over `fileName` when the job closes it, also after a
  * failure, so a reader never sees a half-written output and a failed job leaves the events it completed.
  */
 export class ArrowOutputModule extends OutputModule {
   readonly fileName: string;
   readonly #partial: string;
-  readonly #branches = new Map<string, BranchFiles>();
+  /** The files being written, by name in the folder. */
+  readonly #writers = new Map<string, ArrowFileWriter>();
+  /** Each branch's events table schema (its own, with the branch in the metadata), by branch name. */
+  readonly #branchSchemas = new Map<string, Schema>();
   #index: ArrowFileWriter | undefined;
   #pending: EventNumbers[] = [];
   /** Branch names of products this module could not write, with their type. */
@@ -79,9 +78,7 @@ export class ArrowOutputModule extends OutputModule {
 
   override async closeFile(): Promise<void> {
     this.#flushIndex();
-    const writers = [...this.#branches.values()].flatMap((files) =>
-      files.elements ? [files.events, files.elements] : [files.events],
-    );
+    const writers = [...this.#writers.values()];
     if (this.#index) writers.push(this.#index);
     await Promise.all(writers.map((writer) => writer.close()));
     rmSync(this.fileName, { recursive: true, force: true });
@@ -89,26 +86,37 @@ export class ArrowOutputModule extends OutputModule {
   }
 
   #writeProduct(product: OutputProduct, id: EventNumbers): void {
-    const { product: value } = product;
+    const { product: value, branchName } = product;
+    const base = branchFileBase(branchName);
     if (value instanceof PortableHostCollection) {
       const batches = collectionBatches(value.schema, value.size, value.buffer.hostArray(), id);
-      const files = this.#filesOf(product, 'collection', batches.events.schema);
-      files.events.write(new RecordBatch(files.eventsSchema, batches.events.data));
-      files.elements?.write(batches.elements);
-      return;
-    }
-    const typeName = typeNameOf(product);
-    if (typeof value === 'number' && isNumberProductType(typeName)) {
-      const files = this.#filesOf(product, 'number', numberEventsSchema(typeName, new Map()));
-      files.events.write(numberBatch(files.eventsSchema, id, value));
-      return;
-    }
-    this.leftOut.set(product.branchName, typeName);
+      const schema = this.#branchSchema(product, 'collection', batches.events.schema);
+      this.#writer(branchEventsFile(branchName)).write(new RecordBatch(schema, batches.events.data));
+      this.#writer(branchElementsFile(branchName)).write(batches.elements);
+    } else if (value instanceof PortableHostMultiCollection) {
+      const { schemas, sizes } = value;
+      const schema = this.#branchSchema(product, 'multiCollection', multiEventsSchema(schemas));
+      this.#writer(branchEventsFile(branchName)).write(multiEventsBatch(schema, id, sizes));
+      const bytes = value.buffer.hostArray();
+      schemas.forEach((layout, part) => {
+        const partBytes = bytes.subarray(value.offsetOf(part));
+        const batches = collectionBatches(layout, sizes[part] ?? 0, partBytes, id);
+        this.#writer(partEventsFile(base, part)).write(batches.events);
+        this.#writer(partElementsFile(base, part)).write(batches.elements);
+      });
+    } else if (value instanceof PortableHostObject) {
+      const schema = this.#branchSchema(product, 'object', objectEventsSchema(value.schema));
+      this.#writer(branchEventsFile(branchName)).write(objectBatch(schema, value.schema, value.buffer.hostArray(), id));
+    } else if (typeof value === 'number' && isNumberProductType(typeNameOf(product))) {
+      const schema = this.#branchSchema(product, 'number', numberEventsSchema(typeNameOf(product), new Map()));
+      this.#writer(branchEventsFile(branchName)).write(numberBatch(schema, id, value));
+    } else this.leftOut.set(branchName, typeNameOf(product));
   }
 
-  #filesOf(product: OutputProduct, kind: BranchDescription['kind'], schema: Schema): BranchFiles {
-    let files = this.#branches.get(product.branchName);
-    if (files === undefined) {
+  /** The branch's events table schema: `schema` with the branch described in its metadata (made once). */
+  #branchSchema(product: OutputProduct, kind: BranchDescription['kind'], schema: Schema): Schema {
+    let found = this.#branchSchemas.get(product.branchName);
+    if (found === undefined) {
       const branch: BranchDescription = {
         branchName: product.branchName,
         typeName: typeNameOf(product),
@@ -117,18 +125,19 @@ export class ArrowOutputModule extends OutputModule {
         process: product.process,
         kind,
       };
-      const metadata = new Map([...schema.metadata, [branchMetadataKey, JSON.stringify(branch)]]);
-      files = {
-        events: new ArrowFileWriter(join(this.#partial, branchEventsFile(product.branchName))),
-        elements:
-          kind === 'collection'
-            ? new ArrowFileWriter(join(this.#partial, branchElementsFile(product.branchName)))
-            : undefined,
-        eventsSchema: new Schema(schema.fields, metadata),
-      };
-      this.#branches.set(product.branchName, files);
+      found = new Schema(schema.fields, new Map([...schema.metadata, [branchMetadataKey, JSON.stringify(branch)]]));
+      this.#branchSchemas.set(product.branchName, found);
     }
-    return files;
+    return found;
+  }
+
+  #writer(name: string): ArrowFileWriter {
+    let writer = this.#writers.get(name);
+    if (writer === undefined) {
+      writer = new ArrowFileWriter(join(this.#partial, name));
+      this.#writers.set(name, writer);
+    }
+    return writer;
   }
 
   #flushIndex(): void {

@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type EDPutToken,
@@ -9,29 +8,48 @@ import {
   makeEventID,
   namedProductType,
   type ParameterSet,
+  type ProductType,
   type SourceEvent,
 } from '@alpaka-ts/core';
-import { type AsyncRecordBatchFileReader, RecordBatchReader, type Table, tableFromIPC } from 'apache-arrow';
+import type { LayoutSchema } from '@alpaka-ts/interface';
+import { type RecordBatch, type Table, tableFromIPC } from 'apache-arrow';
 import { fillCollectionFromBatches } from './collection-record-batches';
+import { ElementsFileReader } from './elements-file-reader';
 import { metadataKeys } from './layout-arrow-schema';
+import { isPartFile, layoutsMetadataKey, partElementsFile, partEventsFile } from './multi-collection-batches';
+import { fillObject, structMetadataKey } from './object-batches';
 import {
   type BranchDescription,
   branchElementsFile,
   branchEventsFile,
+  branchFileBase,
   branchOf,
   eventIndexFile,
 } from './output-file-layout';
-import { layoutFromDescription, persistentCollection } from './persistent-types';
+import {
+  genericCollection,
+  genericMultiCollection,
+  genericObject,
+  layoutFromDescription,
+  persistentType,
+  structFromDescription,
+} from './persistent-types';
 
-/** One branch of one input file: its events table (read at once, it is small) and its elements file (read per event). */
+/** One layout's tables: its events table (read at once, it is small) and its elements file (read per event). */
+interface InputTables {
+  readonly events: Table;
+  readonly elements: ElementsFileReader;
+}
+
+/** One branch of one input file. */
 interface InputBranch {
   readonly description: BranchDescription;
   readonly token: EDPutToken;
   readonly events: Table;
   /** Events table row of each event (run:luminosityBlock:event) the branch was put in. */
   readonly rows: ReadonlyMap<string, number>;
-  readonly elementsPath: string;
-  elements?: Promise<{ handle: FileHandle; reader: AsyncRecordBatchFileReader }>;
+  /** A collection's own tables, or a multi-layout collection's, one per layout; none for objects and numbers. */
+  readonly tables: readonly InputTables[];
 }
 
 interface InputFile {
@@ -45,7 +63,8 @@ const eventKey = (run: number, luminosityBlock: number, event: number | bigint) 
 /**
  * CMSSW's PoolSource, reading what ArrowOutputModule wrote: `fileNames` (untracked vstring, the output folders, read
  * in order) and `skipEvents` (untracked uint32). Every branch of the files is put in its events (portable host
- * collections, as the class registered for their type or PortableHostCollection; number products), under its
+ * collections, multi-layout collections and objects, as the class registered for their type or the portable
+ * type itself; number products), under its
  * label, instance and process. A file that is missing, truncated or not what ArrowOutputModule writes fails the
  * job with FileOpenError or FileReadError naming the file and the branch.
  */
@@ -86,32 +105,22 @@ export class ArrowSource extends InputSource {
       event: Number(numbers?.get(row)),
     }));
     const branches: InputBranch[] = [];
-    for (const name of names.filter((file) => file.endsWith('.events.arrow')).sort()) {
+    for (const name of names.filter((file) => file.endsWith('.events.arrow') && !isPartFile(file)).sort()) {
       const table = readTable(path, name, name.replace(/\.events\.arrow$/, ''));
       const description = branchOf(table.schema);
       if (description === undefined || branchEventsFile(description.branchName) !== name)
         throw new FrameworkError('FileReadError', `${join(path, name)} is not a branch ArrowOutputModule wrote.`);
       let token = tokens.get(description.branchName);
       if (token === undefined) {
-        token = this.producesFromProcess(
-          productTypeOf(description),
-          description.label,
-          description.instance,
-          description.process,
-        );
+        const type = productTypeOf(description);
+        token = this.producesFromProcess(type, description.label, description.instance, description.process);
         tokens.set(description.branchName, token);
       }
       const rows = new Map<string, number>();
       const [run, lumi, event] = [table.getChild('run'), table.getChild('luminosityBlock'), table.getChild('event')];
       for (let row = 0; row < table.numRows; row++)
         rows.set(eventKey(run?.get(row), lumi?.get(row), event?.get(row)), row);
-      branches.push({
-        description,
-        token,
-        events: table,
-        rows,
-        elementsPath: join(path, branchElementsFile(description.branchName)),
-      });
+      branches.push({ description, token, events: table, rows, tables: tablesOf(path, description, table) });
     }
     return { path, events, branches };
   }
@@ -149,19 +158,22 @@ export class ArrowSource extends InputSource {
   }
 
   override async endJob(): Promise<void> {
-    // The files that opened are closed; one that failed to open was reported by the event that read it.
-    const opened = this.#files.flatMap((file) =>
-      file.branches.flatMap((branch) => (branch.elements ? [branch.elements] : [])),
-    );
-    await Promise.all(
-      opened.map((elements) =>
-        elements.then(
-          ({ handle }) => handle.close(),
-          () => undefined,
-        ),
-      ),
-    );
+    const tables = this.#files.flatMap((file) => file.branches.flatMap((branch) => branch.tables));
+    await Promise.all(tables.map((table) => table.elements.close()));
   }
+}
+
+/** A branch's collection tables: its own, or one pair per layout of a multi-layout collection. */
+function tablesOf(path: string, description: BranchDescription, events: Table): InputTables[] {
+  const base = branchFileBase(description.branchName);
+  if (description.kind === 'collection')
+    return [{ events, elements: new ElementsFileReader(join(path, branchElementsFile(description.branchName))) }];
+  if (description.kind !== 'multiCollection') return [];
+  const layouts = events.schema.fields.filter((field) => /^size\d+$/.test(field.name)).length;
+  return Array.from({ length: layouts }, (_, part) => ({
+    events: readTable(path, partEventsFile(base, part), `${description.branchName} layout ${part}`),
+    elements: new ElementsFileReader(join(path, partElementsFile(base, part))),
+  }));
 }
 
 function readTable(path: string, name: string, what: string): Table {
@@ -182,45 +194,82 @@ function readTable(path: string, name: string, what: string): Table {
   }
 }
 
-function productTypeOf(description: BranchDescription) {
-  if (description.kind === 'number') return namedProductType<number>(description.typeName);
-  return (
-    persistentCollection(description.typeName)?.type ??
-    persistentCollection('PortableHostCollection')?.type ??
-    namedProductType(description.typeName)
-  );
+function productTypeOf(description: BranchDescription): ProductType {
+  switch (description.kind) {
+    case 'number':
+      return namedProductType<number>(description.typeName);
+    case 'collection':
+      return persistentType(description.typeName, genericCollection).type;
+    case 'multiCollection':
+      return persistentType(description.typeName, genericMultiCollection).type;
+    case 'object':
+      return persistentType(description.typeName, genericObject).type;
+  }
 }
 
 async function readProduct(branch: InputBranch, row: number): Promise<unknown> {
-  const { description, events } = branch;
+  const { description, events, tables } = branch;
+  const failure = (file: string, why: string) =>
+    new FrameworkError('FileReadError', `${file} (branch ${description.branchName}): ${why}`);
+  const metadata = (key: string) => {
+    const text = events.schema.metadata.get(key);
+    if (text === undefined) throw failure('its events table', `the metadata has no ${key}`);
+    return text;
+  };
   if (description.kind === 'number') return Number(events.getChild('value')?.get(row));
-  const failure = (why: string) =>
-    new FrameworkError('FileReadError', `${branch.elementsPath} (branch ${description.branchName}): ${why}`);
-  branch.elements ??= open(branch.elementsPath).then(async (handle) => {
-    const reader = (await RecordBatchReader.from(handle)) as AsyncRecordBatchFileReader;
-    await reader.open();
-    return { handle, reader };
-  });
-  let batch: Awaited<ReturnType<AsyncRecordBatchFileReader['readRecordBatch']>>;
-  try {
-    const { reader } = await branch.elements;
-    batch = await reader.readRecordBatch(row);
-  } catch (error) {
-    throw failure(`not a readable Arrow IPC file (truncated or corrupted?): ${(error as Error).message}`);
+  if (description.kind === 'object') {
+    const object = persistentType(description.typeName, genericObject).make(
+      [],
+      structFromDescription(metadata(structMetadataKey)),
+    );
+    try {
+      fillObject(object.schema, object.buffer.hostArray(), events, row);
+    } catch (error) {
+      throw failure('its events table', (error as Error).message);
+    }
+    return object;
   }
-  if (!batch) throw failure(`it has no record batch ${row} for the event in row ${row} of its events table`);
-  const layoutText = events.schema.metadata.get(metadataKeys.layout);
-  if (layoutText === undefined) throw failure('its events table has no layout');
-  const layout = layoutFromDescription(layoutText);
-  const size = Number(events.getChild('size')?.get(row));
-  const maker = persistentCollection(description.typeName) ?? persistentCollection('PortableHostCollection');
-  const collection = (maker as NonNullable<typeof maker>).make(size, layout);
-  try {
-    fillCollectionFromBatches(collection.schema, size, collection.buffer.hostArray(), batch, eventsRow(events, row), 0);
-  } catch (error) {
-    throw failure((error as Error).message);
+  if (description.kind === 'collection') {
+    const size = Number(events.getChild('size')?.get(row));
+    const collection = persistentType(description.typeName, genericCollection).make(
+      [size],
+      layoutFromDescription(metadata(metadataKeys.layout)),
+    );
+    await fillPart(tables[0], row, collection.schema, size, collection.buffer.hostArray(), failure);
+    return collection;
   }
+  const sizes = tables.map((_, part) => Number(events.getChild(`size${part}`)?.get(row)));
+  const layouts = (JSON.parse(metadata(layoutsMetadataKey)) as unknown[]).map((layout) =>
+    layoutFromDescription(JSON.stringify(layout)),
+  );
+  const collection = persistentType(description.typeName, genericMultiCollection).make(sizes, layouts);
+  const bytes = collection.buffer.hostArray();
+  for (const [part, schema] of collection.schemas.entries())
+    await fillPart(tables[part], row, schema, sizes[part] ?? 0, bytes.subarray(collection.offsetOf(part)), failure);
   return collection;
+}
+
+/** Reads one layout's batch `row` into `bytes` (that layout's bytes of the product). */
+async function fillPart(
+  tables: InputTables | undefined,
+  row: number,
+  layout: LayoutSchema,
+  size: number,
+  bytes: Uint8Array,
+  failure: (file: string, why: string) => FrameworkError,
+): Promise<void> {
+  if (tables === undefined) throw failure('its events table', 'a layout has no tables');
+  let batch: RecordBatch;
+  try {
+    batch = await tables.elements.batch(row);
+  } catch (error) {
+    throw failure(tables.elements.path, (error as Error).message);
+  }
+  try {
+    fillCollectionFromBatches(layout, size, bytes, batch, eventsRow(tables.events, row), 0);
+  } catch (error) {
+    throw failure(tables.elements.path, (error as Error).message);
+  }
 }
 
 /** The events table seen from one row (fillCollectionFromBatches reads row 0 of what it is given). */

@@ -17,7 +17,9 @@ export {
   metadataKeys,
   valuesPerElement,
 } from './layout-arrow-schema';
+export { layoutsMetadataKey } from './multi-collection-batches';
 export { isNumberProductType } from './number-product-batches';
+export { structMetadataKey } from './object-batches';
 export {
   type BranchDescription,
   branchElementsFile,
@@ -27,8 +29,11 @@ export {
   eventIndexFile,
 } from './output-file-layout';
 export {
-  type CollectionMaker,
   layoutFromDescription,
-  persistentCollection,
+  type PersistentType,
+  persistentType,
   registerPersistentCollection,
+  registerPersistentMultiCollection,
+  registerPersistentObject,
+  structFromDescription,
 } from './persistent-types';

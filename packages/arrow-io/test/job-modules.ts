@@ -15,6 +15,7 @@ import { bool, f32, f64, host, i16, i32 } from '@alpaka-ts/interface';
 import { PortableHostCollection } from '@alpaka-ts/portable';
 import { defineLayout } from '@alpaka-ts/soa-template';
 import { ArrowOutputModule, ArrowSource } from '../src';
+import { ShapesProducer, ShapesReader } from './shape-modules';
 
 export const JobHits = defineLayout('ArrowJobHits', [
   { kind: 'column', name: 'x', elementType: f32 },
@@ -76,5 +77,7 @@ export const jobRegistry = () =>
   registerBuiltInModules(new ModuleRegistry())
     .register(HitsProducer)
     .register(HitsReader)
+    .register(ShapesProducer)
+    .register(ShapesReader)
     .register(ArrowOutputModule)
     .register(ArrowSource);

@@ -5,6 +5,7 @@ import { cms, createEventProcessor } from '@alpaka-ts/core';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { hitsFor, jobRegistry, readBack } from './job-modules';
+import { shapesFor, shapesRead } from './shape-modules';
 
 const scratch = mkdtempSync(join(tmpdir(), 'arrow-jobs-'));
 
@@ -118,5 +119,50 @@ describe('a job writes Arrow with ArrowOutputModule and another reads it back wi
     const failure = await readJob([join(scratch, 'missing.arrow')], 'missingReader');
     expect(failure?.category).toBe('FileOpenError');
     expect(failure?.message).toContain('missing.arrow');
+  });
+
+  it('round-trips multi-layout collections and objects bit for bit, each layout a collection of its own', async () => {
+    const file = join(scratch, 'shapes.arrow');
+    const written = await runJob((process) => {
+      process.source = cms.Source('EmptySource');
+      process.maxEvents.input = 4;
+      process.shapes = cms.EDProducer('ShapesProducer');
+      process.output = cms.OutputModule('ArrowOutputModule', { fileName: cms.untracked.string(file) });
+      process.p = cms.Path(process.shapes);
+      process.e = cms.EndPath(process.output);
+    }, 'WRITE');
+    expect(written).toBeUndefined();
+    expect(readdirSync(file).sort()).toEqual([
+      'PortableHostMultiCollection_shapes__WRITE.events.arrow',
+      'PortableHostMultiCollection_shapes__WRITE.part0.elements.arrow',
+      'PortableHostMultiCollection_shapes__WRITE.part0.events.arrow',
+      'PortableHostMultiCollection_shapes__WRITE.part1.elements.arrow',
+      'PortableHostMultiCollection_shapes__WRITE.part1.events.arrow',
+      'PortableHostObject_shapes__WRITE.events.arrow',
+      'events.arrow',
+    ]);
+    const beam = tableFromIPC(readFileSync(join(file, 'PortableHostObject_shapes__WRITE.events.arrow')));
+    expect(beam.get(1)?.toJSON()).toEqual({
+      run: 1,
+      luminosityBlock: 1,
+      event: 2n,
+      x: 2 / 7,
+      y: Math.fround(2 / 9),
+      id: 102,
+    });
+    const read = await runJob((process) => {
+      process.source = cms.Source('ArrowSource', { fileNames: cms.untracked.vstring(file) });
+      process.reader = cms.EDAnalyzer('ShapesReader');
+      process.p = cms.Path(process.reader);
+    }, 'READ');
+    expect(read).toBeUndefined();
+    for (const event of [1, 2, 3, 4]) {
+      const { multi, beam: object } = shapesFor(event);
+      expect(shapesRead.get(event)).toEqual({
+        multi: Array.from(multi.buffer.hostArray()),
+        sizes: multi.sizes,
+        beam: Array.from(object.buffer.hostArray()),
+      });
+    }
   });
 });
