@@ -22,6 +22,7 @@ export const allowedWorkspaceDependencies = {
   // CMSSW's IOPool: host products on disk as Apache Arrow, the output module and the source.
   '@alpaka-ts/arrow-io': ['@alpaka-ts/interface', '@alpaka-ts/core', '@alpaka-ts/portable'],
   '@alpaka-ts/test-objects': [
+    '@alpaka-ts/arrow-io',
     '@alpaka-ts/interface',
     '@alpaka-ts/core',
     '@alpaka-ts/portable',

@@ -14,6 +14,8 @@ export interface AlpakaTestArguments {
   readonly moduleSynchronize: boolean;
   readonly processAcceleratorSynchronize: boolean;
   readonly run: number;
+  /** The writer's output and the reader's input (an Arrow folder, arrow-io's ArrowOutputModule). */
+  readonly fileName: string;
 }
 
 function positiveInteger(value: string): number {
@@ -37,6 +39,7 @@ export function parseAlpakaTestArguments(program: string, description: string): 
     .option('--moduleSynchronize', 'Set synchronize parameter via module instances', false)
     .option('--processAcceleratorSynchronize', 'Set synchronize parameter via ProcessAcceleratorAlpaka', false)
     .option('--run <number>', 'Run number (default: 1)', positiveInteger, 1)
+    .option('--fileName <folder>', 'The Arrow output the writer writes and the reader reads', 'test.arrow')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
   command.parse([...configurationArguments()], { from: 'user' });
@@ -48,6 +51,7 @@ export function parseAlpakaTestArguments(program: string, description: string): 
     moduleSynchronize: boolean;
     processAcceleratorSynchronize: boolean;
     run: number;
+    fileName: string;
   }>();
   return {
     accelerators: options.accelerators === '' ? [] : options.accelerators.split(','),
@@ -57,6 +61,7 @@ export function parseAlpakaTestArguments(program: string, description: string): 
     moduleSynchronize: options.moduleSynchronize,
     processAcceleratorSynchronize: options.processAcceleratorSynchronize,
     run: options.run,
+    fileName: options.fileName,
   };
 }
 

@@ -62,6 +62,7 @@ export {
 } from './data-formats/test-collections';
 export { registerTestCopies } from './data-formats/test-copies';
 export { TestDeviceObject, TestHostObject, TestObject, TestStruct, testObjectFor } from './data-formats/test-objects';
+export { registerTestPersistentTypes } from './data-formats/test-persistent-types';
 export {
   addressOfBufferColumn,
   readThroughPtr,

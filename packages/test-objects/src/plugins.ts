@@ -1,15 +1,17 @@
 // The package's plugin file (CMSSW's DEFINE_FWK_MODULE / DEFINE_FWK_EVENTSETUP_MODULE lines): every module
 // class the plugin manifest (alpaka-modules.json) declares, exported from one built entry (dist/plugins.js),
 // so alpaka-run finds them by CMSSW's type names without a configuration importing them. Loading it
-// registers the products' copies, as loading the package does.
+// registers the products' copies, as loading the package does, and their types with arrow-io's source.
 
 import { registerESTestCopies } from './data-formats/es-test-copies';
 import { registerTestCopies } from './data-formats/test-copies';
+import { registerTestPersistentTypes } from './data-formats/test-persistent-types';
 import { registerTestProductWithPtrCopies } from './data-formats/test-product-with-ptr';
 import { registerUpdateInfoCopies } from './test-algo/update-info';
 
 registerESTestCopies();
 registerTestCopies();
+registerTestPersistentTypes();
 registerTestProductWithPtrCopies();
 registerUpdateInfoCopies();
 
