@@ -8,6 +8,7 @@ export {
   type EventNumbers,
   fillCollectionFromBatches,
 } from './collection-record-batches';
+export { dumpEventContent } from './dump-event-content';
 export {
   arrowTypeOf,
   elementsSchema,
@@ -17,6 +18,7 @@ export {
   metadataKeys,
   valuesPerElement,
 } from './layout-arrow-schema';
+export { mergeOutputs } from './merge-outputs';
 export { layoutsMetadataKey } from './multi-collection-batches';
 export { isNumberProductType } from './number-product-batches';
 export { structMetadataKey } from './object-batches';
@@ -28,6 +30,7 @@ export {
   branchOf,
   eventIndexFile,
 } from './output-file-layout';
+export { type FolderBranch, type OutputFolder, readArrowFile, readOutputFolder } from './output-folder';
 export {
   layoutFromDescription,
   type PersistentType,
