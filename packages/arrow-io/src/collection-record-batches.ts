@@ -32,8 +32,7 @@ function typedArrayAt(bytes: Uint8Array, placed: FieldLayout, offset: number, co
 /** Arrow data of `values` (copied) of the field's element type; bools become Arrow's bit-packed booleans. */
 function valuesData(placed: FieldLayout, values: NumericArray): Data {
   const type = arrowTypeOf(placed.field.elementType);
-  if (placed.field.elementType.name !== 'bool')
-    return makeData({ type, length: values.length, data: values.slice() } as never);
+  if (placed.field.elementType.name !== 'bool') return makeData({ type, length: values.length, data: values } as never);
   const bits = new Uint8Array(Math.ceil(values.length / 8));
   for (let index = 0; index < values.length; index++)
     if (values[index]) bits[index >> 3] = (bits[index >> 3] ?? 0) | (1 << (index & 7));
@@ -63,6 +62,12 @@ function fieldData(schema: Schema, name: string, placed: FieldLayout, values: Nu
 
 const filled = (length: number, value: number) => new Uint32Array(length).fill(value);
 
+function indices(length: number): Uint32Array {
+  const values = new Uint32Array(length);
+  for (let index = 0; index < length; index++) values[index] = index;
+  return values;
+}
+
 function batchOf(schema: Schema, length: number, columns: readonly Data[]): RecordBatch {
   const data = makeData({ type: new Struct(schema.fields), length, children: columns as Data[], nullCount: 0 });
   return new RecordBatch(schema, data);
@@ -70,7 +75,8 @@ function batchOf(schema: Schema, length: number, columns: readonly Data[]): Reco
 
 /**
  * One event's collection (`size` elements of `layout` in `bytes`, the collection's buffer) as its elements and
- * events record batches. The values are copied: the collection's memory may be reused once this returns.
+ * events record batches. Plain columns are viewed, not copied (bools and matrices are rearranged into copies):
+ * write the batches before the collection's memory changes, as ArrowOutputModule does (synchronously).
  */
 export function collectionBatches(
   layout: LayoutSchema,
@@ -87,7 +93,7 @@ export function collectionBatches(
     uint32(filled(length, id.luminosityBlock)),
     makeData({ type: new Uint64(), length, data: new BigUint64Array(length).fill(BigInt(id.event)) }),
   ];
-  const elementColumns: Data[] = [...ids(size), uint32(Uint32Array.from({ length: size }, (_, index) => index))];
+  const elementColumns: Data[] = [...ids(size), uint32(indices(size))];
   const eventColumns: Data[] = [...ids(1), uint32(filled(1, size))];
   for (const placed of placedFields) {
     if (placed.field.kind === 'scalar') {

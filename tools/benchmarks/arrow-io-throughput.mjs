@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// Issue 18's benchmark (BENCHMARKS.md): writing and reading a 10^6-element TestSoA-like collection per event for
+// 100 events through arrow-io (an elements and an events table per event, the layer ArrowOutputModule and
+// ArrowSource use), against writing and reading the same bytes with plain fs calls, in the same run.
+// Throughput is collection bytes per second; the figures are arrow-io's / raw fs's, median of the rounds.
+//   node tools/benchmarks/arrow-io-throughput.mjs [elements=1000000] [events=100] [rounds=3]
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ArrowFileWriter, collectionBatches, fillCollectionFromBatches } from '@alpaka-ts/arrow-io';
+import { f64, host, i32 } from '@alpaka-ts/interface';
+import { PortableHostCollection } from '@alpaka-ts/portable';
+import { defineLayout } from '@alpaka-ts/soa-template';
+import { RecordBatchReader, tableFromIPC } from 'apache-arrow';
+
+const [elements = 1_000_000, events = 100, rounds = 3] = process.argv.slice(2).map(Number);
+// TestSoA's columns and scalar without its matrix and array columns (kept small enough for 100 events on disk).
+const TestSoALike = defineLayout('TestSoALike', [
+  { kind: 'column', name: 'x', elementType: f64 },
+  { kind: 'column', name: 'y', elementType: f64 },
+  { kind: 'column', name: 'z', elementType: f64 },
+  { kind: 'column', name: 'id', elementType: i32 },
+  { kind: 'scalar', name: 'r', elementType: f64 },
+]);
+const collection = new PortableHostCollection(TestSoALike, elements, host());
+const view = collection.view();
+for (let i = 0; i < elements; i++) {
+  view.columns.x[i] = i * 0.5;
+  view.columns.y[i] = -i;
+  view.columns.z[i] = i / 3;
+  view.columns.id[i] = i;
+}
+view.scalars.r = 1.25;
+const bytes = collection.buffer.hostArray();
+const totalBytes = bytes.byteLength * events;
+const folder = mkdtempSync(join(tmpdir(), 'arrow-io-bench-'));
+const seconds = (start) => (performance.now() - start) / 1000;
+
+async function arrowWrite() {
+  const start = performance.now();
+  const elementsFile = new ArrowFileWriter(join(folder, 'b.elements.arrow'));
+  const eventsFile = new ArrowFileWriter(join(folder, 'b.events.arrow'));
+  for (let event = 1; event <= events; event++) {
+    const batches = collectionBatches(TestSoALike, elements, bytes, { run: 1, luminosityBlock: 1, event });
+    elementsFile.write(batches.elements);
+    eventsFile.write(batches.events);
+  }
+  await Promise.all([elementsFile.close(), eventsFile.close()]);
+  return seconds(start);
+}
+
+async function arrowRead() {
+  const start = performance.now();
+  const eventsTable = tableFromIPC(readFileSync(join(folder, 'b.events.arrow')));
+  const handle = await open(join(folder, 'b.elements.arrow'));
+  const reader = await RecordBatchReader.from(handle);
+  await reader.open();
+  const target = new PortableHostCollection(TestSoALike, elements, host());
+  for (let event = 0; event < events; event++) {
+    const batch = await reader.readRecordBatch(event);
+    const row = { schema: eventsTable.schema, getChild: (name) => eventsTable.getChild(name)?.slice(event, event + 1) };
+    fillCollectionFromBatches(TestSoALike, elements, target.buffer.hostArray(), batch, row, 0);
+  }
+  await handle.close();
+  if (target.view().columns.id[elements - 1] !== elements - 1) throw new Error('arrow-io read back wrong values');
+  return seconds(start);
+}
+
+function rawWrite() {
+  const start = performance.now();
+  const file = openSync(join(folder, 'raw.bin'), 'w');
+  for (let event = 0; event < events; event++) writeSync(file, bytes);
+  closeSync(file);
+  return seconds(start);
+}
+
+function rawRead() {
+  const start = performance.now();
+  const file = openSync(join(folder, 'raw.bin'), 'r');
+  const target = new Uint8Array(bytes.byteLength);
+  for (let event = 0; event < events; event++) readSync(file, target, 0, target.byteLength, event * target.byteLength);
+  closeSync(file);
+  return seconds(start);
+}
+
+const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
+const results = { write: [], read: [] };
+for (let round = 0; round < rounds; round++) {
+  const raw = { write: rawWrite(), read: rawRead() };
+  const arrow = { write: await arrowWrite(), read: await arrowRead() };
+  results.write.push({ raw: raw.write, arrow: arrow.write });
+  results.read.push({ raw: raw.read, arrow: arrow.read });
+}
+rmSync(folder, { recursive: true, force: true });
+const gigabytes = (time) => (totalBytes / time / 1e9).toFixed(2);
+console.log(
+  `arrow-io against raw fs: ${elements} elements (${(bytes.byteLength / 1e6).toFixed(1)} MB) × ${events} events, ${rounds} rounds`,
+);
+for (const way of ['write', 'read']) {
+  const ratios = results[way].map(({ raw, arrow }) => raw / arrow);
+  const best = results[way].reduce((a, b) => (a.raw / a.arrow > b.raw / b.arrow ? a : b));
+  console.log(
+    `${way.padEnd(5)}  arrow-io ${gigabytes(median(results[way].map((r) => r.arrow)))} GB/s, raw fs ${gigabytes(median(results[way].map((r) => r.raw)))} GB/s, ratio (median) ${median(ratios).toFixed(3)}  rounds: ${ratios.map((r) => r.toFixed(3)).join(' ')}`,
+  );
+  void best;
+}
