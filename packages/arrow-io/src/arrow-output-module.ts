@@ -9,9 +9,10 @@ import {
   productTypeName,
 } from '@alpaka-ts/core';
 import { PortableHostCollection, PortableHostMultiCollection, PortableHostObject } from '@alpaka-ts/portable';
-import { Field, makeData, RecordBatch, Schema, Struct, Uint32, Uint64 } from 'apache-arrow';
+import { makeData, RecordBatch, Schema, Struct, Uint32, Uint64 } from 'apache-arrow';
 import { ArrowFileWriter } from './arrow-file-writer';
-import { collectionBatches, type EventNumbers } from './collection-record-batches';
+import { collectionBatches } from './collection-record-batches';
+import { type EventNumbers, eventIdFields } from './layout-arrow-schema';
 import { multiEventsBatch, multiEventsSchema, partElementsFile, partEventsFile } from './multi-collection-batches';
 import { isNumberProductType, numberBatch, numberEventsSchema } from './number-product-batches';
 import { objectBatch, objectEventsSchema } from './object-batches';
@@ -160,13 +161,6 @@ export class ArrowOutputModule extends OutputModule {
 }
 
 /** events.arrow's schema: the event ids, in the order the events were written. */
-const indexSchema = new Schema(
-  [
-    new Field('run', new Uint32(), false),
-    new Field('luminosityBlock', new Uint32(), false),
-    new Field('event', new Uint64(), false),
-  ],
-  new Map([['alpaka-ts.table', 'event index']]),
-);
+const indexSchema = new Schema(eventIdFields(), new Map([['alpaka-ts.table', 'event index']]));
 
 const typeNameOf = (product: OutputProduct): string => productTypeName(product.productType);

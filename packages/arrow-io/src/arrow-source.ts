@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type EDPutToken,
@@ -12,7 +12,7 @@ import {
   type SourceEvent,
 } from '@alpaka-ts/core';
 import type { LayoutSchema } from '@alpaka-ts/interface';
-import { type RecordBatch, type Table, tableFromIPC } from 'apache-arrow';
+import type { RecordBatch, Table } from 'apache-arrow';
 import { fillCollectionFromBatches } from './collection-record-batches';
 import { ElementsFileReader } from './elements-file-reader';
 import { metadataKeys } from './layout-arrow-schema';
@@ -26,6 +26,7 @@ import {
   branchOf,
   eventIndexFile,
 } from './output-file-layout';
+import { readArrowFile } from './output-folder';
 import {
   genericCollection,
   genericMultiCollection,
@@ -176,23 +177,8 @@ function tablesOf(path: string, description: BranchDescription, events: Table): 
   }));
 }
 
-function readTable(path: string, name: string, what: string): Table {
-  const file = join(path, name);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new FrameworkError('FileOpenError', `ArrowSource cannot read ${file} (${what}): ${(error as Error).message}`);
-  }
-  try {
-    return tableFromIPC(bytes);
-  } catch (error) {
-    throw new FrameworkError(
-      'FileReadError',
-      `${file} (${what}) is not a readable Arrow IPC file (truncated or corrupted?): ${(error as Error).message}`,
-    );
-  }
-}
+/** A small table of the folder, read whole (output-folder.ts: FileOpenError or FileReadError naming it). */
+const readTable = (path: string, name: string, what: string): Table => readArrowFile(join(path, name), what);
 
 function productTypeOf(description: BranchDescription): ProductType {
   switch (description.kind) {

@@ -1,20 +1,17 @@
 import { computeLayout, type FieldLayout, type LayoutSchema } from '@alpaka-ts/interface';
-import { type Data, makeData, RecordBatch, type Schema, Struct, Uint32, Uint64, type Vector } from 'apache-arrow';
+import { type Data, makeData, RecordBatch, type Schema, Struct, Uint32, type Vector } from 'apache-arrow';
 import {
   arrowTypeOf,
+  type EventNumbers,
   elementsSchema,
+  eventIdData,
   eventsSchema,
   layoutDescription,
   metadataKeys,
   valuesPerElement,
 } from './layout-arrow-schema';
 
-/** The event a row belongs to. */
-export interface EventNumbers {
-  readonly run: number;
-  readonly luminosityBlock: number;
-  readonly event: number;
-}
+export type { EventNumbers } from './layout-arrow-schema';
 
 /** One event's collection as its two tables' record batches (layout-arrow-schema.ts says what is in them). */
 export interface CollectionBatches {
@@ -88,11 +85,7 @@ export function collectionBatches(
   const elementsTable = elementsSchema(layout);
   const eventsTable = eventsSchema(layout);
   const uint32 = (values: Uint32Array): Data => makeData({ type: new Uint32(), length: values.length, data: values });
-  const ids = (length: number): Data[] => [
-    uint32(filled(length, id.run)),
-    uint32(filled(length, id.luminosityBlock)),
-    makeData({ type: new Uint64(), length, data: new BigUint64Array(length).fill(BigInt(id.event)) }),
-  ];
+  const ids = (length: number) => eventIdData(id, length);
   const elementColumns: Data[] = [...ids(size), uint32(indices(size))];
   const eventColumns: Data[] = [...ids(1), uint32(filled(1, size))];
   for (const placed of placedFields) {

@@ -1,6 +1,7 @@
 import type { ElementType, FieldSchema, LayoutSchema } from '@alpaka-ts/interface';
 import {
   Bool,
+  type Data,
   type DataType,
   Field,
   FixedSizeList,
@@ -9,6 +10,7 @@ import {
   Int8,
   Int16,
   Int32,
+  makeData,
   Schema,
   Uint8,
   Uint16,
@@ -94,13 +96,28 @@ const layoutMetadata = (layout: LayoutSchema, table: 'elements' | 'events') =>
     [metadataKeys.table, table],
   ]);
 
-const idFields = (last: string) => [
+/** The event a row belongs to. */
+export interface EventNumbers {
+  readonly run: number;
+  readonly luminosityBlock: number;
+  readonly event: number;
+}
+
+/** The fields every table starts with: run, luminosityBlock (uint32), event (uint64, CMSSW's EventNumber_t). */
+export const eventIdFields = (): Field[] => [
   new Field('run', new Uint32(), false),
   new Field('luminosityBlock', new Uint32(), false),
   new Field('event', new Uint64(), false),
-  new Field(last, new Uint32(), false),
 ];
 
+/** `length` rows of one event's id, as the data of those fields. */
+export const eventIdData = (id: EventNumbers, length: number): Data[] => [
+  makeData({ type: new Uint32(), length, data: new Uint32Array(length).fill(id.run) }),
+  makeData({ type: new Uint32(), length, data: new Uint32Array(length).fill(id.luminosityBlock) }),
+  makeData({ type: new Uint64(), length, data: new BigUint64Array(length).fill(BigInt(id.event)) }),
+];
+
+const idFields = (last: string) => [...eventIdFields(), new Field(last, new Uint32(), false)];
 /** The elements table's schema for `layout`. */
 export function elementsSchema(layout: LayoutSchema): Schema {
   const fields = layout.fields.filter((field) => field.kind !== 'scalar').map(elementField);

@@ -1,7 +1,6 @@
 import type { LayoutSchema } from '@alpaka-ts/interface';
-import { Field, makeData, RecordBatch, Schema, Struct, Uint32, Uint64 } from 'apache-arrow';
-import type { EventNumbers } from './collection-record-batches';
-import { layoutDescription } from './layout-arrow-schema';
+import { Field, makeData, RecordBatch, Schema, Struct, Uint32 } from 'apache-arrow';
+import { type EventNumbers, eventIdData, eventIdFields, layoutDescription } from './layout-arrow-schema';
 
 /*
  * A multi-layout collection (PortableHostMultiCollection) as a branch events table of run, luminosityBlock, event
@@ -20,12 +19,7 @@ export const layoutsDescription = (layouts: readonly LayoutSchema[]): string =>
 /** The branch events table of a multi-layout collection of these layouts. */
 export function multiEventsSchema(layouts: readonly LayoutSchema[]): Schema {
   return new Schema(
-    [
-      new Field('run', new Uint32(), false),
-      new Field('luminosityBlock', new Uint32(), false),
-      new Field('event', new Uint64(), false),
-      ...layouts.map((_, index) => new Field(`size${index}`, new Uint32(), false)),
-    ],
+    [...eventIdFields(), ...layouts.map((_, index) => new Field(`size${index}`, new Uint32(), false))],
     new Map([[layoutsMetadataKey, layoutsDescription(layouts)]]),
   );
 }
@@ -33,9 +27,7 @@ export function multiEventsSchema(layouts: readonly LayoutSchema[]): Schema {
 /** One event's row of that table: its id and the sizes. */
 export function multiEventsBatch(schema: Schema, id: EventNumbers, sizes: readonly number[]): RecordBatch {
   const children = [
-    makeData({ type: new Uint32(), length: 1, data: Uint32Array.of(id.run) }),
-    makeData({ type: new Uint32(), length: 1, data: Uint32Array.of(id.luminosityBlock) }),
-    makeData({ type: new Uint64(), length: 1, data: BigUint64Array.of(BigInt(id.event)) }),
+    ...eventIdData(id, 1),
     ...sizes.map((size) => makeData({ type: new Uint32(), length: 1, data: Uint32Array.of(size) })),
   ];
   return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: 1, children, nullCount: 0 }));

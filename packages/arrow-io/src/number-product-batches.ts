@@ -1,17 +1,5 @@
-import {
-  type DataType,
-  Field,
-  Float64,
-  Int32,
-  makeData,
-  RecordBatch,
-  Schema,
-  Struct,
-  Uint16,
-  Uint32,
-  Uint64,
-} from 'apache-arrow';
-import type { EventNumbers } from './collection-record-batches';
+import { type DataType, Field, Float64, Int32, makeData, RecordBatch, Schema, Struct, Uint16 } from 'apache-arrow';
+import { type EventNumbers, eventIdData, eventIdFields } from './layout-arrow-schema';
 
 /** CMSSW's fundamental products (core's productTypes) as Arrow types: the value column of their events table. */
 const numberTypes: Readonly<Record<string, () => DataType>> = {
@@ -27,15 +15,7 @@ export const isNumberProductType = (typeName: string): boolean => Object.hasOwn(
 export function numberEventsSchema(typeName: string, metadata: ReadonlyMap<string, string>): Schema {
   const type = numberTypes[typeName];
   if (type === undefined) throw new Error(`internal error: ${typeName} is not a number product type`);
-  return new Schema(
-    [
-      new Field('run', new Uint32(), false),
-      new Field('luminosityBlock', new Uint32(), false),
-      new Field('event', new Uint64(), false),
-      new Field('value', type(), false),
-    ],
-    new Map(metadata),
-  );
+  return new Schema([...eventIdFields(), new Field('value', type(), false)], new Map(metadata));
 }
 
 /** One event's number product as one row of its branch's events table. */
@@ -44,11 +24,6 @@ export function numberBatch(schema: Schema, id: EventNumbers, value: number): Re
   const Values = (valueType as unknown as { ArrayType: new (length: number) => Int32Array }).ArrayType;
   const values = new Values(1);
   values[0] = value;
-  const children = [
-    makeData({ type: new Uint32(), length: 1, data: Uint32Array.of(id.run) }),
-    makeData({ type: new Uint32(), length: 1, data: Uint32Array.of(id.luminosityBlock) }),
-    makeData({ type: new Uint64(), length: 1, data: BigUint64Array.of(BigInt(id.event)) }),
-    makeData({ type: valueType, length: 1, data: values } as never),
-  ];
+  const children = [...eventIdData(id, 1), makeData({ type: valueType, length: 1, data: values } as never)];
   return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: 1, children, nullCount: 0 }));
 }

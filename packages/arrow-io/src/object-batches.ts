@@ -1,7 +1,6 @@
 import type { StructSchema } from '@alpaka-ts/portable';
-import { type Data, Field, makeData, RecordBatch, Schema, Struct, Uint32, Uint64, type Vector } from 'apache-arrow';
-import type { EventNumbers } from './collection-record-batches';
-import { arrowTypeOf } from './layout-arrow-schema';
+import { type Data, Field, makeData, RecordBatch, Schema, Struct, type Vector } from 'apache-arrow';
+import { arrowTypeOf, type EventNumbers, eventIdData, eventIdFields } from './layout-arrow-schema';
 
 /*
  * A portable host object (PortableHostObject over a defineStruct schema) as one row of its branch's events
@@ -20,12 +19,7 @@ export const structDescription = (schema: StructSchema): string =>
 /** The events table of an object branch. */
 export function objectEventsSchema(schema: StructSchema): Schema {
   return new Schema(
-    [
-      new Field('run', new Uint32(), false),
-      new Field('luminosityBlock', new Uint32(), false),
-      new Field('event', new Uint64(), false),
-      ...schema.fields.map((field) => new Field(field.name, arrowTypeOf(field.elementType), false)),
-    ],
+    [...eventIdFields(), ...schema.fields.map((field) => new Field(field.name, arrowTypeOf(field.elementType), false))],
     new Map([[structMetadataKey, structDescription(schema)]]),
   );
 }
@@ -39,12 +33,7 @@ function fieldValue(schema: StructSchema['fields'][number], bytes: Uint8Array): 
 
 /** One event's object (its `bytes`, the struct's) as one row of `schema`, the branch's events table. */
 export function objectBatch(schema: Schema, struct: StructSchema, bytes: Uint8Array, id: EventNumbers): RecordBatch {
-  const children: Data[] = [
-    makeData({ type: new Uint32(), length: 1, data: Uint32Array.of(id.run) }),
-    makeData({ type: new Uint32(), length: 1, data: Uint32Array.of(id.luminosityBlock) }),
-    makeData({ type: new Uint64(), length: 1, data: BigUint64Array.of(BigInt(id.event)) }),
-    ...struct.fields.map((field) => fieldValue(field, bytes)),
-  ];
+  const children: Data[] = [...eventIdData(id, 1), ...struct.fields.map((field) => fieldValue(field, bytes))];
   return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: 1, children, nullCount: 0 }));
 }
 
