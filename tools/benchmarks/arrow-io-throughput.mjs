@@ -99,9 +99,7 @@ console.log(
 );
 for (const way of ['write', 'read']) {
   const ratios = results[way].map(({ raw, arrow }) => raw / arrow);
-  const best = results[way].reduce((a, b) => (a.raw / a.arrow > b.raw / b.arrow ? a : b));
   console.log(
     `${way.padEnd(5)}  arrow-io ${gigabytes(median(results[way].map((r) => r.arrow)))} GB/s, raw fs ${gigabytes(median(results[way].map((r) => r.raw)))} GB/s, ratio (median) ${median(ratios).toFixed(3)}  rounds: ${ratios.map((r) => r.toFixed(3)).join(' ')}`,
   );
-  void best;
 }

@@ -3,29 +3,18 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cms, createEventProcessor } from '@alpaka-ts/core';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { dumpEventContent } from '../src/dump-event-content';
 import { mergeOutputs } from '../src/merge-outputs';
 import { readOutputFolder } from '../src/output-folder';
-import { jobRegistry } from './job-modules';
+import { writeHits } from './job-modules';
 
 const scratch = mkdtempSync(join(tmpdir(), 'arrow-merge-'));
 
 /** A job writing events firstEvent … firstEvent + events - 1 of run 1 (HitsProducer, every third without hits). */
 async function writeRange(fileName: string, firstEvent: number, events: number, processName = 'WRITE') {
-  const process = cms.Process(processName);
-  process.source = cms.Source('EmptySource', { firstEvent: cms.untracked.uint32(firstEvent) });
-  process.maxEvents.input = events;
-  process.producer = cms.EDProducer('HitsProducer', { skipEvery: cms.int32(3) });
-  process.output = cms.OutputModule('ArrowOutputModule', { fileName: cms.untracked.string(fileName) });
-  process.p = cms.Path(process.producer);
-  process.e = cms.EndPath(process.output);
-  const processor = await createEventProcessor(process.toDescription(), { registry: jobRegistry() });
-  await processor.beginJob();
-  await processor.run();
-  await processor.endJob();
+  expect(await writeHits(fileName, { firstEvent, events, skipEvery: 3, processName })).toBeUndefined();
 }
 
 /** Each file's schema, columns and batch sizes (the event index may be cut into batches differently). */

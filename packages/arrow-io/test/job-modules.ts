@@ -3,6 +3,8 @@
 // analyzer that keeps what it read.
 import {
   type ConstEvent,
+  cms,
+  createEventProcessor,
   type EDGetToken,
   type Event,
   global,
@@ -81,3 +83,51 @@ export const jobRegistry = () =>
     .register(ShapesReader)
     .register(ArrowOutputModule)
     .register(ArrowSource);
+
+/** How a job failed (a FrameworkError's category, message and exit code). */
+export type JobFailure = { category: string; message: string; exitCode: number };
+
+/** Runs the job `build` configures; its failure, or undefined when it succeeded. */
+export async function runJob(
+  build: (process: ReturnType<typeof cms.Process>) => void,
+  processName: string,
+): Promise<JobFailure | undefined> {
+  const process = cms.Process(processName);
+  build(process);
+  try {
+    const processor = await createEventProcessor(process.toDescription(), { registry: jobRegistry() });
+    await processor.beginJob();
+    const failure = await processor.run().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await processor.endJob();
+    return failure as JobFailure | undefined;
+  } catch (error) {
+    return error as JobFailure; // the source's constructor: a file it cannot open
+  }
+}
+
+/** A job writing `events` events of run 1 from firstEvent on with HitsProducer into the Arrow folder `fileName`. */
+export function writeHits(
+  fileName: string,
+  options: {
+    readonly events: number;
+    readonly firstEvent?: number;
+    readonly skipEvery?: number;
+    readonly outputCommands?: readonly string[];
+    readonly processName?: string;
+  },
+): Promise<JobFailure | undefined> {
+  return runJob((process) => {
+    process.source = cms.Source('EmptySource', { firstEvent: cms.untracked.uint32(options.firstEvent ?? 1) });
+    process.maxEvents.input = options.events;
+    process.producer = cms.EDProducer('HitsProducer', { skipEvery: cms.int32(options.skipEvery ?? 0) });
+    process.output = cms.OutputModule('ArrowOutputModule', {
+      fileName: cms.untracked.string(fileName),
+      outputCommands: cms.untracked.vstring(...(options.outputCommands ?? ['keep *'])),
+    });
+    process.p = cms.Path(process.producer);
+    process.e = cms.EndPath(process.output);
+  }, options.processName ?? 'WRITE');
+}

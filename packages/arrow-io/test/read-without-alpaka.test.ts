@@ -1,35 +1,20 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cms, createEventProcessor } from '@alpaka-ts/core';
 import pl from 'nodejs-polars';
 import { describe, expect, it } from 'vitest';
-import { hitsFor, jobRegistry } from './job-modules';
+import { hitsFor, writeHits } from './job-modules';
 
 // CMSSW's rule for host data formats: a file is readable without the framework. Here a reader made by others
 // (polars, from the npm registry) reads what ArrowOutputModule wrote, and every value is compared.
 const folder = join(mkdtempSync(join(tmpdir(), 'arrow-polars-')), 'hits.arrow');
 const events = [1, 2, 3, 4, 5];
 
-async function writeHits() {
-  const process = cms.Process('WRITE');
-  process.source = cms.Source('EmptySource');
-  process.maxEvents.input = events.length;
-  process.producer = cms.EDProducer('HitsProducer', { skipEvery: cms.int32(0) });
-  process.output = cms.OutputModule('ArrowOutputModule', { fileName: cms.untracked.string(folder) });
-  process.p = cms.Path(process.producer);
-  process.e = cms.EndPath(process.output);
-  const processor = await createEventProcessor(process.toDescription(), { registry: jobRegistry() });
-  await processor.beginJob();
-  await processor.run();
-  await processor.endJob();
-}
-
 const read = (name: string) => pl.readIPC(readFileSync(join(folder, name)));
 
 describe('the files, read by polars', () => {
   it('hold every element, column and scalar the producer put, with its event', async () => {
-    await writeHits();
+    expect(await writeHits(folder, { events: events.length })).toBeUndefined();
     const elements = read('PortableHostCollection_producer__WRITE.elements.arrow');
     const eventsTable = read('PortableHostCollection_producer__WRITE.events.arrow');
     const expected = {

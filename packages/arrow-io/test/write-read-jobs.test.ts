@@ -1,46 +1,16 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cms, createEventProcessor } from '@alpaka-ts/core';
+import { cms } from '@alpaka-ts/core';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { hitsFor, jobRegistry, readBack } from './job-modules';
+import { hitsFor, readBack, runJob, writeHits } from './job-modules';
 import { shapesFor, shapesRead } from './shape-modules';
 
 const scratch = mkdtempSync(join(tmpdir(), 'arrow-jobs-'));
 
-type Failure = { category: string; message: string; exitCode: number };
-
-async function runJob(build: (process: ReturnType<typeof cms.Process>) => void, processName: string) {
-  const process = cms.Process(processName);
-  build(process);
-  try {
-    const processor = await createEventProcessor(process.toDescription(), { registry: jobRegistry() });
-    await processor.beginJob();
-    const failure = await processor.run().then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    await processor.endJob();
-    return failure as Failure | undefined;
-  } catch (error) {
-    return error as Failure; // the source's constructor: a file it cannot open
-  }
-}
-
-function writeJob(fileName: string, events: number, options: { skipEvery?: number; outputCommands?: string[] } = {}) {
-  return runJob((process) => {
-    process.source = cms.Source('EmptySource');
-    process.maxEvents.input = events;
-    process.producer = cms.EDProducer('HitsProducer', { skipEvery: cms.int32(options.skipEvery ?? 0) });
-    process.output = cms.OutputModule('ArrowOutputModule', {
-      fileName: cms.untracked.string(fileName),
-      outputCommands: cms.untracked.vstring(...(options.outputCommands ?? ['keep *'])),
-    });
-    process.p = cms.Path(process.producer);
-    process.e = cms.EndPath(process.output);
-  }, 'WRITE');
-}
+const writeJob = (fileName: string, events: number, options: { skipEvery?: number; outputCommands?: string[] } = {}) =>
+  writeHits(fileName, { events, ...options });
 
 function readJob(fileNames: string[], label: string, skipEvents = 0) {
   return runJob((process) => {
