@@ -72,8 +72,10 @@ export { FrameworkError, isFrameworkError } from './errors/framework-error';
 // The event and its products.
 export { type ConstEvent, Event } from './event/event';
 export { compareEventIDs, type EventID, formatEventID, makeEventID } from './event/event-id';
+export { EventRange } from './event/event-range';
 export { Handle } from './event/handle';
 export { LuminosityBlock } from './event/luminosity-block';
+export { type LuminosityBlockID, LuminosityBlockRange } from './event/luminosity-block-range';
 export type { ProductDescription } from './event/product-registry';
 export { Run } from './event/run';
 export { type HLTPathStatus, type HLTState, TriggerResults } from './event/trigger-results';

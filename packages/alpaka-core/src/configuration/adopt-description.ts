@@ -1,3 +1,5 @@
+import { EventRange } from '../event/event-range';
+import { LuminosityBlockRange } from '../event/luminosity-block-range';
 import { ESInputTag } from '../parameter-set/es-input-tag';
 import { InputTag } from '../parameter-set/input-tag';
 import { ParameterSet } from '../parameter-set/parameter-set';
@@ -76,6 +78,14 @@ function adoptValue(type: ParameterTypeName, value: Parameter['value']): Paramet
       return adoptESInputTag(value as ESInputTag);
     case 'VESInputTag':
       return (value as readonly ESInputTag[]).map(adoptESInputTag);
+    case 'EventRange':
+      return adoptEventRange(value as EventRange);
+    case 'VEventRange':
+      return (value as readonly EventRange[]).map(adoptEventRange);
+    case 'LuminosityBlockRange':
+      return adoptLuminosityBlockRange(value as LuminosityBlockRange);
+    case 'VLuminosityBlockRange':
+      return (value as readonly LuminosityBlockRange[]).map(adoptLuminosityBlockRange);
     default:
       return value;
   }
@@ -88,4 +98,13 @@ function adoptInputTag(tag: { readonly label: string; readonly instance: string;
 
 function adoptESInputTag(tag: { readonly module: string; readonly data: string }): ESInputTag {
   return tag instanceof ESInputTag ? tag : new ESInputTag(tag.module, tag.data);
+}
+
+// Ranges of another copy: structurally the same, so their own encode() gives the text to parse.
+function adoptEventRange(range: { encode(): string }): EventRange {
+  return range instanceof EventRange ? range : EventRange.parse(range.encode());
+}
+
+function adoptLuminosityBlockRange(range: { encode(): string }): LuminosityBlockRange {
+  return range instanceof LuminosityBlockRange ? range : LuminosityBlockRange.parse(range.encode());
 }

@@ -1,3 +1,5 @@
+import type { EventRange } from '../event/event-range';
+import type { LuminosityBlockRange } from '../event/luminosity-block-range';
 import type { ESInputTag } from '../parameter-set/es-input-tag';
 import type { InputTag } from '../parameter-set/input-tag';
 import type { ParameterSet } from '../parameter-set/parameter-set';
@@ -206,6 +208,14 @@ function formatParameter(parameter: Parameter, indent: string): string {
       return `${builder}(${(value as readonly string[]).map((element) => JSON.stringify(element)).join(', ')})`;
     case 'VInputTag':
       return `${builder}(${(value as readonly InputTag[]).map((tag) => `cms.InputTag(${formatInputTag(tag)})`).join(', ')})`;
+    case 'EventRange':
+    case 'LuminosityBlockRange':
+      return `${builder}(${JSON.stringify((value as EventRange | LuminosityBlockRange).encode())})`;
+    case 'VEventRange':
+    case 'VLuminosityBlockRange':
+      return `${builder}(${(value as readonly (EventRange | LuminosityBlockRange)[])
+        .map((range) => JSON.stringify(range.encode()))
+        .join(', ')})`;
     case 'VESInputTag':
       return `${builder}(${(value as readonly ESInputTag[])
         .map((tag) => `cms.ESInputTag(${JSON.stringify(tag.module)}, ${JSON.stringify(tag.data)})`)

@@ -1,3 +1,5 @@
+import type { EventRange } from '../event/event-range';
+import type { LuminosityBlockRange } from '../event/luminosity-block-range';
 import { ESInputTag } from '../parameter-set/es-input-tag';
 import { InputTag } from '../parameter-set/input-tag';
 import type { ParameterTypeName } from '../parameter-set/parameter-type';
@@ -52,6 +54,8 @@ export type PSetParameter = PSetMembers & ParameterAttributes;
 type InputTagElement = string | InputTag | TypedParameter<'InputTag'>;
 type ESInputTagElement = string | ESInputTag | TypedParameter<'ESInputTag'>;
 type Elements<E> = readonly (E | readonly E[])[];
+type EventRangeElement = string | EventRange | TypedParameter<'EventRange'>;
+type LuminosityBlockRangeElement = string | LuminosityBlockRange | TypedParameter<'LuminosityBlockRange'>;
 
 /** The builders of one trackiness (`cms.int32` …, `cms.untracked.int32` …). */
 export interface ParameterBuilders {
@@ -76,6 +80,12 @@ export interface ParameterBuilders {
   vstring(...values: Elements<string>): TypedParameter<'vstring'>;
   VInputTag(...values: Elements<InputTagElement>): TypedParameter<'VInputTag'>;
   VESInputTag(...values: Elements<ESInputTagElement>): TypedParameter<'VESInputTag'>;
+  /** `EventRange('1:1-1:100')`, `EventRange('1:2:5')` (run:lumi:event), ends `min`/`max`. */
+  EventRange(range: EventRange | string): TypedParameter<'EventRange'>;
+  VEventRange(...values: Elements<EventRangeElement>): TypedParameter<'VEventRange'>;
+  /** `LuminosityBlockRange('1:1-1:100')` (run:lumi), end `max`. */
+  LuminosityBlockRange(range: LuminosityBlockRange | string): TypedParameter<'LuminosityBlockRange'>;
+  VLuminosityBlockRange(...values: Elements<LuminosityBlockRangeElement>): TypedParameter<'VLuminosityBlockRange'>;
 }
 
 /** `cms.untracked`: the untracked builders, and a function making an untracked copy of a parameter. */
@@ -178,6 +188,10 @@ function makeBuilders(tracked: boolean): ParameterBuilders {
     vstring: vector('vstring'),
     VInputTag: vector('VInputTag'),
     VESInputTag: vector('VESInputTag'),
+    EventRange: scalar('EventRange'),
+    VEventRange: vector('VEventRange'),
+    LuminosityBlockRange: scalar('LuminosityBlockRange'),
+    VLuminosityBlockRange: vector('VLuminosityBlockRange'),
   };
 }
 

@@ -1,3 +1,5 @@
+import { EventRange } from '../event/event-range';
+import { LuminosityBlockRange } from '../event/luminosity-block-range';
 import { ESInputTag } from '../parameter-set/es-input-tag';
 import { InputTag } from '../parameter-set/input-tag';
 import type { Parameter, ParameterTypeName, ParameterValueOfType } from '../parameter-set/parameter-type';
@@ -107,6 +109,16 @@ export function normalizeBuilderValue(type: ParameterTypeName, value: unknown): 
       return Array.isArray(value) ? value.map(toInputTag) : value;
     case 'VESInputTag':
       return Array.isArray(value) ? value.map(toESInputTag) : value;
+    case 'EventRange':
+      return toRange(value, 'EventRange', EventRange.parse);
+    case 'VEventRange':
+      return Array.isArray(value) ? value.map((element) => toRange(element, 'EventRange', EventRange.parse)) : value;
+    case 'LuminosityBlockRange':
+      return toRange(value, 'LuminosityBlockRange', LuminosityBlockRange.parse);
+    case 'VLuminosityBlockRange':
+      return Array.isArray(value)
+        ? value.map((element) => toRange(element, 'LuminosityBlockRange', LuminosityBlockRange.parse))
+        : value;
     case 'PSet':
       return isTypedParameter(value) && value[parameterState].type === 'PSet' ? value[parameterState].value : value;
     default:
@@ -127,6 +139,13 @@ function toInputTag(value: unknown): unknown {
 function toESInputTag(value: unknown): unknown {
   if (typeof value === 'string') return ESInputTag.parse(value);
   if (isTypedParameter(value) && value[parameterState].type === 'ESInputTag') return value[parameterState].value;
+  return value;
+}
+
+/** A range from its configuration text (`'1:1-1:100'`) or from a cms.EventRange parameter; ranges stay. */
+function toRange(value: unknown, type: ParameterTypeName, parse: (text: string) => unknown): unknown {
+  if (typeof value === 'string') return parse(value);
+  if (isTypedParameter(value) && value[parameterState].type === type) return value[parameterState].value;
   return value;
 }
 

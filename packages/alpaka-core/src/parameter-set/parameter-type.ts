@@ -1,3 +1,5 @@
+import type { EventRange } from '../event/event-range';
+import type { LuminosityBlockRange } from '../event/luminosity-block-range';
 import type { ESInputTag } from './es-input-tag';
 import type { InputTag } from './input-tag';
 import type { ParameterSet } from './parameter-set';
@@ -26,6 +28,10 @@ export const parameterTypeNames = [
   'vstring',
   'VInputTag',
   'VESInputTag',
+  'EventRange',
+  'VEventRange',
+  'LuminosityBlockRange',
+  'VLuminosityBlockRange',
 ] as const;
 
 export type ParameterTypeName = (typeof parameterTypeNames)[number];
@@ -51,6 +57,10 @@ export interface ParameterValueOfType {
   vstring: readonly string[];
   VInputTag: readonly InputTag[];
   VESInputTag: readonly ESInputTag[];
+  EventRange: EventRange;
+  VEventRange: readonly EventRange[];
+  LuminosityBlockRange: LuminosityBlockRange;
+  VLuminosityBlockRange: readonly LuminosityBlockRange[];
 }
 
 export type ParameterValue = ParameterValueOfType[ParameterTypeName];

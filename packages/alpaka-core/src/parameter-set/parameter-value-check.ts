@@ -1,4 +1,6 @@
 import { FrameworkError } from '../errors/framework-error';
+import { EventRange } from '../event/event-range';
+import { LuminosityBlockRange } from '../event/luminosity-block-range';
 import { ESInputTag } from './es-input-tag';
 import { InputTag } from './input-tag';
 import type { ParameterTypeName, ParameterValue } from './parameter-type';
@@ -53,6 +55,16 @@ export function parameterValueProblem(type: ParameterTypeName, value: unknown): 
       return vectorProblem(value, 'InputTag');
     case 'VESInputTag':
       return vectorProblem(value, 'ESInputTag');
+    case 'EventRange':
+      return value instanceof EventRange ? undefined : `an EventRange must be a cms.EventRange, got ${describe(value)}`;
+    case 'VEventRange':
+      return vectorProblem(value, 'EventRange');
+    case 'LuminosityBlockRange':
+      return value instanceof LuminosityBlockRange
+        ? undefined
+        : `a LuminosityBlockRange must be a cms.LuminosityBlockRange, got ${describe(value)}`;
+    case 'VLuminosityBlockRange':
+      return vectorProblem(value, 'LuminosityBlockRange');
   }
 }
 
@@ -83,7 +95,9 @@ function bigintProblem(value: unknown, [low, high]: readonly [bigint, bigint], t
 }
 
 function vectorProblem(value: unknown, elementType: ParameterTypeName): string | undefined {
-  if (!Array.isArray(value)) return `a v${elementType} must be an array, got ${describe(value)}`;
+  // CMSSW's vector names: vint32, vstring for the plain types, VInputTag, VEventRange for the class types.
+  const vectorName = /^[A-Z]/.test(elementType) ? `V${elementType}` : `v${elementType}`;
+  if (!Array.isArray(value)) return `a ${vectorName} must be an array, got ${describe(value)}`;
   for (let index = 0; index < value.length; index++) {
     const problem = parameterValueProblem(elementType, value[index]);
     if (problem !== undefined) return `element ${index}: ${problem}`;

@@ -1,7 +1,5 @@
 import type { ModuleRegistry } from '../modules/module-registry';
 import { ConfigurationDescriptions } from './configuration-descriptions';
-import type { ESInputTag } from './es-input-tag';
-import type { InputTag } from './input-tag';
 import type { ParameterDescriptionNode, WildcardCriteria } from './parameter-description';
 import type { ParameterSet } from './parameter-set';
 import type { ParameterSetDescription } from './parameter-set-description';
@@ -123,7 +121,9 @@ export function formatParameterValue(type: ParameterTypeName, value: unknown): s
       return JSON.stringify(value);
     case 'InputTag':
     case 'ESInputTag':
-      return JSON.stringify((value as InputTag | ESInputTag).encode());
+    case 'EventRange':
+    case 'LuminosityBlockRange':
+      return JSON.stringify((value as { encode(): string }).encode());
     case 'PSet':
       return `(${(value as ParameterSet).size} parameters)`;
     case 'VPSet': {
@@ -137,7 +137,9 @@ export function formatParameterValue(type: ParameterTypeName, value: unknown): s
     case 'vdouble':
     case 'vstring':
     case 'VInputTag':
-    case 'VESInputTag': {
+    case 'VESInputTag':
+    case 'VEventRange':
+    case 'VLuminosityBlockRange': {
       const elementType = elementTypeOf(type);
       return `[${(value as readonly unknown[]).map((element) => formatParameterValue(elementType, element)).join(', ')}]`;
     }

@@ -3,6 +3,7 @@ import { makeEventID } from '../event/event-id';
 import type { ConfigurationDescriptions } from '../parameter-set/configuration-descriptions';
 import type { ParameterSet } from '../parameter-set/parameter-set';
 import { ParameterSetDescription } from '../parameter-set/parameter-set-description';
+import { EventSkipperByID } from './event-skipper-by-id';
 import { InputSource, type SourceEvent } from './input-source';
 
 /**
@@ -12,7 +13,13 @@ import { InputSource, type SourceEvent } from './input-source';
  * event number going on across luminosity blocks and restarting at 1 in a new run, the luminosity block going
  * back to firstLuminosityBlock. skipEvents skips that many events first. Times start at firstTime (1) and grow
  * by timeBetweenEvents (5000000). How many events there are is process.maxEvents' business.
+ *
+ * Beyond CMSSW's EmptySource, a batch job's event ranges: `eventsToProcess`/`eventsToSkip` and
+ * `lumisToProcess`/`lumisToSkip` (EventSkipperByID's) leave generated events out, after skipEvents, and the
+ * input ends once every ...ToProcess range is behind, so `eventsToProcess = ['1:26-1:50']` is a job of 25 events.
  */
+const maximumSkippedInARow = 10_000_000;
+
 export class EmptySource extends InputSource {
   readonly #firstLuminosityBlock: number;
   readonly #eventsInRun: number;
@@ -26,6 +33,7 @@ export class EmptySource extends InputSource {
   #eventsInThisLuminosityBlock = 0;
   #started = false;
   #toSkip: number;
+  readonly #skipper: EventSkipperByID;
 
   /** CMSSW's EmptySource description (IDGeneratorSourceBase and ProducerSourceBase): every parameter untracked. */
   static fillDescriptions(descriptions: ConfigurationDescriptions): void {
@@ -43,6 +51,7 @@ export class EmptySource extends InputSource {
     description.addUntracked('firstTime', 'uint64', 1n).setComment('Time of the first event.');
     description.addUntracked('timeBetweenEvents', 'uint64', 5000000n).setComment('Time added for each event.');
     description.addUntracked('skipEvents', 'uint32', 0).setComment('Events generated and skipped before the first.');
+    EventSkipperByID.fillDescription(description, false);
     descriptions.add('source', description);
   }
 
@@ -58,6 +67,7 @@ export class EmptySource extends InputSource {
     this.#timeBetweenEvents = BigInt(readCount(parameters, 'timeBetweenEvents', 5000000));
     this.#toSkip = readCount(parameters, 'skipEvents', 0);
     this.#time -= this.#timeBetweenEvents;
+    this.#skipper = new EventSkipperByID(parameters, false);
   }
 
   override next(): SourceEvent | undefined {
@@ -65,8 +75,19 @@ export class EmptySource extends InputSource {
       this.#advance();
       this.#toSkip--;
     }
-    this.#advance();
-    return { id: makeEventID(this.#run, this.#luminosityBlock, this.#event), time: this.#time };
+    for (let skipped = 0; ; skipped++) {
+      // Ranges that skip every event for ever (eventsToSkip '1:1-1:max' in one endless run) would hang the job.
+      if (skipped === maximumSkippedInARow)
+        throw new FrameworkError(
+          'Configuration',
+          `EmptySource skipped ${maximumSkippedInARow} generated events in a row: its eventsToSkip/lumisToSkip ` +
+            'or eventsToProcess/lumisToProcess leave no event to process. Check the ranges.',
+        );
+      this.#advance();
+      const id = makeEventID(this.#run, this.#luminosityBlock, this.#event);
+      if (this.#skipper.isPastEnd(id)) return undefined;
+      if (!this.#skipper.skips(id)) return { id, time: this.#time };
+    }
   }
 
   #advance(): void {

@@ -66,6 +66,23 @@ describe('parameter builders', () => {
     ).toEqual(['m:d', ':']);
   });
 
+  test('EventRange and LuminosityBlockRange take the configuration text, as cms.EventRange does', () => {
+    expect(cms.EventRange('1:1-1:100').value().encode()).toBe('1:1-1:100');
+    expect(
+      cms.untracked
+        .VEventRange(['1:2:3', '4:5-4:max'])
+        .value()
+        .map((range) => range.encode()),
+    ).toEqual(['1:2:3', '4:5-4:max']);
+    expect(cms.untracked.VLuminosityBlockRange('1:1-1:9').value()[0]?.contains({ run: 1, luminosityBlock: 9 })).toBe(
+      true,
+    );
+    expect(() => cms.VEventRange('1:9-1:2')).toThrow('"1:9-1:2" is not an EventRange: it ends before it starts.');
+    expect(() => cms.EDProducer('T', { range: cms.EventRange(5 as never) })).toThrow(
+      'Parameter "range" of type EventRange: an EventRange must be a cms.EventRange, got number 5.',
+    );
+  });
+
   test('a value that does not fit its type is refused naming the parameter', () => {
     expect(() => cms.EDProducer('T', { ivalue: cms.int32(2.5) })).toThrow(
       'Parameter "ivalue" of type int32: an int32 must be an integer, got number 2.5.',

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Event } from '../../src/event/event';
 import { formatEventID } from '../../src/event/event-id';
+import { EventRange } from '../../src/event/event-range';
 import type { LuminosityBlock } from '../../src/event/luminosity-block';
 import type { Run } from '../../src/event/run';
 import * as global from '../../src/modules/global-modules';
@@ -66,6 +67,28 @@ describe('EmptySource', () => {
 
   it('skips skipEvents events first', () => {
     expect(ids((p) => p.addUntrackedParameter('skipEvents', 'uint32', 2), 1)).toEqual(['run: 1 lumi: 1 event: 3']);
+  });
+
+  it('leaves out the events outside eventsToProcess and ends once the ranges are behind it', () => {
+    const set = new ParameterSet();
+    set.addUntrackedParameter('skipEvents', 'uint32', 1);
+    set.addUntrackedParameter('numberEventsInLuminosityBlock', 'uint32', 10);
+    set.addUntrackedParameter('eventsToProcess', 'VEventRange', [
+      EventRange.parse('1:1-1:3'),
+      EventRange.parse('1:2:19-1:2:20'),
+    ]);
+    set.addUntrackedParameter('eventsToSkip', 'VEventRange', [EventRange.parse('1:19')]);
+    const source = new EmptySource(set);
+    const got: string[] = [];
+    for (let next = source.next(); next !== undefined; next = source.next()) got.push(formatEventID(next.id));
+    // skipEvents counts generated events first (event 1), the ranges come after it.
+    expect(got).toEqual(['run: 1 lumi: 1 event: 2', 'run: 1 lumi: 1 event: 3', 'run: 1 lumi: 2 event: 20']);
+  });
+
+  it('stops with a Configuration error when its ranges skip every event for ever', () => {
+    const set = new ParameterSet();
+    set.addUntrackedParameter('eventsToSkip', 'VEventRange', [EventRange.parse('1:1-1:max')]);
+    expect(() => new EmptySource(set).next()).toThrow('leave no event to process');
   });
 
   it('runs begin/end of runs and luminosity blocks around their events', async () => {
