@@ -209,4 +209,5 @@ export { type TraceEvent, TraceWriter } from './services/trace-writer';
 export { formatTriggerReport } from './services/trigger-report-printer';
 export { builtInModules, registerBuiltInModules } from './sources/built-in-modules';
 export { EmptySource } from './sources/empty-source';
+export { EventSkipperByID } from './sources/event-skipper-by-id';
 export { InputSource, type SourceEvent, type SourceProductDeclaration } from './sources/input-source';

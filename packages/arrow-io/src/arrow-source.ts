@@ -1,23 +1,23 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type ConfigurationDescriptions,
   type EDPutToken,
   type Event,
+  EventSkipperByID,
   FrameworkError,
   InputSource,
   makeEventID,
   namedProductType,
   type ParameterSet,
+  ParameterSetDescription,
   type ProductType,
   type SourceEvent,
 } from '@alpaka-ts/core';
-import type { LayoutSchema } from '@alpaka-ts/interface';
-import type { RecordBatch, Table } from 'apache-arrow';
-import { fillCollectionFromBatches } from './collection-record-batches';
+import type { Table } from 'apache-arrow';
+import { type InputBranch, type InputTables, readProduct } from './branch-product-reader';
 import { ElementsFileReader } from './elements-file-reader';
-import { metadataKeys } from './layout-arrow-schema';
-import { isPartFile, layoutsMetadataKey, partElementsFile, partEventsFile } from './multi-collection-batches';
-import { fillObject, structMetadataKey } from './object-batches';
+import { isPartFile, partElementsFile, partEventsFile } from './multi-collection-batches';
 import {
   type BranchDescription,
   branchElementsFile,
@@ -27,31 +27,7 @@ import {
   eventIndexFile,
 } from './output-file-layout';
 import { readArrowFile } from './output-folder';
-import {
-  genericCollection,
-  genericMultiCollection,
-  genericObject,
-  layoutFromDescription,
-  persistentType,
-  structFromDescription,
-} from './persistent-types';
-
-/** One layout's tables: its events table (read at once, it is small) and its elements file (read per event). */
-interface InputTables {
-  readonly events: Table;
-  readonly elements: ElementsFileReader;
-}
-
-/** One branch of one input file. */
-interface InputBranch {
-  readonly description: BranchDescription;
-  readonly token: EDPutToken;
-  readonly events: Table;
-  /** Events table row of each event (run:luminosityBlock:event) the branch was put in. */
-  readonly rows: ReadonlyMap<string, number>;
-  /** A collection's own tables, or a multi-layout collection's, one per layout; none for objects and numbers. */
-  readonly tables: readonly InputTables[];
-}
+import { genericCollection, genericMultiCollection, genericObject, persistentType } from './persistent-types';
 
 interface InputFile {
   readonly path: string;
@@ -68,13 +44,30 @@ const eventKey = (run: number, luminosityBlock: number, event: number | bigint) 
  * type itself; number products), under its
  * label, instance and process. A file that is missing, truncated or not what ArrowOutputModule writes fails the
  * job with FileOpenError or FileReadError naming the file and the branch.
+ *
+ * A batch job's share of the files comes from PoolSource's splitting parameters (EventSkipperByID):
+ * `firstRun`/`firstLuminosityBlock`/`firstEvent` skip what comes before, `eventsToProcess`/`eventsToSkip` and
+ * `lumisToProcess`/`lumisToSkip` select by ranges, and `skipEvents` then skips that many of the events left.
  */
 export class ArrowSource extends InputSource {
   readonly #files: InputFile[] = [];
   #file = 0;
   #event = 0;
   #toSkip: number;
-  #current: InputFile | undefined;
+  readonly #fileOfEvent = new Map<string, InputFile>();
+  readonly #skipper: EventSkipperByID;
+
+  /** PoolSource's description, as far as these files go: every parameter untracked. */
+  static fillDescriptions(descriptions: ConfigurationDescriptions): void {
+    const description = new ParameterSetDescription();
+    description.setComment('Reads the Arrow folders ArrowOutputModule wrote back into events.');
+    description.addUntracked('fileNames', 'vstring').setComment('The output folders to read, in order.');
+    description
+      .addUntracked('skipEvents', 'uint32', 0)
+      .setComment('Skip the first skipEvents events that the ranges below leave.');
+    EventSkipperByID.fillDescription(description, true);
+    descriptions.add('source', description);
+  }
 
   constructor(parameters: ParameterSet) {
     super(parameters);
@@ -85,6 +78,7 @@ export class ArrowSource extends InputSource {
         "ArrowSource needs an untracked vstring 'fileNames', the folders to read.",
       );
     this.#toSkip = Number(parameters.getUntrackedParameter<number>('skipEvents', 0));
+    this.#skipper = new EventSkipperByID(parameters, true);
     const tokens = new Map<string, EDPutToken>();
     for (const path of fileNames) this.#files.push(this.#openFile(path, tokens));
   }
@@ -137,20 +131,23 @@ export class ArrowSource extends InputSource {
         continue;
       }
       this.#event++;
+      if (this.#skipper.skips(id)) continue;
       if (this.#toSkip > 0) {
         this.#toSkip--;
         continue;
       }
-      this.#current = file;
+      // fillEvent may come after a later next() (several streams): each event remembers its file.
+      this.#fileOfEvent.set(eventKey(id.run, id.luminosityBlock, id.event), file);
       return { id: makeEventID(id.run, id.luminosityBlock, id.event), time: 0n };
     }
   }
 
   override async fillEvent(event: Event, sourceEvent: SourceEvent): Promise<void> {
-    const file = this.#current;
-    if (file === undefined) return;
     const { run, luminosityBlock, event: number } = sourceEvent.id;
     const key = eventKey(run, luminosityBlock, number);
+    const file = this.#fileOfEvent.get(key);
+    if (file === undefined) return;
+    this.#fileOfEvent.delete(key);
     for (const branch of file.branches) {
       const row = branch.rows.get(key);
       if (row === undefined) continue; // not put in this event: absent, not zero
@@ -191,74 +188,4 @@ function productTypeOf(description: BranchDescription): ProductType {
     case 'object':
       return persistentType(description.typeName, genericObject).type;
   }
-}
-
-async function readProduct(branch: InputBranch, row: number): Promise<unknown> {
-  const { description, events, tables } = branch;
-  const failure = (file: string, why: string) =>
-    new FrameworkError('FileReadError', `${file} (branch ${description.branchName}): ${why}`);
-  const metadata = (key: string) => {
-    const text = events.schema.metadata.get(key);
-    if (text === undefined) throw failure('its events table', `the metadata has no ${key}`);
-    return text;
-  };
-  if (description.kind === 'number') return Number(events.getChild('value')?.get(row));
-  if (description.kind === 'object') {
-    const object = persistentType(description.typeName, genericObject).make(
-      [],
-      structFromDescription(metadata(structMetadataKey)),
-    );
-    try {
-      fillObject(object.schema, object.buffer.hostArray(), events, row);
-    } catch (error) {
-      throw failure('its events table', (error as Error).message);
-    }
-    return object;
-  }
-  if (description.kind === 'collection') {
-    const size = Number(events.getChild('size')?.get(row));
-    const collection = persistentType(description.typeName, genericCollection).make(
-      [size],
-      layoutFromDescription(metadata(metadataKeys.layout)),
-    );
-    await fillPart(tables[0], row, collection.schema, size, collection.buffer.hostArray(), failure);
-    return collection;
-  }
-  const sizes = tables.map((_, part) => Number(events.getChild(`size${part}`)?.get(row)));
-  const layouts = (JSON.parse(metadata(layoutsMetadataKey)) as unknown[]).map((layout) =>
-    layoutFromDescription(JSON.stringify(layout)),
-  );
-  const collection = persistentType(description.typeName, genericMultiCollection).make(sizes, layouts);
-  const bytes = collection.buffer.hostArray();
-  for (const [part, schema] of collection.schemas.entries())
-    await fillPart(tables[part], row, schema, sizes[part] ?? 0, bytes.subarray(collection.offsetOf(part)), failure);
-  return collection;
-}
-
-/** Reads one layout's batch `row` into `bytes` (that layout's bytes of the product). */
-async function fillPart(
-  tables: InputTables | undefined,
-  row: number,
-  layout: LayoutSchema,
-  size: number,
-  bytes: Uint8Array,
-  failure: (file: string, why: string) => FrameworkError,
-): Promise<void> {
-  if (tables === undefined) throw failure('its events table', 'a layout has no tables');
-  let batch: RecordBatch;
-  try {
-    batch = await tables.elements.batch(row);
-  } catch (error) {
-    throw failure(tables.elements.path, (error as Error).message);
-  }
-  try {
-    fillCollectionFromBatches(layout, size, bytes, batch, eventsRow(tables.events, row), 0);
-  } catch (error) {
-    throw failure(tables.elements.path, (error as Error).message);
-  }
-}
-
-/** The events table seen from one row (fillCollectionFromBatches reads row 0 of what it is given). */
-function eventsRow(events: Table, row: number) {
-  return { schema: events.schema, getChild: (name: string) => events.getChild(name)?.slice(row, row + 1) ?? null };
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cms } from '@alpaka-ts/core';
+import { cms, type ParameterOverrides } from '@alpaka-ts/core';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { hitsFor, readBack, runJob, writeHits } from './job-modules';
@@ -12,11 +12,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'arrow-jobs-'));
 const writeJob = (fileName: string, events: number, options: { skipEvery?: number; outputCommands?: string[] } = {}) =>
   writeHits(fileName, { events, ...options });
 
-function readJob(fileNames: string[], label: string, skipEvents = 0) {
+function readJob(fileNames: string[], label: string, skipEvents = 0, selection: ParameterOverrides = {}) {
   return runJob((process) => {
     process.source = cms.Source('ArrowSource', {
       fileNames: cms.untracked.vstring(...fileNames),
       skipEvents: cms.untracked.uint32(skipEvents),
+      ...selection,
     });
     process[label] = cms.EDAnalyzer('HitsReader');
     process.p = cms.Path(process[label]);
@@ -72,6 +73,24 @@ describe('a job writes Arrow with ArrowOutputModule and another reads it back wi
       [1, 2],
       [2, 4],
     ]);
+  });
+
+  it("takes a batch job's share by PoolSource's ranges and first event, skipEvents counting what they leave", async () => {
+    const file = join(scratch, 'ranges.arrow');
+    await writeJob(file, 10);
+    const selected = async (label: string, skipEvents: number, selection: ParameterOverrides) => {
+      expect(await readJob([file], label, skipEvents, selection)).toBeUndefined();
+      return [...(readBack.get(label)?.keys() ?? [])];
+    };
+    const ranges = {
+      eventsToProcess: cms.untracked.VEventRange('1:3-1:8'),
+      eventsToSkip: cms.untracked.VEventRange('1:1:5'),
+    };
+    expect(await selected('byRanges', 1, ranges)).toEqual([4, 6, 7, 8]);
+    const fromNine = { firstRun: cms.untracked.uint32(1), firstEvent: cms.untracked.uint32(9) };
+    expect(await selected('fromNine', 0, fromNine)).toEqual([9, 10]);
+    const lumis = { lumisToProcess: cms.untracked.VLuminosityBlockRange('1:2-1:max') };
+    expect(await selected('noLumi', 0, lumis)).toEqual([]);
   });
 
   it('fails with FileReadError naming the file and the branch when an elements file is truncated', async () => {
