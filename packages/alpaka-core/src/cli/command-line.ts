@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { edmErrorCodes } from '../errors/exception-categories';
 import type { ProgressMode } from '../services/progress';
+import { type ParameterAssignment, parseAssignment } from './parameter-assignments';
 
 /**
  * alpaka-run's command line (cmsRun's and pixeltrack's main's options in one), parsed by commander:
@@ -26,6 +27,12 @@ export interface AlpakaRunCommandLine {
   readonly dumpConfig: boolean;
   readonly helpModule: string | undefined;
   readonly listModules: boolean;
+  /**
+   * Per-job values (CRAB's TweakPSet): every `--set`, and the splitting flags as the source parameters they set
+   * (`--firstEvent` source.firstEvent, `--firstRun`, `--firstLumi` source.firstLuminosityBlock, `--inputFile`
+   * source.fileNames, `--runAndLumis` source.lumisToProcess), in that order.
+   */
+  readonly parameterAssignments: readonly ParameterAssignment[];
 }
 
 export type CommandLineOutcome =
@@ -37,6 +44,11 @@ export type CommandLineOutcome =
 export const exclusiveEventLimitsMessage = 'Got both --maxEvents and --runForMinutes, please give only one of them';
 
 export const programName = 'alpaka-run';
+
+/** --lastEvent is a count from --firstEvent (TweakPSet's maxEvents = last - first + 1). */
+export const lastEventNeedsFirstMessage = 'Got --lastEvent without --firstEvent, please give both';
+export const lastEventBeforeFirstMessage = 'Got a --lastEvent before --firstEvent, please give a range in order';
+const eventLimitsMessage = 'Got --lastEvent with --maxEvents or --runForMinutes, please give only one of them';
 
 export function parseCommandLine(
   argv: readonly string[],
@@ -52,9 +64,18 @@ export function parseCommandLine(
     throw error;
   }
   const options = program.opts<ParsedOptions>();
-  if (options.maxEvents !== undefined && options.runForMinutes !== undefined) {
-    output.stderr.write(`${exclusiveEventLimitsMessage}\n`);
+  const refuse = (message: string): CommandLineOutcome => {
+    output.stderr.write(`${message}\n`);
     return { kind: 'exit', exitCode: edmErrorCodes.CommandLineProcessing };
+  };
+  if (options.maxEvents !== undefined && options.runForMinutes !== undefined)
+    return refuse(exclusiveEventLimitsMessage);
+  let maxEvents = options.maxEvents;
+  if (options.lastEvent !== undefined) {
+    if (options.firstEvent === undefined) return refuse(lastEventNeedsFirstMessage);
+    if (options.lastEvent < options.firstEvent) return refuse(lastEventBeforeFirstMessage);
+    if (maxEvents !== undefined || options.runForMinutes !== undefined) return refuse(eventLimitsMessage);
+    maxEvents = options.lastEvent - options.firstEvent + 1;
   }
   const [configurationFile, configurationArguments] = program.processedArgs as [string | undefined, string[]];
   return {
@@ -64,7 +85,7 @@ export function parseCommandLine(
       configurationArguments,
       numberOfThreads: options.numberOfThreads,
       numberOfStreams: options.numberOfStreams,
-      maxEvents: options.maxEvents,
+      maxEvents,
       runForMinutes: options.runForMinutes,
       warmupEvents: options.warmupEvents,
       wantSummary: options.wantSummary === true,
@@ -73,6 +94,7 @@ export function parseCommandLine(
       dumpConfig: options.dumpConfig === true,
       helpModule: options.helpModule,
       listModules: options.listModules === true,
+      parameterAssignments: splittingAssignments(options),
     },
   };
 }
@@ -89,6 +111,26 @@ interface ParsedOptions {
   dumpConfig?: boolean;
   helpModule?: string;
   listModules?: boolean;
+  set: ParameterAssignment[];
+  firstEvent?: number;
+  lastEvent?: number;
+  firstRun?: number;
+  firstLumi?: number;
+  inputFile?: string;
+  runAndLumis?: string;
+}
+
+function splittingAssignments(options: ParsedOptions): ParameterAssignment[] {
+  const source = (name: string, value: string | number | undefined): ParameterAssignment[] =>
+    value === undefined ? [] : [{ path: `source.${name}`, value: String(value) }];
+  return [
+    ...options.set,
+    ...source('firstEvent', options.firstEvent),
+    ...source('firstRun', options.firstRun),
+    ...source('firstLuminosityBlock', options.firstLumi),
+    ...source('fileNames', options.inputFile),
+    ...source('lumisToProcess', options.runAndLumis),
+  ];
 }
 
 function buildProgram(output: { readonly stdout: Writable; readonly stderr: Writable }): Command {
@@ -116,6 +158,18 @@ function buildProgram(output: { readonly stdout: Writable; readonly stderr: Writ
     .option('--dump-config', 'print the fully expanded configuration, defaults inserted, and exit')
     .option('--help-module <TYPE>', 'print the parameter description of a module type and exit')
     .option('--list-modules', 'list every known module type and exit')
+    .option(
+      '--set <LABEL.PARAMETER=VALUE>',
+      "set a module's parameter for this job (source.firstEvent=26, out.fileName=job3.arrow); repeatable",
+      collectAssignment,
+      [],
+    )
+    .option('--firstEvent <N>', "this job's first event: source.firstEvent", integerAtLeast(1))
+    .option('--lastEvent <N>', "this job's last event: maxEvents = lastEvent - firstEvent + 1", integerAtLeast(1))
+    .option('--firstRun <N>', 'source.firstRun', integerAtLeast(1))
+    .option('--firstLumi <N>', 'source.firstLuminosityBlock', integerAtLeast(1))
+    .option('--inputFile <FILES>', 'source.fileNames, comma-separated')
+    .option('--runAndLumis <JSON>', 'source.lumisToProcess from CRAB\'s {"run": [[first, last], …]}', runAndLumisRanges)
     .helpOption('-h, --help', 'print this help and exit')
     .showHelpAfterError(`(run ${programName} --help for the options)`)
     .configureOutput({
@@ -134,6 +188,37 @@ function integerAtLeast(minimum: number): (text: string) => number {
     }
     return value;
   };
+}
+
+function collectAssignment(text: string, previous: ParameterAssignment[]): ParameterAssignment[] {
+  const assignment = parseAssignment(text);
+  if (assignment === undefined)
+    throw new InvalidArgumentError('It must be LABEL.PARAMETER=VALUE, e.g. source.firstEvent=26.');
+  return [...previous, assignment];
+}
+
+/** CRAB's job_lumis JSON (`{"1": [[1, 10], [15, 15]]}`) as the comma-separated ranges lumisToProcess reads. */
+function runAndLumisRanges(text: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new InvalidArgumentError('It must be JSON: {"run": [[firstLumi, lastLumi], …], …}.');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new InvalidArgumentError('It must be a JSON object of runs: {"run": [[firstLumi, lastLumi], …], …}.');
+  const ranges: string[] = [];
+  for (const [run, blocks] of Object.entries(parsed)) {
+    const pairs = Array.isArray(blocks) ? blocks : [];
+    if (!/^\d+$/.test(run) || pairs.length === 0)
+      throw new InvalidArgumentError(`Run "${run}" must be a run number with a list of [firstLumi, lastLumi] pairs.`);
+    for (const pair of pairs) {
+      if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((lumi) => Number.isSafeInteger(lumi) && lumi > 0))
+        throw new InvalidArgumentError(`Run "${run}": ${JSON.stringify(pair)} is not a [firstLumi, lastLumi] pair.`);
+      ranges.push(`${run}:${pair[0]}-${run}:${pair[1]}`);
+    }
+  }
+  return ranges.join(',');
 }
 
 function positiveNumber(text: string): number {

@@ -7,6 +7,7 @@ import { FrameworkError, isFrameworkError } from '../errors/framework-error';
 import type { ModuleRegistry } from '../modules/module-registry';
 import type { CreateEventProcessor, CreateEventSetupProvider } from '../scheduling/event-processor-contract';
 import { parseCommandLine, programName } from './command-line';
+import { applyParameterAssignments } from './parameter-assignments';
 import { runJob } from './run-job';
 
 /**
@@ -128,6 +129,16 @@ export async function runAlpakaRun(
     loaded = await dependencies.loadConfiguration(file, commandLine.configurationArguments);
   } catch (error) {
     return fail(configurationError(error, file));
+  }
+
+  if (commandLine.parameterAssignments.length > 0) {
+    // Validation first inserts the declared defaults, so --set reaches parameters the configuration left out.
+    try {
+      await dependencies.validateDescription?.(loaded.description, loaded.registry ?? dependencies.registry);
+      applyParameterAssignments(loaded.description, commandLine.parameterAssignments);
+    } catch (error) {
+      return fail(convertException(error));
+    }
   }
 
   if (commandLine.dumpConfig) {

@@ -19,6 +19,50 @@ describe("alpaka-run's command line", () => {
     }
   });
 
+  it("turns the splitting flags into the source parameters they set, after every --set, as TweakPSet's", () => {
+    const { outcome } = parse([
+      'c.ts',
+      '--set',
+      'out.fileName=job2.arrow',
+      '--firstEvent',
+      '26',
+      '--lastEvent',
+      '50',
+      '--firstRun',
+      '3',
+      '--firstLumi',
+      '2',
+      '--inputFile',
+      'a.arrow,b.arrow',
+      '--runAndLumis',
+      '{"3": [[1, 4], [9, 9]], "4": [[1, 2]]}',
+      '--set=source.skipEvents=1',
+    ]);
+    expect(outcome.kind === 'run' && outcome.commandLine.maxEvents).toBe(25);
+    expect(outcome.kind === 'run' && outcome.commandLine.parameterAssignments).toEqual([
+      { path: 'out.fileName', value: 'job2.arrow' },
+      { path: 'source.skipEvents', value: '1' },
+      { path: 'source.firstEvent', value: '26' },
+      { path: 'source.firstRun', value: '3' },
+      { path: 'source.firstLuminosityBlock', value: '2' },
+      { path: 'source.fileNames', value: 'a.arrow,b.arrow' },
+      { path: 'source.lumisToProcess', value: '3:1-3:4,3:9-3:9,4:1-4:2' },
+    ]);
+  });
+
+  it.each([
+    [['c.ts', '--lastEvent', '5'], 'Got --lastEvent without --firstEvent, please give both'],
+    [['c.ts', '--firstEvent', '9', '--lastEvent', '5'], 'Got a --lastEvent before --firstEvent'],
+    [['c.ts', '--firstEvent', '1', '--lastEvent', '5', '--maxEvents', '3'], 'Got --lastEvent with --maxEvents'],
+    [['c.ts', '--set', 'fileName=x'], 'It must be LABEL.PARAMETER=VALUE'],
+    [['c.ts', '--runAndLumis', '{"1": [[1]]}'], 'Run "1": [1] is not a [firstLumi, lastLumi] pair.'],
+    [['c.ts', '--runAndLumis', '[1]'], 'It must be a JSON object of runs'],
+  ])('refuses %j with 7000 and says why', (argv, message) => {
+    const { outcome, stderr } = parse(argv);
+    expect(outcome).toEqual({ kind: 'exit', exitCode: 7000 });
+    expect(stderr.text).toContain(message);
+  });
+
   it('leaves what was not given undefined, so the configuration decides', () => {
     const { outcome } = parse(['c.ts']);
     expect(outcome).toMatchObject({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAlpakaRun } from '../../src/cli/run-alpaka-run';
 import { FrameworkError } from '../../src/errors/framework-error';
+import { ParameterSet } from '../../src/parameter-set/parameter-set';
 import { FakeClock, type Harness, makeDescription, makeHarness } from './fake-event-processor';
 
 const fixedDate = new Date(Date.UTC(2026, 11, 1, 22, 15, 11, 123));
@@ -269,6 +270,29 @@ describe('alpaka-run: the other commands', () => {
     expect(harness.stdout.text).toBe('process = Process("TEST")\n');
     expect(harness.loads).toEqual([{ file: 'config.ts', args: ['extra'] }]);
     expect(harness.record.description).toBeUndefined();
+  });
+
+  it('--set and the splitting flags change the loaded configuration after validation has inserted the defaults', async () => {
+    const description = {
+      ...makeDescription(),
+      source: { label: 'source', type: 'EmptySource', edmType: 'Source' as const, parameters: new ParameterSet() },
+    };
+    const harness = makeHarness({ description });
+    harness.dependencies.validateDescription = async (validated) => {
+      validated.source?.parameters.addUntrackedParameter('firstEvent', 'uint32', 1);
+    };
+    const argv = ['config.ts', '--firstEvent', '26', '--lastEvent', '50', '--progress', 'none'];
+    expect(await run(harness, argv)).toBe(0);
+    expect(harness.record.description?.source?.parameters.getUntrackedParameter('firstEvent')).toBe(26);
+    expect(harness.record.description?.maxEvents.input).toBe(25);
+    const refused = makeHarness({
+      description: { ...description, source: { ...description.source, parameters: new ParameterSet() } },
+    });
+    expect(await run(refused, ['config.ts', '--set', 'source.firstEvent=x', '--progress', 'none'])).toBe(7000);
+    expect(refused.stderr.text).toContain(
+      '--set source.firstEvent=x: source (EmptySource) has no parameter "firstEvent"',
+    );
+    expect(refused.record.description).toBeUndefined();
   });
 
   it('--dump-config exits 8009 when validation fails', async () => {
