@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { dumpEventContent } from '../src/dump-event-content';
 import { mergeOutputs } from '../src/merge-outputs';
 import { readOutputFolder } from '../src/output-folder';
+import { contentOf } from './folder-content';
 import { writeHits } from './job-modules';
 
 const scratch = mkdtempSync(join(tmpdir(), 'arrow-merge-'));
@@ -16,25 +17,6 @@ const scratch = mkdtempSync(join(tmpdir(), 'arrow-merge-'));
 async function writeRange(fileName: string, firstEvent: number, events: number, processName = 'WRITE') {
   expect(await writeHits(fileName, { firstEvent, events, skipEvery: 3, processName })).toBeUndefined();
 }
-
-/** Each file's schema, columns and batch sizes (the event index may be cut into batches differently). */
-const contentOf = (folder: string) =>
-  Object.fromEntries(
-    readdirSync(folder)
-      .sort()
-      .map((name) => {
-        const table = tableFromIPC(readFileSync(join(folder, name)));
-        const columns = table.schema.fields.map((field) => [
-          field.name,
-          String(field.type),
-          JSON.stringify(table.getChild(field.name)?.toJSON(), (_key, value) =>
-            typeof value === 'bigint' ? `${value}n` : value,
-          ),
-        ]);
-        const batches = name === 'events.arrow' ? [] : table.batches.map((batch) => batch.numRows);
-        return [name, { metadata: [...table.schema.metadata].sort(), columns, batches }];
-      }),
-  );
 
 describe('alpaka-merge and alpaka-dump', () => {
   it('merges four jobs over consecutive ranges into what one job over the whole range writes', async () => {
