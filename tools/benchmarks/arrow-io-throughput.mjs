@@ -5,14 +5,19 @@
 // Throughput is collection bytes per second; the figures are arrow-io's / raw fs's, median of the rounds.
 //   node tools/benchmarks/arrow-io-throughput.mjs [elements=1000000] [events=100] [rounds=3]
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ArrowFileWriter, collectionBatches, fillCollectionFromBatches } from '@alpaka-ts/arrow-io';
+import {
+  ArrowFileWriter,
+  collectionBatches,
+  ElementsFileReader,
+  EventIdColumns,
+  fillScalarsFromEvents,
+} from '@alpaka-ts/arrow-io';
 import { f64, host, i32 } from '@alpaka-ts/interface';
 import { PortableHostCollection } from '@alpaka-ts/portable';
 import { defineLayout } from '@alpaka-ts/soa-template';
-import { RecordBatchReader, tableFromIPC } from 'apache-arrow';
+import { tableFromIPC } from 'apache-arrow';
 
 const [elements = 1_000_000, events = 100, rounds = 3] = process.argv.slice(2).map(Number);
 // TestSoA's columns and scalar without its matrix and array columns (kept small enough for 100 events on disk).
@@ -41,8 +46,10 @@ async function arrowWrite() {
   const start = performance.now();
   const elementsFile = new ArrowFileWriter(join(folder, 'b.elements.arrow'));
   const eventsFile = new ArrowFileWriter(join(folder, 'b.events.arrow'));
+  // As ArrowOutputModule writes: the event id columns' memory reused, each batch written at once.
+  const idColumns = new EventIdColumns();
   for (let event = 1; event <= events; event++) {
-    const batches = collectionBatches(TestSoALike, elements, bytes, { run: 1, luminosityBlock: 1, event });
+    const batches = collectionBatches(TestSoALike, elements, bytes, { run: 1, luminosityBlock: 1, event }, idColumns);
     elementsFile.write(batches.elements);
     eventsFile.write(batches.events);
   }
@@ -51,18 +58,18 @@ async function arrowWrite() {
 }
 
 async function arrowRead() {
+  // As ArrowSource reads a collection: the events table whole, each event's columns into the product's memory.
   const start = performance.now();
   const eventsTable = tableFromIPC(readFileSync(join(folder, 'b.events.arrow')));
-  const handle = await open(join(folder, 'b.elements.arrow'));
-  const reader = await RecordBatchReader.from(handle);
-  await reader.open();
+  const reader = new ElementsFileReader(join(folder, 'b.elements.arrow'));
   const target = new PortableHostCollection(TestSoALike, elements, host());
+  const targetBytes = target.buffer.hostArray();
   for (let event = 0; event < events; event++) {
-    const batch = await reader.readRecordBatch(event);
-    const row = { schema: eventsTable.schema, getChild: (name) => eventsTable.getChild(name)?.slice(event, event + 1) };
-    fillCollectionFromBatches(TestSoALike, elements, target.buffer.hostArray(), batch, row, 0);
+    fillScalarsFromEvents(TestSoALike, elements, targetBytes, eventsTable, event);
+    if (!(await reader.readColumnsInto(event, TestSoALike, elements, targetBytes)))
+      throw new Error('arrow-io read the batch another way');
   }
-  await handle.close();
+  await reader.close();
   if (target.view().columns.id[elements - 1] !== elements - 1) throw new Error('arrow-io read back wrong values');
   return seconds(start);
 }

@@ -12,6 +12,7 @@ import { PortableHostCollection, PortableHostMultiCollection, PortableHostObject
 import { makeData, RecordBatch, Schema, Struct, Uint32, Uint64 } from 'apache-arrow';
 import { ArrowFileWriter } from './arrow-file-writer';
 import { collectionBatches } from './collection-record-batches';
+import { EventIdColumns } from './event-id-columns';
 import { type EventNumbers, eventIdFields } from './layout-arrow-schema';
 import { multiEventsBatch, multiEventsSchema, partElementsFile, partEventsFile } from './multi-collection-batches';
 import { isNumberProductType, numberBatch, numberEventsSchema } from './number-product-batches';
@@ -43,6 +44,8 @@ export class ArrowOutputModule extends OutputModule {
   readonly #writers = new Map<string, ArrowFileWriter>();
   /** Each branch's events table schema (its own, with the branch in the metadata), by branch name. */
   readonly #branchSchemas = new Map<string, Schema>();
+  /** The event id columns' memory, reused by every elements batch: the writers write each batch at once. */
+  readonly #idColumns = new EventIdColumns();
   #index: ArrowFileWriter | undefined;
   #pending: EventNumbers[] = [];
   /** Branch names of products this module could not write, with their type. */
@@ -90,7 +93,7 @@ export class ArrowOutputModule extends OutputModule {
     const { product: value, branchName } = product;
     const base = branchFileBase(branchName);
     if (value instanceof PortableHostCollection) {
-      const batches = collectionBatches(value.schema, value.size, value.buffer.hostArray(), id);
+      const batches = collectionBatches(value.schema, value.size, value.buffer.hostArray(), id, this.#idColumns);
       const schema = this.#branchSchema(product, 'collection', batches.events.schema);
       this.#writer(branchEventsFile(branchName)).write(new RecordBatch(schema, batches.events.data));
       this.#writer(branchElementsFile(branchName)).write(batches.elements);
@@ -101,7 +104,7 @@ export class ArrowOutputModule extends OutputModule {
       const bytes = value.buffer.hostArray();
       schemas.forEach((layout, part) => {
         const partBytes = bytes.subarray(value.offsetOf(part));
-        const batches = collectionBatches(layout, sizes[part] ?? 0, partBytes, id);
+        const batches = collectionBatches(layout, sizes[part] ?? 0, partBytes, id, this.#idColumns);
         this.#writer(partEventsFile(base, part)).write(batches.events);
         this.#writer(partElementsFile(base, part)).write(batches.elements);
       });

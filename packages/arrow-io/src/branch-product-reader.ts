@@ -1,7 +1,7 @@
 import { type EDPutToken, FrameworkError } from '@alpaka-ts/core';
 import type { LayoutSchema } from '@alpaka-ts/interface';
 import type { RecordBatch, Table } from 'apache-arrow';
-import { fillCollectionFromBatches } from './collection-record-batches';
+import { checkTablesHoldLayout, fillCollectionFromBatches, fillScalarsFromEvents } from './collection-record-batches';
 import type { ElementsFileReader } from './elements-file-reader';
 import { metadataKeys } from './layout-arrow-schema';
 import { layoutsMetadataKey } from './multi-collection-batches';
@@ -89,6 +89,18 @@ async function fillPart(
   failure: (file: string, why: string) => FrameworkError,
 ): Promise<void> {
   if (tables === undefined) throw failure('its events table', 'a layout has no tables');
+  try {
+    checkTablesHoldLayout(layout, [['events', tables.events.schema]]);
+    fillScalarsFromEvents(layout, size, bytes, tables.events, row);
+  } catch (error) {
+    throw failure('its events table', (error as Error).message);
+  }
+  try {
+    // Straight into the product's memory; apache-arrow's reader only for what that does not cover.
+    if (await tables.elements.readColumnsInto(row, layout, size, bytes)) return;
+  } catch (error) {
+    throw failure(tables.elements.path, (error as Error).message);
+  }
   let batch: RecordBatch;
   try {
     batch = await tables.elements.batch(row);

@@ -1,5 +1,6 @@
 import { computeLayout, type FieldLayout, type LayoutSchema } from '@alpaka-ts/interface';
 import { type Data, makeData, RecordBatch, type Schema, Struct, Uint32, type Vector } from 'apache-arrow';
+import { EventIdColumns } from './event-id-columns';
 import {
   arrowTypeOf,
   type EventNumbers,
@@ -19,7 +20,7 @@ export interface CollectionBatches {
   readonly events: RecordBatch;
 }
 
-type NumericArray = Exclude<ReturnType<typeof typedArrayAt>, undefined>;
+export type NumericArray = Exclude<ReturnType<typeof typedArrayAt>, undefined>;
 
 function typedArrayAt(bytes: Uint8Array, placed: FieldLayout, offset: number, count: number) {
   const Constructor = placed.field.elementType.arrayConstructor;
@@ -59,12 +60,6 @@ function fieldData(schema: Schema, name: string, placed: FieldLayout, values: Nu
 
 const filled = (length: number, value: number) => new Uint32Array(length).fill(value);
 
-function indices(length: number): Uint32Array {
-  const values = new Uint32Array(length);
-  for (let index = 0; index < length; index++) values[index] = index;
-  return values;
-}
-
 function batchOf(schema: Schema, length: number, columns: readonly Data[]): RecordBatch {
   const data = makeData({ type: new Struct(schema.fields), length, children: columns as Data[], nullCount: 0 });
   return new RecordBatch(schema, data);
@@ -73,21 +68,22 @@ function batchOf(schema: Schema, length: number, columns: readonly Data[]): Reco
 /**
  * One event's collection (`size` elements of `layout` in `bytes`, the collection's buffer) as its elements and
  * events record batches. Plain columns are viewed, not copied (bools and matrices are rearranged into copies):
- * write the batches before the collection's memory changes, as ArrowOutputModule does (synchronously).
+ * write the batches before the collection's memory changes, as ArrowOutputModule does (synchronously). With
+ * `idColumns` the event id columns come from its reused memory, valid until its next use (event-id-columns.ts).
  */
 export function collectionBatches(
   layout: LayoutSchema,
   size: number,
   bytes: Uint8Array,
   id: EventNumbers,
+  idColumns: EventIdColumns = new EventIdColumns(),
 ): CollectionBatches {
   const placedFields = computeLayout(layout, size).fields;
   const elementsTable = elementsSchema(layout);
   const eventsTable = eventsSchema(layout);
   const uint32 = (values: Uint32Array): Data => makeData({ type: new Uint32(), length: values.length, data: values });
-  const ids = (length: number) => eventIdData(id, length);
-  const elementColumns: Data[] = [...ids(size), uint32(indices(size))];
-  const eventColumns: Data[] = [...ids(1), uint32(filled(1, size))];
+  const elementColumns: Data[] = idColumns.columns(id, size);
+  const eventColumns: Data[] = [...eventIdData(id, 1), uint32(filled(1, size))];
   for (const placed of placedFields) {
     if (placed.field.kind === 'scalar') {
       eventColumns.push(valuesData(placed, typedArrayAt(bytes, placed, placed.offset, 1)));
@@ -136,6 +132,58 @@ function readValues(vector: Vector, placed: FieldLayout, target: NumericArray): 
   } else target.set(values.toArray() as NumericArray);
 }
 
+/** Refuses tables that do not hold `layout` (their schema metadata's layout description), naming which. */
+export function checkTablesHoldLayout(
+  layout: LayoutSchema,
+  tables: readonly (readonly ['elements' | 'events', { readonly metadata: Map<string, string> }])[],
+): void {
+  const expected = layoutDescription(layout);
+  for (const [what, schema] of tables) {
+    const found = schema.metadata.get(metadataKeys.layout);
+    if (found !== expected)
+      throw new Error(
+        `the ${what} table holds layout ${found === undefined ? '(none)' : summary(found)}, not ${summary(expected)}`,
+      );
+  }
+}
+
+/** The size the events table records in `row` must be the collection's; its scalars go into `bytes`. */
+export function fillScalarsFromEvents(
+  layout: LayoutSchema,
+  size: number,
+  bytes: Uint8Array,
+  events: ArrowTable,
+  row: number,
+): void {
+  const recorded = Number(events.getChild('size')?.get(row));
+  if (recorded !== size) throw new Error(`the events table records ${recorded} elements, not ${size}`);
+  for (const placed of computeLayout(layout, size).fields) {
+    if (placed.field.kind !== 'scalar') continue;
+    const value = events.getChild(placed.field.name)?.get(row);
+    if (value === undefined || value === null) throw new Error(`the events table has no scalar '${placed.field.name}'`);
+    typedArrayAt(bytes, placed, placed.offset, 1)[0] = Number(value);
+  }
+}
+
+/** A matrix column's values, element by element (as Arrow holds them), into its column-major coefficient columns. */
+export function placeMatrixValues(
+  placed: FieldLayout,
+  size: number,
+  bytes: Uint8Array,
+  interleaved: NumericArray,
+): void {
+  const perElement = valuesPerElement(placed.field);
+  for (let coefficient = 0; coefficient < perElement; coefficient++) {
+    const target = typedArrayAt(bytes, placed, placed.offset + coefficient * placed.coefficientStride, size);
+    for (let element = 0; element < size; element++)
+      target[element] = interleaved[element * perElement + coefficient] ?? 0;
+  }
+}
+
+/** The typed array over a field's values in a collection's bytes (all elements, or `count` values). */
+export const fieldValues = (bytes: Uint8Array, placed: FieldLayout, count: number): NumericArray =>
+  typedArrayAt(bytes, placed, placed.offset, count);
+
 /**
  * Writes one event's rows back into a collection's bytes (`size` elements of `layout`): `elements` holds the
  * event's element rows in index order, `eventRow` its events row (index `row` of `events`).
@@ -148,27 +196,14 @@ export function fillCollectionFromBatches(
   events: ArrowTable,
   row: number,
 ): void {
-  const expected = layoutDescription(layout);
-  for (const [what, table] of [
-    ['elements', elements],
-    ['events', events],
-  ] as const) {
-    const found = table.schema.metadata.get(metadataKeys.layout);
-    if (found !== expected)
-      throw new Error(
-        `the ${what} table holds layout ${found === undefined ? '(none)' : summary(found)}, not ${summary(expected)}`,
-      );
-  }
-  const recorded = Number(events.getChild('size')?.get(row));
-  if (recorded !== size) throw new Error(`the events table records ${recorded} elements, not ${size}`);
+  checkTablesHoldLayout(layout, [
+    ['elements', elements.schema],
+    ['events', events.schema],
+  ]);
+  fillScalarsFromEvents(layout, size, bytes, events, row);
   for (const placed of computeLayout(layout, size).fields) {
+    if (placed.field.kind === 'scalar') continue;
     const name = placed.field.name;
-    if (placed.field.kind === 'scalar') {
-      const value = events.getChild(name)?.get(row);
-      if (value === undefined || value === null) throw new Error(`the events table has no scalar '${name}'`);
-      typedArrayAt(bytes, placed, placed.offset, 1)[0] = Number(value);
-      continue;
-    }
     const column = elements.getChild(name);
     if (!column) throw new Error(`the elements table has no column '${name}'`);
     const perElement = valuesPerElement(placed.field);
@@ -178,10 +213,6 @@ export function fillCollectionFromBatches(
     }
     const interleaved = new placed.field.elementType.arrayConstructor(size * perElement);
     readValues(column, placed, interleaved);
-    for (let coefficient = 0; coefficient < perElement; coefficient++) {
-      const target = typedArrayAt(bytes, placed, placed.offset + coefficient * placed.coefficientStride, size);
-      for (let element = 0; element < size; element++)
-        target[element] = interleaved[element * perElement + coefficient] ?? 0;
-    }
+    placeMatrixValues(placed, size, bytes, interleaved);
   }
 }

@@ -4,11 +4,15 @@ export { ArrowSource } from './arrow-source';
 export {
   type ArrowTable,
   type CollectionBatches,
+  checkTablesHoldLayout,
   collectionBatches,
   type EventNumbers,
   fillCollectionFromBatches,
+  fillScalarsFromEvents,
 } from './collection-record-batches';
 export { dumpEventContent } from './dump-event-content';
+export { ElementsFileReader } from './elements-file-reader';
+export { EventIdColumns } from './event-id-columns';
 export {
   arrowTypeOf,
   elementsSchema,
