@@ -47,8 +47,11 @@ export class HitsProducer extends global.EDProducer {
   readonly #hits = this.produces(PortableHostCollection);
   readonly #count = this.produces(productTypes.int, 'count');
   readonly #skipEvery: number = this.parameters.getParameter<number>('skipEvery');
+  /** An event at which the job fails (0: none), for the tests of what a failed job leaves. */
+  readonly #failAt: number = this.parameters.exists('failAt') ? this.parameters.getParameter<number>('failAt') : 0;
   produce(_stream: number, event: Event): void {
     const number = event.id().event;
+    if (number === this.#failAt) throw new Error(`HitsProducer fails at event ${number}, as asked`);
     if (this.#skipEvery === 0 || number % this.#skipEvery !== 0) event.put(this.#hits, hitsFor(number));
     event.put(this.#count, number * 2);
   }
@@ -91,11 +94,12 @@ export type JobFailure = { category: string; message: string; exitCode: number }
 export async function runJob(
   build: (process: ReturnType<typeof cms.Process>) => void,
   processName: string,
+  registry: ModuleRegistry = jobRegistry(),
 ): Promise<JobFailure | undefined> {
   const process = cms.Process(processName);
   build(process);
   try {
-    const processor = await createEventProcessor(process.toDescription(), { registry: jobRegistry() });
+    const processor = await createEventProcessor(process.toDescription(), { registry });
     await processor.beginJob();
     const failure = await processor.run().then(
       () => undefined,
@@ -117,12 +121,16 @@ export function writeHits(
     readonly skipEvery?: number;
     readonly outputCommands?: readonly string[];
     readonly processName?: string;
+    readonly failAt?: number;
   },
 ): Promise<JobFailure | undefined> {
   return runJob((process) => {
     process.source = cms.Source('EmptySource', { firstEvent: cms.untracked.uint32(options.firstEvent ?? 1) });
     process.maxEvents.input = options.events;
-    process.producer = cms.EDProducer('HitsProducer', { skipEvery: cms.int32(options.skipEvery ?? 0) });
+    process.producer = cms.EDProducer('HitsProducer', {
+      skipEvery: cms.int32(options.skipEvery ?? 0),
+      failAt: cms.int32(options.failAt ?? 0),
+    });
     process.output = cms.OutputModule('ArrowOutputModule', {
       fileName: cms.untracked.string(fileName),
       outputCommands: cms.untracked.vstring(...(options.outputCommands ?? ['keep *'])),

@@ -104,6 +104,31 @@ describe('a job writes Arrow with ArrowOutputModule and another reads it back wi
     expect(failure?.message).toContain('(branch PortableHostCollection_producer__WRITE)');
   });
 
+  it('leaves, from a job that fails mid-run, a valid folder holding the events completed before the failure', async () => {
+    const file = join(scratch, 'failed.arrow');
+    const failure = await writeHits(file, { events: 6, failAt: 4 });
+    expect(failure?.message).toContain('HitsProducer fails at event 4, as asked');
+    expect(existsSync(file)).toBe(true);
+    expect(readdirSync(scratch).filter((name) => name.startsWith('failed.arrow.partial'))).toEqual([]);
+    expect(await readJob([file], 'afterFailure')).toBeUndefined();
+    const read = readBack.get('afterFailure');
+    expect([...(read?.keys() ?? [])]).toEqual([1, 2, 3]);
+    expect(read?.get(3)?.hits).toEqual(Array.from(hitsFor(3).buffer.hostArray()));
+  });
+
+  it('fails with FileReadError naming the file and the branch when a file is corrupted, not only cut short', async () => {
+    const file = join(scratch, 'corrupted.arrow');
+    await writeJob(file, 3);
+    const events = join(file, 'PortableHostCollection_producer__WRITE.events.arrow');
+    const bytes = readFileSync(events);
+    // Overwrite the middle of the file (its schema and first batch) with garbage, keeping its length.
+    bytes.fill(0x5a, 8, bytes.length - 16);
+    writeFileSync(events, bytes);
+    const failure = await readJob([file], 'corruptedReader');
+    expect(failure?.category).toBe('FileReadError');
+    expect(failure?.message).toContain(events);
+  });
+
   it('fails with FileOpenError naming the folder when a file does not exist', async () => {
     const failure = await readJob([join(scratch, 'missing.arrow')], 'missingReader');
     expect(failure?.category).toBe('FileOpenError');
