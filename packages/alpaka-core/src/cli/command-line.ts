@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { edmErrorCodes } from '../errors/exception-categories';
+import type { ParameterTypeName } from '../parameter-set/parameter-type';
 import type { ProgressMode } from '../services/progress';
 import { type ParameterAssignment, parseAssignment } from './parameter-assignments';
 
@@ -121,15 +123,16 @@ interface ParsedOptions {
 }
 
 function splittingAssignments(options: ParsedOptions): ParameterAssignment[] {
-  const source = (name: string, value: string | number | undefined): ParameterAssignment[] =>
-    value === undefined ? [] : [{ path: `source.${name}`, value: String(value) }];
+  // CMSSW's types for these source parameters, to create them where the source's configuration has none.
+  const source = (name: string, value: string | number | undefined, type: ParameterTypeName): ParameterAssignment[] =>
+    value === undefined ? [] : [{ path: `source.${name}`, value: String(value), creates: { type, tracked: false } }];
   return [
     ...options.set,
-    ...source('firstEvent', options.firstEvent),
-    ...source('firstRun', options.firstRun),
-    ...source('firstLuminosityBlock', options.firstLumi),
-    ...source('fileNames', options.inputFile),
-    ...source('lumisToProcess', options.runAndLumis),
+    ...source('firstEvent', options.firstEvent, 'uint32'),
+    ...source('firstRun', options.firstRun, 'uint32'),
+    ...source('firstLuminosityBlock', options.firstLumi, 'uint32'),
+    ...source('fileNames', options.inputFile, 'vstring'),
+    ...source('lumisToProcess', options.runAndLumis, 'VLuminosityBlockRange'),
   ];
 }
 
@@ -169,7 +172,11 @@ function buildProgram(output: { readonly stdout: Writable; readonly stderr: Writ
     .option('--firstRun <N>', 'source.firstRun', integerAtLeast(1))
     .option('--firstLumi <N>', 'source.firstLuminosityBlock', integerAtLeast(1))
     .option('--inputFile <FILES>', 'source.fileNames, comma-separated')
-    .option('--runAndLumis <JSON>', 'source.lumisToProcess from CRAB\'s {"run": [[first, last], …]}', runAndLumisRanges)
+    .option(
+      '--runAndLumis <JSON|FILE>',
+      'source.lumisToProcess from CRAB\'s {"run": [[first, last], …]}, inline or in a file',
+      runAndLumisRanges,
+    )
     .helpOption('-h, --help', 'print this help and exit')
     .showHelpAfterError(`(run ${programName} --help for the options)`)
     .configureOutput({
@@ -197,8 +204,21 @@ function collectAssignment(text: string, previous: ParameterAssignment[]): Param
   return [...previous, assignment];
 }
 
-/** CRAB's job_lumis JSON (`{"1": [[1, 10], [15, 15]]}`) as the comma-separated ranges lumisToProcess reads. */
-function runAndLumisRanges(text: string): string {
+/**
+ * CRAB's job_lumis JSON (`{"1": [[1, 10], [15, 15]]}`), inline or the path of a file holding it (as CRAB's
+ * TweakPSet is given job_lumis_N.json), as the comma-separated ranges lumisToProcess reads.
+ */
+function runAndLumisRanges(given: string): string {
+  let text = given;
+  if (!/^\s*[[{]/.test(given)) {
+    try {
+      text = readFileSync(given, 'utf8');
+    } catch (error) {
+      throw new InvalidArgumentError(
+        `It is neither inline JSON nor a file that can be read: ${(error as Error).message}`,
+      );
+    }
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

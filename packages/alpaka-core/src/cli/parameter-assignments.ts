@@ -1,6 +1,7 @@
 import type { ModuleDescription, ProcessDescription } from '../configuration/process-description';
 import { FrameworkError } from '../errors/framework-error';
 import type { ParameterSet } from '../parameter-set/parameter-set';
+import type { ParameterTypeName } from '../parameter-set/parameter-type';
 import { parameterValueProblem } from '../parameter-set/parameter-value-check';
 import { parseParameterText } from './parameter-text';
 
@@ -9,6 +10,11 @@ export interface ParameterAssignment {
   /** `source.firstEvent`, `out.fileName`, `producer.nested.size`: a module label, then parameter names. */
   readonly path: string;
   readonly value: string;
+  /**
+   * The type and trackiness to create the parameter with when the module has none (the splitting flags know
+   * theirs: `--inputFile` is an untracked vstring), as TweakPSet adds what a PSet lacks.
+   */
+  readonly creates?: { readonly type: ParameterTypeName; readonly tracked: boolean };
 }
 
 /** Splits `LABEL.PARAMETER=VALUE` at the first '='; undefined when there is no label, parameter or '='. */
@@ -26,13 +32,16 @@ export function parseAssignment(text: string): ParameterAssignment | undefined {
  * possibly inside nested PSets, which must exist (the configuration's, or a default the module's description
  * inserted) so that its type and trackiness are kept and the text is read as that type. Every assignment is
  * checked before any is applied: a mistake changes nothing and is a CommandLineProcessing error (7000) saying
- * which assignment and why.
+ * which assignment and why. With `deferAbsent`, assignments to parameters the module does not have (and that do
+ * not say how to create them) are returned instead, to be applied once validation has inserted the defaults.
  */
 export function applyParameterAssignments(
   description: ProcessDescription,
   assignments: readonly ParameterAssignment[],
-): void {
+  options: { readonly deferAbsent?: boolean } = {},
+): ParameterAssignment[] {
   const changes: (() => void)[] = [];
+  const deferred: ParameterAssignment[] = [];
   for (const assignment of assignments) {
     const [label = '', ...names] = assignment.path.split('.');
     const fail = (why: string) =>
@@ -47,7 +56,11 @@ export function applyParameterAssignments(
       parameters = entry.value as ParameterSet;
     }
     const name = names[names.length - 1] ?? '';
-    const entry = parameters.entry(name);
+    const entry = parameters.entry(name) ?? assignment.creates;
+    if (entry === undefined && options.deferAbsent === true) {
+      deferred.push(assignment);
+      continue;
+    }
     if (entry === undefined)
       throw fail(
         `${label} (${module.type}) has no parameter "${name}": --set changes parameters the configuration sets ` +
@@ -63,6 +76,7 @@ export function applyParameterAssignments(
     changes.push(() => target.insert(name, { type: entry.type, tracked: entry.tracked, value }));
   }
   for (const change of changes) change();
+  return deferred;
 }
 
 function moduleByLabel(description: ProcessDescription, label: string): ModuleDescription | undefined {

@@ -132,10 +132,17 @@ export async function runAlpakaRun(
   }
 
   if (commandLine.parameterAssignments.length > 0) {
-    // Validation first inserts the declared defaults, so --set reaches parameters the configuration left out.
+    // What the configuration has (or a splitting flag creates) first, so a required parameter such as
+    // ArrowSource's fileNames may come from --inputFile; then validation inserts the declared defaults, and
+    // --set reaches those too.
     try {
-      await dependencies.validateDescription?.(loaded.description, loaded.registry ?? dependencies.registry);
-      applyParameterAssignments(loaded.description, commandLine.parameterAssignments);
+      const deferred = applyParameterAssignments(loaded.description, commandLine.parameterAssignments, {
+        deferAbsent: true,
+      });
+      if (deferred.length > 0) {
+        await dependencies.validateDescription?.(loaded.description, loaded.registry ?? dependencies.registry);
+        applyParameterAssignments(loaded.description, deferred);
+      }
     } catch (error) {
       return fail(convertException(error));
     }

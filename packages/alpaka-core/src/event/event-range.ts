@@ -18,7 +18,8 @@ export class EventRange {
   readonly endLuminosityBlock: number;
   readonly endEvent: number;
 
-  constructor(start: EventID, end: EventID = start) {
+  /** `text`: what the user wrote, for the messages (parse passes it). */
+  constructor(start: EventID, end: EventID = start, text?: string) {
     this.startRun = checkedNumber(start.run, 'start run');
     this.startLuminosityBlock = checkedNumber(start.luminosityBlock, 'start luminosity block');
     this.startEvent = Math.max(1, checkedNumber(start.event, 'start event'));
@@ -26,10 +27,13 @@ export class EventRange {
     this.endLuminosityBlock = checkedNumber(end.luminosityBlock, 'end luminosity block');
     this.endEvent = checkedNumber(end.event, 'end event');
     if ((this.startLuminosityBlock === 0) !== (this.endLuminosityBlock === 0))
-      throw rangeError(this.encode(), 'its start and end must both name a luminosity block or both leave it out');
+      throw rangeError(
+        text ?? this.encode(),
+        'its start and end must both name a luminosity block or both leave it out',
+      );
     const endKey = [this.endRun, this.endLuminosityBlock, this.endEvent === 0 ? Infinity : this.endEvent] as const;
     if (compareKeys(endKey, [this.startRun, this.startLuminosityBlock, this.startEvent]) < 0)
-      throw rangeError(this.encode(), 'it ends before it starts');
+      throw rangeError(text ?? this.encode(), 'it ends before it starts');
     Object.freeze(this);
   }
 
@@ -51,7 +55,7 @@ export class EventRange {
         event: number(fields[last], atEnd),
       };
     };
-    return new EventRange(id(start, false), id(end, true));
+    return new EventRange(id(start, false), id(end, true), text);
   }
 
   /** Whether the event is inside the range (CMSSW's contains, lumi ignored in the two-field form). */

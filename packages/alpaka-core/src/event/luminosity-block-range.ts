@@ -20,14 +20,15 @@ export class LuminosityBlockRange {
   readonly endRun: number;
   readonly endLuminosityBlock: number;
 
-  constructor(start: LuminosityBlockID, end: LuminosityBlockID = start) {
+  /** `text`: what the user wrote, for the messages (parse passes it). */
+  constructor(start: LuminosityBlockID, end: LuminosityBlockID = start, text?: string) {
     this.startRun = checkedNumber(start.run, 'start run');
     this.startLuminosityBlock = Math.max(1, checkedNumber(start.luminosityBlock, 'start luminosity block'));
     this.endRun = checkedNumber(end.run, 'end run');
     this.endLuminosityBlock = checkedNumber(end.luminosityBlock, 'end luminosity block');
     const endBlock = this.endLuminosityBlock === 0 ? Infinity : this.endLuminosityBlock;
     if (this.endRun < this.startRun || (this.endRun === this.startRun && endBlock < this.startLuminosityBlock))
-      throw rangeError(this.encode(), 'it ends before it starts');
+      throw rangeError(text ?? this.encode(), 'it ends before it starts');
     Object.freeze(this);
   }
 
@@ -43,7 +44,7 @@ export class LuminosityBlockRange {
         luminosityBlock: parseRangeNumber(kind, text, fields[1], atEnd),
       };
     };
-    return new LuminosityBlockRange(id(startText.split(':'), false), id((endText ?? startText).split(':'), true));
+    return new LuminosityBlockRange(id(startText.split(':'), false), id((endText ?? startText).split(':'), true), text);
   }
 
   contains(id: LuminosityBlockID): boolean {

@@ -1,9 +1,10 @@
 import { FrameworkError } from '../errors/framework-error';
-import { makeEventID } from '../event/event-id';
+import { type EventID, formatEventID } from '../event/event-id';
 import type { ConfigurationDescriptions } from '../parameter-set/configuration-descriptions';
 import type { ParameterSet } from '../parameter-set/parameter-set';
 import { ParameterSetDescription } from '../parameter-set/parameter-set-description';
 import { EventSkipperByID } from './event-skipper-by-id';
+import { type EventNumbering, firstIndexAtOrAfter, generatedEventID } from './generated-event-numbers';
 import { InputSource, type SourceEvent } from './input-source';
 
 /**
@@ -15,25 +16,20 @@ import { InputSource, type SourceEvent } from './input-source';
  * by timeBetweenEvents (5000000). How many events there are is process.maxEvents' business.
  *
  * Beyond CMSSW's EmptySource, a batch job's event ranges: `eventsToProcess`/`eventsToSkip` and
- * `lumisToProcess`/`lumisToSkip` (EventSkipperByID's) leave generated events out, after skipEvents, and the
- * input ends once every ...ToProcess range is behind, so `eventsToProcess = ['1:26-1:50']` is a job of 25 events.
+ * `lumisToProcess`/`lumisToSkip` (EventSkipperByID's) leave generated events out, skipEvents then counting the
+ * events they keep (PoolSource's order), and the input ends once every ...ToProcess range is behind, so
+ * `eventsToProcess = ['1:26-1:50']` is a job of 25 events. Events are numbered from their index in O(1), so a
+ * range far ahead is reached at once; ranges that no generated event falls in are a Configuration error.
  */
-const maximumSkippedInARow = 10_000_000;
-
 export class EmptySource extends InputSource {
-  readonly #firstLuminosityBlock: number;
-  readonly #eventsInRun: number;
-  readonly #eventsInLuminosityBlock: number;
+  readonly #numbering: EventNumbering;
+  readonly #firstTime: bigint;
   readonly #timeBetweenEvents: bigint;
-  #run: number;
-  #luminosityBlock: number;
-  #event: number;
-  #time: bigint;
-  #eventsInThisRun = 0;
-  #eventsInThisLuminosityBlock = 0;
-  #started = false;
-  #toSkip: number;
   readonly #skipper: EventSkipperByID;
+  /** The index of the next event to generate (0: the first). */
+  #index = 0;
+  #toSkip: number;
+  #delivered = false;
 
   /** CMSSW's EmptySource description (IDGeneratorSourceBase and ProducerSourceBase): every parameter untracked. */
   static fillDescriptions(descriptions: ConfigurationDescriptions): void {
@@ -50,72 +46,134 @@ export class EmptySource extends InputSource {
       .setComment('Events in each luminosity block before the next begins (0: one luminosity block per run).');
     description.addUntracked('firstTime', 'uint64', 1n).setComment('Time of the first event.');
     description.addUntracked('timeBetweenEvents', 'uint64', 5000000n).setComment('Time added for each event.');
-    description.addUntracked('skipEvents', 'uint32', 0).setComment('Events generated and skipped before the first.');
+    description
+      .addUntracked('skipEvents', 'uint32', 0)
+      .setComment('Events skipped before the first, counting those the ranges below leave.');
     EventSkipperByID.fillDescription(description, false);
     descriptions.add('source', description);
   }
 
   constructor(parameters: ParameterSet) {
     super(parameters);
-    this.#run = readCount(parameters, 'firstRun', 1);
-    this.#firstLuminosityBlock = readCount(parameters, 'firstLuminosityBlock', 1);
-    this.#luminosityBlock = this.#firstLuminosityBlock;
-    this.#event = readCount(parameters, 'firstEvent', 1) - 1;
-    this.#eventsInRun = readCount(parameters, 'numberEventsInRun', 0);
-    this.#eventsInLuminosityBlock = readCount(parameters, 'numberEventsInLuminosityBlock', 0);
-    this.#time = BigInt(readCount(parameters, 'firstTime', 1));
+    this.#numbering = {
+      firstRun: readCount(parameters, 'firstRun', 1),
+      firstLuminosityBlock: readCount(parameters, 'firstLuminosityBlock', 1),
+      firstEvent: readCount(parameters, 'firstEvent', 1),
+      eventsInRun: readCount(parameters, 'numberEventsInRun', 0),
+      eventsInLuminosityBlock: readCount(parameters, 'numberEventsInLuminosityBlock', 0),
+    };
+    this.#firstTime = BigInt(readCount(parameters, 'firstTime', 1));
     this.#timeBetweenEvents = BigInt(readCount(parameters, 'timeBetweenEvents', 5000000));
     this.#toSkip = readCount(parameters, 'skipEvents', 0);
-    this.#time -= this.#timeBetweenEvents;
     this.#skipper = new EventSkipperByID(parameters, false);
   }
 
   override next(): SourceEvent | undefined {
-    while (this.#toSkip > 0) {
-      this.#advance();
-      this.#toSkip--;
+    if (!this.#skipper.hasRanges) {
+      // Without ranges every generated event is kept: skipEvents is a jump.
+      this.#index += this.#toSkip;
+      this.#toSkip = 0;
+      return this.#deliver(this.#index++);
     }
-    for (let skipped = 0; ; skipped++) {
-      // Ranges that skip every event for ever (eventsToSkip '1:1-1:max' in one endless run) would hang the job.
-      if (skipped === maximumSkippedInARow)
-        throw new FrameworkError(
-          'Configuration',
-          `EmptySource skipped ${maximumSkippedInARow} generated events in a row: its eventsToSkip/lumisToSkip ` +
-            'or eventsToProcess/lumisToProcess leave no event to process. Check the ranges.',
-        );
-      this.#advance();
-      const id = makeEventID(this.#run, this.#luminosityBlock, this.#event);
-      if (this.#skipper.isPastEnd(id)) return undefined;
-      if (!this.#skipper.skips(id)) return { id, time: this.#time };
+    for (;;) {
+      const index = this.#index;
+      const id = generatedEventID(this.#numbering, index);
+      if (this.#skipper.isPastEnd(id)) return this.#endOfRanges(id);
+      if (this.#skipper.skips(id)) {
+        const next = this.#nextCandidate(index, id);
+        if (next === undefined) return this.#endOfRanges(id);
+        this.#index = next;
+        continue;
+      }
+      this.#index = index + 1;
+      if (this.#toSkip > 0) {
+        this.#toSkip--;
+        continue;
+      }
+      return this.#deliver(index);
     }
   }
 
-  #advance(): void {
-    this.#time += this.#timeBetweenEvents;
-    if (!this.#started) {
-      this.#started = true;
-      this.#event += 1;
-      this.#eventsInThisRun = 1;
-      this.#eventsInThisLuminosityBlock = 1;
-      return;
-    }
-    if (this.#eventsInRun < 1 || this.#eventsInThisRun < this.#eventsInRun) {
-      this.#eventsInThisRun++;
-      if (this.#eventsInLuminosityBlock < 1 || this.#eventsInThisLuminosityBlock < this.#eventsInLuminosityBlock) {
-        this.#eventsInThisLuminosityBlock++;
-      } else {
-        this.#luminosityBlock++;
-        this.#eventsInThisLuminosityBlock = 1;
-      }
-      this.#event++;
-    } else {
-      this.#run++;
-      this.#luminosityBlock = this.#firstLuminosityBlock;
-      this.#event = 1;
-      this.#eventsInThisRun = 1;
-      this.#eventsInThisLuminosityBlock = 1;
-    }
+  #deliver(index: number): SourceEvent {
+    this.#delivered = true;
+    const time = this.#firstTime + BigInt(index) * this.#timeBetweenEvents;
+    return { id: generatedEventID(this.#numbering, index), time };
   }
+
+  /** No generated event is in the ranges any more: the end of the input, an error when none ever was. */
+  #endOfRanges(id: EventID): undefined {
+    if (this.#delivered) return undefined;
+    throw new FrameworkError(
+      'Configuration',
+      `EmptySource generates no event inside its ranges: from ${formatEventID(id)} on, every event is outside ` +
+        `eventsToProcess/lumisToProcess or inside eventsToSkip/lumisToSkip (${describeRanges(this.#skipper)}). ` +
+        'Check the ranges against firstRun, firstLuminosityBlock, firstEvent and numberEventsInRun.',
+    );
+  }
+
+  /**
+   * The next index that may be kept after the skipped event `id` (at `index`): the start of the next
+   * ...ToProcess range it is outside of, or just past the ...ToSkip range it is inside. Undefined when no later
+   * event can be kept. In O(1) per range, so a job's range far ahead is reached at once.
+   */
+  #nextCandidate(index: number, id: EventID): number | undefined {
+    const skipper = this.#skipper;
+    const atOrAfter = (target: { run: number; luminosityBlock: number; event: number }) =>
+      firstIndexAtOrAfter(this.#numbering, target);
+    let next: number | undefined;
+    const earliest = (candidates: (number | undefined)[]) => {
+      const after = candidates.filter((candidate): candidate is number => candidate !== undefined && candidate > index);
+      return after.length === 0 ? undefined : Math.min(...after);
+    };
+    if (skipper.eventsToProcess.length > 0 && !skipper.eventsToProcess.some((range) => range.contains(id))) {
+      next = earliest(
+        skipper.eventsToProcess.map((range) =>
+          atOrAfter({ run: range.startRun, luminosityBlock: range.startLuminosityBlock, event: range.startEvent }),
+        ),
+      );
+      if (next === undefined) return undefined;
+    } else if (skipper.lumisToProcess.length > 0 && !skipper.lumisToProcess.some((range) => range.contains(id))) {
+      next = earliest(
+        skipper.lumisToProcess.map((range) =>
+          atOrAfter({ run: range.startRun, luminosityBlock: range.startLuminosityBlock, event: 0 }),
+        ),
+      );
+      if (next === undefined) return undefined;
+    } else {
+      const events = skipper.eventsToSkip.find((range) => range.contains(id));
+      const lumis = skipper.lumisToSkip.find((range) => range.contains(id));
+      const past =
+        events !== undefined
+          ? events.endEvent === 0
+            ? atOrAfter(
+                events.endLuminosityBlock === 0
+                  ? { run: events.endRun + 1, luminosityBlock: 0, event: 0 }
+                  : { run: events.endRun, luminosityBlock: events.endLuminosityBlock + 1, event: 0 },
+              )
+            : atOrAfter({ run: events.endRun, luminosityBlock: events.endLuminosityBlock, event: events.endEvent + 1 })
+          : lumis !== undefined
+            ? atOrAfter(
+                lumis.endLuminosityBlock === 0
+                  ? { run: lumis.endRun + 1, luminosityBlock: 0, event: 0 }
+                  : { run: lumis.endRun, luminosityBlock: lumis.endLuminosityBlock + 1, event: 0 },
+              )
+            : index + 1;
+      if (past === undefined) return undefined;
+      next = past;
+    }
+    return Math.max(next, index + 1);
+  }
+}
+
+function describeRanges(skipper: EventSkipperByID): string {
+  const list = (name: string, ranges: readonly { encode(): string }[]) =>
+    ranges.length === 0 ? [] : [`${name} ${ranges.map((range) => range.encode()).join(', ')}`];
+  return [
+    ...list('eventsToProcess', skipper.eventsToProcess),
+    ...list('lumisToProcess', skipper.lumisToProcess),
+    ...list('eventsToSkip', skipper.eventsToSkip),
+    ...list('lumisToSkip', skipper.lumisToSkip),
+  ].join('; ');
 }
 
 function readCount(parameters: ParameterSet, name: string, defaultValue: number): number {

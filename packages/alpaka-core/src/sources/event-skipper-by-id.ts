@@ -59,9 +59,35 @@ export class EventSkipperByID {
     this.#eventsToProcess = ranges(parameters, 'eventsToProcess', 'VEventRange');
   }
 
+  get lumisToSkip(): readonly LuminosityBlockRange[] {
+    return this.#lumisToSkip;
+  }
+  get lumisToProcess(): readonly LuminosityBlockRange[] {
+    return this.#lumisToProcess;
+  }
+  get eventsToSkip(): readonly EventRange[] {
+    return this.#eventsToSkip;
+  }
+  get eventsToProcess(): readonly EventRange[] {
+    return this.#eventsToProcess;
+  }
+
+  /** Whether any range is given (a generating source then has to look at each event's ID). */
+  get hasRanges(): boolean {
+    return (
+      this.#lumisToSkip.length +
+        this.#lumisToProcess.length +
+        this.#eventsToSkip.length +
+        this.#eventsToProcess.length >
+      0
+    );
+  }
+
   /** Whether the source leaves this event out. */
-  skips(id: EventID): boolean {
-    const run = id.run === 0 ? 1 : id.run;
+  skips(given: EventID): boolean {
+    // CMSSW corrects a run number of 0 to 1 for every check.
+    const id = given.run === 0 ? { ...given, run: 1 } : given;
+    const run = id.run;
     if (run < this.#firstRun) return true;
     if (run === this.#firstRun) {
       if (id.luminosityBlock < this.#firstLuminosityBlock) return true;

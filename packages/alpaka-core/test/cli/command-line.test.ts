@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli/command-line';
 import { CapturedOutput } from './fake-event-processor';
@@ -42,12 +45,26 @@ describe("alpaka-run's command line", () => {
     expect(outcome.kind === 'run' && outcome.commandLine.parameterAssignments).toEqual([
       { path: 'out.fileName', value: 'job2.arrow' },
       { path: 'source.skipEvents', value: '1' },
-      { path: 'source.firstEvent', value: '26' },
-      { path: 'source.firstRun', value: '3' },
-      { path: 'source.firstLuminosityBlock', value: '2' },
-      { path: 'source.fileNames', value: 'a.arrow,b.arrow' },
-      { path: 'source.lumisToProcess', value: '3:1-3:4,3:9-3:9,4:1-4:2' },
+      { path: 'source.firstEvent', value: '26', creates: { type: 'uint32', tracked: false } },
+      { path: 'source.firstRun', value: '3', creates: { type: 'uint32', tracked: false } },
+      { path: 'source.firstLuminosityBlock', value: '2', creates: { type: 'uint32', tracked: false } },
+      { path: 'source.fileNames', value: 'a.arrow,b.arrow', creates: { type: 'vstring', tracked: false } },
+      {
+        path: 'source.lumisToProcess',
+        value: '3:1-3:4,3:9-3:9,4:1-4:2',
+        creates: { type: 'VLuminosityBlockRange', tracked: false },
+      },
     ]);
+  });
+
+  it('reads --runAndLumis from a file, as CRAB hands a job its job_lumis JSON', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'run-and-lumis-')), 'job_lumis_3.json');
+    writeFileSync(file, '{"7": [[2, 5]]}');
+    const { outcome } = parse(['c.ts', '--runAndLumis', file]);
+    expect(outcome.kind === 'run' && outcome.commandLine.parameterAssignments[0]?.value).toBe('7:2-7:5');
+    const missing = parse(['c.ts', '--runAndLumis', join(file, 'nothing.json')]);
+    expect(missing.outcome).toEqual({ kind: 'exit', exitCode: 7000 });
+    expect(missing.stderr.text).toContain('It is neither inline JSON nor a file that can be read');
   });
 
   it.each([

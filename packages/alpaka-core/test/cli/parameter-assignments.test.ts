@@ -74,6 +74,24 @@ describe('--set: per-job parameter values, as TweakPSet edits a PSet', () => {
     expect(parametersOf(target, 'source')?.getUntrackedParameter('firstEvent')).toBe(1);
   });
 
+  it('creates a parameter the module lacks when the assignment says how, and defers the others when asked', () => {
+    const target = description();
+    const deferred = applyParameterAssignments(
+      target,
+      [
+        { path: 'source.fileNames', value: 'a.arrow,b.arrow', creates: { type: 'vstring', tracked: false } },
+        { path: 'source.lastEvent', value: '1' },
+      ],
+      { deferAbsent: true },
+    );
+    expect(parametersOf(target, 'source')?.entry('fileNames')).toEqual({
+      type: 'vstring',
+      tracked: false,
+      value: ['a.arrow', 'b.arrow'],
+    });
+    expect(deferred).toEqual([{ path: 'source.lastEvent', value: '1' }]);
+  });
+
   it('parses LABEL.PARAMETER=VALUE at the first "=" and refuses text without a label or a parameter', () => {
     expect(parseAssignment('out.fileName=a=b.arrow')).toEqual({ path: 'out.fileName', value: 'a=b.arrow' });
     expect(parseAssignment('fileName=x')).toBeUndefined();

@@ -48,6 +48,7 @@ describe('EventRange', () => {
     ['2:1-1:9', 'ends before it starts'],
     ['1:1-', "write 'run:event'"],
     ['1:1-2:2-3:3', "write 'run:event'"],
+    ['1:max-1:5', 'ends before it starts'],
   ])('refuses %s, saying why', (text, why) => {
     expect(() => EventRange.parse(text)).toThrow(why);
     expect(() => EventRange.parse(text)).toThrow(`"${text}" is not an EventRange`);

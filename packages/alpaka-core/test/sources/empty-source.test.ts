@@ -3,6 +3,7 @@ import type { Event } from '../../src/event/event';
 import { formatEventID } from '../../src/event/event-id';
 import { EventRange } from '../../src/event/event-range';
 import type { LuminosityBlock } from '../../src/event/luminosity-block';
+import { LuminosityBlockRange } from '../../src/event/luminosity-block-range';
 import type { Run } from '../../src/event/run';
 import * as global from '../../src/modules/global-modules';
 import { ParameterSet } from '../../src/parameter-set/parameter-set';
@@ -81,14 +82,90 @@ describe('EmptySource', () => {
     const source = new EmptySource(set);
     const got: string[] = [];
     for (let next = source.next(); next !== undefined; next = source.next()) got.push(formatEventID(next.id));
-    // skipEvents counts generated events first (event 1), the ranges come after it.
+    // The ranges keep 1, 2, 3 and 20 (19 is skipped); skipEvents then skips the first of those, as PoolSource's.
     expect(got).toEqual(['run: 1 lumi: 1 event: 2', 'run: 1 lumi: 1 event: 3', 'run: 1 lumi: 2 event: 20']);
   });
 
   it('stops with a Configuration error when its ranges skip every event for ever', () => {
     const set = new ParameterSet();
     set.addUntrackedParameter('eventsToSkip', 'VEventRange', [EventRange.parse('1:1-1:max')]);
-    expect(() => new EmptySource(set).next()).toThrow('leave no event to process');
+    expect(() => new EmptySource(set).next()).toThrow(
+      'EmptySource generates no event inside its ranges: from run: 1 lumi: 1 event: 1 on, every event is outside eventsToProcess/lumisToProcess or inside eventsToSkip/lumisToSkip (eventsToSkip 1:1-1:max).',
+    );
+  });
+
+  it("reaches a job's range far ahead at once, by numbering events from their index", () => {
+    const set = new ParameterSet();
+    set.addUntrackedParameter('numberEventsInLuminosityBlock', 'uint32', 1000);
+    set.addUntrackedParameter('eventsToProcess', 'VEventRange', [EventRange.parse('1:4000000001-1:4000000002')]);
+    const source = new EmptySource(set);
+    const started = performance.now();
+    const got = [source.next(), source.next(), source.next()].map((next) => next && formatEventID(next.id));
+    expect(got).toEqual([
+      'run: 1 lumi: 4000001 event: 4000000001',
+      'run: 1 lumi: 4000001 event: 4000000002',
+      undefined,
+    ]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('jumps to lumisToProcess blocks and past lumisToSkip ones, runs included', () => {
+    const set = new ParameterSet();
+    set.addUntrackedParameter('numberEventsInRun', 'uint32', 6);
+    set.addUntrackedParameter('numberEventsInLuminosityBlock', 'uint32', 2);
+    set.addUntrackedParameter('lumisToProcess', 'VLuminosityBlockRange', [LuminosityBlockRange.parse('1:3-2:2')]);
+    set.addUntrackedParameter('lumisToSkip', 'VLuminosityBlockRange', [LuminosityBlockRange.parse('2:1')]);
+    const source = new EmptySource(set);
+    const got: string[] = [];
+    for (let next = source.next(); next !== undefined; next = source.next()) got.push(formatEventID(next.id));
+    expect(got).toEqual([
+      'run: 1 lumi: 3 event: 5',
+      'run: 1 lumi: 3 event: 6',
+      'run: 2 lumi: 2 event: 3',
+      'run: 2 lumi: 2 event: 4',
+    ]);
+  });
+
+  it('refuses ranges no generated event reaches, such as a later run when there is only one', () => {
+    const set = new ParameterSet();
+    set.addUntrackedParameter('eventsToProcess', 'VEventRange', [EventRange.parse('2:1-2:3')]);
+    expect(() => new EmptySource(set).next()).toThrow('EmptySource generates no event inside its ranges');
+    const behind = new ParameterSet();
+    behind.addUntrackedParameter('firstRun', 'uint32', 5);
+    behind.addUntrackedParameter('eventsToProcess', 'VEventRange', [EventRange.parse('1:1-1:10')]);
+    expect(() => new EmptySource(behind).next()).toThrow('from run: 5 lumi: 1 event: 1 on');
+  });
+
+  it('numbers events by index as counting them one by one does, across blocks and runs', () => {
+    for (const [eventsInRun, eventsInLuminosityBlock, firstEvent] of [
+      [0, 0, 1],
+      [7, 3, 4],
+      [5, 0, 2],
+      [0, 4, 9],
+    ] as const) {
+      const set = new ParameterSet();
+      set.addUntrackedParameter('firstRun', 'uint32', 3);
+      set.addUntrackedParameter('firstLuminosityBlock', 'uint32', 2);
+      set.addUntrackedParameter('firstEvent', 'uint32', firstEvent);
+      set.addUntrackedParameter('numberEventsInRun', 'uint32', eventsInRun);
+      set.addUntrackedParameter('numberEventsInLuminosityBlock', 'uint32', eventsInLuminosityBlock);
+      const source = new EmptySource(set);
+      // Counting as IDGeneratorSourceBase does: the event goes on in its run, a new block every
+      // eventsInLuminosityBlock events, a new run (event 1, the first block) every eventsInRun.
+      let [run, lumi, event, inRun, inLumi] = [3, 2, firstEvent, 1, 1];
+      for (let index = 0; index < 40; index++) {
+        expect(formatEventID(source.next()?.id ?? { run: 0, luminosityBlock: 0, event: 0 })).toBe(
+          `run: ${run} lumi: ${lumi} event: ${event}`,
+        );
+        if (eventsInRun > 0 && inRun === eventsInRun) [run, lumi, event, inRun, inLumi] = [run + 1, 2, 1, 1, 1];
+        else {
+          event++;
+          inRun++;
+          if (eventsInLuminosityBlock > 0 && inLumi === eventsInLuminosityBlock) [lumi, inLumi] = [lumi + 1, 1];
+          else inLumi++;
+        }
+      }
+    }
   });
 
   it('runs begin/end of runs and luminosity blocks around their events', async () => {
