@@ -25,6 +25,7 @@ import {
   branchMetadataKey,
   eventIndexFile,
 } from './output-file-layout';
+import { partialFolderName } from './partial-folder-name';
 
 /** Events buffered for events.arrow before they are written as one record batch. */
 const eventIndexBatchRows = 1024;
@@ -60,7 +61,7 @@ export class ArrowOutputModule extends OutputModule {
         `ArrowOutputModule '${this.moduleLabel}' needs an untracked string 'fileName', the folder to write.`,
       );
     this.fileName = fileName;
-    this.#partial = `${fileName}.partial-${process.pid}`;
+    this.#partial = partialFolderName(fileName);
   }
 
   override openFile(): void {

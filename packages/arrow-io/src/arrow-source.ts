@@ -55,6 +55,9 @@ export class ArrowSource extends InputSource {
   #event = 0;
   #toSkip: number;
   readonly #fileOfEvent = new Map<string, InputFile>();
+  readonly #seen = new Set<string>();
+  /** Events skipped because an earlier file held the same run:lumi:event (CMSSW logs them; here they are counted). */
+  duplicatesSkipped = 0;
   readonly #skipper: EventSkipperByID;
 
   /** PoolSource's description, as far as these files go: every parameter untracked. */
@@ -132,12 +135,20 @@ export class ArrowSource extends InputSource {
       }
       this.#event++;
       if (this.#skipper.skips(id)) continue;
+      // PoolSource's duplicateCheckMode checkAllFilesOpened: an event already read from an earlier file (the same
+      // folder listed twice, overlapping job outputs) is skipped, so every event is read from one file.
+      const key = eventKey(id.run, id.luminosityBlock, id.event);
+      if (this.#seen.has(key)) {
+        this.duplicatesSkipped++;
+        continue;
+      }
+      this.#seen.add(key);
       if (this.#toSkip > 0) {
         this.#toSkip--;
         continue;
       }
       // fillEvent may come after a later next() (several streams): each event remembers its file.
-      this.#fileOfEvent.set(eventKey(id.run, id.luminosityBlock, id.event), file);
+      this.#fileOfEvent.set(key, file);
       return { id: makeEventID(id.run, id.luminosityBlock, id.event), time: 0n };
     }
   }

@@ -5,6 +5,7 @@ import { FrameworkError } from '@alpaka-ts/core';
 import { type AsyncRecordBatchFileReader, RecordBatch, RecordBatchReader, type Schema } from 'apache-arrow';
 import { ArrowFileWriter } from './arrow-file-writer';
 import { readArrowFile } from './output-folder';
+import { partialFolderName } from './partial-folder-name';
 
 const schemaText = (schema: Schema) =>
   JSON.stringify([schema.fields.map((field) => `${field.name}:${field.type}`), [...schema.metadata].sort()]);
@@ -60,7 +61,7 @@ export async function mergeOutputs(
   inputs: readonly string[],
 ): Promise<{ events: number; files: number }> {
   const names = checkSameBranches(inputs);
-  const partial = `${output}.partial-${process.pid}`;
+  const partial = partialFolderName(output);
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
   let events = 0;

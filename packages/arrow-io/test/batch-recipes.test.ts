@@ -64,6 +64,28 @@ describe("the README's batch recipes", () => {
     };
     type Container = { command: string[]; args: string[]; env: { name: string; value: string }[] };
     expect([manifest.kind, manifest.spec.completionMode, manifest.spec.completions]).toEqual(['Job', 'Indexed', 4]);
+    // Every field is one batch/v1 Job, PodSpec and Container have: a misspelt one would be ignored or refused.
+    const known = {
+      job: ['apiVersion', 'kind', 'metadata', 'spec'],
+      jobSpec: [
+        'completionMode',
+        'completions',
+        'parallelism',
+        'backoffLimit',
+        'backoffLimitPerIndex',
+        'maxFailedIndexes',
+        'template',
+        'ttlSecondsAfterFinished',
+      ],
+      podSpec: ['restartPolicy', 'containers', 'volumes', 'nodeSelector', 'tolerations'],
+      container: ['name', 'image', 'env', 'command', 'args', 'resources', 'volumeMounts', 'workingDir'],
+    };
+    const keys = (object: object) => Object.keys(object);
+    expect(known.job).toEqual(expect.arrayContaining(keys(manifest)));
+    expect(known.jobSpec).toEqual(expect.arrayContaining(keys(manifest.spec)));
+    expect(known.podSpec).toEqual(expect.arrayContaining(keys(manifest.spec.template.spec)));
+    for (const each of manifest.spec.template.spec.containers)
+      expect(known.container).toEqual(expect.arrayContaining(keys(each)));
     const [container] = manifest.spec.template.spec.containers;
     expect(container?.command).toEqual(['/bin/sh', '-c']);
     const out = join(work, 'k8s');

@@ -59,6 +59,8 @@ export class HitsProducer extends global.EDProducer {
 
 /** What every HitsReader read, by label: event number → bytes of the collection (or 'absent') and the count. */
 export const readBack = new Map<string, Map<number, { hits: number[] | 'absent'; count: number }>>();
+/** How many events each HitsReader analyzed, by label (readBack keeps one entry per event number). */
+export const analyzed = new Map<string, number>();
 
 export class HitsReader extends global.EDAnalyzer {
   readonly #hits: EDGetToken<PortableHostCollection>;
@@ -70,6 +72,7 @@ export class HitsReader extends global.EDAnalyzer {
     readBack.set(this.moduleLabel, new Map());
   }
   analyze(_stream: number, event: ConstEvent): void {
+    analyzed.set(this.moduleLabel, (analyzed.get(this.moduleLabel) ?? 0) + 1);
     const handle = event.getHandle(this.#hits);
     readBack.get(this.moduleLabel)?.set(event.id().event, {
       hits: handle.isValid() ? Array.from(handle.product().buffer.hostArray()) : 'absent',
