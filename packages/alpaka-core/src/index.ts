@@ -69,6 +69,7 @@ export {
 } from './errors/exception-categories';
 export { formatFatalException } from './errors/fatal-exception';
 export { FrameworkError, isFrameworkError } from './errors/framework-error';
+export { type EndOfEventWork, registerEndOfEventWork } from './event/end-of-event-work';
 // The event and its products.
 export { type ConstEvent, Event } from './event/event';
 export { compareEventIDs, type EventID, formatEventID, makeEventID } from './event/event-id';
@@ -140,7 +141,7 @@ export {
   productTypes,
 } from './modules/product-type';
 export * as stream from './modules/stream-modules';
-export { WaitingTaskWithArenaHolder } from './modules/waiting-task-with-arena-holder';
+export { makeWaitingTaskHolder, WaitingTaskWithArenaHolder } from './modules/waiting-task-with-arena-holder';
 export { type CollectedEvent, type CollectedOutput, CollectingOutputModule } from './output/collecting-output-module';
 export { type OutputEvent, OutputModule, type OutputProduct } from './output/output-module';
 export { ProductSelectorRules } from './output/product-selector-rules';

@@ -1,1 +1,8 @@
-export {};
+export { ContextState } from './context-state';
+export { CUDAService } from './cuda-service';
+export { Product, ProductBase } from './product';
+export { ScopedContextAcquire } from './scoped-context-acquire';
+export { ScopedContextAnalyze } from './scoped-context-analyze';
+export { type ContextSource, ScopedContextBase } from './scoped-context-base';
+export { ScopedContextProduce } from './scoped-context-produce';
+export { type NextTask, ScopedContextTask } from './scoped-context-task';

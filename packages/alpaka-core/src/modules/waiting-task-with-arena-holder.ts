@@ -81,3 +81,14 @@ function releasedError(call: string): FrameworkError {
     `WaitingTaskWithArenaHolder.${call}() on a holder that was already released. To finish work after acquire returns, keep holder.copy() (taken inside acquire) and call doneWaiting() on that copy once.`,
   );
 }
+
+/**
+ * CMSSW's `edm::make_waiting_task` with a holder on it: a task that runs `run` once every reference is released,
+ * with the first error a reference passed (undefined when none did), and the holder of its first reference. For
+ * integration layers that chain tasks (CUDA's ScopedContextAcquire::pushNextTask).
+ */
+export function makeWaitingTaskHolder(run: (error: FrameworkError | undefined) => void): WaitingTaskWithArenaHolder {
+  const task = new WaitingTask();
+  task.onDone = () => run(task.error);
+  return new WaitingTaskWithArenaHolder(task);
+}
