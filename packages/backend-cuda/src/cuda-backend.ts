@@ -1,20 +1,8 @@
-import { createGpuBackend, type GpuVendor, kernelCacheDirectory } from '@alpaka-ts/gpu-kit';
+import { createGpuBackend, kernelCacheDirectory } from '@alpaka-ts/gpu-kit';
 import { cudaRuntime } from './cuda-runtime';
+import { cudaVendor } from './cuda-vendor';
 
-/** What makes the shared GPU layer cuda_async: names, NVRTC's options, CUDA's out-of-memory error. */
-export const cudaVendor: GpuVendor = Object.freeze<GpuVendor>({
-  backendName: 'cuda_async',
-  accelerator: 'gpu-nvidia',
-  acceleratorTypeName: 'AccGpuCudaRt',
-  platformName: 'cuda',
-  maker: 'NVIDIA',
-  emitterTarget: 'cuda',
-  compilerName: 'NVRTC',
-  cacheFolder: 'cuda',
-  binaryExtension: 'cubin',
-  compileOptions: (architecture) => [`--gpu-architecture=${architecture}`, '-std=c++17'],
-  isOutOfMemory: (error) => (error as { cudaError?: string }).cudaError === 'CUDA_ERROR_OUT_OF_MEMORY',
-});
+export { cudaVendor } from './cuda-vendor';
 
 const cuda = createGpuBackend(cudaVendor, cudaRuntime);
 

@@ -1,5 +1,7 @@
 // Modules written as CMSSW's CUDACore README shows them, over a CUDAService of the mock accelerator (non-blocking
 // streams, events, no readable device memory): what each did is journaled, in the order it happened.
+
+import { standInCudaBackend } from '@alpaka-ts/backend-cuda/testing';
 import {
   type ConstEvent,
   cms,
@@ -30,14 +32,24 @@ export const journal: string[] = [];
 export const streamsUsed = new Map<string, unknown>();
 export const ValuesProduct = namedProductType<Product<number[]>>('cms::cuda::Product<Values>');
 
-let mock: MockAcceleratorBackend;
 export let cuda: CUDAService;
-export function setUpCuda(deviceCount = 1): MockAcceleratorBackend {
-  mock = createMockAcceleratorBackend({ name: `mock_cuda_core_${Math.random().toString(36).slice(2)}`, deviceCount });
-  cuda = new CUDAService(mock);
+/** What the tests run on: the mock accelerator, or cuda_async over the GPU kit's stand-in of the CUDA driver. */
+export type Driver = 'mock' | 'stand-in';
+
+export function setUpCuda(driver: Driver = 'mock', deviceCount = 1): { eventWaits(): number } {
   journal.length = 0;
   streamsUsed.clear();
-  return mock;
+  if (driver === 'stand-in') {
+    const standIn = standInCudaBackend();
+    cuda = new CUDAService(standIn.backend);
+    return { eventWaits: () => standIn.calls.filter((call) => call.startsWith('wait ')).length };
+  }
+  const mock: MockAcceleratorBackend = createMockAcceleratorBackend({
+    name: `mock_cuda_core_${Math.random().toString(36).slice(2)}`,
+    deviceCount,
+  });
+  cuda = new CUDAService(mock);
+  return { eventWaits: () => mock.statistics().eventWaits };
 }
 
 const onStream = (context: { stream: { enqueue(task: () => void): void } }, entry: string) =>
