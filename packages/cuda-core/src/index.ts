@@ -1,5 +1,9 @@
+// CMSSW keeps SwitchProducerCUDA beside the CUDA framework integration; the framework's switch machinery has it.
+export { SwitchProducerCUDA } from '@alpaka-ts/core';
 export { ContextState } from './context-state';
 export { CUDAService } from './cuda-service';
+export { ESProduct } from './es-product';
+export { ProcessAcceleratorCUDA } from './process-accelerator-cuda';
 export { Product, ProductBase } from './product';
 export { ScopedContextAcquire } from './scoped-context-acquire';
 export { ScopedContextAnalyze } from './scoped-context-analyze';

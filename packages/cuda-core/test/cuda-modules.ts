@@ -10,6 +10,7 @@ import {
   type EDPutToken,
   type Event,
   type EventSetup,
+  type ModuleClass,
   ModuleRegistry,
   namedProductType,
   type ParameterSet,
@@ -159,6 +160,7 @@ export type JobFailure = { category: string; message: string } | undefined;
 export async function runJob(
   build: (process: ReturnType<typeof cms.Process>) => void,
   streams = 1,
+  moreModules: readonly ModuleClass[] = [],
 ): Promise<JobFailure> {
   const process = cms.Process('CUDA');
   process.source = cms.Source('EmptySource');
@@ -169,6 +171,7 @@ export async function runJob(
     .register(CudaExternalWork)
     .register(CudaAnalyzer)
     .register(CudaDeviceMismatch);
+  for (const moduleClass of moreModules) registry.register(moduleClass);
   const processor = await createEventProcessor(process.toDescription(), {
     registry,
     numberOfThreads: streams,
