@@ -3,7 +3,7 @@ import type { ContextState } from './context-state';
 import type { CUDAService } from './cuda-service';
 import type { ProductBase } from './product';
 import { type ContextSource, ScopedContextBase } from './scoped-context-base';
-import { chainedTask, type NextTask } from './scoped-context-task';
+import { chainedTask, type NextTask, releaseWhenStreamIsDone } from './scoped-context-task';
 
 /**
  * CMSSW's cms::cuda::ScopedContextAcquire: the context of an ExternalWork module's acquire(). It keeps a
@@ -65,11 +65,7 @@ export class ScopedContextAcquire extends ScopedContextBase implements Disposabl
   [Symbol.dispose](): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    const holder = this.#holder;
-    this.stream.wait().then(
-      () => holder.doneWaiting(),
-      (error: unknown) => holder.doneWaiting(error),
-    );
+    releaseWhenStreamIsDone(this.stream, this.#holder);
     this.#state?.set(this.device, this.stream);
   }
 }

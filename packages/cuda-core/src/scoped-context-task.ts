@@ -1,4 +1,5 @@
 import { type FrameworkError, makeWaitingTaskHolder, type WaitingTaskWithArenaHolder } from '@alpaka-ts/core';
+import type { Queue } from '@alpaka-ts/interface';
 import type { ContextState } from './context-state';
 import type { CUDAService } from './cuda-service';
 import { ScopedContextBase } from './scoped-context-base';
@@ -58,10 +59,17 @@ export class ScopedContextTask extends ScopedContextBase implements Disposable {
   [Symbol.dispose](): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    const holder = this.#holder;
-    this.stream.wait().then(
-      () => holder.doneWaiting(),
-      (error: unknown) => holder.doneWaiting(error),
-    );
+    releaseWhenStreamIsDone(this.stream, this.#holder);
   }
+}
+
+/**
+ * CMSSW's enqueueCallback: `holder` is released once the work enqueued on `stream` so far is done (from the
+ * stream's callback, never by polling), with the stream's failure if it failed.
+ */
+export function releaseWhenStreamIsDone(stream: Queue, holder: WaitingTaskWithArenaHolder): void {
+  stream.wait().then(
+    () => holder.doneWaiting(),
+    (error: unknown) => holder.doneWaiting(error),
+  );
 }

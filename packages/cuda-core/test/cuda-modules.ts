@@ -12,6 +12,7 @@ import {
   type EventSetup,
   type ModuleClass,
   ModuleRegistry,
+  makeWaitingTaskHolder,
   namedProductType,
   type ParameterSet,
   registerBuiltInModules,
@@ -101,6 +102,28 @@ export class CudaExternalWork extends stream.EDProducerExternalWork {
   }
   acquire(event: ConstEvent, _setup: EventSetup, holder: WaitingTaskWithArenaHolder): void {
     const product = event.get(this.#input);
+    if (this.parameters.exists('withoutState')) {
+      using context = ScopedContextAcquire.fromProduct(cuda, event, product, holder);
+      try {
+        context.pushNextTask(() => {});
+      } catch (error) {
+        journal.push((error as Error).message);
+      }
+      return;
+    }
+    if (this.parameters.exists('replaceHolder')) {
+      // CMSSW's replaceWaitingTaskHolder: the replacement decides when produce may run (here: after a journal entry).
+      const keep = holder.copy();
+      using context = ScopedContextAcquire.fromProduct(cuda, event, product, holder, this.#state);
+      onStream(context, 'acquire:gpu');
+      context.replaceWaitingTaskHolder(
+        makeWaitingTaskHolder((error) => {
+          journal.push('replacement ran');
+          keep.doneWaiting(error);
+        }),
+      );
+      return;
+    }
     using context = ScopedContextAcquire.fromProduct(cuda, event, product, holder, this.#state);
     context.get(product);
     onStream(context, 'acquire:gpu');
@@ -113,6 +136,7 @@ export class CudaExternalWork extends stream.EDProducerExternalWork {
   }
   produce(event: Event): void {
     journal.push('produce');
+    if (this.parameters.exists('withoutState')) return;
     using context = ScopedContextProduce.fromState(cuda, event, this.#state);
     streamsUsed.set(`${this.moduleLabel}:${event.id().event}`, context.stream);
     event.put(this.#output, [event.id().event]);

@@ -104,6 +104,28 @@ describe.each<Driver>(['mock', 'stand-in'])('ScopedContextAcquire on the %s driv
   });
 });
 
+describe('ScopedContextAcquire without tasks', () => {
+  const run = (extra: Record<string, ReturnType<typeof cms.bool>>) =>
+    runJob((process) => {
+      process.maxEvents.input = 1;
+      process.producer = cms.EDProducer('CudaProducer');
+      process.external = cms.EDProducer('CudaExternalWork', { source: cms.string('producer'), ...extra });
+      process.p = cms.Path(process.producer, process.external);
+    });
+
+  it("refuses pushNextTask without a ContextState, with CMSSW's message", async () => {
+    expect(await run({ withoutState: cms.bool(true) })).toBeUndefined();
+    expect(journal).toContain(
+      'Calling ScopedContextAcquire::insertNextTask() requires ScopedContextAcquire to be constructed with ContextState, but that was not the case',
+    );
+  });
+
+  it('waits on the holder given to replaceWaitingTaskHolder, which then decides when produce runs', async () => {
+    expect(await run({ replaceHolder: cms.bool(true) })).toBeUndefined();
+    expect(journal).toEqual(['producer:gpu:1', 'acquire:gpu', 'replacement ran', 'produce']);
+  });
+});
+
 describe('ContextState', () => {
   it("refuses a second set and a read when empty with CMSSW's messages, and empties on releaseStreamPtr", () => {
     const state = new ContextState();
