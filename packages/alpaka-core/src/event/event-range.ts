@@ -1,5 +1,5 @@
 import type { EventID } from './event-id';
-import { checkedRangeNumber, rangeError as makeRangeError, parseRangeNumber } from './range-numbers';
+import { checkedRangeNumber, rangeError as makeRangeError, parseRangeNumber, splitRangeText } from './range-numbers';
 
 const kind = 'an EventRange';
 
@@ -17,6 +17,9 @@ export class EventRange {
   readonly endRun: number;
   readonly endLuminosityBlock: number;
   readonly endEvent: number;
+  /** The ends as (run, lumi, event) keys, the end's "no limit" as Infinity; the range is immutable. */
+  readonly #startKey: Key;
+  readonly #endKey: Key;
 
   /** `text`: what the user wrote, for the messages (parse passes it). */
   constructor(start: EventID, end: EventID = start, text?: string) {
@@ -31,19 +34,18 @@ export class EventRange {
         text ?? this.encode(),
         'its start and end must both name a luminosity block or both leave it out',
       );
-    const endKey = [this.endRun, this.endLuminosityBlock, this.endEvent === 0 ? Infinity : this.endEvent] as const;
-    if (compareKeys(endKey, [this.startRun, this.startLuminosityBlock, this.startEvent]) < 0)
+    this.#startKey = [this.startRun, this.startLuminosityBlock, this.startEvent];
+    this.#endKey = [this.endRun, this.endLuminosityBlock, this.endEvent === 0 ? Infinity : this.endEvent];
+    if (compareKeys(this.#endKey, this.#startKey) < 0)
       throw rangeError(text ?? this.encode(), 'it ends before it starts');
     Object.freeze(this);
   }
 
   /** Parses `1:5`, `1:2:5`, `1:1-1:100`, `1:1:1-2:1:max`; spaces are ignored, as in cms.EventRange. */
   static parse(text: string): EventRange {
-    const [startText, endText, ...rest] = text.replace(/\s+/g, '').split('-');
-    if (startText === undefined || startText === '' || rest.length > 0 || endText === '')
-      throw rangeError(text, "write 'run:event', 'run:lumi:event' or two of them joined by '-'");
-    const start = startText.split(':');
-    const end = (endText ?? startText).split(':');
+    const sides = splitRangeText(text);
+    if (sides === undefined) throw rangeError(text, "write 'run:event', 'run:lumi:event' or two of them joined by '-'");
+    const [start, end] = sides.map((side) => side.split(':')) as [string[], string[]];
     if (start.length !== end.length || start.length < 2 || start.length > 3)
       throw rangeError(text, "both ends need the same form, 'run:event' or 'run:lumi:event'");
     const number = (field: string | undefined, atEnd: boolean) => parseRangeNumber(kind, text, field, atEnd);
@@ -60,20 +62,18 @@ export class EventRange {
 
   /** Whether the event is inside the range (CMSSW's contains, lumi ignored in the two-field form). */
   contains(id: EventID): boolean {
-    const withLumi = this.startLuminosityBlock !== 0;
-    const key = [id.run, withLumi ? id.luminosityBlock : 0, id.event] as const;
-    const end = [this.endRun, this.endLuminosityBlock, this.endEvent === 0 ? Infinity : this.endEvent] as const;
-    return (
-      compareKeys(key, [this.startRun, this.startLuminosityBlock, this.startEvent]) >= 0 && compareKeys(key, end) <= 0
-    );
+    const key = this.#keyOf(id);
+    return compareKeys(key, this.#startKey) >= 0 && compareKeys(key, this.#endKey) <= 0;
   }
 
   /** Whether every event of the range comes before this one: a source reading in order can stop there. */
   endsBefore(id: EventID): boolean {
-    const withLumi = this.startLuminosityBlock !== 0;
-    const key = [id.run, withLumi ? id.luminosityBlock : 0, id.event] as const;
-    const end = [this.endRun, this.endLuminosityBlock, this.endEvent === 0 ? Infinity : this.endEvent] as const;
-    return compareKeys(key, end) > 0;
+    return compareKeys(this.#keyOf(id), this.#endKey) > 0;
+  }
+
+  /** An event's key as this range orders it: without its luminosity block in the two-field form. */
+  #keyOf(id: EventID): Key {
+    return [id.run, this.startLuminosityBlock === 0 ? 0 : id.luminosityBlock, id.event];
   }
 
   /** The configuration form: `1:1-1:100`, `1:2:5-1:2:max`. */

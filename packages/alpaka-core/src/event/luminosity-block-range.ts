@@ -1,4 +1,4 @@
-import { checkedRangeNumber, rangeError as makeRangeError, parseRangeNumber } from './range-numbers';
+import { checkedRangeNumber, rangeError as makeRangeError, parseRangeNumber, splitRangeText } from './range-numbers';
 
 const kind = 'a LuminosityBlockRange';
 
@@ -19,6 +19,8 @@ export class LuminosityBlockRange {
   readonly startLuminosityBlock: number;
   readonly endRun: number;
   readonly endLuminosityBlock: number;
+  /** The end's luminosity block, "no limit" as Infinity; the range is immutable. */
+  readonly #endBlock: number;
 
   /** `text`: what the user wrote, for the messages (parse passes it). */
   constructor(start: LuminosityBlockID, end: LuminosityBlockID = start, text?: string) {
@@ -26,17 +28,16 @@ export class LuminosityBlockRange {
     this.startLuminosityBlock = Math.max(1, checkedNumber(start.luminosityBlock, 'start luminosity block'));
     this.endRun = checkedNumber(end.run, 'end run');
     this.endLuminosityBlock = checkedNumber(end.luminosityBlock, 'end luminosity block');
-    const endBlock = this.endLuminosityBlock === 0 ? Infinity : this.endLuminosityBlock;
-    if (this.endRun < this.startRun || (this.endRun === this.startRun && endBlock < this.startLuminosityBlock))
+    this.#endBlock = this.endLuminosityBlock === 0 ? Infinity : this.endLuminosityBlock;
+    if (this.endRun < this.startRun || (this.endRun === this.startRun && this.#endBlock < this.startLuminosityBlock))
       throw rangeError(text ?? this.encode(), 'it ends before it starts');
     Object.freeze(this);
   }
 
   /** Parses `1:5`, `1:1-1:100`, `1:1-2:max`; spaces are ignored. */
   static parse(text: string): LuminosityBlockRange {
-    const [startText, endText, ...rest] = text.replace(/\s+/g, '').split('-');
-    if (startText === undefined || startText === '' || rest.length > 0 || endText === '')
-      throw rangeError(text, "write 'run:lumi' or two of them joined by '-'");
+    const sides = splitRangeText(text);
+    if (sides === undefined) throw rangeError(text, "write 'run:lumi' or two of them joined by '-'");
     const id = (fields: readonly string[], atEnd: boolean): LuminosityBlockID => {
       if (fields.length !== 2) throw rangeError(text, "each end is 'run:lumi'");
       return {
@@ -44,21 +45,19 @@ export class LuminosityBlockRange {
         luminosityBlock: parseRangeNumber(kind, text, fields[1], atEnd),
       };
     };
-    return new LuminosityBlockRange(id(startText.split(':'), false), id((endText ?? startText).split(':'), true), text);
+    return new LuminosityBlockRange(id(sides[0].split(':'), false), id(sides[1].split(':'), true), text);
   }
 
   contains(id: LuminosityBlockID): boolean {
-    const endBlock = this.endLuminosityBlock === 0 ? Infinity : this.endLuminosityBlock;
     const afterStart =
       id.run > this.startRun || (id.run === this.startRun && id.luminosityBlock >= this.startLuminosityBlock);
-    const beforeEnd = id.run < this.endRun || (id.run === this.endRun && id.luminosityBlock <= endBlock);
+    const beforeEnd = id.run < this.endRun || (id.run === this.endRun && id.luminosityBlock <= this.#endBlock);
     return afterStart && beforeEnd;
   }
 
   /** Whether every block of the range comes before this one. */
   endsBefore(id: LuminosityBlockID): boolean {
-    const endBlock = this.endLuminosityBlock === 0 ? Infinity : this.endLuminosityBlock;
-    return id.run > this.endRun || (id.run === this.endRun && id.luminosityBlock > endBlock);
+    return id.run > this.endRun || (id.run === this.endRun && id.luminosityBlock > this.#endBlock);
   }
 
   encode(): string {

@@ -4,6 +4,16 @@ import { FrameworkError } from '../errors/framework-error';
 export const maximumRangeNumber = 2 ** 32 - 1;
 
 /**
+ * A range's text (spaces ignored) split into its start and end, the end being the start when there is no '-';
+ * undefined when it has more than one '-' or an empty side.
+ */
+export function splitRangeText(text: string): readonly [start: string, end: string] | undefined {
+  const [start, end, ...rest] = text.replace(/\s+/g, '').split('-');
+  if (start === undefined || start === '' || rest.length > 0 || end === '') return undefined;
+  return [start, end ?? start];
+}
+
+/**
  * One field of an EventRange or LuminosityBlockRange as cms.EventRange's parser reads it: a number, `min` (1),
  * or `max`, which is 0 ("no limit") at a range's end and the largest number at its start.
  */

@@ -118,50 +118,36 @@ export class EmptySource extends InputSource {
    */
   #nextCandidate(index: number, id: EventID): number | undefined {
     const skipper = this.#skipper;
-    const atOrAfter = (target: { run: number; luminosityBlock: number; event: number }) =>
-      firstIndexAtOrAfter(this.#numbering, target);
-    let next: number | undefined;
-    const earliest = (candidates: (number | undefined)[]) => {
-      const after = candidates.filter((candidate): candidate is number => candidate !== undefined && candidate > index);
+    const atOrAfter = (run: number, luminosityBlock: number, event: number) =>
+      firstIndexAtOrAfter(this.#numbering, { run, luminosityBlock, event });
+    // The first index past a range's end (run, lumi (0: any), event (0: no limit)): the next event, block or run.
+    const pastEnd = (run: number, luminosityBlock: number, event: number) =>
+      event !== 0
+        ? atOrAfter(run, luminosityBlock, event + 1)
+        : luminosityBlock !== 0
+          ? atOrAfter(run, luminosityBlock + 1, 0)
+          : atOrAfter(run + 1, 0, 0);
+    const earliestStart = (starts: (number | undefined)[]) => {
+      const after = starts.filter((start): start is number => start !== undefined && start > index);
       return after.length === 0 ? undefined : Math.min(...after);
     };
-    if (skipper.eventsToProcess.length > 0 && !skipper.eventsToProcess.some((range) => range.contains(id))) {
-      next = earliest(
-        skipper.eventsToProcess.map((range) =>
-          atOrAfter({ run: range.startRun, luminosityBlock: range.startLuminosityBlock, event: range.startEvent }),
-        ),
+    let next: number | undefined;
+    if (skipper.eventsToProcess.length > 0 && !skipper.eventsToProcess.some((range) => range.contains(id)))
+      next = earliestStart(
+        skipper.eventsToProcess.map((range) => atOrAfter(range.startRun, range.startLuminosityBlock, range.startEvent)),
       );
-      if (next === undefined) return undefined;
-    } else if (skipper.lumisToProcess.length > 0 && !skipper.lumisToProcess.some((range) => range.contains(id))) {
-      next = earliest(
-        skipper.lumisToProcess.map((range) =>
-          atOrAfter({ run: range.startRun, luminosityBlock: range.startLuminosityBlock, event: 0 }),
-        ),
+    else if (skipper.lumisToProcess.length > 0 && !skipper.lumisToProcess.some((range) => range.contains(id)))
+      next = earliestStart(
+        skipper.lumisToProcess.map((range) => atOrAfter(range.startRun, range.startLuminosityBlock, 0)),
       );
-      if (next === undefined) return undefined;
-    } else {
+    else {
       const events = skipper.eventsToSkip.find((range) => range.contains(id));
       const lumis = skipper.lumisToSkip.find((range) => range.contains(id));
-      const past =
-        events !== undefined
-          ? events.endEvent === 0
-            ? atOrAfter(
-                events.endLuminosityBlock === 0
-                  ? { run: events.endRun + 1, luminosityBlock: 0, event: 0 }
-                  : { run: events.endRun, luminosityBlock: events.endLuminosityBlock + 1, event: 0 },
-              )
-            : atOrAfter({ run: events.endRun, luminosityBlock: events.endLuminosityBlock, event: events.endEvent + 1 })
-          : lumis !== undefined
-            ? atOrAfter(
-                lumis.endLuminosityBlock === 0
-                  ? { run: lumis.endRun + 1, luminosityBlock: 0, event: 0 }
-                  : { run: lumis.endRun, luminosityBlock: lumis.endLuminosityBlock + 1, event: 0 },
-              )
-            : index + 1;
-      if (past === undefined) return undefined;
-      next = past;
+      if (events !== undefined) next = pastEnd(events.endRun, events.endLuminosityBlock, events.endEvent);
+      else if (lumis !== undefined) next = pastEnd(lumis.endRun, lumis.endLuminosityBlock, 0);
+      else next = index + 1;
     }
-    return Math.max(next, index + 1);
+    return next === undefined ? undefined : Math.max(next, index + 1);
   }
 }
 
