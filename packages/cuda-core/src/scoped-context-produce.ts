@@ -25,10 +25,11 @@ export class ScopedContextProduce extends ScopedContextBase implements Disposabl
     const recorded = service.takeEvent(device);
     this.#event = recorded;
     registerEndOfEventWork(event as FrameworkEvent, {
-      endOfEvent: () =>
-        recorded.isComplete()
-          ? (service.returnEvent(device, recorded), undefined)
-          : recorded.wait().then(() => service.returnEvent(device, recorded)),
+      endOfEvent: () => {
+        if (!recorded.isComplete()) return recorded.wait().then(() => service.returnEvent(device, recorded));
+        service.returnEvent(device, recorded);
+        return undefined;
+      },
     });
   }
 
