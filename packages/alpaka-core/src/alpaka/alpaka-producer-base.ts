@@ -8,7 +8,7 @@ import type { MaybePromise } from '../modules/module-abilities';
 import type { ModuleClass } from '../modules/module-class';
 import { moduleTypeVariant } from '../modules/module-type-variant';
 import { ProducerBase } from '../modules/producer-base';
-import { type ProductType, productTypes } from '../modules/product-type';
+import { type ProductType, productTypeName, productTypes } from '../modules/product-type';
 import type { ESInputTag } from '../parameter-set/es-input-tag';
 import type { InputTag } from '../parameter-set/input-tag';
 import type { ParameterSet } from '../parameter-set/parameter-set';
@@ -24,6 +24,7 @@ import { ESGetToken } from './device/es-get-token';
 import type { EDMetadata } from './ed-metadata';
 import { esDeviceProductType } from './es-device-product';
 import {
+  copySourceProductToDevice,
   type ImplicitCopyProducer,
   registerCopyToDeviceTransform,
   registerCopyToHostTransform,
@@ -90,7 +91,9 @@ export abstract class AlpakaProducerBase extends ProducerBase implements Implici
   protected override consumes(type: ProductType | AlpakaProductType, tag: InputTag | string): unknown {
     if (!isAlpakaProductType(type)) return super.consumes(type, tag);
     const direct = this.runtime.productsAreHostProducts;
-    return new EDGetToken(type, super.consumes(direct ? type.host : deviceProductType(type.device), tag), !direct);
+    const token = super.consumes(direct ? type.host : deviceProductType(type.device), tag);
+    if (!direct) this.#offerCopyOfSourceProduct(token, type);
+    return new EDGetToken(type, token, !direct);
   }
 
   protected override esConsumes<T>(
@@ -186,6 +189,14 @@ export abstract class AlpakaProducerBase extends ProducerBase implements Implici
     const copy = findCopyToDeviceForClass(token.productType);
     if (copy?.deviceType === undefined) return;
     registerCopyToDeviceTransform(this.#registrar(), this, token, copy, copy.deviceType);
+  }
+
+  /** A device product read from a host product the source put (a file's collection): its implicit copy. */
+  #offerCopyOfSourceProduct(token: HostEDGetToken, type: AlpakaProductType): void {
+    const copy = findCopyToDeviceForClass(type.host);
+    if (copy === undefined) return;
+    if (copy.deviceType !== undefined && productTypeName(copy.deviceType) !== productTypeName(type.device)) return;
+    this.registerSourceTransform(token, type.host, copySourceProductToDevice(this.runtime, copy));
   }
 
   /** Hands the implicit copies this module's Transformer registrations (protected methods of the base). */

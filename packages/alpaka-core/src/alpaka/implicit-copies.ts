@@ -1,5 +1,6 @@
 import type { CopyToDevice, CopyToHost } from '@alpaka-ts/interface';
 import { FrameworkError } from '../errors/framework-error';
+import type { SourceTransformContext } from '../modules/ed-consumer-base';
 import type { EDPutToken } from '../modules/ed-get-token';
 import type { ProductType } from '../modules/product-type';
 import type { WaitingTaskWithArenaHolder } from '../modules/waiting-task-with-arena-holder';
@@ -137,4 +138,28 @@ export function registerCopyToDeviceTransform(
     (product) => product,
     hostToken.instance,
   );
+}
+
+/**
+ * The implicit host→device copy of a product the source put (what ArrowSource read from a file): CMSSW copies
+ * only what alpaka producers put, but a product read back from disk is the same host collection, so a device
+ * consumer offers the copy (registerSourceTransform) and the framework makes it once per event, only when
+ * consumed, on the consumer's backend: enqueued on a queue of the stream's device, with an event recorded that
+ * consumers wait on (the first one continues on the queue).
+ */
+export function copySourceProductToDevice(
+  runtime: AlpakaBackendRuntime,
+  copy: CopyToDevice<unknown, unknown>,
+): (product: unknown, context: SourceTransformContext) => DeviceProduct {
+  return (product, context) => {
+    const metadata = new EDMetadata(
+      runtime,
+      runtime.chooseDevice(context.streamID),
+      context.endOfEventWork,
+      `Calling the implicit copy to the device of ${context.branchName}`,
+    );
+    const onDevice = copy.copyAsync(metadata.queue(), product);
+    metadata.recordEvent();
+    return new DeviceProduct(metadata, onDevice);
+  };
 }

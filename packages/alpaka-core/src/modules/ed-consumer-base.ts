@@ -1,4 +1,5 @@
 import { FrameworkError } from '../errors/framework-error';
+import type { EndOfEventWork } from '../event/end-of-event-work';
 import type { LuminosityBlock } from '../event/luminosity-block';
 import type { Run } from '../event/run';
 import { ESGetToken, type Transition } from '../event-setup/es-get-token';
@@ -23,12 +24,34 @@ export interface TransformRegistration {
   readonly post: ((cache: unknown, streamID: number) => unknown) | undefined;
 }
 
+/** What a source-product transform is given besides the product. */
+export interface SourceTransformContext {
+  readonly streamID: number;
+  /** The event's list of work its stream must see finished before its next event (registerEndOfEventWork's). */
+  readonly endOfEventWork: EndOfEventWork[];
+  /** The branch name of the source's product (`FriendlyType_label_instance_PROCESS`), for messages. */
+  readonly branchName: string;
+}
+
+/**
+ * A consumer's offer to make the product one of its tokens reads from a product of another type that the source
+ * puts under the same tag: what the alpaka layer's implicit host→device copy of what a source read is made of.
+ * It takes effect only when nothing in the job puts the token's own type under its tag; the result is a
+ * Transformer product of the source's, made once per event and only when consumed.
+ */
+export interface SourceTransformRegistration {
+  readonly token: EDGetToken;
+  readonly sourceType: ProductType;
+  readonly transform: (product: unknown, context: SourceTransformContext) => unknown;
+}
+
 /** What a module declared in its constructor; read by the framework once, at schedule construction. */
 export interface ModuleRegistrations {
   readonly consumes: EDGetToken[];
   readonly produces: EDPutToken[];
   readonly esConsumes: ESGetToken[];
   readonly transforms: TransformRegistration[];
+  readonly sourceTransforms: SourceTransformRegistration[];
 }
 
 const registrationsKey = Symbol('alpaka-core.moduleRegistrations');
@@ -51,7 +74,13 @@ export function registrationsOf(module: object): ModuleRegistrations {
  * schedule, so the per-event work of a get is an array index.
  */
 export abstract class EDConsumerBase {
-  readonly [registrationsKey]: ModuleRegistrations = { consumes: [], produces: [], esConsumes: [], transforms: [] };
+  readonly [registrationsKey]: ModuleRegistrations = {
+    consumes: [],
+    produces: [],
+    esConsumes: [],
+    transforms: [],
+    sourceTransforms: [],
+  };
   /** The module's configuration (label in `@module_label`), as the framework gave it to the constructor. */
   readonly parameters: ParameterSet;
 
@@ -105,6 +134,31 @@ export abstract class EDConsumerBase {
     const token = new ESGetToken(record, type, esTag, list.length, transition);
     list.push(token);
     return token;
+  }
+
+  /**
+   * Offers to make what `token` reads from a `sourceType` product the source puts under the token's tag, when
+   * nothing in the job puts the token's type there (see SourceTransformRegistration). The product handed to
+   * `transform` must not be changed: host consumers read it too.
+   */
+  protected registerSourceTransform<S, R>(
+    token: EDGetToken<R>,
+    sourceType: ProductType<S>,
+    transform: (product: S, context: SourceTransformContext) => R,
+  ): void {
+    checkProductType(sourceType, 'registerSourceTransform');
+    const registrations = this[registrationsKey];
+    if (registrations.consumes[token.index] !== token) {
+      throw new FrameworkError(
+        'LogicError',
+        "registerSourceTransform takes a get token returned by this module's consumes() or mayConsume().",
+      );
+    }
+    registrations.sourceTransforms.push({
+      token,
+      sourceType,
+      transform: transform as (product: unknown, context: SourceTransformContext) => unknown,
+    });
   }
 
   /**

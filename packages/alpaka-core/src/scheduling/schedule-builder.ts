@@ -14,12 +14,16 @@ import { InputTag } from '../parameter-set/input-tag';
 import type { InputSource } from '../sources/input-source';
 import { type ConstructedModule, constructModule } from './module-construction';
 import { checkModuleOrderOnPaths } from './module-order-check';
+import { addSourceTransforms, type SourceTransform } from './source-transforms';
 import { checkUnscheduledCycles } from './unscheduled-cycle-check';
 
-/** Who puts the product of a slot: a module, one of its transforms (index), or the source/framework. */
+/**
+ * Who puts the product of a slot: a module, one of its transforms (index), a transform of a source product
+ * (no module: the index in `sourceTransforms`), or the source/framework (no SlotProducer).
+ */
 export interface SlotProducer {
-  readonly module: ConstructedModule;
-  /** -1: the module itself; else the transform's index. */
+  readonly module: ConstructedModule | undefined;
+  /** -1: the module itself; else the transform's index (the module's, or the schedule's source transforms). */
   readonly transform: number;
 }
 
@@ -34,6 +38,8 @@ export interface Schedule {
   readonly triggerResultsSlot: number;
   /** Per output module label: the products its outputCommands keep. */
   readonly outputSelections: ReadonlyMap<string, readonly ProductDescription[]>;
+  /** The transforms of source products consumers asked for (never written by output modules). */
+  readonly sourceTransforms: readonly SourceTransform[];
 }
 
 /**
@@ -144,6 +150,7 @@ export async function buildSchedule(
       ),
     );
   }
+  const sourceTransforms = addSourceTransforms(registry, modules, slotProducers);
   const sourceAccess: ModuleProductAccess | undefined =
     source === undefined
       ? undefined
@@ -165,9 +172,10 @@ export async function buildSchedule(
     slotProducers,
     triggerResultsSlot,
     outputSelections,
+    sourceTransforms,
   };
   const producersOf = (module: ConstructedModule) =>
-    producersConsumedBy(schedule, module).map((producer) => producer.module);
+    producersConsumedBy(schedule, module).flatMap((producer) => producer.module ?? []);
   checkUnscheduledCycles(modules, producersOf);
   checkModuleOrderOnPaths(description, byLabel, producersOf);
   return schedule;

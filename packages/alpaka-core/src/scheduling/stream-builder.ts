@@ -13,8 +13,9 @@ import { ModuleWorker } from './module-worker';
 import { createNoEventSetupProvider } from './no-event-setup-provider';
 import { type PathEntry, PathRunner } from './path-runner';
 import { producersConsumedBy, productAccess, type Schedule } from './schedule-builder';
+import type { SourceTransform } from './source-transforms';
 import { type EventCounts, StreamSchedule } from './stream-schedule';
-import { TransformWorker } from './transform-worker';
+import { type TransformCall, TransformWorker } from './transform-worker';
 import type { Worker } from './worker';
 
 /** A stream with its workers, by module (the module's own worker; transforms apart). */
@@ -34,6 +35,7 @@ export function buildStream(
   counts: EventCounts,
 ): BuiltStream {
   const principal = new EventPrincipal(streamID, schedule.registry.size);
+  const sourceType = description.source?.type ?? 'Source';
   // Until its first event a stream has no EventSetup of its own (asking the provider for event 0 could fail).
   const initialEventSetup = createNoEventSetupProvider().eventSetupFor({ eventID: principal.eventID, time: 0n });
   const stream = new StreamSchedule(streamID, principal, activity, actions, provider, initialEventSetup, counts);
@@ -82,10 +84,23 @@ export function buildStream(
     }
     transformWorkers.set(module, transforms);
   }
+  const sourceTransformWorkers = schedule.sourceTransforms.map(
+    (transform) =>
+      new TransformWorker(
+        'source',
+        sourceType,
+        stream,
+        sourceTransformCall(transform, principal),
+        transform.sourceSlot,
+        transform.resultSlot,
+      ),
+  );
   for (const module of schedule.modules) {
     const worker = moduleWorkers.get(module) as Worker;
     for (const producer of producersConsumedBy(schedule, module)) {
-      if (producer.transform >= 0) {
+      if (producer.module === undefined) {
+        worker.prefetchWorkers.push(sourceTransformWorkers[producer.transform] as Worker);
+      } else if (producer.transform >= 0) {
         worker.prefetchWorkers.push(transformWorkers.get(producer.module)?.[producer.transform] as Worker);
       } else if (producer.module.unscheduled) worker.prefetchWorkers.push(moduleWorkers.get(producer.module) as Worker);
       else worker.waitForWorkers.push(moduleWorkers.get(producer.module) as Worker);
@@ -112,13 +127,24 @@ export function buildStream(
   stream.endPaths = description.endPaths.map((path, index) => makePath(path, description.paths.length + index, true));
   stream.pathNames = description.paths.map((path) => path.name);
   stream.triggerResultsSlot = schedule.triggerResultsSlot;
-  stream.workers = [...moduleWorkers.values(), ...[...transformWorkers.values()].flat()];
+  stream.workers = [...moduleWorkers.values(), ...[...transformWorkers.values()].flat(), ...sourceTransformWorkers];
   for (const [module, worker] of moduleWorkers) {
     if (worker instanceof OutputModuleWorker) worker.selectedPaths = selectPaths(module, stream.paths);
   }
   stream.source = schedule.source;
   if (schedule.sourceAccess !== undefined) stream.sourceEvent = new Event(principal, schedule.sourceAccess);
   return { stream, moduleWorkers };
+}
+
+/** The transform call of a source transform in one stream: the registration's, given the stream's context. */
+function sourceTransformCall(transform: SourceTransform, principal: EventPrincipal): TransformCall {
+  const { registration, branchName } = transform;
+  const endOfEventWork = principal.endOfEventWork;
+  return {
+    transform: (product, streamID) => registration.transform(product, { streamID, endOfEventWork, branchName }),
+    pre: undefined,
+    post: undefined,
+  };
 }
 
 function selectPaths(module: ConstructedModule, paths: readonly PathRunner[]): SelectedPath[] {

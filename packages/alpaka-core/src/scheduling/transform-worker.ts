@@ -3,12 +3,15 @@ import type { WaitingTaskWithArenaHolder } from '../modules/waiting-task-with-ar
 import { isThenable } from './pending-work';
 import { Worker, type WorkerStream } from './worker';
 
+/** What a transform worker calls: a registration's synchronous transform, or its pre and post. */
+export type TransformCall = Pick<TransformRegistration, 'transform' | 'pre' | 'post'>;
+
 /**
  * CMSSW's TransformingProductResolver: the worker that makes a Transformer product from its module's product,
  * run only when a consumer prefetches it. Nothing is made when the module did not put the source product.
  */
 export class TransformWorker extends Worker {
-  readonly #registration: TransformRegistration;
+  readonly #registration: TransformCall;
   readonly #sourceSlot: number;
   readonly #resultSlot: number;
   #cache: unknown = undefined;
@@ -18,7 +21,7 @@ export class TransformWorker extends Worker {
     label: string,
     type: string,
     stream: WorkerStream,
-    registration: TransformRegistration,
+    registration: TransformCall,
     sourceSlot: number,
     resultSlot: number,
   ) {
@@ -33,7 +36,7 @@ export class TransformWorker extends Worker {
     this.#haveSource = product !== undefined;
     this.#cache = undefined;
     if (!this.#haveSource) return undefined;
-    const pre = this.#registration.pre as NonNullable<TransformRegistration['pre']>;
+    const pre = this.#registration.pre as NonNullable<TransformCall['pre']>;
     this.#cache = pre(product, holder, this.stream.streamID);
     return undefined;
   }
@@ -43,14 +46,14 @@ export class TransformWorker extends Worker {
     let result: unknown;
     if (this.externalWork) {
       if (!this.#haveSource) return undefined;
-      const post = this.#registration.post as NonNullable<TransformRegistration['post']>;
+      const post = this.#registration.post as NonNullable<TransformCall['post']>;
       const cache = this.#cache;
       this.#cache = undefined;
       result = post(cache, stream.streamID);
     } else {
       const product = stream.principal.products[this.#sourceSlot];
       if (product === undefined) return undefined;
-      const transform = this.#registration.transform as NonNullable<TransformRegistration['transform']>;
+      const transform = this.#registration.transform as NonNullable<TransformCall['transform']>;
       result = transform(product, stream.streamID);
     }
     if (isThenable(result)) return Promise.resolve(result).then((value) => this.#store(value));
