@@ -1,5 +1,5 @@
 import { type AlpakaBackendRuntime, runtimeOfBackend } from '@alpaka-ts/core/alpaka';
-import type { BackendV1, Device, Event, Queue } from '@alpaka-ts/interface';
+import type { Accelerator, BackendV1, Device, Dimension, Event, Queue } from '@alpaka-ts/interface';
 
 /**
  * CMSSW's CUDAService with the stream and event caches it backs (HeterogeneousCore/CUDAServices,
@@ -24,6 +24,11 @@ export class CUDAService {
 
   get devices(): readonly Device[] {
     return this.#runtime.devices;
+  }
+
+  /** The backend's accelerator of a dimension, for the work divisions of kernels launched on the service's streams. */
+  accelerator(dimension: Dimension = 1): Accelerator {
+    return this.#runtime.accelerator(dimension);
   }
 
   /** CMSSW's cms::cuda::chooseDevice(streamID). */

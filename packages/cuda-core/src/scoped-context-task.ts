@@ -4,8 +4,11 @@ import type { ContextState } from './context-state';
 import type { CUDAService } from './cuda-service';
 import { ScopedContextBase } from './scoped-context-base';
 
-/** A task pushed by pushNextTask: it gets the context of the stream the acquire used. */
-export type NextTask = (context: ScopedContextTask) => void;
+/**
+ * A task pushed by pushNextTask: it gets the context of the stream the acquire used. It may return a promise (of
+ * its kernel launches, say): the chain goes on once it settles, and its rejection fails the module as a throw does.
+ */
+export type NextTask = (context: ScopedContextTask) => void | PromiseLike<void>;
 
 /**
  * Runs `task` with a ScopedContextTask on the state's stream once `holder`'s work is done, then releases
@@ -24,14 +27,22 @@ export function chainedTask(
       return;
     }
     let context: ScopedContextTask;
+    let result: void | PromiseLike<void>;
     try {
       context = new ScopedContextTask(service, state, next);
-      task(context);
+      result = task(context);
     } catch (thrown) {
       next.doneWaiting(thrown);
       return;
     }
-    context[Symbol.dispose]();
+    if (result === undefined || typeof result.then !== 'function') {
+      context[Symbol.dispose]();
+      return;
+    }
+    result.then(
+      () => context[Symbol.dispose](),
+      (thrown: unknown) => next.doneWaiting(thrown),
+    );
   });
 }
 

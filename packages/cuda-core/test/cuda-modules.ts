@@ -131,7 +131,20 @@ export class CudaExternalWork extends stream.EDProducerExternalWork {
       context.pushNextTask((taskContext) => {
         journal.push(`task${task}`);
         if (task === this.#failInTask) throw new Error(`task ${task} fails, as asked`);
-        onStream(taskContext, `task${task}:gpu`);
+        // `asyncTasks: N`: each task enqueues its GPU work a timer later, then settles its promise (task N rejects).
+        if (!this.parameters.exists('asyncTasks')) {
+          onStream(taskContext, `task${task}:gpu`);
+          return undefined;
+        }
+        const rejects = this.parameters.getParameter<number>('asyncTasks') === task;
+        return new Promise<void>((resolve, reject) =>
+          setTimeout(() => {
+            journal.push(`task${task}:settled`);
+            if (rejects) return reject(new Error(`task ${task} rejects, as asked`));
+            onStream(taskContext, `task${task}:gpu`);
+            resolve();
+          }, 2),
+        );
       });
   }
   produce(event: Event): void {

@@ -104,6 +104,53 @@ describe.each<Driver>(['mock', 'stand-in'])('ScopedContextAcquire on the %s driv
   });
 });
 
+describe.each<Driver>(['mock', 'stand-in'])('tasks returning promises on the %s driver', (driver) => {
+  const run = (rejecting: number) =>
+    runJob((process) => {
+      process.maxEvents.input = 1;
+      process.producer = cms.EDProducer('CudaProducer');
+      process.external = cms.EDProducer('CudaExternalWork', {
+        source: cms.string('producer'),
+        asyncTasks: cms.int32(rejecting),
+      });
+      process.p = cms.Path(process.producer, process.external);
+    });
+
+  it('go on to the next task once the promise resolves and the GPU work enqueued until then is done', async () => {
+    setUpCuda(driver);
+    expect(await run(0)).toBeUndefined();
+    expect(journal).toEqual([
+      'producer:gpu:1',
+      'acquire:gpu',
+      'task3',
+      'task3:settled',
+      'task3:gpu',
+      'task2',
+      'task2:settled',
+      'task2:gpu',
+      'task1',
+      'task1:settled',
+      'task1:gpu',
+      'produce',
+    ]);
+  });
+
+  it("skip the remaining tasks and produce when one rejects, failing the event with the rejection's error", async () => {
+    setUpCuda(driver);
+    const failure = await run(2);
+    expect(failure?.message).toContain('task 2 rejects, as asked');
+    expect(journal).toEqual([
+      'producer:gpu:1',
+      'acquire:gpu',
+      'task3',
+      'task3:settled',
+      'task3:gpu',
+      'task2',
+      'task2:settled',
+    ]);
+  });
+});
+
 describe('ScopedContextAcquire without tasks', () => {
   const run = (extra: Record<string, ReturnType<typeof cms.bool>>) =>
     runJob((process) => {
