@@ -98,8 +98,23 @@ export interface DeviceV1 {
   /** Allocates host memory that this device copies to and from asynchronously (pinned), when it has such memory. */
   /** Pinned host memory for this platform; with a queue, ordered by it (CMSSW's make_host_unique(queue)). */
   allocateMapped?(byteLength: number, queue?: QueueV1): MemoryV1;
+  /**
+   * Pinned host memory straight from the driver with these allocation flags, not from a cache, given back to the
+   * driver when collected (CMSSW's make_host_noncached_unique), when this device has such memory.
+   */
+  allocateMappedNoncached?(byteLength: number, flags: MappedMemoryFlagsV1): MemoryV1;
   createQueue(blocking: boolean): QueueV1;
   createEvent(): EventV1;
+}
+
+/** How pinned host memory is allocated (the driver's flags: cudaHostAllocPortable, …Mapped, …WriteCombined). */
+export interface MappedMemoryFlagsV1 {
+  /** Pinned for every GPU of the platform, not only the current one. */
+  readonly portable: boolean;
+  /** Mapped into the GPUs' address space (zero-copy access from kernels). */
+  readonly mapped: boolean;
+  /** Write-combined: fast for the host to write and the GPU to read, very slow for the host to read. */
+  readonly writeCombined: boolean;
 }
 
 export interface MemoryV1 {

@@ -1,4 +1,4 @@
-import type { MemoryV1 } from './backend';
+import type { MappedMemoryFlagsV1, MemoryV1 } from './backend';
 import { Buffer } from './buffer';
 import { Device, host, Platform } from './device';
 import type { ElementType } from './element-types';
@@ -75,5 +75,59 @@ export function allocMappedBuf<T extends ElementType>(
   const firstDevice = platform.implementation.devices()[0];
   const memory =
     firstDevice?.allocateMapped?.(byteLength, queue?.implementation) ?? host().implementation.allocate(byteLength);
+  return tightLayout(memory, elementType, vector);
+}
+
+/** The allocation flags of allocMappedNoncachedBuf (each false when not given). */
+export type MappedMemoryFlags = Partial<MappedMemoryFlagsV1>;
+
+const mappedMemoryFlagNames: readonly (keyof MappedMemoryFlagsV1)[] = ['portable', 'mapped', 'writeCombined'];
+
+function checkedMappedMemoryFlags(flags: unknown): MappedMemoryFlagsV1 {
+  if (typeof flags !== 'object' || flags === null)
+    throw new InvalidArgumentError(
+      `allocMappedNoncachedBuf takes its flags as an object ({ portable, mapped, writeCombined }), not ${describeValue(flags)}.`,
+    );
+  const record = flags as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!(mappedMemoryFlagNames as readonly string[]).includes(key))
+      throw new InvalidArgumentError(
+        `allocMappedNoncachedBuf: '${key}' is not an allocation flag; the flags are ${mappedMemoryFlagNames.join(', ')}.`,
+      );
+    if (typeof record[key] !== 'boolean')
+      throw new InvalidArgumentError(
+        `allocMappedNoncachedBuf: the flag '${key}' is true or false, not ${describeValue(record[key])}.`,
+      );
+  }
+  return {
+    portable: record.portable === true,
+    mapped: record.mapped === true,
+    writeCombined: record.writeCombined === true,
+  };
+}
+
+/**
+ * Allocates pinned host memory straight from the driver, with allocation flags and no cache (CMSSW's
+ * cms::cuda::make_host_noncached_unique(n, flags)): for long-lived buffers, or write-combined ones the GPU reads.
+ * Each call is a driver allocation (slow: the caching allocMappedBuf is for per-event buffers); the memory goes
+ * back to the driver when the buffer is collected. Plain host memory on platforms without pinned memory.
+ */
+export function allocMappedNoncachedBuf<T extends ElementType>(
+  platform: Platform,
+  elementType: T,
+  extents: ExtentLike,
+  flags: MappedMemoryFlags = {},
+): Buffer<T> {
+  if (!(platform instanceof Platform))
+    throw new InvalidArgumentError(
+      `allocMappedNoncachedBuf needs a Platform (hostPlatform(), or device.platform), not ${describeValue(platform)}.`,
+    );
+  checkedType(elementType, 'allocMappedNoncachedBuf');
+  const checkedFlags = checkedMappedMemoryFlags(flags);
+  const vector = toVec(extents);
+  const byteLength = getExtentProduct(vector) * elementType.byteSize;
+  const firstDevice = platform.implementation.devices()[0];
+  const memory =
+    firstDevice?.allocateMappedNoncached?.(byteLength, checkedFlags) ?? host().implementation.allocate(byteLength);
   return tightLayout(memory, elementType, vector);
 }

@@ -15,6 +15,7 @@ export {
   type Extent3,
   type KernelArgumentV1,
   type KernelLaunchV1,
+  type MappedMemoryFlagsV1,
   type MemoryV1,
   type PlatformV1,
   type ProbeResult,

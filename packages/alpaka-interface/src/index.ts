@@ -6,11 +6,18 @@ export type {
   BackendV1,
   CachingAllocatorConfigV1,
   CachingAllocatorFillV1,
+  MappedMemoryFlagsV1,
   ProbeResult,
 } from './backend';
 export { boundsChecksDefault } from './bounds-checks';
 export { Buffer, type BufferLayout } from './buffer';
-export { allocAsyncBuf, allocBuf, allocMappedBuf } from './buffer-allocation';
+export {
+  allocAsyncBuf,
+  allocBuf,
+  allocMappedBuf,
+  allocMappedNoncachedBuf,
+  type MappedMemoryFlags,
+} from './buffer-allocation';
 export { asConst, createSubView, createView } from './buffer-views';
 export {
   type CopyToDevice,

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   allocBuf,
+  allocMappedNoncachedBuf,
   Buffer,
   type BufferLayout,
   type Device,
-  type f32,
+  f32,
   host,
+  hostPlatform,
   InvalidArgumentError,
   u16,
 } from '../src/index';
@@ -66,5 +68,16 @@ describe('a buffer', () => {
     expect(() => new Buffer({ ...layout({}), elementType: { name: 'f32' } as unknown as typeof f32 } as never)).toThrow(
       /needs an element type/,
     );
+  });
+});
+
+describe('allocMappedNoncachedBuf', () => {
+  it('gives plain host memory on a platform without pinned memory, laid out as allocBuf does', () => {
+    const buffer = allocMappedNoncachedBuf(hostPlatform(), f32, [2, 3], { writeCombined: true });
+    expect(buffer.device.isHost).toBe(true);
+    expect(buffer.length).toBe(6);
+    expect(buffer.rowPitchBytes).toBe(3 * f32.byteSize);
+    buffer.hostArray().set([1, 2, 3, 4, 5, 6]);
+    expect(Array.from(buffer.hostArray())).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

@@ -18,7 +18,7 @@ namespace {
 using namespace alpaka_cuda;
 using namespace alpaka_gpu;
 
-constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.8";
+constexpr const char* kAddonAbiVersion = "alpaka-ts.cuda-addon.9";
 
 DriverApi driver{};
 RuntimeCompilerApi nvrtc{};
@@ -229,13 +229,16 @@ Napi::Value MemoryFree(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// Pinned host memory for the caching host allocator: the pointer (BigInt), freed only by PinnedFree.
+// Pinned host memory: the pointer (BigInt), freed only by PinnedFree. Portable by default (the caching host
+// allocator's blocks); an optional third argument gives cuMemHostAlloc's flags (make_host_noncached_unique's).
 Napi::Value PinnedAllocate(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   useDevice(env, deviceArgument(info, 0));
   size_t bytes = sizeArgument(info, 1);
+  unsigned flags = info.Length() > 2 && info[2].IsNumber() ? info[2].As<Napi::Number>().Uint32Value()
+                                                           : CU_MEMHOSTALLOC_PORTABLE;
   void* host = nullptr;
-  check(env, driver.cuMemHostAlloc(&host, bytes == 0 ? 1 : bytes, CU_MEMHOSTALLOC_PORTABLE), "cuMemHostAlloc");
+  check(env, driver.cuMemHostAlloc(&host, bytes == 0 ? 1 : bytes, flags), "cuMemHostAlloc");
   return fromU64(env, reinterpret_cast<uint64_t>(host));
 }
 

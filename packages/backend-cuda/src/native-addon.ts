@@ -24,7 +24,7 @@ export interface CudaDeviceProperties extends GpuDeviceProperties {
 export type NativeAddonStatus = AddonStatus<CudaNativeAddon>;
 
 /** The addon version this JavaScript expects; a stale build from an older install is refused. */
-export const expectedAbiVersion = 'alpaka-ts.cuda-addon.8';
+export const expectedAbiVersion = 'alpaka-ts.cuda-addon.9';
 
 // src/ and dist/ both sit one level below the package root, where node-gyp writes build/.
 const packageRoot = new URL('../', import.meta.url);

@@ -19,7 +19,7 @@ namespace {
 using namespace alpaka_hip;
 using namespace alpaka_gpu;
 
-constexpr const char* kAddonAbiVersion = "alpaka-ts.rocm-addon.3";
+constexpr const char* kAddonAbiVersion = "alpaka-ts.rocm-addon.4";
 
 HipApi hip{};
 RuntimeCompilerApi hiprtc{};
@@ -245,8 +245,11 @@ Napi::Value PinnedAllocate(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   useDevice(env, deviceArgument(info, 0));
   size_t bytes = sizeArgument(info, 1);
+  // An optional third argument gives hipHostMalloc's flags (the same bits as CUDA's cuMemHostAlloc flags).
+  unsigned flags = info.Length() > 2 && info[2].IsNumber() ? info[2].As<Napi::Number>().Uint32Value()
+                                                           : hipHostMallocPortable;
   void* host = nullptr;
-  check(env, hip.hipHostMalloc(&host, bytes == 0 ? 1 : bytes, hipHostMallocPortable), "hipHostMalloc");
+  check(env, hip.hipHostMalloc(&host, bytes == 0 ? 1 : bytes, flags), "hipHostMalloc");
   return fromU64(env, reinterpret_cast<uint64_t>(host));
 }
 

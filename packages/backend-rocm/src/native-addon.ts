@@ -24,7 +24,7 @@ export interface RocmNativeAddon extends GpuNativeAddon {
 export type NativeAddonStatus = AddonStatus<RocmNativeAddon>;
 
 /** The addon version this JavaScript expects; a stale build from an older install is refused. */
-export const expectedAbiVersion = 'alpaka-ts.rocm-addon.3';
+export const expectedAbiVersion = 'alpaka-ts.rocm-addon.4';
 
 // src/ and dist/ both sit one level below the package root, where node-gyp writes build/.
 const packageRoot = new URL('../', import.meta.url);

@@ -3,7 +3,15 @@ export { SwitchProducerCUDA } from '@alpaka-ts/core';
 export { ContextState } from './context-state';
 export { CUDAService } from './cuda-service';
 export { ESProduct } from './es-product';
-export { makeDeviceUnique, makeHostUnique } from './memory';
+export {
+  cudaHostAllocDefault,
+  cudaHostAllocMapped,
+  cudaHostAllocPortable,
+  cudaHostAllocWriteCombined,
+  makeDeviceUnique,
+  makeHostNoncachedUnique,
+  makeHostUnique,
+} from './memory';
 export { ProcessAcceleratorCUDA } from './process-accelerator-cuda';
 export { Product, ProductBase } from './product';
 export { ScopedContextAcquire } from './scoped-context-acquire';

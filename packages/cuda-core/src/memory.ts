@@ -1,9 +1,12 @@
 import {
   allocAsyncBuf,
   allocMappedBuf,
+  allocMappedNoncachedBuf,
   type Buffer,
   type ElementType,
   type ExtentLike,
+  InvalidArgumentError,
+  type Platform,
   type Queue,
 } from '@alpaka-ts/interface';
 
@@ -23,4 +26,35 @@ export function makeDeviceUnique<T extends ElementType>(elementType: T, extents:
  */
 export function makeHostUnique<T extends ElementType>(elementType: T, extents: ExtentLike, stream: Queue): Buffer<T> {
   return allocMappedBuf(stream.device.platform, elementType, extents, stream);
+}
+
+/** CUDA's host-allocation flags (cudaHostAlloc), for makeHostNoncachedUnique. */
+export const cudaHostAllocDefault = 0;
+export const cudaHostAllocPortable = 1;
+export const cudaHostAllocMapped = 2;
+export const cudaHostAllocWriteCombined = 4;
+const allFlags = cudaHostAllocPortable | cudaHostAllocMapped | cudaHostAllocWriteCombined;
+
+/**
+ * CMSSW's cms::cuda::make_host_noncached_unique<T[]>(n, flags) (CUDACore/host_noncached_unique_ptr.h): pinned host
+ * memory of `platform` (a CUDA device's) straight from cudaHostAlloc with `flags` (cudaHostAllocDefault,
+ * …Portable, …Mapped, …WriteCombined, or'ed), outside the caching allocator: for buffers that live long, or
+ * write-combined ones the GPU reads. Given back with cudaFreeHost when the buffer is collected.
+ */
+export function makeHostNoncachedUnique<T extends ElementType>(
+  elementType: T,
+  extents: ExtentLike,
+  platform: Platform,
+  flags: number = cudaHostAllocDefault,
+): Buffer<T> {
+  if (!Number.isInteger(flags) || flags < 0 || (flags & ~allFlags) !== 0) {
+    throw new InvalidArgumentError(
+      `makeHostNoncachedUnique: ${String(flags)} is not a combination of cudaHostAllocDefault (0), cudaHostAllocPortable (1), cudaHostAllocMapped (2) and cudaHostAllocWriteCombined (4).`,
+    );
+  }
+  return allocMappedNoncachedBuf(platform, elementType, extents, {
+    portable: (flags & cudaHostAllocPortable) !== 0,
+    mapped: (flags & cudaHostAllocMapped) !== 0,
+    writeCombined: (flags & cudaHostAllocWriteCombined) !== 0,
+  });
 }

@@ -2,6 +2,7 @@ import {
   type DeviceV1,
   type EventV1,
   hostPlatformV1,
+  type MappedMemoryFlagsV1,
   type MemoryV1,
   type PlatformV1,
   type QueueV1,
@@ -11,6 +12,7 @@ import { CachingAllocator, cmsswAllocatorOptions } from './caching-allocator';
 import { GpuEvent } from './gpu-event';
 import { DeviceMemory, PinnedMemory } from './gpu-memory';
 import { GpuQueue } from './gpu-queue';
+import { NoncachedPinnedMemory } from './noncached-pinned-memory';
 import type { GpuVendor } from './gpu-vendor';
 import type { HostCallbacks } from './host-callbacks';
 import type { GpuDeviceProperties, GpuNativeAddon } from './native-binding';
@@ -86,6 +88,12 @@ export class GpuDevice implements DeviceV1 {
       (pointer, bytes) => this.addon.pinnedArrayBuffer(pointer, bytes),
       stream,
     );
+  }
+
+  /** Pinned host memory straight from the driver, with these flags, given back to it when collected. */
+  allocateMappedNoncached(byteLength: number, flags: MappedMemoryFlagsV1): MemoryV1 {
+    const host = hostPlatformV1.devices()[0] as DeviceV1;
+    return new NoncachedPinnedMemory(host, byteLength, flags, this.addon, this.index);
   }
 
   /** A pinned block for one staged pageable copy (pageable-staging.ts), given back explicitly, not by collection. */

@@ -43,7 +43,8 @@ export interface GpuNativeAddon {
   memoryAllocate(device: number, bytes: number): bigint;
   memoryFree(device: number, pointer: bigint): void;
   /** Page-locked host memory, reachable from every GPU of the platform: its address. */
-  pinnedAllocate(device: number, bytes: number): bigint;
+  /** Pinned host memory; `flags` are the driver's host-allocation flags (default: portable). */
+  pinnedAllocate(device: number, bytes: number, flags?: number): bigint;
   pinnedFree(device: number, pointer: bigint): void;
   /** An ArrayBuffer over pinned memory that does not own it (the caching host allocator does). */
   pinnedArrayBuffer(pointer: bigint, bytes: number): ArrayBuffer;

@@ -1,5 +1,6 @@
 import { type Extent3, hostBytes, type MemoryV1, type RegionV1 } from '@alpaka-ts/interface/backend';
 import { DeviceMemory, PinnedMemory } from './gpu-memory';
+import { NoncachedPinnedMemory } from './noncached-pinned-memory';
 import type { HostCopySide } from './host-callbacks';
 import { copyPitchedRows } from './pitched-copy';
 
@@ -12,7 +13,12 @@ import { copyPitchedRows } from './pitched-copy';
 
 /** JavaScript's own host memory (an ArrayBuffer, the WebAssembly heap): host memory that is not pinned. */
 export function isPageableHost(memory: MemoryV1): boolean {
-  return !(memory instanceof PinnedMemory) && !(memory instanceof DeviceMemory) && memory.hostArrayBuffer !== undefined;
+  return (
+    !(memory instanceof PinnedMemory) &&
+    !(memory instanceof NoncachedPinnedMemory) &&
+    !(memory instanceof DeviceMemory) &&
+    memory.hostArrayBuffer !== undefined
+  );
 }
 
 /** A pinned block of the caching host allocator, lent for one copy and given back once the stream passed it. */

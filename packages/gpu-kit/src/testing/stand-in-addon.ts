@@ -164,8 +164,8 @@ export function standInGpuAddon(options: StandInAddonOptions = {}): StandInGpuAd
       log(`free ${pointer.toString(16)}`);
       allocations.delete(pointer);
     },
-    pinnedAllocate: (_device, bytes) => {
-      log(`pinned malloc ${bytes}`);
+    pinnedAllocate: (_device, bytes, flags) => {
+      log(flags === undefined ? `pinned malloc ${bytes}` : `pinned malloc ${bytes} flags ${flags}`);
       return allocate(bytes, true);
     },
     pinnedFree: (_device, pointer) => {

@@ -1,4 +1,4 @@
-import type { DeviceV1, EventV1, MemoryV1, PlatformV1, QueueV1 } from '../../backend';
+import type { DeviceV1, EventV1, MappedMemoryFlagsV1, MemoryV1, PlatformV1, QueueV1 } from '../../backend';
 import { AlpakaError, InvalidArgumentError } from '../../errors';
 import { hostPlatformV1 } from '../../host/host-device';
 import { MockEvent } from './mock-event';
@@ -82,10 +82,21 @@ export class MockDevice implements DeviceV1 {
    * the mock's queues copy to and from it like any host memory, but count it as pinned.
    */
   allocateMapped(byteLength: number): MemoryV1 {
+    this.context.statistics.add(this.index, 'mappedAllocations');
+    return this.pinnedHostMemory(byteLength);
+  }
+
+  /** Pinned host memory outside the cache, as the GPU backends give it: counted, and write-combined apart. */
+  allocateMappedNoncached(byteLength: number, flags: MappedMemoryFlagsV1): MemoryV1 {
+    this.context.statistics.add(this.index, 'noncachedMappedAllocations');
+    if (flags.writeCombined) this.context.statistics.add(this.index, 'writeCombinedAllocations');
+    return this.pinnedHostMemory(byteLength);
+  }
+
+  private pinnedHostMemory(byteLength: number): MemoryV1 {
     const hostDevice = hostPlatformV1.devices()[0] as DeviceV1;
     const memory = hostDevice.allocate(byteLength);
     this.context.markMapped(memory);
-    this.context.statistics.add(this.index, 'mappedAllocations');
     return memory;
   }
 

@@ -27,6 +27,9 @@ export interface MockAcceleratorStatistics {
   readonly streamOrderedAllocations: number;
   readonly allocatedBytes: number;
   readonly mappedAllocations: number;
+  /** Pinned host memory allocated outside the cache (allocMappedNoncachedBuf), and of it write-combined. */
+  readonly noncachedMappedAllocations: number;
+  readonly writeCombinedAllocations: number;
 }
 
 export type MockStatisticName = keyof MockAcceleratorStatistics;
@@ -51,6 +54,8 @@ const zero = (): Record<MockStatisticName, number> => ({
   streamOrderedAllocations: 0,
   allocatedBytes: 0,
   mappedAllocations: 0,
+  noncachedMappedAllocations: 0,
+  writeCombinedAllocations: 0,
 });
 
 /** Counters per device of one mock platform (the device of the queue that did the work, or that allocated). */
