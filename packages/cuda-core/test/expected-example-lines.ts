@@ -14,7 +14,7 @@ export function expectedGpuOnlyLines(events: number, size: number): string[] {
   for (let event = 1; event <= events; event++) {
     const d = calibrated(event, size);
     const doubled = d.map((value) => value * 2);
-    const maximum = Math.max(...doubled);
+    const maximum = doubled.reduce((largest, value) => Math.max(largest, value), Number.NEGATIVE_INFINITY);
     lines.push(
       describeValues('fromCUDAAnalyzer', event, f32(d)),
       describeValues('isolatedAnalyzer', event, f32(d.map((_, index) => rawValue(event, index) * 3))),

@@ -4,6 +4,7 @@
 // manifest's names instead of being discovered. Prints one PASS/FAIL line per case; exits 1 if any failed.
 //   /tmp/node .gpu/test-objects/dist/run-test-alpaka-modules.mjs
 import { Writable } from 'node:stream';
+import { ArrowOutputModule, ArrowSource } from '@alpaka-ts/arrow-io';
 import { cudaBackend } from '@alpaka-ts/backend-cuda';
 import { serialBackend } from '@alpaka-ts/backend-serial';
 import {
@@ -18,10 +19,12 @@ import {
 } from '@alpaka-ts/core';
 import { registerBackend } from '@alpaka-ts/interface';
 import manifest from '../alpaka-modules.json';
+import reader from '../configurations/reader';
 import testAlpakaBackendFilter from '../configurations/testAlpakaBackendFilter';
 import testAlpakaModules from '../configurations/testAlpakaModules';
 import testAlpakaModulesCopyOfPtr from '../configurations/testAlpakaModulesCopyOfPtr';
 import testAlpakaModulesHostAndDevice from '../configurations/testAlpakaModulesHostAndDevice';
+import writer from '../configurations/writer';
 import * as plugins from '../src/plugins';
 
 const configurations: Record<string, () => Process | Promise<Process>> = {
@@ -29,6 +32,8 @@ const configurations: Record<string, () => Process | Promise<Process>> = {
   'testAlpakaModulesHostAndDevice.ts': testAlpakaModulesHostAndDevice,
   'testAlpakaModulesCopyOfPtr.ts': testAlpakaModulesCopyOfPtr,
   'testAlpakaBackendFilter.ts': testAlpakaBackendFilter,
+  'writer.ts': writer,
+  'reader.ts': reader,
 };
 
 registerBackend(serialBackend);
@@ -40,6 +45,8 @@ const registry = registerBuiltInEventSetupModules(registerBuiltInModules(new Mod
 for (const [typeName, entry] of Object.entries(manifest.modules)) {
   registry.register((plugins as Record<string, unknown>)[entry.export] as ModuleClass, typeName);
 }
+// The writer and reader's output module and source (arrow-io's manifest, discovered by alpaka-run elsewhere).
+registry.register(ArrowOutputModule).register(ArrowSource);
 
 const argumentsKey = Symbol.for('@alpaka-ts/core/configuration-arguments');
 const dependencies = {
@@ -107,6 +114,10 @@ const cases: Case[] = [
   succeed('testAlpakaModulesCopyOfPtr.ts', ['--accelerators=gpu-nvidia'], 'passed = 3 failed = 0'),
   succeed('testAlpakaModulesCopyOfPtr.ts', ['--accelerators=cpu'], 'passed = 3 failed = 0'),
   succeed('testAlpakaBackendFilter.ts', ['--accelerators=gpu-nvidia'], 'passed = 10 failed = 0'),
+  // testHeterogeneousCoreAlpakaTestWriteRead.sh with the writer's producer on the GPU (its products copied back).
+  // Default accelerators: the @alpaka producer takes cuda_async, its serial clone serial_sync.
+  succeed('writer.ts', ['--fileName=/tmp/gpu-write-read.arrow']),
+  succeed('reader.ts', ['--fileName=/tmp/gpu-write-read.arrow']),
 ];
 
 // `run-test-alpaka-modules.mjs TEXT`: only the cases whose file and arguments contain TEXT, with progress lines
