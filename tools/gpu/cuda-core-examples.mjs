@@ -86,7 +86,11 @@ for (const [events, size] of [
 }
 const calibratedLines = (events, size) =>
   Array.from({ length: events }, (_, e) =>
-    describeValues('exampleAnalyzer', e + 1, Float32Array.from({ length: size }, (_, i) => rawValue(e + 1, i) * 2 + 1)),
+    describeValues(
+      'exampleAnalyzer',
+      e + 1,
+      Float32Array.from({ length: size }, (_, i) => rawValue(e + 1, i) * 2 + 1),
+    ),
   );
 for (const accelerators of [[], ['cpu']]) {
   const { lines } = await runExample(automaticSwitchingProcess({ ...options, accelerators, events: 4, size: 5000 }));
@@ -104,7 +108,12 @@ console.log(
 // makeHostNoncachedUnique: write-combined portable pinned memory to the device and back into default pinned memory.
 const device = cuda.devices[0];
 const queue = cuda.takeStream(device);
-const staging = makeHostNoncachedUnique(i32, 1 << 20, device.platform, cudaHostAllocPortable | cudaHostAllocWriteCombined);
+const staging = makeHostNoncachedUnique(
+  i32,
+  1 << 20,
+  device.platform,
+  cudaHostAllocPortable | cudaHostAllocWriteCombined,
+);
 const back = makeHostNoncachedUnique(i32, 1 << 20, device.platform);
 staging.hostArray().forEach((_, index, array) => {
   array[index] = index * 7;

@@ -12,10 +12,10 @@ import { CachingAllocator, cmsswAllocatorOptions } from './caching-allocator';
 import { GpuEvent } from './gpu-event';
 import { DeviceMemory, PinnedMemory } from './gpu-memory';
 import { GpuQueue } from './gpu-queue';
-import { NoncachedPinnedMemory } from './noncached-pinned-memory';
 import type { GpuVendor } from './gpu-vendor';
 import type { HostCallbacks } from './host-callbacks';
 import type { GpuDeviceProperties, GpuNativeAddon } from './native-binding';
+import { NoncachedPinnedMemory } from './noncached-pinned-memory';
 import type { StagingBlock } from './pageable-staging';
 import { pinnedAllocatorOf } from './pinned-allocator';
 

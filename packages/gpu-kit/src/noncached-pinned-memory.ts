@@ -8,7 +8,9 @@ const writeCombinedBit = 0x4;
 
 /** The driver's flag bits of `flags`. */
 export function hostAllocationFlagBits(flags: MappedMemoryFlagsV1): number {
-  return (flags.portable ? portableBit : 0) | (flags.mapped ? mappedBit : 0) | (flags.writeCombined ? writeCombinedBit : 0);
+  return (
+    (flags.portable ? portableBit : 0) | (flags.mapped ? mappedBit : 0) | (flags.writeCombined ? writeCombinedBit : 0)
+  );
 }
 
 // Given back to the driver when its ArrayBuffer is collected (what typed arrays keep alive), as CMSSW's

@@ -1,7 +1,7 @@
 import { type Extent3, hostBytes, type MemoryV1, type RegionV1 } from '@alpaka-ts/interface/backend';
 import { DeviceMemory, PinnedMemory } from './gpu-memory';
-import { NoncachedPinnedMemory } from './noncached-pinned-memory';
 import type { HostCopySide } from './host-callbacks';
+import { NoncachedPinnedMemory } from './noncached-pinned-memory';
 import { copyPitchedRows } from './pitched-copy';
 
 /*
