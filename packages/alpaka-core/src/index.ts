@@ -115,7 +115,11 @@ export { noRecordException } from './event-setup/no-record-exception';
 export { registerBuiltInEventSetupModules } from './event-setup/register-built-in-event-setup-modules';
 export { ValidityInterval } from './event-setup/validity-interval';
 // Modules: the bases by concurrency (CMSSW's edm::global / edm::stream / edm::one), tokens, ExternalWork's holder.
-export { EDConsumerBase } from './modules/ed-consumer-base';
+export {
+  EDConsumerBase,
+  type SourceTransformContext,
+  type SourceTransformRegistration,
+} from './modules/ed-consumer-base';
 export { type ConsumeKind, EDGetToken, EDPutToken } from './modules/ed-get-token';
 export * as global from './modules/global-modules';
 export type { MaybePromise, ModuleConcurrency } from './modules/module-abilities';

@@ -196,7 +196,8 @@ export abstract class AlpakaProducerBase extends ProducerBase implements Implici
     const copy = findCopyToDeviceForClass(type.host);
     if (copy === undefined) return;
     if (copy.deviceType !== undefined && productTypeName(copy.deviceType) !== productTypeName(type.device)) return;
-    this.registerSourceTransform(token, type.host, copySourceProductToDevice(this.runtime, copy));
+    const backend = `backend ${this.runtime.name}`;
+    this.registerSourceTransform(token, type.host, copySourceProductToDevice(this.runtime, copy), backend);
   }
 
   /** Hands the implicit copies this module's Transformer registrations (protected methods of the base). */

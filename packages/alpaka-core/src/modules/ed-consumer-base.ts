@@ -43,6 +43,8 @@ export interface SourceTransformRegistration {
   readonly token: EDGetToken;
   readonly sourceType: ProductType;
   readonly transform: (product: unknown, context: SourceTransformContext) => unknown;
+  /** Where the result lives (an alpaka backend's name): offers of one product from two domains are refused. */
+  readonly domain: string;
 }
 
 /** What a module declared in its constructor; read by the framework once, at schedule construction. */
@@ -145,6 +147,7 @@ export abstract class EDConsumerBase {
     token: EDGetToken<R>,
     sourceType: ProductType<S>,
     transform: (product: S, context: SourceTransformContext) => R,
+    domain = '',
   ): void {
     checkProductType(sourceType, 'registerSourceTransform');
     const registrations = this[registrationsKey];
@@ -158,6 +161,7 @@ export abstract class EDConsumerBase {
       token,
       sourceType,
       transform: transform as (product: unknown, context: SourceTransformContext) => unknown,
+      domain,
     });
   }
 

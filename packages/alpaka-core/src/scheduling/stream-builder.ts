@@ -3,6 +3,7 @@ import { FrameworkError } from '../errors/framework-error';
 import { Event } from '../event/event';
 import { EventPrincipal } from '../event/event-principal';
 import type { EventSetupProvider } from '../event-setup/event-setup-provider';
+import type { SourceTransformRegistration } from '../modules/ed-consumer-base';
 import type { OutputModule } from '../output/output-module';
 import { OutputModuleWorker, type SelectedPath } from '../output/output-module-worker';
 import { globToRegExp } from '../output/product-selector-rules';
@@ -13,7 +14,6 @@ import { ModuleWorker } from './module-worker';
 import { createNoEventSetupProvider } from './no-event-setup-provider';
 import { type PathEntry, PathRunner } from './path-runner';
 import { producersConsumedBy, productAccess, type Schedule } from './schedule-builder';
-import type { SourceTransform } from './source-transforms';
 import { type EventCounts, StreamSchedule } from './stream-schedule';
 import { type TransformCall, TransformWorker } from './transform-worker';
 import type { Worker } from './worker';
@@ -35,7 +35,6 @@ export function buildStream(
   counts: EventCounts,
 ): BuiltStream {
   const principal = new EventPrincipal(streamID, schedule.registry.size);
-  const sourceType = description.source?.type ?? 'Source';
   // Until its first event a stream has no EventSetup of its own (asking the provider for event 0 could fail).
   const initialEventSetup = createNoEventSetupProvider().eventSetupFor({ eventID: principal.eventID, time: 0n });
   const stream = new StreamSchedule(streamID, principal, activity, actions, provider, initialEventSetup, counts);
@@ -84,17 +83,25 @@ export function buildStream(
     }
     transformWorkers.set(module, transforms);
   }
-  const sourceTransformWorkers = schedule.sourceTransforms.map(
-    (transform) =>
-      new TransformWorker(
-        'source',
-        sourceType,
-        stream,
-        sourceTransformCall(transform, principal),
-        transform.sourceSlot,
-        transform.resultSlot,
-      ),
-  );
+  // A source transform belongs to the module that offered it: that module's instance of this stream runs it,
+  // under the module's lock, and its failures and time are the module's.
+  const sourceTransformWorkers = schedule.sourceTransforms.map((transform) => {
+    const { module } = transform;
+    const instanceIndex = module.concurrency === 'stream' ? streamID : 0;
+    const registrations = module.registrations[instanceIndex] ?? module.registrations[0];
+    const registration = registrations?.sourceTransforms[transform.offer];
+    if (registration === undefined) throw new Error('internal error: a source transform lost its offer');
+    const worker = new TransformWorker(
+      module.description.label,
+      module.description.type,
+      stream,
+      sourceTransformCall(registration, transform.branchName, principal),
+      transform.sourceSlot,
+      transform.resultSlot,
+    );
+    worker.lock = module.lock;
+    return worker;
+  });
   for (const module of schedule.modules) {
     const worker = moduleWorkers.get(module) as Worker;
     for (const producer of producersConsumedBy(schedule, module)) {
@@ -137,8 +144,11 @@ export function buildStream(
 }
 
 /** The transform call of a source transform in one stream: the registration's, given the stream's context. */
-function sourceTransformCall(transform: SourceTransform, principal: EventPrincipal): TransformCall {
-  const { registration, branchName } = transform;
+function sourceTransformCall(
+  registration: SourceTransformRegistration,
+  branchName: string,
+  principal: EventPrincipal,
+): TransformCall {
   const endOfEventWork = principal.endOfEventWork;
   return {
     transform: (product, streamID) => registration.transform(product, { streamID, endOfEventWork, branchName }),
