@@ -85,11 +85,11 @@ for (const [events, size] of [
   );
 }
 const calibratedLines = (events, size) =>
-  Array.from({ length: events }, (_, e) =>
+  Array.from({ length: events }, (_, eventIndex) =>
     describeValues(
       'exampleAnalyzer',
-      e + 1,
-      Float32Array.from({ length: size }, (_, i) => rawValue(e + 1, i) * 2 + 1),
+      eventIndex + 1,
+      Float32Array.from({ length: size }, (_, index) => rawValue(eventIndex + 1, index) * 2 + 1),
     ),
   );
 for (const accelerators of [[], ['cpu']]) {
@@ -108,13 +108,8 @@ console.log(
 // makeHostNoncachedUnique: write-combined portable pinned memory to the device and back into default pinned memory.
 const device = cuda.devices[0];
 const queue = cuda.takeStream(device);
-const staging = makeHostNoncachedUnique(
-  i32,
-  1 << 20,
-  device.platform,
-  cudaHostAllocPortable | cudaHostAllocWriteCombined,
-);
-const back = makeHostNoncachedUnique(i32, 1 << 20, device.platform);
+const staging = makeHostNoncachedUnique(i32, 1 << 20, device, cudaHostAllocPortable | cudaHostAllocWriteCombined);
+const back = makeHostNoncachedUnique(i32, 1 << 20, device);
 staging.hostArray().forEach((_, index, array) => {
   array[index] = index * 7;
 });

@@ -111,7 +111,10 @@ export interface DeviceV1 {
 export interface MappedMemoryFlagsV1 {
   /** Pinned for every GPU of the platform, not only the current one. */
   readonly portable: boolean;
-  /** Mapped into the GPUs' address space (zero-copy access from kernels). */
+  /**
+   * Mapped into the GPUs' address space (cudaHostAllocMapped). Nothing gives its device address yet, and kernels
+   * take device buffers only, so this only asks the driver for the mapping.
+   */
   readonly mapped: boolean;
   /** Write-combined: fast for the host to write and the GPU to read, very slow for the host to read. */
   readonly writeCombined: boolean;

@@ -107,27 +107,26 @@ function checkedMappedMemoryFlags(flags: unknown): MappedMemoryFlagsV1 {
 }
 
 /**
- * Allocates pinned host memory straight from the driver, with allocation flags and no cache (CMSSW's
- * cms::cuda::make_host_noncached_unique(n, flags)): for long-lived buffers, or write-combined ones the GPU reads.
- * Each call is a driver allocation (slow: the caching allocMappedBuf is for per-event buffers); the memory goes
- * back to the driver when the buffer is collected. Plain host memory on platforms without pinned memory.
+ * Allocates pinned host memory straight from the driver in `device`'s context, with allocation flags and no cache
+ * (CMSSW's cms::cuda::make_host_noncached_unique(n, flags) on the current device): for long-lived buffers, or
+ * write-combined ones the GPU reads. Without `portable` the memory is pinned for that device only (other GPUs
+ * copy it as pageable memory). Each call is a driver allocation (slow: the caching allocMappedBuf is for per-event
+ * buffers); the memory goes back to the driver once the buffer is collected and the last stream that copied it
+ * has passed that copy. Plain host memory for devices without pinned memory (CPUs).
  */
 export function allocMappedNoncachedBuf<T extends ElementType>(
-  platform: Platform,
+  device: Device,
   elementType: T,
   extents: ExtentLike,
   flags: MappedMemoryFlags = {},
 ): Buffer<T> {
-  if (!(platform instanceof Platform))
-    throw new InvalidArgumentError(
-      `allocMappedNoncachedBuf needs a Platform (hostPlatform(), or device.platform), not ${describeValue(platform)}.`,
-    );
+  checkedDevice(device, 'allocMappedNoncachedBuf');
   checkedType(elementType, 'allocMappedNoncachedBuf');
   const checkedFlags = checkedMappedMemoryFlags(flags);
   const vector = toVec(extents);
   const byteLength = getExtentProduct(vector) * elementType.byteSize;
-  const firstDevice = platform.implementation.devices()[0];
   const memory =
-    firstDevice?.allocateMappedNoncached?.(byteLength, checkedFlags) ?? host().implementation.allocate(byteLength);
+    device.implementation.allocateMappedNoncached?.(byteLength, checkedFlags) ??
+    host().implementation.allocate(byteLength);
   return tightLayout(memory, elementType, vector);
 }

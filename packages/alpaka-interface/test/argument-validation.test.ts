@@ -52,16 +52,16 @@ describe('public functions given a wrong device, queue, event, work division, ac
     );
     expect(refusal(() => allocMappedBuf(host() as never, f32, 4))).toMatch(/allocMappedBuf needs a Platform/);
     expect(refusal(() => allocMappedBuf(hostPlatform(), f32, 4, {} as never))).toMatch(/needs a Queue/);
-    expect(refusal(() => allocMappedNoncachedBuf(host() as never, f32, 4))).toMatch(
-      /allocMappedNoncachedBuf needs a Platform/,
+    expect(refusal(() => allocMappedNoncachedBuf(hostPlatform() as never, f32, 4))).toMatch(
+      /allocMappedNoncachedBuf needs a Device/,
     );
-    expect(refusal(() => allocMappedNoncachedBuf(hostPlatform(), f32, 4, 5 as never))).toMatch(
+    expect(refusal(() => allocMappedNoncachedBuf(host(), f32, 4, 5 as never))).toMatch(
       /takes its flags as an object \(\{ portable, mapped, writeCombined \}\), not a number/,
     );
-    expect(refusal(() => allocMappedNoncachedBuf(hostPlatform(), f32, 4, { pinned: true } as never))).toMatch(
+    expect(refusal(() => allocMappedNoncachedBuf(host(), f32, 4, { pinned: true } as never))).toMatch(
       /'pinned' is not an allocation flag; the flags are portable, mapped, writeCombined/,
     );
-    expect(refusal(() => allocMappedNoncachedBuf(hostPlatform(), f32, 4, { mapped: 1 } as never))).toMatch(
+    expect(refusal(() => allocMappedNoncachedBuf(host(), f32, 4, { mapped: 1 } as never))).toMatch(
       /the flag 'mapped' is true or false, not a number/,
     );
     expect(refusal(() => memcpy(undefined as never, buffer, buffer))).toMatch(/^memcpy needs a Queue/);

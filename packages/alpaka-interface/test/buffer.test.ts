@@ -7,7 +7,6 @@ import {
   type Device,
   f32,
   host,
-  hostPlatform,
   InvalidArgumentError,
   u16,
 } from '../src/index';
@@ -73,7 +72,7 @@ describe('a buffer', () => {
 
 describe('allocMappedNoncachedBuf', () => {
   it('gives plain host memory on a platform without pinned memory, laid out as allocBuf does', () => {
-    const buffer = allocMappedNoncachedBuf(hostPlatform(), f32, [2, 3], { writeCombined: true });
+    const buffer = allocMappedNoncachedBuf(host(), f32, [2, 3], { writeCombined: true });
     expect(buffer.device.isHost).toBe(true);
     expect(buffer.length).toBe(6);
     expect(buffer.rowPitchBytes).toBe(3 * f32.byteSize);

@@ -235,8 +235,14 @@ Napi::Value PinnedAllocate(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   useDevice(env, deviceArgument(info, 0));
   size_t bytes = sizeArgument(info, 1);
-  unsigned flags = info.Length() > 2 && info[2].IsNumber() ? info[2].As<Napi::Number>().Uint32Value()
-                                                           : CU_MEMHOSTALLOC_PORTABLE;
+  unsigned flags = CU_MEMHOSTALLOC_PORTABLE;
+  if (info.Length() > 2 && !info[2].IsUndefined()) {
+    if (!info[2].IsNumber()) {
+      Napi::TypeError::New(env, "pinnedAllocate: the host-allocation flags are a number").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    flags = info[2].As<Napi::Number>().Uint32Value();
+  }
   void* host = nullptr;
   check(env, driver.cuMemHostAlloc(&host, bytes == 0 ? 1 : bytes, flags), "cuMemHostAlloc");
   return fromU64(env, reinterpret_cast<uint64_t>(host));

@@ -246,8 +246,14 @@ Napi::Value PinnedAllocate(const Napi::CallbackInfo& info) {
   useDevice(env, deviceArgument(info, 0));
   size_t bytes = sizeArgument(info, 1);
   // An optional third argument gives hipHostMalloc's flags (the same bits as CUDA's cuMemHostAlloc flags).
-  unsigned flags = info.Length() > 2 && info[2].IsNumber() ? info[2].As<Napi::Number>().Uint32Value()
-                                                           : hipHostMallocPortable;
+  unsigned flags = hipHostMallocPortable;
+  if (info.Length() > 2 && !info[2].IsUndefined()) {
+    if (!info[2].IsNumber()) {
+      Napi::TypeError::New(env, "pinnedAllocate: the host-allocation flags are a number").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    flags = info[2].As<Napi::Number>().Uint32Value();
+  }
   void* host = nullptr;
   check(env, hip.hipHostMalloc(&host, bytes == 0 ? 1 : bytes, flags), "hipHostMalloc");
   return fromU64(env, reinterpret_cast<uint64_t>(host));

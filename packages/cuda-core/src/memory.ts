@@ -3,10 +3,10 @@ import {
   allocMappedBuf,
   allocMappedNoncachedBuf,
   type Buffer,
+  type Device,
   type ElementType,
   type ExtentLike,
   InvalidArgumentError,
-  type Platform,
   type Queue,
 } from '@alpaka-ts/interface';
 
@@ -37,14 +37,15 @@ const allFlags = cudaHostAllocPortable | cudaHostAllocMapped | cudaHostAllocWrit
 
 /**
  * CMSSW's cms::cuda::make_host_noncached_unique<T[]>(n, flags) (CUDACore/host_noncached_unique_ptr.h): pinned host
- * memory of `platform` (a CUDA device's) straight from cudaHostAlloc with `flags` (cudaHostAllocDefault,
- * …Portable, …Mapped, …WriteCombined, or'ed), outside the caching allocator: for buffers that live long, or
- * write-combined ones the GPU reads. Given back with cudaFreeHost when the buffer is collected.
+ * memory straight from cudaHostAlloc in `device`'s context (CMSSW's current device: a context's `device`) with
+ * `flags` (cudaHostAllocDefault, …Portable, …Mapped, …WriteCombined, or'ed), outside the caching allocator: for
+ * buffers that live long, or write-combined ones the GPU reads. Without cudaHostAllocPortable it is pinned for that
+ * device only. Given back with cudaFreeHost once collected and the last stream that copied it passed that copy.
  */
 export function makeHostNoncachedUnique<T extends ElementType>(
   elementType: T,
   extents: ExtentLike,
-  platform: Platform,
+  device: Device,
   flags: number = cudaHostAllocDefault,
 ): Buffer<T> {
   if (!Number.isInteger(flags) || flags < 0 || (flags & ~allFlags) !== 0) {
@@ -52,7 +53,7 @@ export function makeHostNoncachedUnique<T extends ElementType>(
       `makeHostNoncachedUnique: ${String(flags)} is not a combination of cudaHostAllocDefault (0), cudaHostAllocPortable (1), cudaHostAllocMapped (2) and cudaHostAllocWriteCombined (4).`,
     );
   }
-  return allocMappedNoncachedBuf(platform, elementType, extents, {
+  return allocMappedNoncachedBuf(device, elementType, extents, {
     portable: (flags & cudaHostAllocPortable) !== 0,
     mapped: (flags & cudaHostAllocMapped) !== 0,
     writeCombined: (flags & cudaHostAllocWriteCombined) !== 0,

@@ -26,24 +26,30 @@ export function chainedTask(
       next.doneWaiting(error);
       return;
     }
-    let context: ScopedContextTask;
-    let result: void | PromiseLike<void>;
     try {
-      context = new ScopedContextTask(service, state, next);
-      result = task(context);
+      const context = new ScopedContextTask(service, state, next);
+      const result: unknown = task(context);
+      if (!isPromiseLike(result)) {
+        context[Symbol.dispose]();
+        return;
+      }
+      result.then(
+        () => context[Symbol.dispose](),
+        (thrown: unknown) => next.doneWaiting(thrown),
+      );
     } catch (thrown) {
       next.doneWaiting(thrown);
-      return;
     }
-    if (result === undefined || typeof result.then !== 'function') {
-      context[Symbol.dispose]();
-      return;
-    }
-    result.then(
-      () => context[Symbol.dispose](),
-      (thrown: unknown) => next.doneWaiting(thrown),
-    );
   });
+}
+
+/** A task's result that the chain waits for (JavaScript tasks may return anything; only a thenable is waited for). */
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 /**

@@ -22,7 +22,7 @@ function run(configuration: string, configurationArguments: readonly string[]) {
     {
       cwd: packageFolder,
       encoding: 'utf8',
-      timeout: 120_000,
+      timeout: 50_000,
     },
   );
   const printed = result.stdout
@@ -38,7 +38,7 @@ describe('the examples configuration files', () => {
     expect(result.stderr).not.toContain('Fatal Exception');
     expect(result.status).toBe(0);
     expect(result.printed).toEqual(expectedGpuOnlyLines(2, 40));
-  });
+  }, 60_000);
 
   it('automatic-switching.ts prints the same numbers from the case this machine gets (cpu without an NVIDIA GPU) and over the mock', () => {
     const expected = [1, 2].map((event) =>
@@ -54,11 +54,11 @@ describe('the examples configuration files', () => {
     const onTheMock = run('automatic-switching.ts', ['--driver=mock', '--events=2', '--size=30']);
     expect(onTheMock.status).toBe(0);
     expect(onTheMock.printed).toEqual(expected);
-  });
+  }, 120_000);
 
   it('refuses an unknown driver, naming the choices', () => {
     const result = run('gpu-only.ts', ['--driver=opencl']);
     expect(result.status).not.toBe(0);
     expect(result.stderr + result.stdout).toContain("--driver is cuda or mock, not 'opencl'.");
-  });
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
 import { rawValue } from '../examples/example-data';
 import { describeValues } from '../examples/example-host-modules';
 
-export const f32 = (values: number[]) => Float32Array.from(values);
+export const float32Values = (values: number[]) => Float32Array.from(values);
 /** The raw values, calibrated (× 2 + 1): what the GPU producer and the CPU case both compute. */
 export const calibrated = (event: number, size: number) =>
   Array.from({ length: size }, (_, index) => rawValue(event, index) * 2 + 1);
@@ -12,15 +12,19 @@ export const calibrated = (event: number, size: number) =>
 export function expectedGpuOnlyLines(events: number, size: number): string[] {
   const lines: string[] = [];
   for (let event = 1; event <= events; event++) {
-    const d = calibrated(event, size);
-    const doubled = d.map((value) => value * 2);
+    const calibratedValues = calibrated(event, size);
+    const doubled = calibratedValues.map((value) => value * 2);
     const maximum = doubled.reduce((largest, value) => Math.max(largest, value), Number.NEGATIVE_INFINITY);
     lines.push(
-      describeValues('fromCUDAAnalyzer', event, f32(d)),
-      describeValues('isolatedAnalyzer', event, f32(d.map((_, index) => rawValue(event, index) * 3))),
-      `firstAnalyzer: event ${event} value ${(d[0] as number) + 10}`,
-      describeValues('noExternalWorkAnalyzer', event, f32(d.map((value) => -(value + 10)))),
-      describeValues('taskChainAnalyzer', event, f32(doubled.map((value) => value - maximum))),
+      describeValues('fromCUDAAnalyzer', event, float32Values(calibratedValues)),
+      describeValues(
+        'isolatedAnalyzer',
+        event,
+        float32Values(calibratedValues.map((_, index) => rawValue(event, index) * 3)),
+      ),
+      `firstAnalyzer: event ${event} value ${(calibratedValues[0] as number) + 10}`,
+      describeValues('noExternalWorkAnalyzer', event, float32Values(calibratedValues.map((value) => -(value + 10)))),
+      describeValues('taskChainAnalyzer', event, float32Values(doubled.map((value) => value - maximum))),
     );
   }
   return lines.sort();

@@ -37,14 +37,14 @@ describe('makeDeviceUnique and makeHostUnique', () => {
 });
 
 describe('makeHostNoncachedUnique', () => {
-  it('on the stand-in CUDA driver: one cuMemHostAlloc with the flags per call, copied asynchronously', async () => {
+  it('on the stand-in CUDA driver: one cuMemHostAlloc with the flags per call, copied without staging', async () => {
     const standIn = standInCudaBackend();
     const cuda = new CUDAService(standIn.backend);
     const device = cuda.devices[0];
     if (device === undefined) throw new Error('no device');
     const flags = cudaHostAllocPortable | cudaHostAllocWriteCombined;
-    const staging = makeHostNoncachedUnique(i32, 4, device.platform, flags);
-    const back = makeHostNoncachedUnique(i32, 4, device.platform);
+    const staging = makeHostNoncachedUnique(i32, 4, device, flags);
+    const back = makeHostNoncachedUnique(i32, 4, device);
     // Driver allocations, not the cache's bins (which would ask for a whole bin, 256 bytes at least).
     expect(standIn.calls.filter((call) => call.startsWith('pinned malloc'))).toEqual([
       'pinned malloc 16 flags 5',
@@ -64,10 +64,10 @@ describe('makeHostNoncachedUnique', () => {
   it('on the mock: pinned host memory outside the cache, write-combined counted apart', () => {
     const mock = createMockAcceleratorBackend({ name: 'mock_cuda_noncached' });
     const cuda = new CUDAService(mock);
-    const platform = cuda.devices[0]?.platform;
-    if (platform === undefined) throw new Error('no device');
-    makeHostNoncachedUnique(i32, 8, platform, cudaHostAllocMapped);
-    makeHostNoncachedUnique(i32, 8, platform, cudaHostAllocWriteCombined);
+    const device = cuda.devices[0];
+    if (device === undefined) throw new Error('no device');
+    makeHostNoncachedUnique(i32, 8, device, cudaHostAllocMapped);
+    makeHostNoncachedUnique(i32, 8, device, cudaHostAllocWriteCombined);
     const statistics = mock.statistics();
     expect(statistics.noncachedMappedAllocations).toBe(2);
     expect(statistics.writeCombinedAllocations).toBe(1);
@@ -76,10 +76,10 @@ describe('makeHostNoncachedUnique', () => {
 
   it('refuses flags that are not a combination of the four, saying which ones are', () => {
     const mock = createMockAcceleratorBackend({ name: 'mock_cuda_noncached_flags' });
-    const platform = new CUDAService(mock).devices[0]?.platform;
-    if (platform === undefined) throw new Error('no device');
+    const device = new CUDAService(mock).devices[0];
+    if (device === undefined) throw new Error('no device');
     for (const flags of [8, -1, 1.5, Number.NaN]) {
-      expect(() => makeHostNoncachedUnique(i32, 8, platform, flags)).toThrow(
+      expect(() => makeHostNoncachedUnique(i32, 8, device, flags)).toThrow(
         /is not a combination of cudaHostAllocDefault \(0\), cudaHostAllocPortable \(1\), cudaHostAllocMapped \(2\) and cudaHostAllocWriteCombined \(4\)/,
       );
     }

@@ -17,7 +17,7 @@ import { createMockAcceleratorBackend } from '@alpaka-ts/interface/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { describeValues } from '../examples/example-host-modules';
 import { automaticSwitchingProcess, gpuOnlyProcess } from '../examples/example-processes';
-import { calibrated, expectedGpuOnlyLines, f32 } from './expected-example-lines';
+import { calibrated, expectedGpuOnlyLines, float32Values } from './expected-example-lines';
 
 /** Runs an example process in this process; the lines its analyzers printed, sorted (GPU analyzers print late). */
 async function runExample(process: Process, streams = 1): Promise<string[]> {
@@ -87,7 +87,9 @@ describe('the GPU-only configuration of the README examples', () => {
 
 describe('the automatic switching configuration of the README examples', () => {
   it('puts the same numbers from the cuda case where gpu-nvidia is available and from the cpu case otherwise', async () => {
-    const expected = [1, 2, 3].map((event) => describeValues('exampleAnalyzer', event, f32(calibrated(event, 200))));
+    const expected = [1, 2, 3].map((event) =>
+      describeValues('exampleAnalyzer', event, float32Values(calibrated(event, 200))),
+    );
     const { mock, cuda } = mockService();
     const options = { serviceOf: () => cuda, processAccelerator: new ProcessAcceleratorCUDA(cuda), size: 200 };
     expect(await runExample(automaticSwitchingProcess(options))).toEqual(expected);
@@ -108,7 +110,7 @@ describe('the automatic switching configuration of the README examples', () => {
     const options = { serviceOf, processAccelerator: new ProcessAcceleratorCUDA(disabled), size: 10 };
     const lines = await runExample(automaticSwitchingProcess(options));
     expect(lines).toEqual(
-      [1, 2, 3].map((event) => describeValues('exampleAnalyzer', event, f32(calibrated(event, 10)))),
+      [1, 2, 3].map((event) => describeValues('exampleAnalyzer', event, float32Values(calibrated(event, 10)))),
     );
     expect(serviceOf).not.toHaveBeenCalled();
   });

@@ -93,7 +93,7 @@ export class GpuDevice implements DeviceV1 {
   /** Pinned host memory straight from the driver, with these flags, given back to it when collected. */
   allocateMappedNoncached(byteLength: number, flags: MappedMemoryFlagsV1): MemoryV1 {
     const host = hostPlatformV1.devices()[0] as DeviceV1;
-    return new NoncachedPinnedMemory(host, byteLength, flags, this.addon, this.index);
+    return new NoncachedPinnedMemory(host, byteLength, flags, this.addon, this.callbacks, this.index);
   }
 
   /** A pinned block for one staged pageable copy (pageable-staging.ts), given back explicitly, not by collection. */

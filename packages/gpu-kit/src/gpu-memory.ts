@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '@alpaka-ts/interface';
 import { type DeviceV1, hostBytes, type MemoryV1 } from '@alpaka-ts/interface/backend';
 import type { Block, CachingAllocator } from './caching-allocator';
+import { NoncachedPinnedMemory } from './noncached-pinned-memory';
 
 /** The stream that last used a device buffer: its block is reused elsewhere only after that stream passes. */
 export interface MemoryUsage {
@@ -91,6 +92,7 @@ export function copySide(
     return memory.pointer;
   }
   if (memory instanceof PinnedMemory) memory.usage.lastStream = queue.stream;
+  else if (memory instanceof NoncachedPinnedMemory) memory.usedOn(queue.stream, queue.device.index);
   // Exactly the memory's bytes: host heap allocations start inside a SharedArrayBuffer over the whole heap.
   const bytes = hostBytes(memory);
   if (bytes) return bytes;
