@@ -7,9 +7,15 @@ import { PortableDeviceObject, PortableHostObject } from './objects';
 type Product = { readonly buffer: Buffer };
 type ProductClass<P extends Product> = abstract new (...args: never[]) => P;
 
-/** Enqueues the one memcpy of the whole buffer into the freshly made twin, and returns the twin. */
-function copiedInto<P extends Product>(queue: Queue, source: Product, copy: P): P {
-  memcpy(queue, copy.buffer, source.buffer);
+/** The source's buffer first: a moved-from product is refused before its twin is allocated on the queue. */
+function twinOf<S extends Product, P extends Product>(
+  queue: Queue,
+  source: S,
+  twin: (source: S, queue: Queue) => P,
+): P {
+  const sourceBuffer = source.buffer;
+  const copy = twin(source, queue);
+  memcpy(queue, copy.buffer, sourceBuffer);
   return copy;
 }
 
@@ -25,11 +31,11 @@ export function registerTwinCopies<Device extends Product, Host extends Product>
   deviceTwin: (source: Host, queue: Queue) => Device,
 ): void {
   registerCopyToHost(deviceClass, {
-    copyAsync: (queue, source) => copiedInto(queue, source, hostTwin(source, queue)),
+    copyAsync: (queue, source) => twinOf(queue, source, hostTwin),
     hostType: hostClass,
   });
   registerCopyToDevice(hostClass, {
-    copyAsync: (queue, source) => copiedInto(queue, source, deviceTwin(source, queue)),
+    copyAsync: (queue, source) => twinOf(queue, source, deviceTwin),
     deviceType: deviceClass,
   });
 }

@@ -3,6 +3,7 @@ import { PortableDeviceCollection } from './device-collection';
 import { PortableHostCollection } from './host-collection';
 import { PortableDeviceMultiCollection, PortableHostMultiCollection } from './multi-collection';
 import { PortableDeviceObject, PortableHostObject } from './objects';
+import { sameStruct } from './struct-schema';
 
 type Collection = PortableHostCollection | PortableDeviceCollection;
 type MultiCollection = PortableHostMultiCollection | PortableDeviceMultiCollection;
@@ -32,7 +33,7 @@ function mismatch(destination: Product, source: Product): string | undefined {
     return same ? undefined : 'their layouts or sizes differ';
   }
   if (isObject(destination) && isObject(source))
-    return destination.schema === source.schema ? undefined : 'the structs differ';
+    return sameStruct(destination.schema, source.schema) ? undefined : 'the structs differ';
   return `a ${source.constructor.name} cannot be copied into a ${destination.constructor.name}`;
 }
 

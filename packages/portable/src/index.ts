@@ -27,4 +27,4 @@ export {
   serialiseMultiCollection,
   serialiseObject,
 } from './serialise-products';
-export { defineStruct, type StructSchema } from './struct-schema';
+export { defineStruct, type StructSchema, sameStruct } from './struct-schema';

@@ -11,6 +11,7 @@ import {
   layoutSchemaOf,
   memset,
   type Queue,
+  sameLayout,
   u8,
 } from '@alpaka-ts/interface';
 import { hostStart } from '@alpaka-ts/interface/backend';
@@ -57,8 +58,18 @@ function partIndex(parts: readonly Part[], which: number | LayoutLike): number {
       throw new InvalidArgumentError(`the collection has layouts 0 … ${parts.length - 1}, not ${which}.`);
     return which;
   }
+  // The same layout object first; else one of the same structure (a layout read back from a file, or defined
+  // again), which must then be the only one of its structure here.
   const schema = layoutSchemaOf(which);
-  const index = parts.findIndex((part) => part.schema === schema);
+  let index = parts.findIndex((part) => part.schema === schema);
+  if (index < 0) {
+    const alike = parts.flatMap((part, position) => (sameLayout(part.schema, schema) ? [position] : []));
+    if (alike.length > 1)
+      throw new InvalidArgumentError(
+        `layout '${schema.name}' has the structure of layouts ${alike.join(' and ')} of this collection; pick one by index.`,
+      );
+    index = alike[0] ?? -1;
+  }
   if (index < 0)
     throw new InvalidArgumentError(
       `layout '${schema.name}' is not one of this collection's (${parts.map((part) => part.schema.name).join(', ')}).`,

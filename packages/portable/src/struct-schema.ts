@@ -9,6 +9,24 @@ export interface StructSchema {
   readonly byteSize: number;
 }
 
+/** Two structs are the same when their fields are (names, types, offsets, in order), not only the same object. */
+export function sameStruct(left: StructSchema, right: StructSchema): boolean {
+  if (left === right) return true;
+  return (
+    left.byteSize === right.byteSize &&
+    left.fields.length === right.fields.length &&
+    left.fields.every((field, index) => {
+      const other = right.fields[index];
+      return (
+        other !== undefined &&
+        field.name === other.name &&
+        field.elementType === other.elementType &&
+        field.offset === other.offset
+      );
+    })
+  );
+}
+
 /** Lays out fields in declaration order at their natural alignment, as a C compiler lays out a struct of them. */
 export function defineStruct(name: string, fields: Readonly<Record<string, ElementType>>): StructSchema {
   let offset = 0;

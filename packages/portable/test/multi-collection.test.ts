@@ -53,3 +53,33 @@ describe('multi-layout collections', () => {
     expect(() => collection.view(other)).toThrow("layout 'Other' is not one of this collection's (Tracks, Vertices).");
   });
 });
+
+describe('a multi-layout collection reached by layout', () => {
+  it('finds a part by a layout of the same structure (a layout defined again, or read back), not only by identity', () => {
+    const collection = new PortableHostMultiCollection([tracks, vertices], [3, 2], host());
+    collection.view(vertices).columns.z?.set([5, 6]);
+    const verticesAgain = defineLayout('Vertices', [{ kind: 'column', name: 'z', elementType: f32 }], {
+      alignment: 64,
+    });
+    expect([...(collection.view(verticesAgain).columns.z ?? [])]).toEqual([5, 6]);
+    // A different alignment is a different layout.
+    const misaligned = defineLayout('Vertices', [{ kind: 'column', name: 'z', elementType: f32 }], { alignment: 128 });
+    expect(() => collection.view(misaligned)).toThrow("layout 'Vertices' is not one of this collection's");
+  });
+
+  it('refuses a layout that has the structure of two of its parts, asking for an index', () => {
+    const twin = defineLayout('Tracks', [
+      { kind: 'column', name: 'pt', elementType: f64 },
+      { kind: 'scalar', name: 'count', elementType: i32 },
+    ]);
+    const other = defineLayout('Tracks', [
+      { kind: 'column', name: 'pt', elementType: f64 },
+      { kind: 'scalar', name: 'count', elementType: i32 },
+    ]);
+    const collection = new PortableHostMultiCollection([tracks, twin], [1, 2], host());
+    expect(collection.view(twin).size).toBe(2);
+    expect(() => collection.view(other)).toThrow(
+      "layout 'Tracks' has the structure of layouts 0 and 1 of this collection; pick one by index.",
+    );
+  });
+});

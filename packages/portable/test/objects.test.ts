@@ -1,6 +1,6 @@
 import { copyToDevice, copyToHost, f32, f64, host, InvalidArgumentError, i8, i32, u16 } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
-import { defineStruct, objectFor, PortableDeviceObject, PortableHostObject } from '../src/index';
+import { deepCopy, defineStruct, objectFor, PortableDeviceObject, PortableHostObject, sameStruct } from '../src/index';
 import { acceleratorLikeDevice } from './accelerator-like-device';
 
 const accelerator = acceleratorLikeDevice;
@@ -32,5 +32,21 @@ describe('portable objects', () => {
     expect(objectFor(queue, parameters)).toBeInstanceOf(PortableDeviceObject);
     expect(objectFor(host().createQueue(), parameters)).toBeInstanceOf(PortableHostObject);
     expect(() => new PortableDeviceObject(parameters, host().createQueue())).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('structs compared by structure', () => {
+  it('deepCopy takes objects of a struct defined twice with the same fields, and refuses a different one', () => {
+    const first = defineStruct('Beam', { x: f64, id: u16 });
+    const again = defineStruct('Beam', { x: f64, id: u16 });
+    const different = defineStruct('Beam', { x: f64, id: i32 });
+    expect([sameStruct(first, again), sameStruct(first, different)]).toEqual([true, false]);
+    const source = new PortableHostObject(first, host());
+    Object.assign(source.value, { x: 0.5, id: 7 });
+    const destination = new PortableHostObject(again, host());
+    deepCopy(destination, source);
+    expect(destination.value.x).toBe(0.5);
+    expect(destination.value.id).toBe(7);
+    expect(() => deepCopy(new PortableHostObject(different, host()), source)).toThrow(/the structs differ/);
   });
 });

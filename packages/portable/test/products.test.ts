@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyToHost, f32, f64, host, InvalidArgumentError, i32, u8 } from '@alpaka-ts/interface';
+import { copyToDevice, copyToHost, Device, f32, f64, host, InvalidArgumentError, i32, u8 } from '@alpaka-ts/interface';
+import { createMockAcceleratorBackend } from '@alpaka-ts/interface/testing';
 import { defineLayout } from '@alpaka-ts/soa-template';
 import { describe, expect, it } from 'vitest';
 import {
@@ -146,6 +147,25 @@ describe('ownership', () => {
     expect(movedDevice.view()).not.toBe(view);
     expect(movedDevice.view().buffer).toBe(view.buffer);
     expect(() => device.view()).toThrow(ProductMovedError);
+  });
+
+  it('copyToDevice and copyToHost refuse a moved-from product before making its twin, and non-products', async () => {
+    const mock = createMockAcceleratorBackend({ name: 'mock_portable_moved' });
+    const queue = Device.of(mock.platform().devices()[0] as never).createQueue();
+    const collection = new PortableHostCollection(hits, 3, host());
+    collection.transfer();
+    const before = mock.statistics().allocations;
+    expect(() => copyToDevice(queue, collection)).toThrow(ProductMovedError);
+    const onDevice = new PortableDeviceCollection(hits, 3, queue);
+    const allocated = mock.statistics().allocations;
+    onDevice.transfer();
+    await expect(copyToHost(queue, onDevice)).rejects.toThrow(ProductMovedError);
+    // Nothing was allocated for the refused copies (the one allocation is the device collection's own).
+    expect([allocated - before, mock.statistics().allocations - allocated]).toEqual([1, 0]);
+    expect(() => copyToDevice(queue, { buffer: 1 } as never)).toThrow(/no CopyToDevice is registered for Object/);
+    await expect(copyToHost(queue, 42 as never)).rejects.toThrow(
+      /copyToHost needs a product object to copy, not a number/,
+    );
   });
 
   it('host objects and multi-layout collections zero-initialise now or in queue order', async () => {

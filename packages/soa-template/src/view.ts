@@ -8,8 +8,11 @@ import {
   type KernelViewArgument,
   type Layout,
   type LayoutSchema,
+  sameLayout,
   type TypedArray,
 } from '@alpaka-ts/interface';
+import { readOnlyTypedArray } from './read-only-array';
+import { checkedFieldValues } from './row-values';
 
 export interface ViewOptions {
   /** Check element indices in at(), element(), matrix get/set (CMSSW's RangeChecking::enabled). */
@@ -35,7 +38,7 @@ export type RowProxy = Record<
   string,
   number | TypedArray | MatrixColumnView | ((row: Record<string, unknown>) => void)
 > & {
-  assign(row: Record<string, number | ArrayLike<number>>): void;
+  assign(row: Record<string, number | boolean | ArrayLike<number> | ArrayLike<ArrayLike<number>>>): void;
 };
 
 /** An index outside 0 … size-1 with range checking on. */
@@ -162,7 +165,10 @@ export class SoaView implements KernelViewArgument {
         this.checkIndex(field.name, element);
         coefficientOf(row, column)[element] = value;
       },
-      coefficient: coefficientOf,
+      coefficient: (row: number, column: number) =>
+        this.readOnly
+          ? readOnlyTypedArray(coefficientOf(row, column), field.name, this.schema.name)
+          : coefficientOf(row, column),
     });
   }
 
@@ -180,7 +186,45 @@ export class SoaView implements KernelViewArgument {
       throw new InvalidArgumentError(`'${name}' is not an array column of '${this.schema.name}'.`);
     this.checkIndex(name, index);
     const length = placed.field.length;
-    return (this.columns[name] as TypedArray).subarray(index * length, (index + 1) * length);
+    const values = (this.columns[name] as TypedArray).subarray(index * length, (index + 1) * length);
+    return this.readOnly ? readOnlyTypedArray(values, name, this.schema.name) : values;
+  }
+
+  /**
+   * Writes element `index`'s every column from `values`, all checked before any is written (a wrong row changes
+   * nothing): no unknown keys, every column given, numbers the element type holds, array and matrix shapes.
+   */
+  private assignRow(index: number, values: Record<string, unknown>): void {
+    this.writable('a row');
+    const name = this.schema.name;
+    if (typeof values !== 'object' || values === null)
+      throw new InvalidArgumentError(`a row for '${name}' is an object of column values, not ${String(values)}.`);
+    const columns = this.layout.fields.filter(({ field }) => field.kind !== 'scalar').map(({ field }) => field);
+    for (const key of Object.keys(values)) {
+      if (!columns.some((field) => field.name === key))
+        throw new InvalidArgumentError(
+          `the row for '${name}' has '${key}', which is not one of its columns (${columns.map((field) => field.name).join(', ')}).`,
+        );
+    }
+    const checked = columns.map((field) => {
+      if (values[field.name] === undefined)
+        throw new InvalidArgumentError(`the row for '${name}' has no value for '${field.name}'; give every column.`);
+      return checkedFieldValues(name, field, values[field.name]);
+    });
+    columns.forEach((field, position) => {
+      const numbers = checked[position] as number[];
+      if (field.kind === 'column') (this.columns[field.name] as TypedArray)[index] = numbers[0] as number;
+      else if (field.kind === 'arrayColumn')
+        (this.columns[field.name] as TypedArray).set(numbers, index * numbers.length);
+      else {
+        // Coefficient k of a matrix (column-major) is the k-th coefficient column's element `index`.
+        const matrix = this.matrix(field.name);
+        numbers.forEach((value, coefficient) => {
+          if (field.kind === 'matrixColumn')
+            matrix.set(index, coefficient % field.rows, Math.floor(coefficient / field.rows), value);
+        });
+      }
+    });
   }
 
   /** A proxy for element i: every column (not the scalars) by name, and assign(row) to write them all. */
@@ -213,27 +257,7 @@ export class SoaView implements KernelViewArgument {
       }
     }
     Object.defineProperty(row, 'assign', {
-      value: (values: Record<string, number | ArrayLike<number>>) => {
-        this.writable('a row');
-        for (const { field } of this.layout.fields) {
-          if (field.kind === 'scalar') continue;
-          const value = values[field.name];
-          if (value === undefined)
-            throw new InvalidArgumentError(
-              `the row for '${this.schema.name}' has no value for '${field.name}'; give every column.`,
-            );
-          if (field.kind === 'column') (this.columns[field.name] as TypedArray)[index] = value as number;
-          else if (field.kind === 'arrayColumn') this.element(field.name, index).set(value as ArrayLike<number>);
-          else {
-            // A matrix row value lists the coefficients in column-major order.
-            const coefficients = value as ArrayLike<number>;
-            for (let column = 0; column < field.columns; column++) {
-              for (let r = 0; r < field.rows; r++)
-                this.matrix(field.name).set(index, r, column, coefficients[column * field.rows + r] as number);
-            }
-          }
-        }
-      },
+      value: (values: Record<string, unknown>) => this.assignRow(index, values),
     });
     return Object.freeze(row);
   }
@@ -241,7 +265,7 @@ export class SoaView implements KernelViewArgument {
 
 /** Copies every field of one view into another of the same layout and size (CMSSW's deepCopy). */
 export function deepCopy(destination: SoaView, source: SoaView): void {
-  if (destination.schema !== source.schema)
+  if (!sameLayout(destination.schema, source.schema))
     throw new InvalidArgumentError(
       `deepCopy: the views have different layouts ('${destination.schema.name}' and '${source.schema.name}').`,
     );

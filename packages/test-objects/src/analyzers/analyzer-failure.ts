@@ -29,8 +29,12 @@ export function assertFailure(place: CheckPlace, headline: string, failure: Chec
   );
 }
 
+// Arrays, typed arrays and a const view's read-only element arrays (proxies, for which ArrayBuffer.isView is false).
 function format(value: unknown): string {
-  if (Array.isArray(value) || ArrayBuffer.isView(value))
-    return `{${Array.from(value as ArrayLike<unknown>).join(', ')}}`;
+  const arrayLike =
+    Array.isArray(value) ||
+    ArrayBuffer.isView(value) ||
+    (typeof value === 'object' && value !== null && typeof (value as { length?: unknown }).length === 'number');
+  if (arrayLike) return `{${Array.from(value as ArrayLike<unknown>).join(', ')}}`;
   return String(value);
 }
