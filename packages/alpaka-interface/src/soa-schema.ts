@@ -1,5 +1,6 @@
 import { type ElementType, isElementType } from './element-types';
 import { InvalidArgumentError } from './errors';
+import { reservedFieldName } from './soa-field-names';
 
 /**
  * One field of an SoA layout (CMSSW's SOA_COLUMN, SOA_SCALAR, a column of fixed-size arrays such as
@@ -82,6 +83,7 @@ export function sameLayout(left: LayoutSchema, right: LayoutSchema): boolean {
 }
 
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const fieldKinds: readonly string[] = ['column', 'scalar', 'arrayColumn', 'matrixColumn'];
 const positiveInteger = (value: number) => Number.isInteger(value) && value > 0;
 
 /** Builds and checks a layout schema; the same result the decorators give for the same fields. */
@@ -104,6 +106,13 @@ export function defineLayout<const Fields extends readonly FieldSchema[]>(
         `layout '${name}': a field cannot be named 'size'; in kernels a view's size is its element count. Rename the field.`,
       );
     }
+    const clash = reservedFieldName(field.name);
+    if (clash !== undefined)
+      throw new InvalidArgumentError(`layout '${name}': a field cannot be named '${field.name}', ${clash}. Rename it.`);
+    if (!fieldKinds.includes(field.kind))
+      throw new InvalidArgumentError(
+        `layout '${name}', field '${field.name}': the kind '${String(field.kind)}' is not one of ${fieldKinds.join(', ')}.`,
+      );
     seen.add(field.name);
     if (!isElementType(field.elementType))
       throw new InvalidArgumentError(
@@ -120,6 +129,13 @@ export function defineLayout<const Fields extends readonly FieldSchema[]>(
       );
     }
   }
+  // Every field starts on a multiple of the alignment, so an alignment at least the largest element's size keeps
+  // every element aligned for every size; a smaller one would misalign some columns for some sizes.
+  const largest = fields.reduce((size, field) => Math.max(size, field.elementType.byteSize), 1);
+  if (alignment < largest)
+    throw new InvalidArgumentError(
+      `layout '${name}': the alignment ${alignment} is smaller than its largest element (${largest} bytes), so some columns would start misaligned for some sizes; use an alignment of at least ${largest}.`,
+    );
   return Object.freeze({
     kind: 'soaLayout',
     name,

@@ -7,9 +7,13 @@ import {
   allocMappedBuf,
   allocMappedNoncachedBuf,
   array,
+  computeLayout,
   copyToDevice,
   createView,
+  defineLayout,
+  type ElementType,
   f32,
+  f64,
   fill,
   host,
   hostPlatform,
@@ -18,6 +22,7 @@ import {
   makeWorkDiv,
   memcpy,
   memset,
+  u8,
   u32,
   workDivision,
 } from '../src/index';
@@ -151,5 +156,35 @@ describe('a host queue', () => {
       /the copy destination is a host buffer whose ArrayBuffer was detached or shrunk/,
     );
     expect(queue.isEmpty()).toBe(true);
+  });
+});
+
+describe('defineLayout refuses at definition', () => {
+  const column = (name: string, elementType: ElementType = f32) => ({ kind: 'column' as const, name, elementType });
+  it.each([
+    ['assign', "a field cannot be named 'assign', a member every view has"],
+    ['__proto__', "a field cannot be named '__proto__', a member of every JavaScript object"],
+    ['constructor', "a field cannot be named 'constructor', a member of every JavaScript object"],
+    ['float', "a field cannot be named 'float', a C++ keyword, which the CUDA and HIP kernels would not compile"],
+    ['x__y', "a field cannot be named 'x__y', a name C++ reserves for its implementation"],
+    ['_Hidden', "a field cannot be named '_Hidden', a name C++ reserves for its implementation"],
+  ])('a field named %s', (name, message) => {
+    expect(() => defineLayout('Clash', [column(name)])).toThrow(`layout 'Clash': ${message}. Rename it.`);
+  });
+
+  it('an unknown field kind, naming the kinds', () => {
+    expect(() => defineLayout('Kinds', [{ kind: 'vector', name: 'v', elementType: f32 } as never])).toThrow(
+      "layout 'Kinds', field 'v': the kind 'vector' is not one of column, scalar, arrayColumn, matrixColumn.",
+    );
+  });
+
+  it('an alignment below its largest element, which would misalign columns for some sizes', () => {
+    expect(() => defineLayout('Small', [column('a', u32), column('b', f64)], { alignment: 4 })).toThrow(
+      "layout 'Small': the alignment 4 is smaller than its largest element (8 bytes), so some columns would start misaligned for some sizes; use an alignment of at least 8.",
+    );
+    // At least the largest element: every column of every size starts aligned.
+    const four = defineLayout('Four', [column('a', u8), column('b', f32)], { alignment: 4 });
+    for (let size = 0; size < 9; size++)
+      for (const placed of computeLayout(four, size).fields) expect(placed.offset % 4).toBe(0);
   });
 });
