@@ -1,11 +1,11 @@
 import { elementTypes, host } from '@alpaka-ts/interface';
 import { computeLayout, defineLayout, type FieldSchema, type LayoutSchema } from '@alpaka-ts/soa-template';
 import { PortableHostCollection } from './host-collection';
-import { envelopeFailure, readEnvelope, writeEnvelope } from './serialisation-envelope';
+import { checkDataLength, envelopeFailure, readEnvelope, writeEnvelope } from './serialisation-envelope';
 
 /** The first 8 bytes of a serialised collection. */
-export const serialisationMagic = 'ALPKSOA1';
-export const serialisationVersion = 1;
+export const serialisationMagic = 'ALPKSOA2';
+export const serialisationVersion = 2;
 
 /**
  * The header of a serialised collection (UTF-8 JSON): the layout, the element count, and every field's offset
@@ -14,7 +14,7 @@ export const serialisationVersion = 1;
 export interface SerialisedHeader {
   readonly format: 'alpaka-ts.soa';
   readonly version: number;
-  readonly layout: { readonly name: string; readonly alignment: number };
+  readonly layout: { readonly name: string; readonly alignment: number; readonly alignmentEnforcement: boolean };
   readonly size: number;
   readonly byteSize: number;
   readonly fields: ReadonlyArray<{
@@ -34,7 +34,7 @@ export interface SerialisedHeader {
 export function layoutHeader(schema: LayoutSchema, size: number): Omit<SerialisedHeader, 'format' | 'version'> {
   const layout = computeLayout(schema, size);
   return {
-    layout: { name: schema.name, alignment: schema.alignment },
+    layout: { name: schema.name, alignment: schema.alignment, alignmentEnforcement: schema.alignmentEnforcement },
     size,
     byteSize: layout.byteSize,
     fields: layout.fields.map(({ field, offset, byteSize, coefficientStride }) => ({
@@ -58,6 +58,8 @@ export const elementTypeNamed = (what: string, name: string) =>
 export function schemaFromHeader(header: Omit<SerialisedHeader, 'format' | 'version'>, what: string): LayoutSchema {
   if (!Array.isArray(header?.fields) || typeof header.layout?.name !== 'string')
     envelopeFailure(what, 'the header has no layout');
+  if (!Number.isSafeInteger(header.size) || header.size < 0)
+    envelopeFailure(what, `the header's size ${String(header.size)} is not an element count`);
   const fields = header.fields.map((field): FieldSchema => {
     const elementType = elementTypeNamed(what, field.type);
     if (field.kind === 'arrayColumn')
@@ -66,20 +68,31 @@ export function schemaFromHeader(header: Omit<SerialisedHeader, 'format' | 'vers
       return { kind: field.kind, name: field.name, elementType, rows: field.rows ?? 0, columns: field.columns ?? 0 };
     return { kind: field.kind, name: field.name, elementType };
   });
-  const schema: LayoutSchema = defineLayout(header.layout.name, fields, { alignment: header.layout.alignment });
-  const layout = computeLayout(schema, header.size);
-  if (
-    layout.byteSize !== header.byteSize ||
-    layout.fields.some((placed, index) => placed.offset !== header.fields[index]?.offset)
-  ) {
-    envelopeFailure(what, 'the offsets in the header disagree with the layout rules');
+  let schema: LayoutSchema;
+  try {
+    schema = defineLayout(header.layout.name, fields, {
+      alignment: header.layout.alignment,
+      alignmentEnforcement: header.layout.alignmentEnforcement === true,
+    });
+  } catch (error) {
+    return envelopeFailure(what, `the header's layout is not one: ${(error as Error).message}`);
   }
+  // Every fact of the header must be the layout's: offsets, sizes, strides, the whole size.
+  const expected = layoutHeader(schema, header.size);
+  const sameFacts = (facts: object, written: unknown) =>
+    Object.entries(facts).every(([key, value]) => (written as Record<string, unknown> | undefined)?.[key] === value);
+  if (
+    expected.byteSize !== header.byteSize ||
+    expected.fields.length !== header.fields.length ||
+    expected.fields.some((facts, index) => !sameFacts(facts, header.fields[index]))
+  )
+    envelopeFailure(what, 'the offsets in the header disagree with the layout rules');
   return schema;
 }
 
 /**
- * Serialises a host collection: "ALPKSOA1", a little-endian u32 header length, the JSON header, zero padding to
- * a multiple of 8 bytes, then the collection's buffer byte for byte (the CMSSW layout, so one copy each way).
+ * Serialises a host collection: "ALPKSOA2", the frame (header length, CRC-32), the JSON header, zero padding to a
+ * multiple of 8 bytes, then the collection's buffer byte for byte (the CMSSW layout, so one copy each way).
  */
 export function serialiseCollection(collection: PortableHostCollection): Uint8Array {
   const header: SerialisedHeader = {
@@ -101,8 +114,7 @@ export function deserialiseCollection(bytes: Uint8Array): PortableHostCollection
       `format ${parsed?.format} version ${parsed?.version} is not alpaka-ts.soa ${serialisationVersion}`,
     );
   const schema = schemaFromHeader(parsed, what);
-  if (data.length < parsed.byteSize)
-    envelopeFailure(what, `the data holds ${data.length} bytes; the layout needs ${parsed.byteSize}`);
+  checkDataLength(what, data, parsed.byteSize, 'layout');
   const collection = new PortableHostCollection(schema, parsed.size, host());
   collection.buffer.hostArray().set(data.subarray(0, parsed.byteSize));
   return collection;

@@ -21,6 +21,7 @@ import {
   serialiseObject,
 } from '../src/index';
 import { acceleratorLikeDevice } from './accelerator-like-device';
+import { resealed, withHeaderText } from './frame-editing';
 
 const hits = defineLayout('Hits', [
   { kind: 'column', name: 'x', elementType: f64 },
@@ -67,10 +68,10 @@ describe('serialised multi-layout collections and objects', () => {
     const reader = [
       'import json, struct, sys',
       "data = open(sys.argv[1], 'rb').read()",
-      "assert data[:8] == b'ALPKOBJ1'",
+      "assert data[:8] == b'ALPKOBJ2'",
       "length = struct.unpack_from('<I', data, 8)[0]",
-      'header = json.loads(data[12:12 + length])',
-      'start = (12 + length + 7) // 8 * 8',
+      'header = json.loads(data[16:16 + length])',
+      'start = (16 + length + 7) // 8 * 8',
       "count = next(field for field in header['fields'] if field['name'] == 'count')",
       "print(struct.unpack_from('<i', data, start + count['offset'])[0])",
     ].join('\n');
@@ -82,12 +83,15 @@ describe('serialised multi-layout collections and objects', () => {
   it('refuse the wrong kind and tampered headers', () => {
     const object = serialiseObject(new PortableHostObject(beamSpot, host()));
     expect(() => deserialiseMultiCollection(object)).toThrow(
-      'not a serialised alpaka-ts multi-layout collection: it does not start with ALPKMSO1.',
+      'not a serialised alpaka-ts multi-layout collection: it does not start with ALPKMSO2.',
     );
-    const text = new TextDecoder().decode(object.subarray(12, 12 + new DataView(object.buffer).getUint32(8, true)));
-    const tampered = new Uint8Array(object);
-    tampered[12 + text.indexOf('"offset":24') + 10] = '0'.charCodeAt(0);
-    expect(() => deserialiseObject(tampered)).toThrow(/disagree with a C struct of those fields/);
+    expect(() => deserialiseObject(withHeaderText(object, '"offset":24', '"offset":20'))).toThrow(
+      /not a serialised alpaka-ts object: the checksum disagrees/,
+    );
+    const resealedOffset = resealed(object, { header: (text) => text.replace('"offset":24', '"offset":20') });
+    expect(() => deserialiseObject(resealedOffset)).toThrow(/disagree with a C struct of those fields/);
+    const longer = resealed(object, { data: (data) => Uint8Array.from([...data, 0, 0, 0, 0, 0, 0, 0, 0]) });
+    expect(() => deserialiseObject(longer)).toThrow("8 bytes follow the struct's 32; the frame ends with it.");
   });
 });
 
