@@ -34,8 +34,13 @@ const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
  * numbers, a matrix column's coefficients in column-major order (given as a row-major nested array, rows of
  * columns, as a CMSSW user types an Eigen matrix, or flat in column-major order).
  */
-export function checkedFieldValues(layoutName: string, field: FieldSchema, value: unknown): number[] {
-  const what = (suffix = '') => `the value of '${field.name}${suffix}' in the row for '${layoutName}'`;
+export function checkedFieldValues(
+  layoutName: string,
+  field: FieldSchema,
+  value: unknown,
+  where = `in the row for '${layoutName}'`,
+): number[] {
+  const what = (suffix = '') => `the value of '${field.name}${suffix}' ${where}`;
   if (field.kind === 'column') return [checkedElementValue(field.elementType, value, what)];
   if (field.kind === 'arrayColumn') {
     if (!isArrayLike(value) || value.length !== field.length)

@@ -1,5 +1,4 @@
 import {
-  AlpakaError,
   type Buffer,
   computeLayout,
   createView,
@@ -11,8 +10,10 @@ import {
   sameLayout,
   type TypedArray,
 } from '@alpaka-ts/interface';
+import { type MatrixColumnAccess, type MatrixColumnView, matrixColumnView } from './matrix-column-view';
 import { readOnlyTypedArray } from './read-only-array';
 import { checkedFieldValues } from './row-values';
+import { SoaRangeError } from './soa-range-error';
 
 export interface ViewOptions {
   /** Check element indices in at(), element(), matrix get/set (CMSSW's RangeChecking::enabled). */
@@ -26,13 +27,6 @@ export interface ViewOptions {
   readonly buffer?: Buffer;
 }
 
-/** A matrix column: coefficient (row, column) of element i, and each coefficient's own column of N values. */
-export interface MatrixColumnView {
-  get(element: number, row: number, column: number): number;
-  set(element: number, row: number, column: number, value: number): void;
-  coefficient(row: number, column: number): TypedArray;
-}
-
 /** An element's values across every column (not scalars): reads and writes through to the buffer. */
 export type RowProxy = Record<
   string,
@@ -41,12 +35,8 @@ export type RowProxy = Record<
   assign(row: Record<string, number | boolean | ArrayLike<number> | ArrayLike<ArrayLike<number>>>): void;
 };
 
-/** An index outside 0 … size-1 with range checking on. */
-export class SoaRangeError extends AlpakaError {
-  constructor(message: string) {
-    super('ALPAKA_SOA_RANGE', message);
-  }
-}
+export type { MatrixColumnView } from './matrix-column-view';
+export { SoaRangeError } from './soa-range-error';
 
 /**
  * A view of an SoA layout over host memory (CMSSW's View and ConstView): every column as a typed array over
@@ -94,7 +84,8 @@ export class SoaView implements KernelViewArgument {
       const array = (length: number, at = start) => new field.elementType.arrayConstructor(arrayBuffer, at, length);
       if (field.kind === 'column') columns[field.name] = array(size);
       else if (field.kind === 'arrayColumn') columns[field.name] = array(size * field.length);
-      else if (field.kind === 'matrixColumn') this.matrices.set(field.name, this.matrixView(placed, array));
+      else if (field.kind === 'matrixColumn')
+        this.matrices.set(field.name, matrixColumnView(this.matrixAccess(), placed, array));
       else {
         const cell = array(1);
         Object.defineProperty(scalars, field.name, {
@@ -132,44 +123,24 @@ export class SoaView implements KernelViewArgument {
       throw new InvalidArgumentError(`'${what}' cannot be written through a const view of '${this.schema.name}'.`);
   }
 
+  /** What a matrix column's accessor needs of its view. */
+  private matrixAccess(): MatrixColumnAccess {
+    return {
+      layoutName: this.schema.name,
+      size: this.size,
+      byteOffset: this.byteOffset,
+      readOnly: this.readOnly,
+      writable: (what) => this.writable(what),
+      checkIndex: (what, index) => this.checkIndex(what, index),
+    };
+  }
+
   private checkIndex(what: string, index: number): void {
     if (this.options.rangeChecking && !(Number.isInteger(index) && index >= 0 && index < this.size)) {
       throw new SoaRangeError(
         `index ${index} of '${what}' is out of range for '${this.schema.name}' of ${this.size} elements.`,
       );
     }
-  }
-
-  private matrixView(placed: FieldLayout, array: (length: number, at?: number) => TypedArray): MatrixColumnView {
-    const field = placed.field;
-    if (field.kind !== 'matrixColumn') throw new Error('internal error: not a matrix column');
-    const coefficients = Array.from({ length: field.rows * field.columns }, (_, index) =>
-      array(this.size, this.byteOffset + placed.offset + index * placed.coefficientStride),
-    );
-    const coefficientOf = (row: number, column: number): TypedArray => {
-      if (!(row >= 0 && row < field.rows && column >= 0 && column < field.columns)) {
-        throw new SoaRangeError(
-          `coefficient (${row}, ${column}) is outside the ${field.rows} x ${field.columns} matrix '${field.name}'.`,
-        );
-      }
-      // Coefficients are stored in column-major order, as Eigen stores them.
-      return coefficients[column * field.rows + row] as TypedArray;
-    };
-    return Object.freeze({
-      get: (element: number, row: number, column: number) => {
-        this.checkIndex(field.name, element);
-        return coefficientOf(row, column)[element] as number;
-      },
-      set: (element: number, row: number, column: number, value: number) => {
-        this.writable(field.name);
-        this.checkIndex(field.name, element);
-        coefficientOf(row, column)[element] = value;
-      },
-      coefficient: (row: number, column: number) =>
-        this.readOnly
-          ? readOnlyTypedArray(coefficientOf(row, column), field.name, this.schema.name)
-          : coefficientOf(row, column),
-    });
   }
 
   /** A matrix column's accessor. */

@@ -147,3 +147,32 @@ describe('layouts compared by structure', () => {
     expect(computeLayout(again, 2).byteSize).toBe(computeLayout(Strict, 2).byteSize);
   });
 });
+
+describe('matrix columns as matrices', () => {
+  it('read element i as rows of columns and write it from rows of columns or flat column-major, shape-checked', () => {
+    const view = allocateView(Strict, 3);
+    const matrix = view.matrix('m');
+    matrix.setMatrix(1, [
+      [11, 12, 13],
+      [21, 22, 23],
+    ]);
+    expect(matrix.getMatrix(1)).toEqual([
+      [11, 12, 13],
+      [21, 22, 23],
+    ]);
+    expect(matrix.get(1, 1, 2)).toBe(23);
+    matrix.setMatrix(2, [11, 21, 12, 22, 13, 23]);
+    expect(matrix.getMatrix(2)).toEqual(matrix.getMatrix(1));
+    const before = new Uint8Array(view.arrayBuffer).slice();
+    expect(() => matrix.setMatrix(0, [[1, 2, 3]])).toThrow(
+      /the value of 'm' given to setMatrix\(0\) of 'StrictSoA' takes a 2 x 3 matrix: .*; it has 1 rows\./,
+    );
+    expect(() => matrix.setMatrix(0, [1, 2, 3, 4, 5, 6, 7])).toThrow(/it has 7 values/);
+    expect(new Uint8Array(view.arrayBuffer)).toEqual(before);
+    const constant = new SoaView(Strict, 3, view.arrayBuffer, 0, { readOnly: true });
+    expect(constant.matrix('m').getMatrix(2)[0]).toEqual([11, 12, 13]);
+    expect(() => constant.matrix('m').setMatrix(0, [11, 21, 12, 22, 13, 23])).toThrow(
+      /cannot be written through a const view/,
+    );
+  });
+});
