@@ -1,5 +1,6 @@
 import type { CopyToDevice, CopyToHost } from '@alpaka-ts/interface';
 import { FrameworkError } from '../errors/framework-error';
+import type { EndOfEventWork } from '../event/end-of-event-work';
 import type { SourceTransformContext } from '../modules/ed-consumer-base';
 import type { EDPutToken } from '../modules/ed-get-token';
 import type { ProductType } from '../modules/product-type';
@@ -94,15 +95,14 @@ export function registerCopyToDeviceTransform(
         `The implicit copy to the device of instance '${hostToken.instance}' ran in stream ${streamID}, where its producer never ran.`,
       );
     }
-    const runtime = producer.runtime;
-    const metadata = new EDMetadata(
-      runtime,
-      runtime.chooseDevice(streamID),
+    return enqueueCopyToDevice(
+      producer.runtime,
+      streamID,
       context.endOfEventWork,
       context.moduleContext,
+      copy,
+      product,
     );
-    const onDevice = copy.copyAsync(metadata.queue(), product);
-    return { metadata, product: new DeviceProduct(metadata, onDevice) };
   };
   const resultType = deviceProductType(deviceType);
   if (!producer.synchronize) {
@@ -152,14 +152,23 @@ export function copySourceProductToDevice(
   copy: CopyToDevice<unknown, unknown>,
 ): (product: unknown, context: SourceTransformContext) => DeviceProduct {
   return (product, context) => {
-    const metadata = new EDMetadata(
-      runtime,
-      runtime.chooseDevice(context.streamID),
-      context.endOfEventWork,
-      `Calling the implicit copy to the device of ${context.branchName}`,
-    );
-    const onDevice = copy.copyAsync(metadata.queue(), product);
-    metadata.recordEvent();
-    return new DeviceProduct(metadata, onDevice);
+    const moduleContext = `Calling the implicit copy to the device of ${context.branchName}`;
+    const made = enqueueCopyToDevice(runtime, context.streamID, context.endOfEventWork, moduleContext, copy, product);
+    made.metadata.recordEvent();
+    return made.product;
   };
+}
+
+/** A host→device copy enqueued on a queue of the stream's device, with the metadata its consumers synchronise on. */
+function enqueueCopyToDevice(
+  runtime: AlpakaBackendRuntime,
+  streamID: number,
+  endOfEventWork: EndOfEventWork[],
+  moduleContext: string,
+  copy: CopyToDevice<unknown, unknown>,
+  product: unknown,
+): { readonly metadata: EDMetadata; readonly product: DeviceProduct } {
+  const metadata = new EDMetadata(runtime, runtime.chooseDevice(streamID), endOfEventWork, moduleContext);
+  const onDevice = copy.copyAsync(metadata.queue(), product);
+  return { metadata, product: new DeviceProduct(metadata, onDevice) };
 }
