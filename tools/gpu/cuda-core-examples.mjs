@@ -9,14 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cudaBackend } from '@alpaka-ts/backend-cuda';
 import { serialKernelRunner } from '@alpaka-ts/backend-serial';
-import {
-  cms,
-  createEventProcessor,
-  global,
-  ModuleRegistry,
-  registerBuiltInEventSetupModules,
-  registerBuiltInModules,
-} from '@alpaka-ts/core';
+import { cms, global } from '@alpaka-ts/core';
 import { alpakaProductType, registerBackendIdentity, stream } from '@alpaka-ts/core/alpaka';
 import {
   CUDAService,
@@ -34,6 +27,7 @@ import { rawValue } from '../../packages/cuda-core/examples/example-data.ts';
 import { describeValues } from '../../packages/cuda-core/examples/example-host-modules.ts';
 import { automaticSwitchingProcess, gpuOnlyProcess } from '../../packages/cuda-core/examples/example-processes.ts';
 import { expectedGpuOnlyLines } from '../../packages/cuda-core/test/expected-example-lines.ts';
+import { runExample } from '../../packages/cuda-core/test/run-example.ts';
 
 const mock = process.argv.includes('--mock');
 let backend = cudaBackend;
@@ -51,26 +45,6 @@ const check = (passed, what) => {
   if (!passed) failed++;
   console.log(`${passed ? 'PASS' : 'FAIL'} ${what}`);
 };
-
-/** Runs an example process here; the lines its analyzers printed (sorted) and the seconds its events took. */
-async function runExample(configured) {
-  const lines = [];
-  const log = console.log;
-  const registry = registerBuiltInEventSetupModules(registerBuiltInModules(new ModuleRegistry()));
-  for (const [typeName, moduleClass] of configured.moduleClasses_()) registry.register(moduleClass, typeName);
-  const processor = await createEventProcessor(configured.toDescription(), { registry });
-  await processor.beginJob();
-  console.log = (line) => lines.push(String(line));
-  const start = performance.now();
-  try {
-    await processor.run();
-  } finally {
-    console.log = log;
-  }
-  const seconds = (performance.now() - start) / 1000;
-  await processor.endJob();
-  return { lines: lines.sort(), seconds };
-}
 
 const options = { serviceOf: () => cuda, processAccelerator: new ProcessAcceleratorCUDA(cuda) };
 for (const [events, size] of [

@@ -1,12 +1,10 @@
 import {
-  type ConfigurationDescriptions,
   type ConstEvent,
   type EDGetToken,
   type Event,
   type EventSetup,
   type ModuleClass,
   type ParameterSet,
-  ParameterSetDescription,
   stream,
   type WaitingTaskWithArenaHolder,
 } from '@alpaka-ts/core';
@@ -21,16 +19,10 @@ import {
 import type { Buffer, f32 } from '@alpaka-ts/interface';
 import { Launches, scaleAsync, toHostAsync } from './example-cuda-producers';
 import { type ExampleDeviceData, ExampleDeviceDataType } from './example-data';
-import { describeValues } from './example-host-modules';
+import { describeValues, sourceDescription } from './example-host-modules';
 
 // The rest of the CUDACore README's examples: the internal chain of CPU and GPU tasks, input and output without
 // ExternalWork, and the analyzer.
-
-const sourceDescription = (descriptions: ConfigurationDescriptions) => {
-  const description = new ParameterSetDescription();
-  description.add('src', 'string');
-  descriptions.addWithDefaultLabel(description);
-};
 
 const largest = (values: ArrayLike<number>): number => {
   let result = Number.NEGATIVE_INFINITY;
@@ -59,7 +51,7 @@ export function createExampleCudaChain(
       super(parameters);
       this.#input = this.consumes(ExampleDeviceDataType, parameters.getParameter<string>('src'));
     }
-    static fillDescriptions = sourceDescription;
+    static fillDescriptions = sourceDescription();
     acquire(event: ConstEvent, _setup: EventSetup, holder: WaitingTaskWithArenaHolder): Promise<void> {
       const product = event.get(this.#input);
       using context = ScopedContextAcquire.fromProduct(this.#cuda, event, product, holder, this.#state);
@@ -91,7 +83,7 @@ export function createExampleCudaChain(
       super(parameters);
       this.#input = this.consumes(ExampleDeviceDataType, parameters.getParameter<string>('src'));
     }
-    static fillDescriptions = sourceDescription;
+    static fillDescriptions = sourceDescription();
     produce(event: Event): Promise<void> {
       const product = event.get(this.#input);
       using context = ScopedContextProduce.fromProduct(this.#cuda, event, product);
@@ -115,7 +107,7 @@ export function createExampleCudaChain(
       super(parameters);
       this.#input = this.consumes(ExampleDeviceDataType, parameters.getParameter<string>('src'));
     }
-    static fillDescriptions = sourceDescription;
+    static fillDescriptions = sourceDescription();
     analyze(event: ConstEvent): void {
       const product = event.get(this.#input);
       const context = new ScopedContextAnalyze(this.#cuda, event, product);

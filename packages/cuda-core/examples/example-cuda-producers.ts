@@ -1,12 +1,10 @@
 import {
-  type ConfigurationDescriptions,
   type ConstEvent,
   type EDGetToken,
   type Event,
   type EventSetup,
   type ModuleClass,
   type ParameterSet,
-  ParameterSetDescription,
   stream,
   type WaitingTaskWithArenaHolder,
 } from '@alpaka-ts/core';
@@ -33,6 +31,7 @@ import {
   ExampleHostData as HostData,
   scale,
 } from './example-data';
+import { sourceDescription } from './example-host-modules';
 
 // The producers of the CUDACore README, section by section. Each class is made for one CUDAService (CMSSW's
 // edm::Service<CUDAService>): createExampleCudaProducers binds them.
@@ -85,12 +84,6 @@ export function toHostAsync(stream: Queue, input: ExampleDeviceData): Buffer<typ
   memcpy(stream, copy, input.values);
   return copy;
 }
-
-const sourceDescription = (source: string) => (descriptions: ConfigurationDescriptions) => {
-  const description = new ParameterSetDescription();
-  description.add('src', 'string', source);
-  descriptions.addWithDefaultLabel(description);
-};
 
 export function createExampleCudaProducers(
   serviceOf: () => CUDAService,

@@ -22,6 +22,14 @@ import {
 // The CPU side of the examples: the raw data, the conditions, the CPU producer a SwitchProducerCUDA falls back
 // to, and the analyzers that print what the jobs computed (the tests and the GPU runs compare these lines).
 
+/** The description of a module that reads one product, `src` (required when there is no default). */
+export const sourceDescription = (defaultSource?: string) => (descriptions: ConfigurationDescriptions) => {
+  const description = new ParameterSetDescription();
+  if (defaultSource === undefined) description.add('src', 'string');
+  else description.add('src', 'string', defaultSource);
+  descriptions.addWithDefaultLabel(description);
+};
+
 /** Puts `size` raw values on the host (rawValue(event, i)). */
 export class ExampleRawProducer extends global.EDProducer {
   readonly #output = this.produces(ExampleHostDataType);
@@ -64,11 +72,7 @@ export class ExampleProducerCPU extends global.EDProducer {
     super(parameters);
     this.#input = this.consumes(ExampleHostDataType, parameters.getParameter<string>('src'));
   }
-  static fillDescriptions(descriptions: ConfigurationDescriptions): void {
-    const description = new ParameterSetDescription();
-    description.add('src', 'string', 'exampleRaw');
-    descriptions.addWithDefaultLabel(description);
-  }
+  static fillDescriptions = sourceDescription('exampleRaw');
   produce(_stream: number, event: Event, setup: EventSetup): void {
     const raw = event.get(this.#input).values.hostArray();
     const { factor, offset } = setup.get(this.#conditions);

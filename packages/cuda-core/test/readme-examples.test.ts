@@ -5,42 +5,17 @@
 
 import { standInCudaBackend } from '@alpaka-ts/backend-cuda/testing';
 import { serialKernelRunner } from '@alpaka-ts/backend-serial';
-import {
-  createEventProcessor,
-  ModuleRegistry,
-  type Process,
-  registerBuiltInEventSetupModules,
-  registerBuiltInModules,
-} from '@alpaka-ts/core';
+import type { Process } from '@alpaka-ts/core';
 import { CUDAService, ProcessAcceleratorCUDA } from '@alpaka-ts/cuda-core';
 import { createMockAcceleratorBackend } from '@alpaka-ts/interface/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { describeValues } from '../examples/example-host-modules';
 import { automaticSwitchingProcess, gpuOnlyProcess } from '../examples/example-processes';
 import { calibrated, expectedGpuOnlyLines, float32Values } from './expected-example-lines';
+import { runExample } from './run-example';
 
-/** Runs an example process in this process; the lines its analyzers printed, sorted (GPU analyzers print late). */
-async function runExample(process: Process, streams = 1): Promise<string[]> {
-  const lines: string[] = [];
-  const spy = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
-    lines.push(String(line));
-  });
-  try {
-    const registry = registerBuiltInEventSetupModules(registerBuiltInModules(new ModuleRegistry()));
-    for (const [typeName, moduleClass] of process.moduleClasses_()) registry.register(moduleClass, typeName);
-    const processor = await createEventProcessor(process.toDescription(), {
-      registry,
-      numberOfThreads: streams,
-      numberOfStreams: streams,
-    });
-    await processor.beginJob();
-    await processor.run();
-    await processor.endJob();
-  } finally {
-    spy.mockRestore();
-  }
-  return lines.sort();
-}
+/** The analyzers' printed lines of an example run, sorted. */
+const linesOf = async (process: Process, streams = 1) => (await runExample(process, streams)).lines;
 
 const mockService = (deviceCount = 1) => {
   const mock = createMockAcceleratorBackend({
@@ -55,7 +30,7 @@ describe('the GPU-only configuration of the README examples', () => {
   it('on the mock: prints what the GPU computed, equal to the same arithmetic on the host', async () => {
     const { mock, cuda } = mockService();
     const options = { serviceOf: () => cuda, processAccelerator: new ProcessAcceleratorCUDA(cuda), size: 300 };
-    expect(await runExample(gpuOnlyProcess({ ...options, events: 3 }))).toEqual(expectedGpuOnlyLines(3, 300));
+    expect(await linesOf(gpuOnlyProcess({ ...options, events: 3 }))).toEqual(expectedGpuOnlyLines(3, 300));
     // Per event: raw → GPU twice (calibration, isolated producer); the conditions once for the whole job.
     expect(mock.statistics().hostToDeviceCopies).toBe(2 * 3 + 1);
     // A stream per branch of the chain (calibrated → +10 → negated; doubled → − max; isolated; the first
@@ -66,7 +41,7 @@ describe('the GPU-only configuration of the README examples', () => {
   it('on the mock with 2 EDM streams on 2 devices: the same lines, the conditions copied once per device', async () => {
     const { mock, cuda } = mockService(2);
     const options = { serviceOf: () => cuda, processAccelerator: new ProcessAcceleratorCUDA(cuda), size: 50 };
-    expect(await runExample(gpuOnlyProcess({ ...options, events: 6 }), 2)).toEqual(expectedGpuOnlyLines(6, 50));
+    expect(await linesOf(gpuOnlyProcess({ ...options, events: 6 }), 2)).toEqual(expectedGpuOnlyLines(6, 50));
     expect(mock.statistics().hostToDeviceCopies).toBe(2 * 6 + 2);
   });
 
@@ -74,7 +49,7 @@ describe('the GPU-only configuration of the README examples', () => {
     const standIn = standInCudaBackend();
     const cuda = new CUDAService(standIn.backend);
     const options = { serviceOf: () => cuda, processAccelerator: new ProcessAcceleratorCUDA(cuda), size: 64 };
-    const lines = await runExample(gpuOnlyProcess({ ...options, events: 2 }));
+    const lines = await linesOf(gpuOnlyProcess({ ...options, events: 2 }));
     // The stand-in does not run kernels, so the values are not checked; every analyzer printed its two lines.
     expect(lines).toHaveLength(10);
     const launches = standIn.launches.map((launch) => launch.entry);
@@ -92,9 +67,9 @@ describe('the automatic switching configuration of the README examples', () => {
     );
     const { mock, cuda } = mockService();
     const options = { serviceOf: () => cuda, processAccelerator: new ProcessAcceleratorCUDA(cuda), size: 200 };
-    expect(await runExample(automaticSwitchingProcess(options))).toEqual(expected);
+    expect(await linesOf(automaticSwitchingProcess(options))).toEqual(expected);
     expect(mock.statistics().hostToDeviceCopies).toBe(3 + 1);
-    const cpuOnly = await runExample(automaticSwitchingProcess({ ...options, accelerators: ['cpu'] }));
+    const cpuOnly = await linesOf(automaticSwitchingProcess({ ...options, accelerators: ['cpu'] }));
     expect(cpuOnly).toEqual(expected);
     // The cpu case ran: the GPU producer in its Task was never consumed, so nothing more reached the device.
     expect(mock.statistics().hostToDeviceCopies).toBe(3 + 1);
@@ -108,7 +83,7 @@ describe('the automatic switching configuration of the README examples', () => {
       enabled: false,
     });
     const options = { serviceOf, processAccelerator: new ProcessAcceleratorCUDA(disabled), size: 10 };
-    const lines = await runExample(automaticSwitchingProcess(options));
+    const lines = await linesOf(automaticSwitchingProcess(options));
     expect(lines).toEqual(
       [1, 2, 3].map((event) => describeValues('exampleAnalyzer', event, float32Values(calibrated(event, 10)))),
     );
