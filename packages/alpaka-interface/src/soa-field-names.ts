@@ -4,7 +4,7 @@
 // struct member after each field, so a C++ keyword, or a name C++ reserves (two underscores, or an underscore and
 // a capital), would not compile.
 
-const viewMembers = ['assign', 'size'];
+const viewMembers = ['assign', 'size', 'toJSON'];
 
 const objectMembers = Object.getOwnPropertyNames(Object.prototype);
 

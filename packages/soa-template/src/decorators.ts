@@ -5,6 +5,7 @@ import {
   type LayoutOptions,
   registerLayoutClass,
 } from '@alpaka-ts/interface';
+import { declaredMethods, registerElementMethods } from './element-methods';
 
 // Field decorators run before their class decorator, in declaration order. They record into the class's
 // decorator metadata object (which esbuild's lowering and TypeScript both provide), or, where a transpiler
@@ -57,6 +58,10 @@ export function soaLayout(options: LayoutOptions = {}) {
   return (target: abstract new (...args: never[]) => unknown, context: ClassDecoratorContext): void => {
     const metadata = context.metadata as object | undefined;
     const fields = metadata ? (fieldsByMetadata.get(metadata) ?? []) : pendingWithoutMetadata.splice(0);
-    registerLayoutClass(target, defineLayout(String(context.name ?? target.name), fields, options));
+    const schema = defineLayout(String(context.name ?? target.name), fields, options);
+    registerLayoutClass(target, schema);
+    // The class's methods are its elements' methods (SOA_ELEMENT_METHODS): every row of its views has them.
+    const methods = declaredMethods(target);
+    if (Object.keys(methods).length > 0) registerElementMethods(schema, methods);
   };
 }

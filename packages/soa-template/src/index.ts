@@ -18,12 +18,17 @@ export {
 } from '@alpaka-ts/interface';
 export { arrayColumn, column, matrixColumn, scalar, soaLayout } from './decorators';
 export { describeLayout } from './describe-layout';
+export { type ElementMethod, type ElementMethods, elementMethodsOf, withElementMethods } from './element-methods';
+export type { RangeChecking } from './range-checking';
+export type { SoaMetadata } from './soa-metadata';
 export {
   allocateView,
   deepCopy,
+  type ElementMatrix,
   type MatrixColumnView,
   type RowProxy,
   SoaRangeError,
   SoaView,
   type ViewOptions,
 } from './view';
+export { formatView, type ViewTableOptions } from './view-table';

@@ -2,7 +2,6 @@ import {
   type Buffer,
   computeLayout,
   createView,
-  type FieldLayout,
   InvalidArgumentError,
   type KernelViewArgument,
   type Layout,
@@ -10,14 +9,22 @@ import {
   sameLayout,
   type TypedArray,
 } from '@alpaka-ts/interface';
+import { rangeCheckedTypedArray } from './checked-column';
+import { describeLayout } from './describe-layout';
 import { type MatrixColumnAccess, type MatrixColumnView, matrixColumnView } from './matrix-column-view';
+import { isElementIndex, outOfRange, type RangeChecking, rangeCheckingMode } from './range-checking';
 import { readOnlyTypedArray } from './read-only-array';
-import { checkedFieldValues } from './row-values';
-import { SoaRangeError } from './soa-range-error';
+import { rowAssigner } from './row-assign';
+import { type ElementMatrix, type RowBase, type RowStorage, rowClass } from './row-proxy';
+import { type SoaMetadata, soaMetadata } from './soa-metadata';
 
 export interface ViewOptions {
-  /** Check element indices in at(), element(), matrix get/set (CMSSW's RangeChecking::enabled). */
-  readonly rangeChecking?: boolean;
+  /**
+   * CMSSW's RangeChecking: 'disabled' (the default), 'enabled' (every index the view takes is checked: at(),
+   * element(), matrix access and `columns.x[i]`), or 'extended' (the error also names the file and line of the
+   * access). `true` is 'enabled'.
+   */
+  readonly rangeChecking?: boolean | RangeChecking;
   /** A const view: scalar, row and matrix writes throw (the column arrays are still live memory). */
   readonly readOnly?: boolean;
   /**
@@ -28,14 +35,13 @@ export interface ViewOptions {
 }
 
 /** An element's values across every column (not scalars): reads and writes through to the buffer. */
-export type RowProxy = Record<
-  string,
-  number | TypedArray | MatrixColumnView | ((row: Record<string, unknown>) => void)
-> & {
-  assign(row: Record<string, number | boolean | ArrayLike<number> | ArrayLike<ArrayLike<number>>>): void;
-};
+export type RowProxy = Record<string, number | TypedArray | ElementMatrix | ((...args: never[]) => unknown)> &
+  RowBase & {
+    assign(row: Record<string, number | boolean | ArrayLike<number> | ArrayLike<ArrayLike<number>>>): void;
+  };
 
 export type { MatrixColumnView } from './matrix-column-view';
+export type { ElementMatrix } from './row-proxy';
 export { SoaRangeError } from './soa-range-error';
 
 /**
@@ -46,11 +52,18 @@ export { SoaRangeError } from './soa-range-error';
  */
 export class SoaView implements KernelViewArgument {
   readonly layout: Layout;
-  /** Column name → the column's values (array columns: N·k values; matrix columns: not here, see matrix()). */
+  /**
+   * Column name → the column's values (array columns: N·k values; matrix columns: not here, see matrix()).
+   * With range checking on, each is the typed array behind a proxy that checks indices.
+   */
   readonly columns: Readonly<Record<string, TypedArray>>;
   readonly scalars: Record<string, number>;
+  readonly rangeChecking: RangeChecking;
+  private readonly rawColumns: Readonly<Record<string, TypedArray>>;
   private readonly matrices = new Map<string, MatrixColumnView>();
+  private readonly checking: boolean;
   private ownBuffer: Buffer | undefined;
+  private storage: (RowStorage & { readonly Row: ReturnType<typeof rowClass> }) | undefined;
 
   constructor(
     readonly schema: LayoutSchema,
@@ -60,6 +73,8 @@ export class SoaView implements KernelViewArgument {
     readonly options: ViewOptions = {},
   ) {
     this.layout = computeLayout(schema, size);
+    this.rangeChecking = rangeCheckingMode(options.rangeChecking);
+    this.checking = this.rangeChecking !== 'disabled';
     const needed = byteOffset + this.layout.byteSize;
     if (needed > arrayBuffer.byteLength) {
       throw new InvalidArgumentError(
@@ -72,6 +87,7 @@ export class SoaView implements KernelViewArgument {
       );
     }
     const columns: Record<string, TypedArray> = {};
+    const rawColumns: Record<string, TypedArray> = {};
     const scalars: Record<string, number> = {};
     for (const placed of this.layout.fields) {
       const { field } = placed;
@@ -82,9 +98,15 @@ export class SoaView implements KernelViewArgument {
         );
       }
       const array = (length: number, at = start) => new field.elementType.arrayConstructor(arrayBuffer, at, length);
-      if (field.kind === 'column') columns[field.name] = array(size);
-      else if (field.kind === 'arrayColumn') columns[field.name] = array(size * field.length);
-      else if (field.kind === 'matrixColumn')
+      if (field.kind === 'column' || field.kind === 'arrayColumn') {
+        const values = array(field.kind === 'column' ? size : size * field.length);
+        rawColumns[field.name] = values;
+        columns[field.name] = this.checking
+          ? rangeCheckedTypedArray(values, (index) =>
+              outOfRange(this.rangeChecking, schema.name, `columns.${field.name}`, index, values.length),
+            )
+          : values;
+      } else if (field.kind === 'matrixColumn')
         this.matrices.set(field.name, matrixColumnView(this.matrixAccess(), placed, array));
       else {
         const cell = array(1);
@@ -99,6 +121,7 @@ export class SoaView implements KernelViewArgument {
       }
     }
     this.columns = Object.freeze(columns);
+    this.rawColumns = Object.freeze(rawColumns);
     this.scalars = Object.seal(scalars);
   }
 
@@ -116,6 +139,16 @@ export class SoaView implements KernelViewArgument {
     this.ownBuffer ??=
       this.options.buffer ?? createView(new Uint8Array(this.arrayBuffer, this.byteOffset, this.layout.byteSize));
     return this.ownBuffer;
+  }
+
+  /** CMSSW's metadata(): size, byte size, alignment, the bytes, where the next layout starts, and per column. */
+  metadata(): SoaMetadata {
+    return soaMetadata(this);
+  }
+
+  /** The layout's fields, offsets, sizes and padding as CMSSW's `operator<<` prints them (formatView prints values). */
+  toString(): string {
+    return describeLayout(this.layout, this.byteOffset);
   }
 
   private writable(what: string): void {
@@ -136,11 +169,8 @@ export class SoaView implements KernelViewArgument {
   }
 
   private checkIndex(what: string, index: number): void {
-    if (this.options.rangeChecking && !(Number.isInteger(index) && index >= 0 && index < this.size)) {
-      throw new SoaRangeError(
-        `index ${index} of '${what}' is out of range for '${this.schema.name}' of ${this.size} elements.`,
-      );
-    }
+    if (this.checking && !isElementIndex(index, this.size))
+      throw outOfRange(this.rangeChecking, this.schema.name, what, index, this.size);
   }
 
   /** A matrix column's accessor. */
@@ -157,80 +187,36 @@ export class SoaView implements KernelViewArgument {
       throw new InvalidArgumentError(`'${name}' is not an array column of '${this.schema.name}'.`);
     this.checkIndex(name, index);
     const length = placed.field.length;
-    const values = (this.columns[name] as TypedArray).subarray(index * length, (index + 1) * length);
+    const values = (this.rawColumns[name] as TypedArray).subarray(index * length, (index + 1) * length);
     return this.readOnly ? readOnlyTypedArray(values, name, this.schema.name) : values;
   }
 
-  /**
-   * Writes element `index`'s every column from `values`, all checked before any is written (a wrong row changes
-   * nothing): no unknown keys, every column given, numbers the element type holds, array and matrix shapes.
-   */
-  private assignRow(index: number, values: Record<string, unknown>): void {
-    this.writable('a row');
-    const name = this.schema.name;
-    if (typeof values !== 'object' || values === null)
-      throw new InvalidArgumentError(`a row for '${name}' is an object of column values, not ${String(values)}.`);
-    const columns = this.layout.fields.filter(({ field }) => field.kind !== 'scalar').map(({ field }) => field);
-    for (const key of Object.keys(values)) {
-      if (!columns.some((field) => field.name === key))
-        throw new InvalidArgumentError(
-          `the row for '${name}' has '${key}', which is not one of its columns (${columns.map((field) => field.name).join(', ')}).`,
-        );
-    }
-    const checked = columns.map((field) => {
-      if (values[field.name] === undefined)
-        throw new InvalidArgumentError(`the row for '${name}' has no value for '${field.name}'; give every column.`);
-      return checkedFieldValues(name, field, values[field.name]);
-    });
-    columns.forEach((field, position) => {
-      const numbers = checked[position] as number[];
-      if (field.kind === 'column') (this.columns[field.name] as TypedArray)[index] = numbers[0] as number;
-      else if (field.kind === 'arrayColumn')
-        (this.columns[field.name] as TypedArray).set(numbers, index * numbers.length);
-      else {
-        // Coefficient k of a matrix (column-major) is the k-th coefficient column's element `index`.
-        const matrix = this.matrix(field.name);
-        numbers.forEach((value, coefficient) => {
-          if (field.kind === 'matrixColumn')
-            matrix.set(index, coefficient % field.rows, Math.floor(coefficient / field.rows), value);
-        });
-      }
-    });
+  /** A proxy for element i (CMSSW's view[i]): every column (not the scalars) by name, the layout's element methods, and assign(row). */
+  at(index: number): RowProxy {
+    if (this.checking) this.checkIndex('at', index);
+    const storage = this.storage ?? this.rowStorage();
+    return new storage.Row(storage, index) as RowProxy;
   }
 
-  /** A proxy for element i: every column (not the scalars) by name, and assign(row) to write them all. */
-  at(index: number): RowProxy {
-    this.checkIndex('at', index);
-    const row = {} as RowProxy;
-    for (const { field } of this.layout.fields) {
-      if (field.kind === 'scalar') continue;
-      if (field.kind === 'column') {
-        const values = this.columns[field.name] as TypedArray;
-        Object.defineProperty(row, field.name, {
-          enumerable: true,
-          get: () => values[index],
-          set: (value: number) => {
-            this.writable(field.name);
-            values[index] = value;
-          },
-        });
-      } else if (field.kind === 'arrayColumn') {
-        Object.defineProperty(row, field.name, { enumerable: true, get: () => this.element(field.name, index) });
-      } else {
-        const matrix = this.matrix(field.name);
-        Object.defineProperty(row, field.name, {
-          enumerable: true,
-          get: () => ({
-            get: (r: number, c: number) => matrix.get(index, r, c),
-            set: (r: number, c: number, value: number) => matrix.set(index, r, c, value),
-          }),
-        });
-      }
-    }
-    Object.defineProperty(row, 'assign', {
-      value: (values: Record<string, unknown>) => this.assignRow(index, values),
-    });
-    return Object.freeze(row);
+  /** What the rows of this view read: its columns by name, its accessors, and the row class of its layout. */
+  private rowStorage(): RowStorage & { readonly Row: ReturnType<typeof rowClass> } {
+    const storage: Record<string, unknown> = {
+      Row: rowClass(this.schema, this.readOnly),
+      layoutName: this.schema.name,
+      element: (name: string, index: number) => this.element(name, index),
+      matrix: (name: string) => this.matrix(name),
+      assign: this.readOnly
+        ? () => this.writable('a row')
+        : rowAssigner(
+            this.schema.name,
+            this.schema.fields,
+            (name) => this.rawColumns[name] as TypedArray,
+            (name) => this.matrix(name),
+          ),
+    };
+    for (const [name, values] of Object.entries(this.rawColumns)) storage[`c_${name}`] = values;
+    this.storage = storage as unknown as RowStorage & { readonly Row: ReturnType<typeof rowClass> };
+    return this.storage;
   }
 }
 

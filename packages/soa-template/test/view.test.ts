@@ -55,9 +55,11 @@ describe('SoA views', () => {
     const checked = allocateView(testSoA, 4, { rangeChecking: true });
     expect(() => checked.at(4)).toThrow(SoaRangeError);
     expect(() => checked.element('flags', -1)).toThrow(
-      "index -1 of 'flags' is out of range for 'ViewSoA' of 4 elements.",
+      "Out of range index in 'flags' of 'ViewSoA': index -1 out of range 4.",
     );
-    expect(() => checked.matrix('m').get(9, 0, 0)).toThrow(/index 9 of 'm' is out of range/);
+    expect(() => checked.matrix('m').get(9, 0, 0)).toThrow(
+      /Out of range index in 'm' of 'ViewSoA': index 9 out of range 4/,
+    );
     expect(() => checked.matrix('m').get(0, 3, 0)).toThrow("coefficient (3, 0) is outside the 3 x 6 matrix 'm'.");
     const buffer = new ArrayBuffer(computeLayout(testSoA, 4).byteSize);
     const constant = new SoaView(testSoA, 4, buffer, 0, { readOnly: true });

@@ -29,6 +29,8 @@ describe("TestSoA's layout is CMSSW's", () => {
     const layout = computeLayout(layoutSchemaOf(TestSoA), 10);
     expect(layout.byteSize).toBe(128 * 3 + 128 + 128 + 128 + 128 * 18);
     expect(layout.field('r')).toMatchObject({ offset: 512, byteSize: 128, padding: 120 });
-    expect(describeLayout(layout)).toContain('matrixColumn m: f64 (3 x 6) at offset 768, size 2304, padding 864');
+    expect(describeLayout(layout)).toContain(
+      ' Eigen value m at offset 768 has dimension (3 x 6) and per column size 80 and padding 48\n',
+    );
   });
 });

@@ -1,0 +1,61 @@
+import { InvalidArgumentError, type LayoutSchema, sameLayout } from '@alpaka-ts/interface';
+
+// CMSSW's SOA_ELEMENT_METHODS and SOA_CONST_ELEMENT_METHODS: functions a layout declares for its elements,
+// which every row proxy of a view of that layout has (`view.at(i).norm()`), with `this` the row. The methods of
+// a decorated class are its element methods; a defineLayout schema takes them from withElementMethods.
+// A method that writes a column works on a view's rows and throws on a const view's (JavaScript has no const
+// methods; the write is refused where it happens, as every write through a const view is).
+
+export type ElementMethod = (...args: never[]) => unknown;
+export type ElementMethods = Readonly<Record<string, ElementMethod>>;
+
+// By layout name, then structure: a layout read back from a file (a new schema object, the same fields) finds
+// the methods its class declared in this process.
+const methodsByName = new Map<string, Array<{ schema: LayoutSchema; methods: ElementMethods }>>();
+
+// Counts registrations, so row classes compiled with a layout's methods are rebuilt when methods are added.
+let generation = 0;
+export const elementMethodsGeneration = (): number => generation;
+
+// Names a row already has: its own accessors, and what every object answers to.
+const rowMembers = new Set(['assign', 'toJSON', 'constructor', 'toString', 'valueOf']);
+
+/** Records `methods` as the element methods of `schema`'s rows; a clear error for a name a row already has. */
+export function registerElementMethods(schema: LayoutSchema, methods: ElementMethods): void {
+  for (const [name, method] of Object.entries(methods)) {
+    if (typeof method !== 'function')
+      throw new InvalidArgumentError(`layout '${schema.name}': element method '${name}' is not a function.`);
+    if (rowMembers.has(name) || schema.fields.some((field) => field.name === name))
+      throw new InvalidArgumentError(
+        `layout '${schema.name}': an element method cannot be named '${name}', which a row of the layout already has. Rename it.`,
+      );
+  }
+  const entries = methodsByName.get(schema.name) ?? [];
+  const kept = entries.filter((entry) => !sameLayout(entry.schema, schema));
+  kept.push({ schema, methods: Object.freeze({ ...methods }) });
+  methodsByName.set(schema.name, kept);
+  generation++;
+}
+
+/** The element methods of a layout (those of a layout of the same name and structure), or none. */
+export function elementMethodsOf(schema: LayoutSchema): ElementMethods {
+  const entries = methodsByName.get(schema.name);
+  return entries?.find((entry) => sameLayout(entry.schema, schema))?.methods ?? {};
+}
+
+/** Gives a defineLayout schema element methods (a decorated class's methods are its own); returns the schema. */
+export function withElementMethods<Schema extends LayoutSchema>(schema: Schema, methods: ElementMethods): Schema {
+  registerElementMethods(schema, methods);
+  return schema;
+}
+
+/** The methods a layout class declares on its prototype (not its constructor, not accessors). */
+export function declaredMethods(layoutClass: abstract new (...args: never[]) => unknown): ElementMethods {
+  const methods: Record<string, ElementMethod> = {};
+  for (const name of Object.getOwnPropertyNames(layoutClass.prototype)) {
+    if (name === 'constructor') continue;
+    const descriptor = Object.getOwnPropertyDescriptor(layoutClass.prototype, name);
+    if (typeof descriptor?.value === 'function') methods[name] = descriptor.value as ElementMethod;
+  }
+  return methods;
+}
