@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
 import { packageTestConfig } from '../../vitest.shared';
 
-export default defineConfig(packageTestConfig(import.meta.dirname));
+export default defineConfig(packageTestConfig(import.meta.dirname, { typeTests: true }));

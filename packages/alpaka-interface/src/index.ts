@@ -62,6 +62,7 @@ export type {
   Signature,
   ViewParameter,
 } from './kernel-source';
+export { layoutSchemaOf, registerLayoutClass } from './layout-classes';
 export { type BackendStatus, type LoadBackendOptions, loadBackend, packageNameOf, probeBackend } from './loader';
 export { fill, memcpy, memset } from './memory';
 export { type ExecOptions, Queue } from './queue';
@@ -78,10 +79,19 @@ export {
   type LayoutLike,
   type LayoutOptions,
   type LayoutSchema,
-  layoutSchemaOf,
-  registerLayoutClass,
   sameLayout,
 } from './soa-schema';
+export type {
+  ElementMethodsOfSchema,
+  LayoutClassFields,
+  LayoutClassMethods,
+  SchemaOf,
+  SoaFieldType,
+  SoaFieldTypeInfo,
+  soaElementMethods,
+  soaFieldType,
+  WithElementMethods,
+} from './soa-types';
 export {
   type Dimension,
   type ExtentLike,

@@ -13,7 +13,9 @@ import type {
   Signature,
   ViewParameter,
 } from './kernel-source';
-import { type LayoutLike, type LayoutSchema, layoutSchemaOf } from './soa-schema';
+import { layoutSchemaOf } from './layout-classes';
+import type { LayoutLike, LayoutSchema } from './soa-schema';
+import type { SchemaOf } from './soa-types';
 import type { WorkDivision } from './work-division';
 
 /** An array argument of element type T; `access` defaults to 'inout'. */
@@ -29,8 +31,6 @@ export function array<T extends ElementType, Access extends ArrayAccess = 'inout
   }
   return Object.freeze({ kind: 'array', elementType, access: chosen });
 }
-
-type SchemaOf<L> = L extends LayoutSchema ? L : LayoutSchema;
 
 /**
  * A view parameter of a layout (a schema, or a class decorated with @soaLayout()); `access` defaults to
@@ -93,7 +93,7 @@ type ViewField<F> = F extends { readonly kind: 'scalar' }
       ? ArrayOf<T>
       : never;
 
-/** A view of a layout whose fields the type system does not know (a decorated class): any field name. */
+/** A view of a layout whose fields the type system does not know (a class declared with plain field types, a schema made at run time): any field name. */
 export interface UntypedKernelView {
   readonly size: number;
   // biome-ignore lint/suspicious/noExplicitAny: the fields of a decorated class are known only at run time.

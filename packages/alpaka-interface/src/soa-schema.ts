@@ -41,30 +41,6 @@ export interface LayoutSchema<Fields extends readonly FieldSchema[] = readonly F
 /** A layout given as a class decorated with soa-template's @soaLayout(), or as its schema. */
 export type LayoutLike = LayoutSchema | (abstract new (...args: never[]) => unknown);
 
-// Filled by soa-template's class decorator; here so that every package reads one registry.
-const layoutClasses = new WeakMap<object, LayoutSchema>();
-
-/** Records the schema a layout class stands for (soa-template's @soaLayout() calls this). */
-export function registerLayoutClass(
-  layoutClass: abstract new (...args: never[]) => unknown,
-  schema: LayoutSchema,
-): void {
-  layoutClasses.set(layoutClass, schema);
-}
-
-/** The schema of a layout class or schema; a clear error for anything else. */
-export function layoutSchemaOf(layout: LayoutLike): LayoutSchema {
-  if (typeof layout === 'function') {
-    const schema = layoutClasses.get(layout);
-    if (!schema) throw new InvalidArgumentError(`${layout.name} is not an SoA layout: decorate it with @soaLayout().`);
-    return schema;
-  }
-  if ((layout as LayoutSchema | undefined)?.kind === 'soaLayout') return layout;
-  throw new InvalidArgumentError(
-    'this needs an SoA layout: a class decorated with @soaLayout(), or a schema from defineLayout.',
-  );
-}
-
 /** Whether two schemas lay out the same bytes and name the same fields (a class and its defineLayout twin). */
 export function sameLayout(left: LayoutSchema, right: LayoutSchema): boolean {
   if (left === right) return true;

@@ -1,6 +1,12 @@
 import { asConst, type Device, fill, type LayoutLike, layoutSchemaOf, type Queue } from '@alpaka-ts/interface';
 import { hostStart } from '@alpaka-ts/interface/backend';
-import { computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
+import {
+  type ConstSoaView,
+  computeDataSize,
+  type LayoutSchema,
+  SoaView,
+  type ViewOptions,
+} from '@alpaka-ts/soa-template';
 import { allocateHostBytes } from './host-bytes';
 import { PortableProduct } from './portable-product';
 import { checkedSize } from './schema-of';
@@ -13,7 +19,7 @@ import { checkedSize } from './schema-of';
 export class PortableHostCollection extends PortableProduct {
   readonly schema: LayoutSchema;
   readonly size: number;
-  private views: { view?: SoaView; constView?: SoaView } = {};
+  private views: { view?: SoaView; constView?: ConstSoaView } = {};
 
   constructor(layout: LayoutLike, size: number, hostOrQueue: Device | Queue) {
     const schema = layoutSchemaOf(layout);
@@ -30,19 +36,19 @@ export class PortableHostCollection extends PortableProduct {
 
   /** The view (CMSSW's view()): columns, scalars, rows over this collection's memory. */
   view(options: Omit<ViewOptions, 'readOnly'> = {}): SoaView {
-    if (Object.keys(options).length > 0) return this.makeView({ ...options, readOnly: false });
-    this.views.view ??= this.makeView({ readOnly: false });
+    if (Object.keys(options).length > 0) return this.makeView({ ...options, readOnly: false as const });
+    this.views.view ??= this.makeView({ readOnly: false as const });
     return this.views.view;
   }
 
   /** The const view (CMSSW's const_view()). */
-  constView(options: Omit<ViewOptions, 'readOnly'> = {}): SoaView {
-    if (Object.keys(options).length > 0) return this.makeView({ ...options, readOnly: true });
-    this.views.constView ??= this.makeView({ readOnly: true });
+  constView(options: Omit<ViewOptions, 'readOnly'> = {}): ConstSoaView {
+    if (Object.keys(options).length > 0) return this.makeView({ ...options, readOnly: true as const });
+    this.views.constView ??= this.makeView({ readOnly: true as const });
     return this.views.constView;
   }
 
-  private makeView(options: ViewOptions): SoaView {
+  private makeView<ReadOnly extends boolean>(options: ViewOptions<ReadOnly>): SoaView<LayoutSchema, ReadOnly> {
     const arrayBuffer = this.buffer.memory.hostArrayBuffer;
     if (!arrayBuffer) throw new Error('internal error: host collection memory is not host-accessible');
     return new SoaView(this.schema, this.size, arrayBuffer, hostStart(this.buffer), {

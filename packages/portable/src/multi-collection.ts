@@ -15,7 +15,14 @@ import {
   u8,
 } from '@alpaka-ts/interface';
 import { hostStart } from '@alpaka-ts/interface/backend';
-import { alignSize, computeDataSize, type LayoutSchema, SoaView, type ViewOptions } from '@alpaka-ts/soa-template';
+import {
+  alignSize,
+  type ConstSoaView,
+  computeDataSize,
+  type LayoutSchema,
+  SoaView,
+  type ViewOptions,
+} from '@alpaka-ts/soa-template';
 import { deviceView } from './device-view';
 import { allocateHostBytes } from './host-bytes';
 import { PortableProduct } from './portable-product';
@@ -101,7 +108,10 @@ export class PortableHostMultiCollection extends PortableProduct {
   }
 
   /** Layout i's view (or the view of the given layout); a kernel argument too. */
-  view(which: number | LayoutLike, options: Omit<ViewOptions, 'buffer'> = {}): SoaView {
+  view<ReadOnly extends boolean = false>(
+    which: number | LayoutLike,
+    options: Omit<ViewOptions<ReadOnly>, 'buffer'> = {},
+  ): SoaView<LayoutSchema, ReadOnly> {
     const part = this.parts[partIndex(this.parts, which)] as Part;
     const arrayBuffer = this.buffer.memory.hostArrayBuffer;
     if (!arrayBuffer) throw new Error('internal error: host collection memory is not host-accessible');
@@ -113,8 +123,8 @@ export class PortableHostMultiCollection extends PortableProduct {
   }
 
   /** Layout i's const view. */
-  constView(which: number | LayoutLike, options: Omit<ViewOptions, 'buffer' | 'readOnly'> = {}): SoaView {
-    return this.view(which, { ...options, readOnly: true });
+  constView(which: number | LayoutLike, options: Omit<ViewOptions, 'buffer' | 'readOnly'> = {}): ConstSoaView {
+    return this.view(which, { ...options, readOnly: true as const });
   }
 
   /** Sets every byte to zero, now (host) or in queue order. */

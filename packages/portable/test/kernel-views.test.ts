@@ -10,7 +10,16 @@ import {
   makeWorkDiv,
   view,
 } from '@alpaka-ts/interface';
-import { column, layoutSchemaOf, matrixColumn, scalar, soaLayout } from '@alpaka-ts/soa-template';
+import {
+  type Column,
+  column,
+  layoutSchemaOf,
+  type MatrixColumn,
+  matrixColumn,
+  type Scalar,
+  scalar,
+  soaLayout,
+} from '@alpaka-ts/soa-template';
 import { describe, expect, it } from 'vitest';
 import {
   collectionFor,
@@ -22,10 +31,10 @@ import { acceleratorLikeDevice } from './accelerator-like-device';
 
 @soaLayout()
 class Points {
-  @column(f64) x!: number;
-  @column(i32) id!: number;
-  @scalar(f64) total!: number;
-  @matrixColumn(f64, 2, 2) rotation!: number;
+  @column(f64) x!: Column<'f64'>;
+  @column(i32) id!: Column<'i32'>;
+  @scalar(f64) total!: Scalar<'f64'>;
+  @matrixColumn(f64, 2, 2) rotation!: MatrixColumn<'f64'>;
 }
 
 const fill = kernel('fillPoints', { points: view(Points) }, (acc, { points }) => {

@@ -1,11 +1,13 @@
 import {
+  type AnyElementType,
   defineLayout,
-  type ElementType,
   type FieldSchema,
   type LayoutOptions,
   registerLayoutClass,
 } from '@alpaka-ts/interface';
 import { declaredMethods, registerElementMethods } from './element-methods';
+import type { ArrayColumn, Column, MatrixColumn, Scalar } from './field-types';
+import type { ArrayOf } from './view-types';
 
 // Field decorators run before their class decorator, in declaration order. They record into the class's
 // decorator metadata object (which esbuild's lowering and TypeScript both provide), or, where a transpiler
@@ -30,26 +32,34 @@ function record(context: ClassFieldDecoratorContext, field: FieldWithoutName): v
   fieldsByMetadata.set(metadata, list);
 }
 
-type FieldDecorator = (value: undefined, context: ClassFieldDecoratorContext) => void;
+type FieldDecorator<Value> = (value: undefined, context: ClassFieldDecoratorContext<unknown, Value>) => void;
+
+// Each decorator takes a field declared with its field type (Column<'f64'> for column(f64): views of the class are
+// then typed) or with the plain value type (number, a typed array: views stay untyped); any other declared type,
+// another kind's or another element type's, is a compile error.
 
 /** One value per element (SOA_COLUMN). */
 export const column =
-  (elementType: ElementType): FieldDecorator =>
+  <T extends AnyElementType>(elementType: T): FieldDecorator<Column<T['name']>> =>
   (_value, context) =>
     record(context, { kind: 'column', elementType });
 /** One value for the whole collection (SOA_SCALAR). */
 export const scalar =
-  (elementType: ElementType): FieldDecorator =>
+  <T extends AnyElementType>(elementType: T): FieldDecorator<Scalar<T['name']>> =>
   (_value, context) =>
     record(context, { kind: 'scalar', elementType });
 /** `length` values per element, stored together (a column of std::array<T, length>). */
 export const arrayColumn =
-  (elementType: ElementType, length: number): FieldDecorator =>
+  <T extends AnyElementType>(elementType: T, length: number): FieldDecorator<ArrayColumn<T['name']>> =>
   (_value, context) =>
     record(context, { kind: 'arrayColumn', elementType, length });
 /** A rows × columns matrix per element, each coefficient its own aligned column (SOA_EIGEN_COLUMN). */
 export const matrixColumn =
-  (elementType: ElementType, rows: number, columns: number): FieldDecorator =>
+  <T extends AnyElementType>(
+    elementType: T,
+    rows: number,
+    columns: number,
+  ): FieldDecorator<MatrixColumn<T['name']> | ArrayOf<T>> =>
   (_value, context) =>
     record(context, { kind: 'matrixColumn', elementType, rows, columns });
 

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type LayoutSchema, sameLayout } from '@alpaka-ts/interface';
+import { InvalidArgumentError, type LayoutSchema, sameLayout, type WithElementMethods } from '@alpaka-ts/interface';
+import type { Row } from './view-types';
 
 // CMSSW's SOA_ELEMENT_METHODS and SOA_CONST_ELEMENT_METHODS: functions a layout declares for its elements,
 // which every row proxy of a view of that layout has (`view.at(i).norm()`), with `this` the row. The methods of
@@ -44,7 +45,10 @@ export function elementMethodsOf(schema: LayoutSchema): ElementMethods {
 }
 
 /** Gives a defineLayout schema element methods (a decorated class's methods are its own); returns the schema. */
-export function withElementMethods<Schema extends LayoutSchema>(schema: Schema, methods: ElementMethods): Schema {
+export function withElementMethods<Schema extends LayoutSchema, const Methods extends ElementMethods>(
+  schema: Schema,
+  methods: Methods & ThisType<Row<Schema>>,
+): WithElementMethods<Schema, Methods> {
   registerElementMethods(schema, methods);
   return schema;
 }

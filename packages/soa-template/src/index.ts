@@ -19,16 +19,30 @@ export {
 export { arrayColumn, column, matrixColumn, scalar, soaLayout } from './decorators';
 export { describeLayout } from './describe-layout';
 export { type ElementMethod, type ElementMethods, elementMethodsOf, withElementMethods } from './element-methods';
+export type { ArrayColumn, Column, MatrixColumn, Scalar } from './field-types';
 export type { RangeChecking } from './range-checking';
+export type { ElementMatrix, RowBase } from './row-proxy';
 export type { SoaMetadata } from './soa-metadata';
 export {
+  type AnySoaView,
   allocateView,
+  type ConstSoaView,
   deepCopy,
-  type ElementMatrix,
   type MatrixColumnView,
-  type RowProxy,
   SoaRangeError,
   SoaView,
   type ViewOptions,
 } from './view';
 export { formatView, type ViewTableOptions } from './view-table';
+export type {
+  ArrayColumnName,
+  ArrayColumnValues,
+  ConstElementMatrix,
+  ConstRow,
+  MatrixColumnName,
+  Row,
+  RowProxy,
+  RowValues,
+  ViewColumns,
+  ViewScalars,
+} from './view-types';

@@ -33,9 +33,9 @@ export interface RowStorage {
   readonly [column: `c_${string}`]: TypedArray;
 }
 
+/** What every row has beside its columns (assign, which const rows lack, is in Row and RowProxy). */
 export interface RowBase {
   readonly [rowIndex]: number;
-  assign(row: Record<string, unknown>): void;
   /** The element's values as a plain object: numbers, arrays of numbers and matrices as rows of columns. */
   toJSON(): Record<string, number | number[] | number[][]>;
 }

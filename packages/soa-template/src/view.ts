@@ -15,10 +15,19 @@ import { type MatrixColumnAccess, type MatrixColumnView, matrixColumnView } from
 import { isElementIndex, outOfRange, type RangeChecking, rangeCheckingMode } from './range-checking';
 import { readOnlyTypedArray } from './read-only-array';
 import { rowAssigner } from './row-assign';
-import { type ElementMatrix, type RowBase, type RowStorage, rowClass } from './row-proxy';
+import { type RowStorage, rowClass } from './row-proxy';
 import { type SoaMetadata, soaMetadata } from './soa-metadata';
+import type {
+  ArrayColumnName,
+  ArrayColumnValues,
+  ConstRow,
+  MatrixColumnName,
+  Row,
+  ViewColumns,
+  ViewScalars,
+} from './view-types';
 
-export interface ViewOptions {
+export interface ViewOptions<ReadOnly extends boolean = boolean> {
   /**
    * CMSSW's RangeChecking: 'disabled' (the default), 'enabled' (every index the view takes is checked: at(),
    * element(), matrix access and `columns.x[i]`), or 'extended' (the error also names the file and line of the
@@ -26,7 +35,7 @@ export interface ViewOptions {
    */
   readonly rangeChecking?: boolean | RangeChecking;
   /** A const view: scalar, row and matrix writes throw (the column arrays are still live memory). */
-  readonly readOnly?: boolean;
+  readonly readOnly?: ReadOnly;
   /**
    * The Buffer these bytes belong to, which kernels receive when the view is a kernel argument (collections
    * pass theirs, so pinned memory stays pinned). Without it, the view makes a host Buffer over its bytes.
@@ -34,14 +43,7 @@ export interface ViewOptions {
   readonly buffer?: Buffer;
 }
 
-/** An element's values across every column (not scalars): reads and writes through to the buffer. */
-export type RowProxy = Record<string, number | TypedArray | ElementMatrix | ((...args: never[]) => unknown)> &
-  RowBase & {
-    assign(row: Record<string, number | boolean | ArrayLike<number> | ArrayLike<ArrayLike<number>>>): void;
-  };
-
 export type { MatrixColumnView } from './matrix-column-view';
-export type { ElementMatrix } from './row-proxy';
 export { SoaRangeError } from './soa-range-error';
 
 /**
@@ -50,14 +52,16 @@ export { SoaRangeError } from './soa-range-error';
  * N·k values with element(name, i) giving element i's k, matrix columns by (element, row, column), and
  * at(i) for a row proxy.
  */
-export class SoaView implements KernelViewArgument {
+export class SoaView<Schema extends LayoutSchema = LayoutSchema, ReadOnly extends boolean = false>
+  implements KernelViewArgument
+{
   readonly layout: Layout;
   /**
    * Column name → the column's values (array columns: N·k values; matrix columns: not here, see matrix()).
    * With range checking on, each is the typed array behind a proxy that checks indices.
    */
-  readonly columns: Readonly<Record<string, TypedArray>>;
-  readonly scalars: Record<string, number>;
+  readonly columns: ViewColumns<Schema>;
+  readonly scalars: ViewScalars<Schema, ReadOnly>;
   readonly rangeChecking: RangeChecking;
   private readonly rawColumns: Readonly<Record<string, TypedArray>>;
   private readonly matrices = new Map<string, MatrixColumnView>();
@@ -66,11 +70,11 @@ export class SoaView implements KernelViewArgument {
   private storage: (RowStorage & { readonly Row: ReturnType<typeof rowClass> }) | undefined;
 
   constructor(
-    readonly schema: LayoutSchema,
+    readonly schema: Schema,
     size: number,
     readonly arrayBuffer: ArrayBufferLike,
     readonly byteOffset = 0,
-    readonly options: ViewOptions = {},
+    readonly options: ViewOptions<ReadOnly> = {},
   ) {
     this.layout = computeLayout(schema, size);
     this.rangeChecking = rangeCheckingMode(options.rangeChecking);
@@ -120,9 +124,9 @@ export class SoaView implements KernelViewArgument {
         });
       }
     }
-    this.columns = Object.freeze(columns);
+    this.columns = Object.freeze(columns) as ViewColumns<Schema>;
     this.rawColumns = Object.freeze(rawColumns);
-    this.scalars = Object.seal(scalars);
+    this.scalars = Object.seal(scalars) as ViewScalars<Schema, ReadOnly>;
   }
 
   get size(): number {
@@ -174,28 +178,31 @@ export class SoaView implements KernelViewArgument {
   }
 
   /** A matrix column's accessor. */
-  matrix(name: string): MatrixColumnView {
+  matrix(name: MatrixColumnName<Schema>): MatrixColumnView {
     const found = this.matrices.get(name);
     if (!found) throw new InvalidArgumentError(`'${name}' is not a matrix column of '${this.schema.name}'.`);
     return found;
   }
 
   /** Element i's k values of an array column, as a typed array over the buffer. */
-  element(name: string, index: number): TypedArray {
+  element<Name extends ArrayColumnName<Schema>>(name: Name, index: number): ArrayColumnValues<Schema, Name> {
     const placed = this.layout.field(name);
     if (placed.field.kind !== 'arrayColumn')
       throw new InvalidArgumentError(`'${name}' is not an array column of '${this.schema.name}'.`);
     this.checkIndex(name, index);
     const length = placed.field.length;
     const values = (this.rawColumns[name] as TypedArray).subarray(index * length, (index + 1) * length);
-    return this.readOnly ? readOnlyTypedArray(values, name, this.schema.name) : values;
+    return (this.readOnly ? readOnlyTypedArray(values, name, this.schema.name) : values) as ArrayColumnValues<
+      Schema,
+      Name
+    >;
   }
 
   /** A proxy for element i (CMSSW's view[i]): every column (not the scalars) by name, the layout's element methods, and assign(row). */
-  at(index: number): RowProxy {
+  at(index: number): ReadOnly extends true ? ConstRow<Schema> : Row<Schema> {
     if (this.checking) this.checkIndex('at', index);
     const storage = this.storage ?? this.rowStorage();
-    return new storage.Row(storage, index) as RowProxy;
+    return new storage.Row(storage, index) as unknown as ReadOnly extends true ? ConstRow<Schema> : Row<Schema>;
   }
 
   /** What the rows of this view read: its columns by name, its accessors, and the row class of its layout. */
@@ -203,15 +210,15 @@ export class SoaView implements KernelViewArgument {
     const storage: Record<string, unknown> = {
       Row: rowClass(this.schema, this.readOnly),
       layoutName: this.schema.name,
-      element: (name: string, index: number) => this.element(name, index),
-      matrix: (name: string) => this.matrix(name),
+      element: (name: string, index: number) => (this as unknown as SoaView).element(name, index),
+      matrix: (name: string) => (this as unknown as SoaView).matrix(name),
       assign: this.readOnly
         ? () => this.writable('a row')
         : rowAssigner(
             this.schema.name,
             this.schema.fields,
             (name) => this.rawColumns[name] as TypedArray,
-            (name) => this.matrix(name),
+            (name) => (this as unknown as SoaView).matrix(name),
           ),
     };
     for (const [name, values] of Object.entries(this.rawColumns)) storage[`c_${name}`] = values;
@@ -220,8 +227,27 @@ export class SoaView implements KernelViewArgument {
   }
 }
 
+/**
+ * Any view, of any layout, mutable or const: what a function that takes every view accepts. (A SoaView of one
+ * typed layout is not a SoaView of another, nor of the untyped LayoutSchema; each is an AnySoaView.)
+ */
+export interface AnySoaView extends KernelViewArgument {
+  readonly schema: LayoutSchema;
+  readonly layout: Layout;
+  readonly arrayBuffer: ArrayBufferLike;
+  readonly byteOffset: number;
+  readonly options: ViewOptions;
+  readonly rangeChecking: RangeChecking;
+  readonly columns: Readonly<Record<string, TypedArray>>;
+  readonly scalars: Readonly<Record<string, number>>;
+  at(index: number): ConstRow<LayoutSchema>;
+  element(name: string, index: number): TypedArray;
+  matrix(name: string): MatrixColumnView;
+  metadata(): SoaMetadata;
+}
+
 /** Copies every field of one view into another of the same layout and size (CMSSW's deepCopy). */
-export function deepCopy(destination: SoaView, source: SoaView): void {
+export function deepCopy(destination: AnySoaView, source: AnySoaView): void {
   if (!sameLayout(destination.schema, source.schema))
     throw new InvalidArgumentError(
       `deepCopy: the views have different layouts ('${destination.schema.name}' and '${source.schema.name}').`,
@@ -237,6 +263,13 @@ export function deepCopy(destination: SoaView, source: SoaView): void {
 }
 
 /** A view of `size` elements over a new zeroed buffer of exactly computeDataSize bytes. */
-export function allocateView(schema: LayoutSchema, size: number, options: ViewOptions = {}): SoaView {
+export function allocateView<Schema extends LayoutSchema, ReadOnly extends boolean = false>(
+  schema: Schema,
+  size: number,
+  options: ViewOptions<ReadOnly> = {},
+): SoaView<Schema, ReadOnly> {
   return new SoaView(schema, size, new ArrayBuffer(computeLayout(schema, size).byteSize), 0, options);
 }
+
+/** A const view of a layout (CMSSW's ConstView): `SoaView<Schema, true>`; `SoaView<Schema, boolean>` takes either. */
+export type ConstSoaView<Schema extends LayoutSchema = LayoutSchema> = SoaView<Schema, true>;

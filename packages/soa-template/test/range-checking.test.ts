@@ -1,6 +1,6 @@
 import { f64, InvalidArgumentError, i16, i32 } from '@alpaka-ts/interface';
 import { describe, expect, it } from 'vitest';
-import { allocateView, defineLayout, SoaRangeError } from '../src/index';
+import { type AnySoaView, allocateView, defineLayout, SoaRangeError } from '../src/index';
 
 const Checked = defineLayout('CheckedSoA', [
   { kind: 'column', name: 'x', elementType: f64 },
@@ -23,7 +23,7 @@ const accessPaths = {
     (view.columns.x as Float64Array)[index] = 5;
   },
   'columns.x.subarray()[i]': (view, index) => view.columns.x?.subarray(0, 4)[index],
-} satisfies Record<string, (view: ReturnType<typeof allocateView>, index: number) => unknown>;
+} satisfies Record<string, (view: AnySoaView, index: number) => unknown>;
 
 const badIndices = [-1, 4, 1.5, Number.NaN, Number.POSITIVE_INFINITY];
 

@@ -36,10 +36,11 @@ describe('row proxies (CMSSW element and const_element)', () => {
     const view = allocateView(Shapes, 3);
     const row = view.at(2);
     row.flags = Int16Array.from([4, 5, 6]);
-    row.m = [
+    // Typed, m is read-only (use row.m.setMatrix); JavaScript may assign it, as CMSSW's `view[i].m() = matrix`.
+    (row as unknown as { m: unknown }).m = [
       [1, 2, 3],
       [4, 5, 6],
-    ] as never;
+    ];
     expect([...view.element('flags', 2)]).toEqual([4, 5, 6]);
     expect((row.m as { getMatrix(): number[][] }).getMatrix()).toEqual([
       [1, 2, 3],
@@ -51,7 +52,7 @@ describe('row proxies (CMSSW element and const_element)', () => {
       row.flags = [1, 2] as unknown as Int16Array;
     }).toThrow("the value of 'flags' written to a row of 'RowShapes' takes 3 values, not 2.");
     expect(() => {
-      row.m = [1, 2, 3] as never;
+      (row as unknown as { m: unknown }).m = [1, 2, 3];
     }).toThrow(/takes a 2 x 3 matrix/);
     expect(new Uint8Array(view.arrayBuffer)).toEqual(before);
   });
@@ -82,14 +83,17 @@ describe('row proxies (CMSSW element and const_element)', () => {
     const row = constant.at(0);
     for (const write of [
       () => {
+        // @ts-expect-error: a const view's type has no setters (the write is refused at run time too)
         row.x = 1;
       },
       () => {
+        // @ts-expect-error: a const view's type has no setters (the write is refused at run time too)
         row.flags = [1, 2, 3] as never;
       },
       () => {
-        row.m = [1, 2, 3, 4, 5, 6] as never;
+        (row as unknown as { m: unknown }).m = [1, 2, 3, 4, 5, 6];
       },
+      // @ts-expect-error: a const view's type has no setters (the write is refused at run time too)
       () => row.assign({ x: 1, flags: [1, 2, 3], m: [1, 2, 3, 4, 5, 6] }),
     ])
       expect(write).toThrow(/cannot be written through a const view of 'RowShapes'/);

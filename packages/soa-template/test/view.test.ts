@@ -48,7 +48,9 @@ describe('SoA views', () => {
     expect([view.columns.x?.[2], view.columns.y?.[2], view.columns.z?.[2], view.columns.id?.[2]]).toEqual([1, 2, 3, 4]);
     expect([...view.element('flags', 2)]).toEqual([5, 6, 7, 8]);
     expect(view.matrix('m').get(2, 1, 4)).toBe(4 * 3 + 1);
-    expect(() => view.at(1).assign({ x: 1 })).toThrow("the row for 'ViewSoA' has no value for 'y'; give every column.");
+    expect(() => view.at(1).assign({ x: 1 } as never)).toThrow(
+      "the row for 'ViewSoA' has no value for 'y'; give every column.",
+    );
   });
 
   it('range checking names the column and index; const views refuse writes', () => {
@@ -64,9 +66,11 @@ describe('SoA views', () => {
     const buffer = new ArrayBuffer(computeLayout(testSoA, 4).byteSize);
     const constant = new SoaView(testSoA, 4, buffer, 0, { readOnly: true });
     expect(() => {
+      // @ts-expect-error: a const view's type has no setters (the write is refused at run time too)
       constant.scalars.r = 1;
     }).toThrow("'r' cannot be written through a const view of 'ViewSoA'.");
     expect(() => {
+      // @ts-expect-error: a const view's type has no setters (the write is refused at run time too)
       constant.at(0).x = 1;
     }).toThrow(/cannot be written through a const view/);
   });

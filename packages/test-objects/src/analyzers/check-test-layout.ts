@@ -1,4 +1,4 @@
-import type { SoaView } from '@alpaka-ts/soa-template';
+import type { AnySoaView } from '@alpaka-ts/soa-template';
 import { testAlgoFlags, testAlgoMatrix, testAlgoScalars } from '../test-algo/test-algo-constants';
 import { assertFailure, type CheckPlace } from './analyzer-failure';
 
@@ -28,7 +28,7 @@ export function checkTestLayout(
   place: CheckPlace,
   product: string,
   suffix: TestLayoutSuffix,
-  views: readonly SoaView[],
+  views: readonly AnySoaView[],
   expectations: TestLayoutExpectations,
 ): void {
   const [view] = views;
@@ -84,18 +84,19 @@ export function checkTestLayout(
   }
 }
 
-function column(view: SoaView, name: string): ArrayLike<number> {
+function column(view: AnySoaView, name: string): ArrayLike<number> {
   const values = view.columns[name];
   if (values === undefined) throw new Error(`internal error: ${view.schema.name} has no column ${name}`);
   return values as ArrayLike<number>;
 }
 
 /**
- * CMSSW's checkViewAddresses: `metadata().addressOf_c() == v.c() == &v.c(0) == &v[0].c()`. Here the metadata is
- * the layout's byte offset of each field, the column accessor is the typed array over the buffer, and the row
- * accessor is at(i); a second view of the same product (view() beside constView()) must see the same bytes.
+ * CMSSW's checkViewAddresses: `metadata().addressOf_c() == v.c() == &v.c(0) == &v[0].c()`. Here an address is
+ * a byte offset in the buffer: the view's metadata().addressOf(c) must be the layout's offset of the field, the
+ * column accessor's typed array must start there, and so must the row accessor at(0)'s values; a second view of
+ * the same product (view() beside constView()) must see the same bytes.
  */
-function checkViewAddresses(place: CheckPlace, product: string, reference: SoaView, view: SoaView): void {
+function checkViewAddresses(place: CheckPlace, product: string, reference: AnySoaView, view: AnySoaView): void {
   const fail = (field: string, expected: unknown, seen: unknown) =>
     assertFailure(place, `Check failed: the views of ${product} disagree on where ${field} is`, {
       field: `${product} ${field}`,
@@ -106,9 +107,13 @@ function checkViewAddresses(place: CheckPlace, product: string, reference: SoaVi
     throw fail('the data', `byte ${reference.byteOffset}`, `byte ${view.byteOffset} of another buffer`);
   }
   const row = view.size > 0 ? view.at(0) : undefined;
+  const metadata = view.metadata();
   for (const placed of view.layout.fields) {
     const { field } = placed;
-    const address = view.byteOffset + placed.offset;
+    // CMSSW's metadata().addressOf_c(), here a byte offset; it must be where the layout puts the field.
+    const address = metadata.addressOf(field.name);
+    if (address !== view.byteOffset + placed.offset)
+      throw fail(`${field.name} (metadata)`, `byte ${view.byteOffset + placed.offset}`, `byte ${address}`);
     let seen: number;
     if (field.kind === 'matrixColumn') seen = view.matrix(field.name).coefficient(0, 0).byteOffset;
     else if (field.kind === 'scalar')
