@@ -25,13 +25,14 @@ const slices = Array.from({ length: 64 }, () => allocateView(Points, Math.floor(
 const sliceColumns = slices.map((slice) => slice.columns.x);
 
 // Each case returns a number that depends on every access, so none can be optimised away.
+const typedRead = () => {
+  let sum = 0;
+  for (let i = 0; i < elements; i++) sum += x[i];
+  return sum;
+};
 const cases = {
   'read x': {
-    typed: () => {
-      let sum = 0;
-      for (let i = 0; i < elements; i++) sum += x[i];
-      return sum;
-    },
+    typed: typedRead,
     row: () => {
       let sum = 0;
       for (let i = 0; i < elements; i++) sum += view.at(i).x;
@@ -76,11 +77,7 @@ const cases = {
     },
   },
   'read x, range checking on': {
-    typed: () => {
-      let sum = 0;
-      for (let i = 0; i < elements; i++) sum += x[i];
-      return sum;
-    },
+    typed: typedRead,
     row: () => {
       let sum = 0;
       for (let i = 0; i < elements; i++) sum += checked.at(i).x;

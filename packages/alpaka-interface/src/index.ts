@@ -74,6 +74,7 @@ export {
 } from './registry';
 export { alignSize, computeDataSize, computeLayout, type FieldLayout, type Layout } from './soa-layout';
 export {
+  checkedLayoutSchema,
   defineLayout,
   type FieldSchema,
   type LayoutLike,

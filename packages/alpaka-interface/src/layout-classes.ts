@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from './errors';
-import type { LayoutLike, LayoutSchema } from './soa-schema';
+import { checkedLayoutSchema, type LayoutLike, type LayoutSchema } from './soa-schema';
 import type { SchemaOf } from './soa-types';
 
 // Which schema each decorated layout class stands for. In its own file: it needs the schema's types and the
@@ -23,7 +23,8 @@ export function layoutSchemaOf<L extends LayoutLike>(layout: L): SchemaOf<L> {
     if (!schema) throw new InvalidArgumentError(`${layout.name} is not an SoA layout: decorate it with @soaLayout().`);
     return schema as SchemaOf<L>;
   }
-  if ((layout as LayoutSchema | undefined)?.kind === 'soaLayout') return layout as SchemaOf<L>;
+  if ((layout as LayoutSchema | undefined)?.kind === 'soaLayout')
+    return checkedLayoutSchema(layout as LayoutSchema) as SchemaOf<L>;
   throw new InvalidArgumentError(
     'this needs an SoA layout: a class decorated with @soaLayout(), or a schema from defineLayout.',
   );

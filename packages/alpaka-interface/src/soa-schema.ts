@@ -112,11 +112,32 @@ export function defineLayout<const Fields extends readonly FieldSchema[]>(
     throw new InvalidArgumentError(
       `layout '${name}': the alignment ${alignment} is smaller than its largest element (${largest} bytes), so some columns would start misaligned for some sizes; use an alignment of at least ${largest}.`,
     );
-  return Object.freeze({
+  const schema: LayoutSchema<Fields> = Object.freeze({
     kind: 'soaLayout',
     name,
     alignment,
     alignmentEnforcement: options.alignmentEnforcement ?? false,
     fields: Object.freeze([...fields]) as unknown as Fields,
   });
+  checkedSchemas.add(schema);
+  return schema;
+}
+
+// Schemas defineLayout made or checked. A schema written by hand (any object of kind 'soaLayout') is checked
+// once, as defineLayout checks its fields, before anything lays it out or writes its names into code.
+const checkedSchemas = new WeakSet<LayoutSchema>();
+
+/** `schema`, after checking it as defineLayout checks a layout (once per schema object): a clear error otherwise. */
+export function checkedLayoutSchema<Schema extends LayoutSchema>(schema: Schema): Schema {
+  if (checkedSchemas.has(schema)) return schema;
+  if (!Array.isArray(schema.fields) || typeof schema.alignment !== 'number')
+    throw new InvalidArgumentError(
+      `layout '${String(schema.name)}': a layout schema has an array of fields and a numeric alignment; make it with defineLayout.`,
+    );
+  defineLayout(String(schema.name), schema.fields, {
+    alignment: schema.alignment,
+    alignmentEnforcement: schema.alignmentEnforcement,
+  });
+  checkedSchemas.add(schema);
+  return schema;
 }

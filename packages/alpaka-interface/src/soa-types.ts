@@ -52,13 +52,14 @@ type FieldOfInfo<Name extends string, Info> =
           : never;
 
 type IsMethod<Value> = Value extends (...args: never[]) => unknown ? true : false;
+// NonNullable: an optional field (`x?: Column<'f64'>`) is still its field type.
 type MarkedKeys<Instance> = {
-  [Key in keyof Instance]: typeof soaFieldType extends keyof Instance[Key] ? Key : never;
+  [Key in keyof Instance]-?: typeof soaFieldType extends keyof NonNullable<Instance[Key]> ? Key : never;
 }[keyof Instance];
 type UnmarkedDataKeys<Instance> = {
-  [Key in keyof Instance]: IsMethod<Instance[Key]> extends true
+  [Key in keyof Instance]-?: IsMethod<Instance[Key]> extends true
     ? never
-    : typeof soaFieldType extends keyof Instance[Key]
+    : typeof soaFieldType extends keyof NonNullable<Instance[Key]>
       ? never
       : Key;
 }[keyof Instance];
@@ -76,7 +77,7 @@ export type LayoutClassFields<Instance> = [MarkedKeys<Instance>] extends [never]
     ? readonly {
         [Key in MarkedKeys<Instance>]: FieldOfInfo<
           Key & string,
-          NonNullable<Instance[Key][typeof soaFieldType & keyof Instance[Key]]>
+          NonNullable<NonNullable<Instance[Key]>[typeof soaFieldType & keyof NonNullable<Instance[Key]>]>
         >;
       }[MarkedKeys<Instance>][]
     : readonly FieldSchema[];

@@ -16,11 +16,12 @@ const isNumericKey = (key: string | symbol): boolean =>
  */
 export function rangeCheckedTypedArray<T extends TypedArray>(
   array: T,
-  outOfRange: (index: number) => SoaRangeError,
+  outOfRange: (index: number, length: number) => SoaRangeError,
 ): T {
   const checked = (key: string): void => {
     const index = Number(key);
-    if (!(Number.isInteger(index) && index >= 0 && index < array.length && key !== '-0')) throw outOfRange(index);
+    if (!(Number.isInteger(index) && index >= 0 && index < array.length && key !== '-0'))
+      throw outOfRange(index, array.length);
   };
   return new Proxy(array, {
     get(target, key) {
@@ -31,7 +32,8 @@ export function rangeCheckedTypedArray<T extends TypedArray>(
       if (key === 'subarray')
         return (begin?: number, end?: number) => rangeCheckedTypedArray(target.subarray(begin, end), outOfRange);
       const value = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      // Methods run on the typed array itself (they refuse a proxy as `this`); the constructor stays the class.
+      return typeof value === 'function' && key !== 'constructor' ? value.bind(target) : value;
     },
     set(target, key, value) {
       if (!isNumericKey(key)) return Reflect.set(target, key, value, target);

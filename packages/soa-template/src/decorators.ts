@@ -7,7 +7,6 @@ import {
 } from '@alpaka-ts/interface';
 import { declaredMethods, registerElementMethods } from './element-methods';
 import type { ArrayColumn, Column, MatrixColumn, Scalar } from './field-types';
-import type { ArrayOf } from './view-types';
 
 // Field decorators run before their class decorator, in declaration order. They record into the class's
 // decorator metadata object (which esbuild's lowering and TypeScript both provide), or, where a transpiler
@@ -55,11 +54,7 @@ export const arrayColumn =
     record(context, { kind: 'arrayColumn', elementType, length });
 /** A rows × columns matrix per element, each coefficient its own aligned column (SOA_EIGEN_COLUMN). */
 export const matrixColumn =
-  <T extends AnyElementType>(
-    elementType: T,
-    rows: number,
-    columns: number,
-  ): FieldDecorator<MatrixColumn<T['name']> | ArrayOf<T>> =>
+  <T extends AnyElementType>(elementType: T, rows: number, columns: number): FieldDecorator<MatrixColumn<T['name']>> =>
   (_value, context) =>
     record(context, { kind: 'matrixColumn', elementType, rows, columns });
 
@@ -70,8 +65,8 @@ export function soaLayout(options: LayoutOptions = {}) {
     const fields = metadata ? (fieldsByMetadata.get(metadata) ?? []) : pendingWithoutMetadata.splice(0);
     const schema = defineLayout(String(context.name ?? target.name), fields, options);
     registerLayoutClass(target, schema);
-    // The class's methods are its elements' methods (SOA_ELEMENT_METHODS): every row of its views has them.
-    const methods = declaredMethods(target);
-    if (Object.keys(methods).length > 0) registerElementMethods(schema, methods);
+    // The class's methods are its elements' methods (SOA_ELEMENT_METHODS): every row of its views has them. A
+    // class without methods registers none, so it does not take another same-named class's.
+    registerElementMethods(schema, declaredMethods(target));
   };
 }

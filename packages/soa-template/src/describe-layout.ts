@@ -27,6 +27,7 @@ export function describeLayout(layout: Layout, byteOffset = 0): string {
       );
     }
   }
-  lines.push(`Final offset = ${layout.byteSize} computeDataSize(...): ${computeDataSize(schema, size)}`, '');
+  // CMSSW ends with two std::endl: the last line, then an empty one.
+  lines.push(`Final offset = ${layout.byteSize} computeDataSize(...): ${computeDataSize(schema, size)}`, '', '');
   return lines.join('\n');
 }

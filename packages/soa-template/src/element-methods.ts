@@ -10,13 +10,17 @@ import type { Row } from './view-types';
 export type ElementMethod = (...args: never[]) => unknown;
 export type ElementMethods = Readonly<Record<string, ElementMethod>>;
 
-// By layout name, then structure: a layout read back from a file (a new schema object, the same fields) finds
-// the methods its class declared in this process.
+// By schema object first; then, for a schema that has no registration of its own (a layout read back from a
+// file: a new object, the same name and fields), by name and structure, the latest registration.
+const methodsBySchema = new WeakMap<LayoutSchema, ElementMethods>();
 const methodsByName = new Map<string, Array<{ schema: LayoutSchema; methods: ElementMethods }>>();
 
-// Counts registrations, so row classes compiled with a layout's methods are rebuilt when methods are added.
-let generation = 0;
-export const elementMethodsGeneration = (): number => generation;
+// Told of every registration, so row classes compiled before it get the new methods.
+const registrationListeners: Array<() => void> = [];
+/** Calls `listener` after each registration of element methods. */
+export function onElementMethodsRegistered(listener: () => void): void {
+  registrationListeners.push(listener);
+}
 
 // Names a row already has: its own accessors, and what every object answers to.
 const rowMembers = new Set(['assign', 'toJSON', 'constructor', 'toString', 'valueOf']);
@@ -31,17 +35,20 @@ export function registerElementMethods(schema: LayoutSchema, methods: ElementMet
         `layout '${schema.name}': an element method cannot be named '${name}', which a row of the layout already has. Rename it.`,
       );
   }
-  const entries = methodsByName.get(schema.name) ?? [];
-  const kept = entries.filter((entry) => !sameLayout(entry.schema, schema));
-  kept.push({ schema, methods: Object.freeze({ ...methods }) });
-  methodsByName.set(schema.name, kept);
-  generation++;
+  const frozen = Object.freeze({ ...methods });
+  methodsBySchema.set(schema, frozen);
+  const entries = (methodsByName.get(schema.name) ?? []).filter((entry) => entry.schema !== schema);
+  entries.push({ schema, methods: frozen });
+  methodsByName.set(schema.name, entries);
+  for (const listener of registrationListeners) listener();
 }
 
 /** The element methods of a layout (those of a layout of the same name and structure), or none. */
 export function elementMethodsOf(schema: LayoutSchema): ElementMethods {
-  const entries = methodsByName.get(schema.name);
-  return entries?.find((entry) => sameLayout(entry.schema, schema))?.methods ?? {};
+  const own = methodsBySchema.get(schema);
+  if (own) return own;
+  const entries = methodsByName.get(schema.name) ?? [];
+  return entries.findLast((entry) => sameLayout(entry.schema, schema))?.methods ?? {};
 }
 
 /** Gives a defineLayout schema element methods (a decorated class's methods are its own); returns the schema. */

@@ -16,6 +16,14 @@ export {
   layoutSchemaOf,
   sameLayout,
 } from '@alpaka-ts/interface';
+export {
+  type CustomViewDefinition,
+  type CustomViewOptions,
+  type CustomViewSchema,
+  type CustomViewValue,
+  defineCustomView,
+  SoaCustomView,
+} from './custom-view';
 export { arrayColumn, column, matrixColumn, scalar, soaLayout } from './decorators';
 export { describeLayout } from './describe-layout';
 export { type ElementMethod, type ElementMethods, elementMethodsOf, withElementMethods } from './element-methods';
@@ -33,7 +41,7 @@ export {
   SoaView,
   type ViewOptions,
 } from './view';
-export { formatView, type ViewTableOptions } from './view-table';
+export { formatView, type TabulatedView, type ViewTableOptions } from './view-table';
 export type {
   ArrayColumnName,
   ArrayColumnValues,

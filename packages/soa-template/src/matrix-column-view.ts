@@ -1,6 +1,6 @@
 import type { FieldLayout, TypedArray } from '@alpaka-ts/interface';
 import { readOnlyTypedArray } from './read-only-array';
-import { checkedFieldValues } from './row-values';
+import { checkedElementValue, checkedFieldValues } from './row-values';
 import { SoaRangeError } from './soa-range-error';
 
 /** A matrix column: coefficient (row, column) of element i, and each coefficient's own column of N values. */
@@ -22,6 +22,8 @@ export interface MatrixColumnAccess {
   readonly readOnly: boolean;
   writable(what: string): void;
   checkIndex(what: string, index: number): void;
+  /** A column of N values as the view hands it out: behind an index-checking proxy with range checking on. */
+  checkedColumn(values: TypedArray, what: string): TypedArray;
 }
 
 /**
@@ -39,7 +41,16 @@ export function matrixColumnView(
     array(view.size, view.byteOffset + placed.offset + index * placed.coefficientStride),
   );
   const coefficientOf = (row: number, column: number): TypedArray => {
-    if (!(row >= 0 && row < field.rows && column >= 0 && column < field.columns)) {
+    if (
+      !(
+        Number.isInteger(row) &&
+        row >= 0 &&
+        row < field.rows &&
+        Number.isInteger(column) &&
+        column >= 0 &&
+        column < field.columns
+      )
+    ) {
       throw new SoaRangeError(
         `coefficient (${row}, ${column}) is outside the ${field.rows} x ${field.columns} matrix '${field.name}'.`,
       );
@@ -54,7 +65,12 @@ export function matrixColumnView(
     set: (element: number, row: number, column: number, value: number) => {
       view.writable(field.name);
       view.checkIndex(field.name, element);
-      coefficientOf(row, column)[element] = value;
+      const target = coefficientOf(row, column);
+      target[element] = checkedElementValue(
+        field.elementType,
+        value,
+        () => `the value of '${field.name}(${row}, ${column})'`,
+      );
     },
     getMatrix: (element: number) => {
       view.checkIndex(field.name, element);
@@ -75,9 +91,9 @@ export function matrixColumnView(
         (coefficients[index] as TypedArray)[element] = coefficient;
       });
     },
-    coefficient: (row: number, column: number) =>
-      view.readOnly
-        ? readOnlyTypedArray(coefficientOf(row, column), field.name, view.layoutName)
-        : coefficientOf(row, column),
+    coefficient: (row: number, column: number) => {
+      const values = view.checkedColumn(coefficientOf(row, column), `${field.name}(${row}, ${column})`);
+      return view.readOnly ? readOnlyTypedArray(values, field.name, view.layoutName) : values;
+    },
   });
 }

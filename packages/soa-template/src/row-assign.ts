@@ -69,8 +69,8 @@ export function checkedRowAssigner(
   };
 }
 
-// The test that a number fits an integer column without truncation or wrapping, as one comparison.
-const integerFits: Readonly<Record<string, (value: string) => string>> = {
+/** The test that a number fits an integer column without truncation or wrapping, as one comparison. */
+export const integerFits: Readonly<Record<string, (value: string) => string>> = {
   i8: (value) => `((${value} << 24) >> 24) === ${value}`,
   u8: (value) => `(${value} & 0xff) === ${value}`,
   i16: (value) => `((${value} << 16) >> 16) === ${value}`,
@@ -80,8 +80,8 @@ const integerFits: Readonly<Record<string, (value: string) => string>> = {
 };
 
 /**
- * The view's assign: a function compiled for the layout's columns (names are identifiers, checked by
- * defineLayout) that writes a good row directly and passes any other to `checked`, which throws the reason.
+ * The view's assign: a function compiled for the layout's columns that writes a good row directly and passes any
+ * other to `checked`, which throws the reason.
  */
 export function rowAssigner(
   layoutName: string,
@@ -91,8 +91,14 @@ export function rowAssigner(
 ): (index: number, values: Record<string, unknown>) => void {
   const checked = checkedRowAssigner(layoutName, fields, column, matrix);
   const columns = fields.filter((field) => field.kind !== 'scalar');
-  // Array and matrix columns (and bools) are rarer: their values go through the checked path's conversion.
-  if (columns.some((field) => field.kind !== 'column' || field.elementType.category === 'bool')) return checked;
+  // Array and matrix columns (and bools) are rarer: their values go through the checked path's conversion. A
+  // layout of scalars only has no row values at all.
+  if (columns.length === 0 || columns.some((field) => field.kind !== 'column' || field.elementType.category === 'bool'))
+    return checked;
+  // The names go into source: each must be an identifier, whatever made the schema.
+  for (const field of columns)
+    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(field.name))
+      throw new InvalidArgumentError(`layout '${layoutName}': '${field.name}' is not an identifier.`);
   const arrays = columns.map((field) => column(field.name));
   const reads = columns.map((field, position) => `const v${position} = values.${field.name};`);
   const tests = columns.map((field, position) => {

@@ -1,7 +1,8 @@
 import { type FieldSchema, InvalidArgumentError, type LayoutSchema, type TypedArray } from '@alpaka-ts/interface';
-import { type ElementMethods, elementMethodsGeneration, elementMethodsOf } from './element-methods';
+import { type ElementMethods, elementMethodsOf, onElementMethodsRegistered } from './element-methods';
 import type { MatrixColumnView } from './matrix-column-view';
-import { checkedFieldValues } from './row-values';
+import { integerFits, rowAssigner } from './row-assign';
+import { checkedElementValue, checkedFieldValues } from './row-values';
 
 // CMSSW's element and const_element (view[i]): an object per element whose properties are that element's
 // values, read and written through to the columns. A row holds two things, its view's storage and its index;
@@ -47,6 +48,13 @@ const helpers = {
   refuse(layoutName: string, name: string): never {
     throw new InvalidArgumentError(`'${name}' cannot be written through a const view of '${layoutName}'.`);
   },
+  checkedValue(storage: RowStorage, field: FieldSchema, value: unknown): number {
+    return checkedElementValue(
+      field.elementType,
+      value,
+      () => `the value of '${field.name}' written to a row of '${storage.layoutName}'`,
+    );
+  },
   setArray(storage: RowStorage, field: FieldSchema, index: number, value: unknown): void {
     const where = `written to a row of '${storage.layoutName}'`;
     const numbers = checkedFieldValues(storage.layoutName, field, value, where);
@@ -71,9 +79,17 @@ function accessorSource(field: FieldSchema, position: number, readOnly: boolean)
   const s = 'this[rowStorage]';
   const i = 'this[rowIndex]';
   const refuse = `helpers.refuse(${s}.layoutName, '${name}');`;
-  if (field.kind === 'column')
+  if (field.kind === 'column') {
+    // A value is checked as row.assign checks it: a number (the checks are one comparison each), a bool 0/1.
+    const fits = integerFits[field.elementType.name];
+    const write =
+      field.elementType.category === 'bool'
+        ? `${s}.c_${name}[${i}] = helpers.checkedValue(${s}, fields[${position}], value);`
+        : `if (typeof value !== 'number'${fits ? ` || !(${fits('value')})` : ''}) helpers.checkedValue(${s}, fields[${position}], value);
+           ${s}.c_${name}[${i}] = value;`;
     return `get ${name}() { return ${s}.c_${name}[${i}]; }
-      set ${name}(value) { ${readOnly ? refuse : `${s}.c_${name}[${i}] = value;`} }`;
+      set ${name}(value) { ${readOnly ? refuse : write} }`;
+  }
   if (field.kind === 'arrayColumn')
     return `get ${name}() { return ${s}.element('${name}', ${i}); }
       set ${name}(value) { ${readOnly ? refuse : `helpers.setArray(${s}, fields[${position}], ${i}, value);`} }`;
@@ -120,8 +136,13 @@ function compileRowClass(schema: LayoutSchema, readOnly: boolean, methods: Eleme
       return this.toJSON();
     },
   });
-  for (const [name, method] of Object.entries(methods)) Object.defineProperty(prototype, name, { value: method });
-  // Past the accessors, the chain ends in a guard: a write to anything that is not a column (a typo) throws,
+  // Next in the chain, the layout's element methods, on an object of their own: a registration made after rows
+  // exist replaces them there, and every row, old or new, has the new ones (no per-access check).
+  const methodHolder = Object.create(null) as Record<string, unknown>;
+  setMethods(methodHolder, methods);
+  methodHolders.push({ schema: new WeakRef(schema), holder: new WeakRef(methodHolder) });
+  Object.setPrototypeOf(prototype, methodHolder);
+  // Past the accessors and methods, the chain ends in a guard: a write to anything that is not a column (a typo) throws,
   // instead of adding a property that goes nowhere. Reads of unknown names stay undefined, as for any object.
   const columns = fields.map((field) => field.name).join(', ');
   const refuse = (_target: object, key: string | symbol): never => {
@@ -129,22 +150,71 @@ function compileRowClass(schema: LayoutSchema, readOnly: boolean, methods: Eleme
       `a row of '${schema.name}' has no column '${String(key)}' to write; its columns are ${columns}.`,
     );
   };
-  Object.setPrototypeOf(prototype, new Proxy(Object.create(Object.prototype), { set: refuse, defineProperty: refuse }));
+  Object.setPrototypeOf(
+    methodHolder,
+    new Proxy(Object.create(Object.prototype), { set: refuse, defineProperty: refuse }),
+  );
   return Row;
 }
 
-// One class per layout schema and constness, rebuilt when element methods are registered after it was made.
-const compiled = new WeakMap<LayoutSchema, { generation: number; writable?: RowClass; readOnly?: RowClass }>();
+function setMethods(holder: Record<string, unknown>, methods: ElementMethods): void {
+  for (const name of Object.getOwnPropertyNames(holder)) if (!(name in methods)) delete holder[name];
+  for (const [name, method] of Object.entries(methods))
+    Object.defineProperty(holder, name, { value: method, configurable: true });
+}
+
+// The method objects of compiled row classes (weakly: a layout's classes go when it goes), refreshed whenever
+// element methods are registered.
+const methodHolders: Array<{ schema: WeakRef<LayoutSchema>; holder: WeakRef<Record<string, unknown>> }> = [];
+onElementMethodsRegistered(() => {
+  for (let index = methodHolders.length - 1; index >= 0; index--) {
+    const entry = methodHolders[index] as (typeof methodHolders)[number];
+    const schema = entry.schema.deref();
+    const holder = entry.holder.deref();
+    if (schema === undefined || holder === undefined) methodHolders.splice(index, 1);
+    else setMethods(holder, elementMethodsOf(schema));
+  }
+});
+
+// One class per layout schema and constness.
+const compiled = new WeakMap<LayoutSchema, { writable?: RowClass; readOnly?: RowClass }>();
 
 /** The class of the rows of views of `schema`: `new Row(storage, i)` is element i of the storage's view. */
 export function rowClass(schema: LayoutSchema, readOnly: boolean): RowClass {
-  const generation = elementMethodsGeneration();
   let entry = compiled.get(schema);
-  if (entry?.generation !== generation) {
-    entry = { generation };
+  if (entry === undefined) {
+    entry = {};
     compiled.set(schema, entry);
   }
   const kind = readOnly ? 'readOnly' : 'writable';
   entry[kind] ??= compileRowClass(schema, readOnly, elementMethodsOf(schema));
   return entry[kind];
+}
+
+/** A view's row storage with the row class of its layout: what `view.at(i)` makes a row from. */
+export type ViewRowStorage = RowStorage & { readonly Row: RowClass };
+
+/** What a view gives its rows: its layout, constness, typed arrays and accessors. */
+export interface RowStorageSource {
+  readonly schema: LayoutSchema;
+  readonly readOnly: boolean;
+  readonly rawColumns: Readonly<Record<string, TypedArray>>;
+  element(name: string, index: number): TypedArray;
+  matrix(name: string): MatrixColumnView;
+  writable(what: string): void;
+}
+
+/** The storage the rows of one view share (made once per view, on its first at()). */
+export function viewRowStorage(view: RowStorageSource): ViewRowStorage {
+  const storage: Record<string, unknown> = {
+    Row: rowClass(view.schema, view.readOnly),
+    layoutName: view.schema.name,
+    element: view.element,
+    matrix: view.matrix,
+    assign: view.readOnly
+      ? () => view.writable('a row')
+      : rowAssigner(view.schema.name, view.schema.fields, (name) => view.rawColumns[name] as TypedArray, view.matrix),
+  };
+  for (const [name, values] of Object.entries(view.rawColumns)) storage[`c_${name}`] = values;
+  return storage as unknown as ViewRowStorage;
 }

@@ -1,6 +1,9 @@
 import Table from 'cli-table3';
 import type { AnySoaView } from './view';
 
+/** What formatView reads of a view: an SoaView or a custom view. */
+export type TabulatedView = Pick<AnySoaView, 'schema' | 'size' | 'scalars' | 'at'>;
+
 export interface ViewTableOptions {
   /** Elements to show (the first ones); the rest are counted below the table. Default 20. */
   readonly maxElements?: number;
@@ -13,7 +16,7 @@ const formatValue = (value: unknown): string =>
  * A view's values as a readable table: its scalars on one line, then one row per element with every column
  * (array columns as [a, b, …], matrix columns as rows of columns), as a physicist checks a collection by eye.
  */
-export function formatView(view: AnySoaView, options: ViewTableOptions = {}): string {
+export function formatView(view: TabulatedView, options: ViewTableOptions = {}): string {
   const maxElements = options.maxElements ?? 20;
   const fields = view.schema.fields;
   const columns = fields.filter((field) => field.kind !== 'scalar').map((field) => field.name);

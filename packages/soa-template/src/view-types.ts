@@ -50,7 +50,11 @@ type MatrixValue = ArrayLike<number> | ArrayLike<ArrayLike<number>>;
 /** What `row.assign` takes: every column's value (a number, an array column's values, a matrix). */
 export type RowValues<Schema extends LayoutSchema> =
   IsTyped<Schema> extends true
-    ? { readonly [Field in FieldsOfKind<Schema, 'column'> as Field['name']]: number | boolean } & {
+    ? {
+        readonly [Field in FieldsOfKind<Schema, 'column'> as Field['name']]: Field['elementType']['name'] extends 'bool'
+          ? number | boolean
+          : number;
+      } & {
         readonly [Field in FieldsOfKind<Schema, 'arrayColumn'> as Field['name']]: ArrayLike<number>;
       } & { readonly [Field in FieldsOfKind<Schema, 'matrixColumn'> as Field['name']]: MatrixValue }
     : Readonly<Record<string, number | boolean | MatrixValue>>;

@@ -1,4 +1,5 @@
 import {
+  asConst,
   type Buffer,
   computeLayout,
   createView,
@@ -9,23 +10,12 @@ import {
   sameLayout,
   type TypedArray,
 } from '@alpaka-ts/interface';
-import { rangeCheckedTypedArray } from './checked-column';
 import { describeLayout } from './describe-layout';
-import { type MatrixColumnAccess, type MatrixColumnView, matrixColumnView } from './matrix-column-view';
-import { isElementIndex, outOfRange, type RangeChecking, rangeCheckingMode } from './range-checking';
-import { readOnlyTypedArray } from './read-only-array';
-import { rowAssigner } from './row-assign';
-import { type RowStorage, rowClass } from './row-proxy';
+import { FieldsView } from './fields-view';
+import type { MatrixColumnView } from './matrix-column-view';
+import type { RangeChecking } from './range-checking';
 import { type SoaMetadata, soaMetadata } from './soa-metadata';
-import type {
-  ArrayColumnName,
-  ArrayColumnValues,
-  ConstRow,
-  MatrixColumnName,
-  Row,
-  ViewColumns,
-  ViewScalars,
-} from './view-types';
+import type { ConstRow } from './view-types';
 
 export interface ViewOptions<ReadOnly extends boolean = boolean> {
   /**
@@ -53,36 +43,24 @@ export { SoaRangeError } from './soa-range-error';
  * at(i) for a row proxy.
  */
 export class SoaView<Schema extends LayoutSchema = LayoutSchema, ReadOnly extends boolean = false>
+  extends FieldsView<Schema, ReadOnly>
   implements KernelViewArgument
 {
   readonly layout: Layout;
-  /**
-   * Column name → the column's values (array columns: N·k values; matrix columns: not here, see matrix()).
-   * With range checking on, each is the typed array behind a proxy that checks indices.
-   */
-  readonly columns: ViewColumns<Schema>;
-  readonly scalars: ViewScalars<Schema, ReadOnly>;
-  readonly rangeChecking: RangeChecking;
-  private readonly rawColumns: Readonly<Record<string, TypedArray>>;
-  private readonly matrices = new Map<string, MatrixColumnView>();
-  private readonly checking: boolean;
   private ownBuffer: Buffer | undefined;
-  private storage: (RowStorage & { readonly Row: ReturnType<typeof rowClass> }) | undefined;
 
   constructor(
-    readonly schema: Schema,
+    schema: Schema,
     size: number,
     readonly arrayBuffer: ArrayBufferLike,
     readonly byteOffset = 0,
     readonly options: ViewOptions<ReadOnly> = {},
   ) {
-    this.layout = computeLayout(schema, size);
-    this.rangeChecking = rangeCheckingMode(options.rangeChecking);
-    this.checking = this.rangeChecking !== 'disabled';
-    const needed = byteOffset + this.layout.byteSize;
+    const layout = computeLayout(schema, size);
+    const needed = byteOffset + layout.byteSize;
     if (needed > arrayBuffer.byteLength) {
       throw new InvalidArgumentError(
-        `a view of '${schema.name}' for ${size} elements needs ${this.layout.byteSize} bytes at offset ${byteOffset}; the buffer has ${arrayBuffer.byteLength - byteOffset}.`,
+        `a view of '${schema.name}' for ${size} elements needs ${layout.byteSize} bytes at offset ${byteOffset}; the buffer has ${arrayBuffer.byteLength - byteOffset}.`,
       );
     }
     if (schema.alignmentEnforcement && byteOffset % schema.alignment !== 0) {
@@ -90,58 +68,23 @@ export class SoaView<Schema extends LayoutSchema = LayoutSchema, ReadOnly extend
         `layout '${schema.name}' enforces ${schema.alignment}-byte alignment, and the view starts at byte ${byteOffset}.`,
       );
     }
-    const columns: Record<string, TypedArray> = {};
-    const rawColumns: Record<string, TypedArray> = {};
-    const scalars: Record<string, number> = {};
-    for (const placed of this.layout.fields) {
-      const { field } = placed;
-      const start = byteOffset + placed.offset;
-      if (start % field.elementType.byteSize !== 0) {
-        throw new InvalidArgumentError(
-          `field '${field.name}' of '${schema.name}' would start at byte ${start}, not a multiple of ${field.elementType.byteSize}; use an alignment of at least 8.`,
-        );
-      }
-      const array = (length: number, at = start) => new field.elementType.arrayConstructor(arrayBuffer, at, length);
-      if (field.kind === 'column' || field.kind === 'arrayColumn') {
-        const values = array(field.kind === 'column' ? size : size * field.length);
-        rawColumns[field.name] = values;
-        columns[field.name] = this.checking
-          ? rangeCheckedTypedArray(values, (index) =>
-              outOfRange(this.rangeChecking, schema.name, `columns.${field.name}`, index, values.length),
-            )
-          : values;
-      } else if (field.kind === 'matrixColumn')
-        this.matrices.set(field.name, matrixColumnView(this.matrixAccess(), placed, array));
-      else {
-        const cell = array(1);
-        Object.defineProperty(scalars, field.name, {
-          enumerable: true,
-          get: () => cell[0],
-          set: (value: number) => {
-            this.writable(field.name);
-            cell[0] = value;
-          },
-        });
-      }
-    }
-    this.columns = Object.freeze(columns) as ViewColumns<Schema>;
-    this.rawColumns = Object.freeze(rawColumns);
-    this.scalars = Object.seal(scalars) as ViewScalars<Schema, ReadOnly>;
-  }
-
-  get size(): number {
-    return this.layout.size;
-  }
-
-  /** Whether this is a const view (a kernel takes it only for a view(Layout, 'in') parameter). */
-  get readOnly(): boolean {
-    return this.options.readOnly === true;
+    super(
+      schema,
+      size,
+      options,
+      layout.fields.map((placed) => ({ placed, arrayBuffer, byteOffset })),
+    );
+    this.layout = layout;
   }
 
   /** The view's bytes as a u8 Buffer: what a kernel launch passes for a view parameter (KernelViewArgument). */
   get buffer(): Buffer {
+    // A const view's own Buffer is const too: a kernel or a copy cannot write through it.
     this.ownBuffer ??=
-      this.options.buffer ?? createView(new Uint8Array(this.arrayBuffer, this.byteOffset, this.layout.byteSize));
+      this.options.buffer ??
+      (this.readOnly ? asConst : (buffer: Buffer) => buffer)(
+        createView(new Uint8Array(this.arrayBuffer, this.byteOffset, this.layout.byteSize)),
+      );
     return this.ownBuffer;
   }
 
@@ -151,79 +94,8 @@ export class SoaView<Schema extends LayoutSchema = LayoutSchema, ReadOnly extend
   }
 
   /** The layout's fields, offsets, sizes and padding as CMSSW's `operator<<` prints them (formatView prints values). */
-  toString(): string {
+  override toString(): string {
     return describeLayout(this.layout, this.byteOffset);
-  }
-
-  private writable(what: string): void {
-    if (this.options.readOnly)
-      throw new InvalidArgumentError(`'${what}' cannot be written through a const view of '${this.schema.name}'.`);
-  }
-
-  /** What a matrix column's accessor needs of its view. */
-  private matrixAccess(): MatrixColumnAccess {
-    return {
-      layoutName: this.schema.name,
-      size: this.size,
-      byteOffset: this.byteOffset,
-      readOnly: this.readOnly,
-      writable: (what) => this.writable(what),
-      checkIndex: (what, index) => this.checkIndex(what, index),
-    };
-  }
-
-  private checkIndex(what: string, index: number): void {
-    if (this.checking && !isElementIndex(index, this.size))
-      throw outOfRange(this.rangeChecking, this.schema.name, what, index, this.size);
-  }
-
-  /** A matrix column's accessor. */
-  matrix(name: MatrixColumnName<Schema>): MatrixColumnView {
-    const found = this.matrices.get(name);
-    if (!found) throw new InvalidArgumentError(`'${name}' is not a matrix column of '${this.schema.name}'.`);
-    return found;
-  }
-
-  /** Element i's k values of an array column, as a typed array over the buffer. */
-  element<Name extends ArrayColumnName<Schema>>(name: Name, index: number): ArrayColumnValues<Schema, Name> {
-    const placed = this.layout.field(name);
-    if (placed.field.kind !== 'arrayColumn')
-      throw new InvalidArgumentError(`'${name}' is not an array column of '${this.schema.name}'.`);
-    this.checkIndex(name, index);
-    const length = placed.field.length;
-    const values = (this.rawColumns[name] as TypedArray).subarray(index * length, (index + 1) * length);
-    return (this.readOnly ? readOnlyTypedArray(values, name, this.schema.name) : values) as ArrayColumnValues<
-      Schema,
-      Name
-    >;
-  }
-
-  /** A proxy for element i (CMSSW's view[i]): every column (not the scalars) by name, the layout's element methods, and assign(row). */
-  at(index: number): ReadOnly extends true ? ConstRow<Schema> : Row<Schema> {
-    if (this.checking) this.checkIndex('at', index);
-    const storage = this.storage ?? this.rowStorage();
-    return new storage.Row(storage, index) as unknown as ReadOnly extends true ? ConstRow<Schema> : Row<Schema>;
-  }
-
-  /** What the rows of this view read: its columns by name, its accessors, and the row class of its layout. */
-  private rowStorage(): RowStorage & { readonly Row: ReturnType<typeof rowClass> } {
-    const storage: Record<string, unknown> = {
-      Row: rowClass(this.schema, this.readOnly),
-      layoutName: this.schema.name,
-      element: (name: string, index: number) => (this as unknown as SoaView).element(name, index),
-      matrix: (name: string) => (this as unknown as SoaView).matrix(name),
-      assign: this.readOnly
-        ? () => this.writable('a row')
-        : rowAssigner(
-            this.schema.name,
-            this.schema.fields,
-            (name) => this.rawColumns[name] as TypedArray,
-            (name) => (this as unknown as SoaView).matrix(name),
-          ),
-    };
-    for (const [name, values] of Object.entries(this.rawColumns)) storage[`c_${name}`] = values;
-    this.storage = storage as unknown as RowStorage & { readonly Row: ReturnType<typeof rowClass> };
-    return this.storage;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   computeLayout,
   defineLayout,
   layoutSchemaOf,
+  type MatrixColumn,
   matrixColumn,
   scalar,
   soaLayout,
@@ -23,7 +24,7 @@ class DecoratedSoA {
   @column(i32) id!: number;
   @scalar(f64) r!: number;
   @arrayColumn(i16, 4) flags!: Int16Array;
-  @matrixColumn(f64, 3, 6) m!: Float64Array;
+  @matrixColumn(f64, 3, 6) m!: MatrixColumn<'f64'>;
 }
 
 describe('SoA layouts', () => {

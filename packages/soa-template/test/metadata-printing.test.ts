@@ -93,6 +93,7 @@ describe('printing', () => {
         ' Scalar description at offset 3776 has size 8 and padding 56',
         ' Scalar someNumber at offset 3840 has size 4 and padding 60',
         'Final offset = 3904 computeDataSize(...): 3904',
+        '', // CMSSW's two std::endl
         '',
       ].join('\n'),
     );

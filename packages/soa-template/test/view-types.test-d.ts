@@ -9,6 +9,7 @@ import {
   type ConstSoaView,
   column,
   deepCopy,
+  defineCustomView,
   defineLayout,
   type ElementMatrix,
   formatView,
@@ -168,5 +169,26 @@ describe('kernel view parameters are typed for decorated layouts as for defineLa
         v.xx;
       }
     });
+  });
+});
+
+describe('custom views are typed from the fields they take', () => {
+  it('columns by their (new) names, rows, and field names checked against each layout', () => {
+    const Points = defineCustomView('Points', { defined: Defined, decorated: Decorated }, [
+      ['defined', 'x'],
+      ['decorated', 'id', 'decoratedId'],
+      ['defined', 'r'],
+    ]);
+    const v = Points.view({ defined: allocateView(Defined, 2), decorated: allocateView(layoutSchemaOf(Decorated), 2) });
+    expectTypeOf(v.columns.x).toEqualTypeOf<Float64Array>();
+    expectTypeOf(v.columns.decoratedId).toEqualTypeOf<Int32Array>();
+    expectTypeOf(v.scalars.r).toEqualTypeOf<number>();
+    expectTypeOf(v.at(0).decoratedId).toEqualTypeOf<number>();
+    // @ts-expect-error: renamed, the old name is gone
+    v.columns.id;
+    // @ts-expect-error: a field the layout does not have
+    defineCustomView('Wrong', { defined: Defined }, [['defined', 'nope']]);
+    // @ts-expect-error: a layout the view does not list
+    defineCustomView('Wrong', { defined: Defined }, [['other', 'x']]);
   });
 });
