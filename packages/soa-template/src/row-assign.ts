@@ -69,6 +69,16 @@ export function checkedRowAssigner(
   };
 }
 
+/**
+ * Refuses any field name that is not an identifier. Names go into compiled source (rows, assign), so each
+ * compiler checks them itself, whatever made the schema and whatever was done to it after it was checked.
+ */
+export function checkSourceNames(layoutName: string, fields: readonly FieldSchema[]): void {
+  for (const field of fields)
+    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(field.name))
+      throw new InvalidArgumentError(`layout '${layoutName}': '${field.name}' is not an identifier.`);
+}
+
 /** The test that a number fits an integer column without truncation or wrapping, as one comparison. */
 export const integerFits: Readonly<Record<string, (value: string) => string>> = {
   i8: (value) => `((${value} << 24) >> 24) === ${value}`,
@@ -95,10 +105,7 @@ export function rowAssigner(
   // layout of scalars only has no row values at all.
   if (columns.length === 0 || columns.some((field) => field.kind !== 'column' || field.elementType.category === 'bool'))
     return checked;
-  // The names go into source: each must be an identifier, whatever made the schema.
-  for (const field of columns)
-    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(field.name))
-      throw new InvalidArgumentError(`layout '${layoutName}': '${field.name}' is not an identifier.`);
+  checkSourceNames(layoutName, columns);
   const arrays = columns.map((field) => column(field.name));
   const reads = columns.map((field, position) => `const v${position} = values.${field.name};`);
   const tests = columns.map((field, position) => {

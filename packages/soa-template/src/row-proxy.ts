@@ -1,7 +1,7 @@
 import { type FieldSchema, InvalidArgumentError, type LayoutSchema, type TypedArray } from '@alpaka-ts/interface';
 import { type ElementMethods, elementMethodsOf, onElementMethodsRegistered } from './element-methods';
 import type { MatrixColumnView } from './matrix-column-view';
-import { integerFits, rowAssigner } from './row-assign';
+import { checkSourceNames, integerFits, rowAssigner } from './row-assign';
 import { checkedElementValue, checkedFieldValues } from './row-values';
 
 // CMSSW's element and const_element (view[i]): an object per element whose properties are that element's
@@ -71,8 +71,6 @@ const helpers = {
   },
 };
 
-const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /** The source of one field's accessors: `s` is the row's storage and `i` its index. */
 function accessorSource(field: FieldSchema, position: number, readOnly: boolean): string {
   const name = field.name;
@@ -100,11 +98,7 @@ function accessorSource(field: FieldSchema, position: number, readOnly: boolean)
 
 function compileRowClass(schema: LayoutSchema, readOnly: boolean, methods: ElementMethods): RowClass {
   const fields = schema.fields.filter((field) => field.kind !== 'scalar');
-  for (const field of fields) {
-    // defineLayout checks names; a schema written by hand has not been, and names go into source here.
-    if (!identifier.test(field.name))
-      throw new InvalidArgumentError(`layout '${schema.name}': '${field.name}' is not an identifier.`);
-  }
+  checkSourceNames(schema.name, fields);
   const values = fields.map((field) => {
     const read = `this.${field.name}`;
     return `${field.name}: ${field.kind === 'column' ? read : field.kind === 'arrayColumn' ? `Array.from(${read})` : `${read}.getMatrix()`}`;
